@@ -1,0 +1,35 @@
+import { Command } from 'commander';
+import { AppError } from '../core/errors.ts';
+import { CliError } from './client.ts';
+import { registerActivities } from './commands/activities.ts';
+import { registerAdmin } from './commands/admin.ts';
+import { registerServe } from './commands/serve.ts';
+import { registerSession } from './commands/session.ts';
+import { registerWeek } from './commands/week.ts';
+
+const program = new Command()
+  .name('linchpin')
+  .description('Plan and see the legacy you leave at each customer.')
+  .showHelpAfterError();
+
+registerServe(program);
+registerSession(program);
+registerActivities(program);
+registerWeek(program);
+registerAdmin(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof CliError || error instanceof AppError) {
+    const fields =
+      error instanceof AppError && error.fields
+        ? ` (${Object.entries(error.fields)
+            .map(([f, p]) => `${f}: ${p}`)
+            .join(', ')})`
+        : '';
+    console.error(`linchpin: ${error.message}${fields}`);
+    process.exit(1);
+  }
+  throw error;
+}

@@ -1,0 +1,146 @@
+import { randomUUID } from 'node:crypto';
+import { and, eq, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Db } from '../db/client.ts';
+import { authAccounts, type QuadrantTargets, type Role, users, workspaces } from '../db/schema/index.ts';
+import { AppError } from '../errors.ts';
+import { DEFAULT_TARGETS, targetsSchema } from '../reports/targets.ts';
+import { assertTimeZone } from '../time/weeks.ts';
+import type { Actor } from './actor.ts';
+import { hashPassword } from './password.ts';
+
+export const ROLES = ['owner', 'leader', 'member'] as const;
+
+export const newUserSchema = z.object({
+  workspaceName: z.string().trim().min(1, 'must not be empty').max(200),
+  name: z.string().trim().min(1, 'must not be empty').max(200),
+  email: z.string().trim().toLowerCase().pipe(z.email('must be an email address')),
+  password: z.string().min(8, 'must be at least 8 characters').max(200),
+  timeZone: z.string().max(64).optional(),
+});
+export type NewUser = z.infer<typeof newUserSchema>;
+
+export const mePatchSchema = z
+  .object({
+    name: z.string().trim().min(1, 'must not be empty').max(200),
+    timeZone: z.string().max(64),
+    targets: targetsSchema,
+  })
+  .partial();
+export type MePatch = z.infer<typeof mePatchSchema>;
+
+export interface Me {
+  id: string;
+  name: string;
+  email: string;
+  role: Role;
+  timeZone: string;
+  targets: QuadrantTargets;
+  workspace: { id: string; name: string };
+}
+
+export async function hasAnyUser(db: Db): Promise<boolean> {
+  const [row] = await db.select({ id: users.id }).from(users).limit(1);
+  return row !== undefined;
+}
+
+/**
+ * Creates a user with a password in the named workspace (created when new), in one transaction.
+ * `onlyIfFirst` makes it first-run setup: it fails with 409 once any user exists.
+ */
+export async function createUser(
+  db: Db,
+  input: NewUser & { role: Role },
+  options: { onlyIfFirst?: boolean } = {},
+): Promise<Me> {
+  const timeZone = input.timeZone ?? 'UTC';
+  assertTimeZone(timeZone);
+  const passwordHash = await hashPassword(input.password);
+  return db.transaction(async (tx) => {
+    // One setup at a time, also across server processes on PostgreSQL.
+    await tx.execute(sql`select pg_advisory_xact_lock(727002)`);
+    if (options.onlyIfFirst && (await tx.select({ id: users.id }).from(users).limit(1)).length > 0) {
+      throw new AppError('conflict', 'this Linchpin is already set up; sign in instead');
+    }
+    const [taken] = await tx.select({ id: users.id }).from(users).where(eq(users.email, input.email));
+    if (taken)
+      throw new AppError('conflict', 'a user with this email exists', { email: 'is already in use' });
+
+    let [workspace] = await tx.select().from(workspaces).where(eq(workspaces.name, input.workspaceName));
+    if (!workspace) {
+      [workspace] = await tx
+        .insert(workspaces)
+        .values({ id: randomUUID(), name: input.workspaceName })
+        .returning();
+    }
+    if (!workspace) throw new Error('workspace insert returned nothing');
+    const id = randomUUID();
+    await tx.insert(users).values({
+      id,
+      workspaceId: workspace.id,
+      name: input.name,
+      email: input.email,
+      role: input.role,
+      timeZone,
+    });
+    await tx.insert(authAccounts).values({
+      id: randomUUID(),
+      userId: id,
+      accountId: id,
+      providerId: 'credential',
+      password: passwordHash,
+    });
+    return {
+      id,
+      name: input.name,
+      email: input.email,
+      role: input.role,
+      timeZone,
+      targets: DEFAULT_TARGETS,
+      workspace: { id: workspace.id, name: workspace.name },
+    };
+  });
+}
+
+export async function findMe(db: Db, userId: string): Promise<Me | null> {
+  const [row] = await db
+    .select({ user: users, workspace: { id: workspaces.id, name: workspaces.name } })
+    .from(users)
+    .innerJoin(workspaces, eq(workspaces.id, users.workspaceId))
+    .where(eq(users.id, userId));
+  if (!row) return null;
+  const { user } = row;
+  return {
+    id: user.id,
+    name: user.name,
+    email: user.email,
+    role: user.role,
+    timeZone: user.timeZone,
+    targets: user.targets ?? DEFAULT_TARGETS,
+    workspace: row.workspace,
+  };
+}
+
+export async function findUserIdByEmail(db: Db, email: string): Promise<string> {
+  const [row] = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(eq(users.email, email.trim().toLowerCase()));
+  if (!row) throw AppError.notFound(`user ${email}`);
+  return row.id;
+}
+
+export async function updateMe(db: Db, actor: Actor, patch: MePatch): Promise<Me> {
+  if (patch.timeZone !== undefined) assertTimeZone(patch.timeZone);
+  await db
+    .update(users)
+    .set({ name: patch.name, timeZone: patch.timeZone, targets: patch.targets, updatedAt: new Date() })
+    .where(and(eq(users.id, actor.userId), eq(users.workspaceId, actor.workspaceId)));
+  const me = await findMe(db, actor.userId);
+  if (!me) throw AppError.notFound('user');
+  return me;
+}
+
+export function actorOf(me: Me): Actor {
+  return { userId: me.id, workspaceId: me.workspace.id, role: me.role, timeZone: me.timeZone };
+}

@@ -1,0 +1,104 @@
+import { sql } from 'drizzle-orm';
+import { boolean, check, index, integer, jsonb, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { users } from './auth.ts';
+import { ts, workspaceColumn } from './columns.ts';
+import { calendars, rules } from './imports.ts';
+
+export const ACTIVITY_KINDS = [
+  'customer_meeting',
+  'internal_meeting',
+  'admin_reporting',
+  'travel',
+  'planning',
+  'development',
+  'other',
+] as const;
+export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
+
+export const ACTIVITY_SOURCES = ['manual', 'calendar', 'csv', 'cli', 'demo'] as const;
+export type ActivitySource = (typeof ACTIVITY_SOURCES)[number];
+
+export const ACTIVITY_STATUSES = ['planned', 'done'] as const;
+export type ActivityStatus = (typeof ACTIVITY_STATUSES)[number];
+
+export interface ActivityAttendee {
+  email: string | null;
+  name: string | null;
+  partstat: string | null;
+}
+
+/** Why an activity is shown but not counted as time. */
+export const EXCLUSION_REASONS = ['all_day', 'multi_day', 'declined', 'free'] as const;
+export type ExclusionReason = (typeof EXCLUSION_REASONS)[number];
+
+/** How an activity's quadrant was decided; 'manual' is never overwritten by a re-import. */
+export const CLASSIFICATIONS = ['manual', 'rule', 'unclassified'] as const;
+export type Classification = (typeof CLASSIFICATIONS)[number];
+
+/** A customer account. Activities link to it by name (quick-add) or by its email domains (import). */
+export const accounts = pgTable(
+  'accounts',
+  {
+    id: text('id').primaryKey(),
+    workspaceId: workspaceColumn(),
+    name: text('name').notNull(),
+    /** The customer's email domains, lower case, e.g. {northwind.com}. */
+    domains: text('domains').array().notNull().default(sql`'{}'::text[]`),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('accounts_workspace_name_uq').on(t.workspaceId, sql`lower(${t.name})`)],
+);
+
+export const activities = pgTable(
+  'activities',
+  {
+    id: text('id').primaryKey(),
+    workspaceId: workspaceColumn(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    accountId: text('account_id').references(() => accounts.id, { onDelete: 'set null' }),
+    title: text('title').notNull(),
+    startsAt: ts('starts_at').notNull(),
+    endsAt: ts('ends_at').notNull(),
+    // Stored so reports sum integers; always ends_at − starts_at in whole minutes.
+    minutes: integer('minutes').notNull(),
+    timeZone: text('time_zone').notNull(),
+    urgent: boolean('urgent').notNull(),
+    important: boolean('important').notNull(),
+    kind: text('kind').$type<ActivityKind>().notNull().default('other'),
+    commercial: boolean('commercial').notNull().default(false),
+    status: text('status').$type<ActivityStatus>().notNull().default('done'),
+    notes: text('notes'),
+    source: text('source').$type<ActivitySource>().notNull().default('manual'),
+    sourceId: text('source_id'),
+    /** The imported calendar this came from; with sourceId it is the key a re-import matches on. */
+    calendarId: text('calendar_id').references(() => calendars.id, { onDelete: 'cascade' }),
+    allDay: boolean('all_day').notNull().default(false),
+    /** Shown but not counted as time when set (all-day, multi-day, declined, free). */
+    excludedReason: text('excluded_reason').$type<ExclusionReason>(),
+    classification: text('classification').$type<Classification>().notNull().default('manual'),
+    ruleId: text('rule_id').references(() => rules.id, { onDelete: 'set null' }),
+    attendees: jsonb('attendees').$type<ActivityAttendee[]>().notNull().default([]),
+    organizer: text('organizer'),
+    location: text('location'),
+    recurring: boolean('recurring').notNull().default(false),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+    // Soft delete, so "undo" restores the very same activity.
+    deletedAt: ts('deleted_at'),
+  },
+  (t) => [
+    index('activities_user_starts_idx')
+      .on(t.workspaceId, t.userId, t.startsAt)
+      .where(sql`${t.deletedAt} is null`),
+    check(
+      'activities_minutes_ck',
+      sql`${t.minutes} > 0 and (${t.minutes} <= 1440 or ${t.excludedReason} is not null)`,
+    ),
+    uniqueIndex('activities_calendar_source_uq')
+      .on(t.calendarId, t.sourceId)
+      .where(sql`${t.calendarId} is not null`),
+    check('activities_ends_after_starts_ck', sql`${t.endsAt} > ${t.startsAt}`),
+  ],
+);

@@ -1,0 +1,71 @@
+import { sql } from 'drizzle-orm';
+import { boolean, index, integer, jsonb, pgTable, text } from 'drizzle-orm/pg-core';
+import type { ActivityKind } from './activities.ts';
+import { users } from './auth.ts';
+import { ts, workspaceColumn } from './columns.ts';
+
+export type CalendarKind = 'file' | 'subscription';
+
+/** A calendar the user imports: an uploaded .ics (matched by name on re-upload) or a subscription URL. */
+export const calendars = pgTable(
+  'calendars',
+  {
+    id: text('id').primaryKey(),
+    workspaceId: workspaceColumn(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    kind: text('kind').$type<CalendarKind>().notNull(),
+    url: text('url'),
+    etag: text('etag'),
+    lastModified: text('last_modified'),
+    lastSyncedAt: ts('last_synced_at'),
+    lastError: text('last_error'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('calendars_user_idx').on(t.workspaceId, t.userId)],
+);
+
+/** What a rule looks at; every condition given must hold. */
+export interface RuleConditions {
+  titleWords?: string[];
+  titleRegex?: string;
+  attendeeDomains?: string[];
+  /** All attendees share the user's own email domain. */
+  allAttendeesInternal?: boolean;
+  organizer?: string;
+  location?: string;
+  minMinutes?: number;
+  maxMinutes?: number;
+  recurring?: boolean;
+}
+
+/** What a matching rule sets on the activity. */
+export interface RuleActions {
+  accountId?: string | null;
+  urgent?: boolean;
+  important?: boolean;
+  kind?: ActivityKind;
+  commercial?: boolean;
+}
+
+/** The user's ordered classification rules for imported events (lowest position first). */
+export const rules = pgTable(
+  'rules',
+  {
+    id: text('id').primaryKey(),
+    workspaceId: workspaceColumn(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    name: text('name').notNull(),
+    enabled: boolean('enabled').notNull().default(true),
+    conditions: jsonb('conditions').$type<RuleConditions>().notNull().default(sql`'{}'::jsonb`),
+    actions: jsonb('actions').$type<RuleActions>().notNull().default(sql`'{}'::jsonb`),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [index('rules_user_idx').on(t.workspaceId, t.userId, t.position)],
+);

@@ -1,0 +1,4 @@
+export * from './activities.ts';
+export * from './auth.ts';
+export * from './imports.ts';
+export * from './workspaces.ts';

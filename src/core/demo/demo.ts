@@ -1,0 +1,172 @@
+import { randomUUID } from 'node:crypto';
+import { and, eq, isNull } from 'drizzle-orm';
+import { DateTime } from 'luxon';
+import { findOrCreateAccount } from '../accounts/service.ts';
+import { flagsOf, type Quadrant } from '../activities/quadrant.ts';
+import type { Actor } from '../auth/actor.ts';
+import type { Db } from '../db/client.ts';
+import { type ActivityKind, activities } from '../db/schema/index.ts';
+import { AppError } from '../errors.ts';
+
+export const DEMO_ACCOUNTS = ['Northwind Foods', 'Contoso Retail', 'Fabrikam Logistics'] as const;
+
+interface Template {
+  title: string;
+  quadrant: Quadrant;
+  kind: ActivityKind;
+  minutes: number;
+  /** Whether it happens at a customer account (picked per use) or internally. */
+  customer: boolean;
+  commercial: boolean;
+}
+
+const t = (
+  quadrant: Quadrant,
+  title: string,
+  kind: ActivityKind,
+  minutes: number,
+  customer: boolean,
+  commercial = false,
+): Template => ({ title, quadrant, kind, minutes, customer, commercial });
+
+const TEMPLATES: Template[] = [
+  t('q1', 'Escalation: late deliveries at {account}', 'customer_meeting', 60, true, true),
+  t('q1', 'Price dispute call with the {account} buyer', 'customer_meeting', 45, true, true),
+  t('q1', 'Urgent tender response for {account}', 'admin_reporting', 120, true, true),
+  t('q1', 'Recall coordination with {account} quality team', 'customer_meeting', 90, true),
+  t('q2', 'Coffee with the {account} supply-chain director', 'customer_meeting', 60, true),
+  t('q2', 'Joint innovation workshop with {account}', 'customer_meeting', 120, true),
+  t('q2', 'Account legacy plan: {account}', 'planning', 90, true),
+  t('q2', 'Coaching the {account} category team on forecasting', 'development', 90, true),
+  t('q2', 'Site visit: {account} distribution centre', 'travel', 180, true),
+  t('q2', 'Quarterly business review preparation with {account}', 'planning', 90, true, true),
+  t('q2', 'Introduce our CFO to the {account} finance director', 'customer_meeting', 60, true),
+  t('q2', 'Read {account} annual report and strategy', 'development', 60, true),
+  t('q3', 'Weekly sales team stand-up', 'internal_meeting', 60, false),
+  t('q3', 'Forecast call with sales operations', 'internal_meeting', 60, false, true),
+  t('q3', 'Ad-hoc pricing committee', 'internal_meeting', 45, false, true),
+  t('q3', 'Status call nobody needed', 'internal_meeting', 30, false),
+  t('q3', 'CRM data clean-up request from marketing', 'admin_reporting', 45, false),
+  t('q4', 'Expense reports', 'admin_reporting', 45, false),
+  t('q4', 'Inbox triage', 'admin_reporting', 30, false),
+  t('q4', 'Booking travel', 'admin_reporting', 30, false),
+  t('q4', 'Formatting the monthly slide deck', 'admin_reporting', 60, false),
+];
+
+/** A small seeded generator, so the demo is the same on every machine. */
+function mulberry32(seed: number) {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let r = Math.imul(a ^ (a >>> 15), 1 | a);
+    r = (r + Math.imul(r ^ (r >>> 7), 61 | r)) ^ r;
+    return ((r ^ (r >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function pickQuadrant(random: () => number, progress: number): Quadrant {
+  // Over the 12 weeks the Customer Manager wins time back for Q2 from Q3 and Q4.
+  const weights: Record<Quadrant, number> = {
+    q1: 0.22,
+    q2: 0.16 + 0.22 * progress,
+    q3: 0.38 - 0.16 * progress,
+    q4: 0.24 - 0.06 * progress,
+  };
+  let roll = random() * (weights.q1 + weights.q2 + weights.q3 + weights.q4);
+  for (const q of ['q1', 'q2', 'q3', 'q4'] as const) {
+    roll -= weights[q];
+    if (roll <= 0) return q;
+  }
+  return 'q4';
+}
+
+export interface DemoActivity {
+  title: string;
+  startsAt: Date;
+  minutes: number;
+  quadrant: Quadrant;
+  kind: ActivityKind;
+  commercial: boolean;
+  account: string | null;
+}
+
+/** A Customer Manager's working days over the 12 weeks up to `now` (this week up to today). */
+export function demoWeeks(now: DateTime, weeks = 12, seed = 47): DemoActivity[] {
+  const random = mulberry32(seed);
+  const thisMonday = now.startOf('week');
+  const items: DemoActivity[] = [];
+  for (let w = weeks - 1; w >= 0; w--) {
+    const monday = thisMonday.minus({ weeks: w });
+    const progress = (weeks - 1 - w) / Math.max(1, weeks - 1);
+    for (let day = 0; day < 5; day++) {
+      const date = monday.plus({ days: day });
+      if (date > now.endOf('day')) break;
+      let cursor = date.set({ hour: 8, minute: 30 });
+      const endOfDay = date.set({ hour: 17, minute: 30 });
+      while (cursor < endOfDay) {
+        const quadrant = pickQuadrant(random, progress);
+        const options = TEMPLATES.filter((tpl) => tpl.quadrant === quadrant);
+        const template = options[Math.floor(random() * options.length)] ?? TEMPLATES[0];
+        if (!template) break;
+        const account = template.customer
+          ? (DEMO_ACCOUNTS[Math.floor(random() * DEMO_ACCOUNTS.length)] ?? null)
+          : null;
+        const minutes = Math.min(template.minutes, endOfDay.diff(cursor, 'minutes').minutes);
+        items.push({
+          title: template.title.replace('{account}', account ?? ''),
+          startsAt: cursor.toJSDate(),
+          minutes,
+          quadrant,
+          kind: template.kind,
+          commercial: template.commercial,
+          account,
+        });
+        // A short gap between most blocks, as in a real calendar.
+        cursor = cursor.plus({ minutes: minutes + (random() < 0.5 ? 15 : 0) });
+      }
+    }
+  }
+  return items;
+}
+
+/** Loads the demo into the actor's own (empty) history, in one transaction. */
+export async function loadDemo(db: Db, actor: Actor, now = DateTime.now()): Promise<{ activities: number }> {
+  const items = demoWeeks(now.setZone(actor.timeZone));
+  return db.transaction(async (tx) => {
+    const [existing] = await tx
+      .select({ id: activities.id })
+      .from(activities)
+      .where(
+        and(
+          eq(activities.workspaceId, actor.workspaceId),
+          eq(activities.userId, actor.userId),
+          isNull(activities.deletedAt),
+        ),
+      )
+      .limit(1);
+    if (existing)
+      throw new AppError('conflict', 'demo data goes into an empty history; you already have activities');
+    const accountIds = new Map<string, string>();
+    for (const name of DEMO_ACCOUNTS)
+      accountIds.set(name, (await findOrCreateAccount(tx, actor.workspaceId, name)).id);
+    const nowDate = now.toJSDate();
+    const rows = items.map((item) => ({
+      id: randomUUID(),
+      workspaceId: actor.workspaceId,
+      userId: actor.userId,
+      accountId: item.account ? (accountIds.get(item.account) ?? null) : null,
+      title: item.title,
+      startsAt: item.startsAt,
+      endsAt: new Date(item.startsAt.getTime() + item.minutes * 60_000),
+      minutes: item.minutes,
+      timeZone: actor.timeZone,
+      ...flagsOf(item.quadrant),
+      kind: item.kind,
+      commercial: item.commercial,
+      status: item.startsAt > nowDate ? ('planned' as const) : ('done' as const),
+      source: 'demo' as const,
+    }));
+    for (let i = 0; i < rows.length; i += 500) await tx.insert(activities).values(rows.slice(i, i + 500));
+    return { activities: rows.length };
+  });
+}

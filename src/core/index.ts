@@ -1,0 +1,44 @@
+import type { Auth } from './auth/auth.ts';
+import { type Database, type DatabaseConfig, openDatabase } from './db/client.ts';
+
+export interface CoreConfig extends DatabaseConfig {
+  baseURL?: string;
+  signInPerMinute?: number;
+}
+
+/** The core: the database and auth every interface (server, CLI admin, tests) works through. */
+export interface Core {
+  database: Database;
+  db: Database['db'];
+  auth: Auth;
+  close(): Promise<void>;
+}
+
+export async function createCore(config: CoreConfig): Promise<Core> {
+  // Opening the database and loading the auth library are the slow parts of a start: overlap them.
+  const opening = openDatabase(config);
+  const { createAuth, loadAuthSecret } = await import('./auth/auth.ts').catch(async (error) => {
+    await (await opening).close();
+    throw error;
+  });
+  const database = await opening;
+  try {
+    const secret = await loadAuthSecret(database.db);
+    const auth = createAuth(database.db, {
+      secret,
+      baseURL: config.baseURL,
+      signInPerMinute: config.signInPerMinute,
+    });
+    return { database, db: database.db, auth, close: () => database.close() };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}
+
+/** Reads the storage configuration the server and the CLI's admin commands share. */
+export function configFromEnv(env: NodeJS.ProcessEnv = process.env): CoreConfig {
+  return env.DATABASE_URL
+    ? { databaseUrl: env.DATABASE_URL, baseURL: env.LINCHPIN_PUBLIC_URL }
+    : { dataDir: env.LINCHPIN_DATA_DIR ?? './data', baseURL: env.LINCHPIN_PUBLIC_URL };
+}

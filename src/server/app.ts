@@ -1,0 +1,92 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { OpenAPIHono } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { secureHeaders } from 'hono/secure-headers';
+import { AppError } from '../core/errors.ts';
+import type { Core } from '../core/index.ts';
+import { packageRoot } from '../core/paths.ts';
+import { authHandler, requireUser } from './auth.ts';
+import type { AppEnv, AppOptions } from './context.ts';
+import { docsRoutes } from './docs.ts';
+import { errorBody, handleError } from './errors.ts';
+import { accountRoutes } from './routes/accounts.ts';
+import { activityRoutes } from './routes/activities.ts';
+import { demoRoutes } from './routes/demo.ts';
+import { meRoutes } from './routes/me.ts';
+import { reportRoutes } from './routes/reports.ts';
+import { systemRoutes } from './routes/system.ts';
+
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+const webRoot = join(packageRoot(), 'dist/web');
+
+/** The whole HTTP surface, without listening: tests call `app.request()` on it. */
+export function createApp(core: Core, options: AppOptions = {}) {
+  const app = new OpenAPIHono<AppEnv>();
+  app.onError(handleError);
+  app.use('*', async (c, next) => {
+    c.set('core', core);
+    c.set('options', options);
+    await next();
+  });
+  app.use('/api/*', secureHeaders());
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: () => {
+        throw new AppError('too_large', 'the request body is larger than the 1 MiB limit');
+      },
+    }),
+  );
+
+  const api = new OpenAPIHono<AppEnv>();
+  api.route('/', systemRoutes);
+  api.on(['GET', 'POST'], '/auth/*', authHandler);
+  api.route('/', docsRoutes);
+  api.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'Linchpin API',
+      version: '1',
+      description:
+        'Plan and see the legacy a Customer Manager leaves. Errors: {"error":{"code","message","fields"}}.',
+    },
+  });
+  api.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
+  api.openAPIRegistry.registerComponent('securitySchemes', 'cookie', {
+    type: 'apiKey',
+    in: 'cookie',
+    name: 'linchpin.session_token',
+  });
+  api.use('*', requireUser);
+  api.route('/', meRoutes);
+  api.route('/', activityRoutes);
+  api.route('/', reportRoutes);
+  api.route('/', accountRoutes);
+  api.route('/', demoRoutes);
+  api.all('*', (c) => c.json(errorBody(AppError.notFound(`${c.req.method} ${c.req.path}`)), 404));
+  app.route('/api', api);
+
+  if (options.serveWeb && existsSync(webRoot)) {
+    const root = relative(process.cwd(), webRoot) || '.';
+    const indexHtml = readFileSync(`${webRoot}/index.html`, 'utf8');
+    // Asset names carry a content hash, so browsers may keep them; index.html is always revalidated.
+    const immutable = (_path: string, c: Context) => {
+      c.header('Cache-Control', 'public, max-age=31536000, immutable');
+    };
+    app.use('/assets/*', serveStatic({ root, onFound: immutable }));
+    app.get('/assets/*', (c) => c.text('Not found', 404));
+    app.use('/favicon.svg', serveStatic({ root }));
+    app.get('*', (c) => {
+      c.header('Cache-Control', 'no-cache');
+      return c.html(indexHtml);
+    });
+  }
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

@@ -1,0 +1,95 @@
+import { getConnInfo } from '@hono/node-server/conninfo';
+import type { Context, MiddlewareHandler } from 'hono';
+import { CLIENT_IP_HEADER } from '../core/auth/auth.ts';
+import { userIdForToken } from '../core/auth/tokens.ts';
+import { actorOf, findMe, type Me } from '../core/auth/users.ts';
+import { AppError } from '../core/errors.ts';
+import type { AppEnv } from './context.ts';
+import { errorBody } from './errors.ts';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+function clientAddress(c: Context<AppEnv>): string {
+  if (c.var.options.trustProxy) {
+    const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
+    if (forwarded) return forwarded;
+  }
+  try {
+    return getConnInfo(c).remote.address ?? '127.0.0.1';
+  } catch {
+    return '127.0.0.1'; // in-process requests (tests) have no socket
+  }
+}
+
+/** The request's headers plus the client's address in the header better-auth trusts. */
+export function headersWithClientAddress(c: Context<AppEnv>): Headers {
+  const headers = new Headers(c.req.raw.headers);
+  headers.set(CLIENT_IP_HEADER, clientAddress(c));
+  return headers;
+}
+
+/**
+ * Browsers send Origin on state-changing requests; one from another site is refused, so a cookie
+ * alone can never change data (SameSite=Lax is the second line).
+ */
+function assertSameOrigin(c: Context): void {
+  if (SAFE_METHODS.has(c.req.method)) return;
+  const origin = c.req.header('origin');
+  const expected = process.env.LINCHPIN_PUBLIC_URL
+    ? new URL(process.env.LINCHPIN_PUBLIC_URL).origin
+    : new URL(c.req.url).origin;
+  if (origin ? origin !== expected : c.req.header('sec-fetch-site') === 'cross-site') {
+    throw new AppError('forbidden', 'cross-site request refused');
+  }
+}
+
+async function resolveMe(c: Context<AppEnv>): Promise<Me | null> {
+  const { core } = c.var;
+  const authorization = c.req.header('authorization');
+  if (authorization) {
+    const [scheme, token] = authorization.split(' ');
+    if (scheme?.toLowerCase() !== 'bearer' || !token) {
+      throw new AppError('unauthenticated', 'the Authorization header must be "Bearer <token>"');
+    }
+    const userId = await userIdForToken(core.db, token);
+    if (!userId) throw new AppError('unauthenticated', 'the bearer token is not valid');
+    return findMe(core.db, userId);
+  }
+  const session = await core.auth.api.getSession({ headers: c.req.raw.headers });
+  if (!session) return null;
+  assertSameOrigin(c);
+  return findMe(core.db, session.user.id);
+}
+
+/** Requires a signed-in user (session cookie or bearer token) and puts them on the context. */
+export const requireUser: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const me = await resolveMe(c);
+  if (!me) throw new AppError('unauthenticated', 'sign in first, or send a bearer token');
+  c.set('me', me);
+  c.set('actor', actorOf(me));
+  await next();
+};
+
+/** better-auth's own endpoints (sign-in, sign-out, session), with its errors in our shape. */
+export const authHandler: MiddlewareHandler<AppEnv> = async (c) => {
+  const request = new Request(c.req.raw, { headers: headersWithClientAddress(c) });
+  if (!SAFE_METHODS.has(c.req.method)) assertSameOrigin(c);
+  const response = await c.var.core.auth.handler(request);
+  if (response.status < 400) return response;
+  const body = (await response.json().catch(() => ({}))) as { message?: string; code?: string };
+  const code =
+    response.status === 429
+      ? 'rate_limited'
+      : response.status === 401
+        ? 'unauthenticated'
+        : response.status === 403
+          ? 'forbidden'
+          : response.status === 404
+            ? 'not_found'
+            : 'bad_request';
+  const error = new AppError(code, body.message ?? response.statusText);
+  const headers = new Headers({ 'content-type': 'application/json' });
+  const retryAfter = response.headers.get('x-retry-after') ?? response.headers.get('retry-after');
+  if (retryAfter) headers.set('retry-after', retryAfter);
+  return new Response(JSON.stringify(errorBody(error)), { status: error.status, headers });
+};

@@ -1,0 +1,33 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import type { Actor } from '../core/auth/actor.ts';
+import type { Me } from '../core/auth/users.ts';
+import type { Core } from '../core/index.ts';
+import { validationHook } from './errors.ts';
+
+export interface AppOptions {
+  /** Serve the built web app from dist/web. */
+  serveWeb?: boolean;
+  /** Behind a reverse proxy: take the client address from X-Forwarded-For (rate limits key on it). */
+  trustProxy?: boolean;
+}
+
+export interface AppEnv {
+  Variables: { core: Core; options: AppOptions; me: Me; actor: Actor };
+}
+
+/** A router whose zod validation failures come out in the API's error shape. */
+export function router() {
+  return new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+}
+
+export const security: Record<string, string[]>[] = [{ bearer: [] }, { cookie: [] }];
+
+export const jsonBody = <T>(schema: T) => ({
+  required: true,
+  content: { 'application/json': { schema } },
+});
+
+export const jsonResponse = <T>(description: string, schema: T) => ({
+  description,
+  content: { 'application/json': { schema } },
+});

@@ -1,0 +1,28 @@
+import { readFile } from 'node:fs/promises';
+import { inject } from 'vitest';
+import { type Core, type CoreConfig, createCore } from '../src/core/index.ts';
+import { createScratchDatabase } from './postgres.ts';
+
+/**
+ * A fresh, migrated database for one test file: a copy of the PGlite template, or a PostgreSQL
+ * database cloned from the template when TEST_DATABASE_URL is set. Dropped again on close.
+ */
+export async function createTestCore(
+  options: Omit<CoreConfig, 'databaseUrl' | 'dataDir'> = {},
+): Promise<Core> {
+  const url = process.env.TEST_DATABASE_URL;
+  const template = inject('postgresTemplate');
+  if (url && template) {
+    const scratch = await createScratchDatabase(url, { prefix: 'linchpin_test', template });
+    const core = await createCore({ ...options, databaseUrl: scratch.url, migrate: false });
+    return {
+      ...core,
+      async close() {
+        await core.close();
+        await scratch.drop();
+      },
+    };
+  }
+  const dump = await readFile(inject('pgliteTemplatePath'));
+  return createCore({ ...options, pgliteTemplate: new Blob([dump]), migrate: false });
+}
