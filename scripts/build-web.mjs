@@ -1,0 +1,37 @@
+#!/usr/bin/env node
+// Builds the web app into dist/web. With --if-stale (npm prestart) it skips when the build is newer
+// than every source, so `npm start` stays fast.
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'vite';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const configFile = join(root, 'vite.config.ts');
+const builtIndex = join(root, 'dist/web/index.html');
+
+function newestMtime(path) {
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return readdirSync(path).reduce(
+    (newest, name) => Math.max(newest, newestMtime(join(path, name))),
+    stat.mtimeMs,
+  );
+}
+
+function isFresh() {
+  try {
+    const builtAt = statSync(builtIndex).mtimeMs;
+    return builtAt > Math.max(newestMtime(join(root, 'src/web')), newestMtime(configFile));
+  } catch {
+    return false;
+  }
+}
+
+if (process.argv.includes('--if-stale') && isFresh()) {
+  console.log('web app: up to date, build skipped (dist/web)');
+} else {
+  const started = Date.now();
+  await build({ configFile, logLevel: 'warn' });
+  console.log(`web app: built dist/web in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}

@@ -1,0 +1,44 @@
+import { SetupPage } from './features/auth/SetupPage.tsx';
+import { SignInPage } from './features/auth/SignInPage.tsx';
+import { useMe, useSetupState } from './features/auth/session.ts';
+import { SettingsPage } from './features/settings/SettingsPage.tsx';
+import { AppHeader } from './features/shell/AppHeader.tsx';
+import { WeekPage } from './features/week/WeekPage.tsx';
+import { problemOf } from './shared/forms.ts';
+import { useRoute } from './shared/navigation.ts';
+
+export function App() {
+  const setup = useSetupState();
+  const me = useMe();
+  const route = useRoute();
+
+  if (setup.isPending || me.isPending) return <div className="splash" aria-busy="true" />;
+  if (setup.isError || me.isError) {
+    return (
+      <main className="splash">
+        <div className="splash__message" role="alert">
+          <h1>Linchpin cannot load</h1>
+          <p>{problemOf(setup.error ?? me.error).message}</p>
+          <button type="button" className="button" onClick={() => window.location.reload()}>
+            Try again
+          </button>
+        </div>
+      </main>
+    );
+  }
+  if (setup.data.needed) return <SetupPage />;
+  if (!me.data) return <SignInPage />;
+
+  return (
+    <>
+      <AppHeader me={me.data} current={route} />
+      <main className="page">
+        {route.page === 'settings' ? (
+          <SettingsPage me={me.data} />
+        ) : (
+          <WeekPage me={me.data} week={route.week} />
+        )}
+      </main>
+    </>
+  );
+}

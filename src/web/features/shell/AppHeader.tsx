@@ -1,0 +1,57 @@
+import type { Me } from '../../api/types.ts';
+import { hrefOf, type Route } from '../../shared/navigation.ts';
+import { useSignOut } from '../auth/session.ts';
+import { BrandMark } from './BrandMark.tsx';
+
+const NAV: { label: string; route: Route }[] = [
+  { label: 'Week', route: { page: 'week' } },
+  { label: 'Settings', route: { page: 'settings' } },
+];
+
+export function AppHeader({ me, current }: { me: Me; current: Route }) {
+  const signOut = useSignOut();
+  return (
+    <header className="app-header">
+      <div className="app-header__inner">
+        <a className="app-header__brand" href={hrefOf({ page: 'week' })}>
+          <BrandMark />
+          <span className="app-header__product">Linchpin</span>
+        </a>
+        <span className="app-header__workspace" title="Workspace">
+          {me.workspace.name}
+        </span>
+        <nav className="app-header__nav" aria-label="Main">
+          {NAV.map((item) => (
+            <a
+              key={item.label}
+              href={hrefOf(item.route)}
+              className="app-header__link"
+              aria-current={item.route.page === current.page ? 'page' : undefined}
+            >
+              {item.label}
+            </a>
+          ))}
+        </nav>
+        <div className="app-header__user">
+          <span className="avatar" aria-hidden="true">
+            {initialsOf(me.name)}
+          </span>
+          <span className="app-header__name">{me.name}</span>
+          <button
+            type="button"
+            className="button button--ghost button--small"
+            onClick={() => signOut.mutate()}
+            disabled={signOut.isPending}
+          >
+            Sign out
+          </button>
+        </div>
+      </div>
+    </header>
+  );
+}
+
+function initialsOf(name: string): string {
+  const parts = name.trim().split(/\s+/);
+  return ((parts[0]?.[0] ?? '') + (parts.length > 1 ? (parts.at(-1)?.[0] ?? '') : '')).toUpperCase();
+}

@@ -1,0 +1,88 @@
+import { useDraggable } from '@dnd-kit/core';
+import { type KeyboardEvent, useEffect, useRef } from 'react';
+import type { Activity, Quadrant } from '../../api/types.ts';
+import { formatWhen } from '../../shared/dates.ts';
+import { formatDuration } from '../../shared/format.ts';
+import { KIND_LABELS } from '../../shared/quadrants.ts';
+
+const KEY_TO_QUADRANT: Record<string, Quadrant> = { '1': 'q1', '2': 'q2', '3': 'q3', '4': 'q4' };
+
+interface ActivityCardProps {
+  activity: Activity;
+  onOpen: (activity: Activity) => void;
+  onMove: (activity: Activity, to: Quadrant) => void;
+  /** Set when the card has just been moved by keyboard, so focus follows it to its new quadrant. */
+  focusOnMount?: boolean;
+  onFocused?: () => void;
+}
+
+export function ActivityCard({ activity, onOpen, onMove, focusOnMount, onFocused }: ActivityCardProps) {
+  const { attributes, listeners, setNodeRef, isDragging } = useDraggable({
+    id: activity.id,
+    data: { activity },
+  });
+  const element = useRef<HTMLDivElement | null>(null);
+
+  useEffect(() => {
+    if (!focusOnMount) return;
+    element.current?.focus();
+    onFocused?.();
+  }, [focusOnMount, onFocused]);
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.altKey || event.ctrlKey || event.metaKey) return;
+    const to = KEY_TO_QUADRANT[event.key];
+    if (to) {
+      event.preventDefault();
+      if (to !== activity.quadrant) onMove(activity, to);
+    } else if (event.key === 'Enter' || event.key === ' ') {
+      event.preventDefault();
+      onOpen(activity);
+    }
+  };
+
+  return (
+    // biome-ignore lint/a11y/useSemanticElements: a draggable card with block layout; it behaves as a button (focus, Enter, Space, 1–4).
+    <div
+      {...attributes}
+      {...listeners}
+      ref={(node) => {
+        setNodeRef(node);
+        element.current = node;
+      }}
+      role="button"
+      aria-roledescription="activity card"
+      tabIndex={0}
+      data-testid="activity-card"
+      data-activity-id={activity.id}
+      data-quadrant={activity.quadrant}
+      className={`card card--${activity.quadrant}${activity.status === 'planned' ? ' card--planned' : ''}${isDragging ? ' card--dragging' : ''}`}
+      onClick={() => onOpen(activity)}
+      onKeyDown={onKeyDown}
+    >
+      <CardContent activity={activity} />
+    </div>
+  );
+}
+
+/** The card's face, also drawn under the pointer while dragging. */
+export function CardContent({ activity }: { activity: Activity }) {
+  return (
+    <>
+      <span className="card__title" title={activity.title}>
+        {activity.title}
+      </span>
+      <span className="card__meta">
+        <span>{formatWhen(activity.startsAt)}</span>
+        <span className="card__duration">{formatDuration(activity.minutes)}</span>
+      </span>
+      <span className="card__footer">
+        <span className={activity.accountName ? 'card__account' : 'card__account card__account--internal'}>
+          {activity.accountName ?? 'Internal'}
+        </span>
+        <span className="card__kind">{KIND_LABELS[activity.kind]}</span>
+        {activity.status === 'planned' && <span className="card__status">Planned</span>}
+      </span>
+    </>
+  );
+}

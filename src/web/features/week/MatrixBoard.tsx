@@ -1,0 +1,126 @@
+import {
+  type Announcements,
+  DndContext,
+  type DragEndEvent,
+  DragOverlay,
+  type DragStartEvent,
+  PointerSensor,
+  pointerWithin,
+  useSensor,
+  useSensors,
+} from '@dnd-kit/core';
+import { useCallback, useMemo, useState } from 'react';
+import type { Activity, Quadrant, WeekReport } from '../../api/types.ts';
+import { QUADRANTS, quadrantInfo } from '../../shared/quadrants.ts';
+import { CardContent } from './ActivityCard.tsx';
+import { useMoveActivity } from './activity-mutations.ts';
+import { QuadrantPanel } from './QuadrantPanel.tsx';
+
+interface MatrixBoardProps {
+  week: string;
+  report: WeekReport;
+  activities: Activity[];
+  onOpen: (activity: Activity) => void;
+}
+
+const activityOf = (data: { current?: Record<string, unknown> } | null | undefined) =>
+  data?.current?.activity as Activity | undefined;
+
+const quadrantTitle = (id: Quadrant) => {
+  const info = quadrantInfo(id);
+  return `${info.label} ${info.name}`;
+};
+
+const instructions =
+  'Press 1, 2, 3 or 4 to move this activity to that quadrant, or Enter to edit it. With a pointer, drag it to another quadrant.';
+
+const announcements: Announcements = {
+  onDragStart: ({ active }) => `Picked up ${activityOf(active.data)?.title ?? 'activity'}.`,
+  onDragOver: ({ over }) => (over ? `Over ${quadrantTitle(over.id as Quadrant)}.` : 'Not over a quadrant.'),
+  // The board announces the saved move itself, for pointer and keyboard alike.
+  onDragEnd: () => undefined,
+  onDragCancel: () => 'Move cancelled.',
+};
+
+/** The 2×2 Eisenhower board: important on top, urgent on the left. */
+export function MatrixBoard({ week, report, activities, onOpen }: MatrixBoardProps) {
+  const move = useMoveActivity(week);
+  const [dragging, setDragging] = useState<Activity | null>(null);
+  const [focusId, setFocusId] = useState<string | null>(null);
+  const [announcement, setAnnouncement] = useState('');
+  const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 6 } }));
+
+  const byQuadrant = useMemo(() => {
+    const groups: Record<Quadrant, Activity[]> = { q1: [], q2: [], q3: [], q4: [] };
+    for (const activity of activities) groups[activity.quadrant].push(activity);
+    return groups;
+  }, [activities]);
+
+  const moveTo = useCallback(
+    (activity: Activity, to: Quadrant, byKeyboard: boolean) => {
+      if (activity.quadrant === to) return;
+      if (byKeyboard) setFocusId(activity.id);
+      move.mutate({ activity, to });
+      setAnnouncement(`Moved ‘${activity.title}’ to ${quadrantTitle(to)}.`);
+    },
+    [move.mutate],
+  );
+  const moveByKey = useCallback((activity: Activity, to: Quadrant) => moveTo(activity, to, true), [moveTo]);
+  const clearFocus = useCallback(() => setFocusId(null), []);
+
+  const onDragStart = ({ active }: DragStartEvent) => setDragging(activityOf(active.data) ?? null);
+  const onDragEnd = ({ active, over }: DragEndEvent) => {
+    setDragging(null);
+    const activity = activityOf(active.data);
+    if (activity && over) moveTo(activity, over.id as Quadrant, false);
+  };
+
+  return (
+    <DndContext
+      sensors={sensors}
+      collisionDetection={pointerWithin}
+      onDragStart={onDragStart}
+      onDragEnd={onDragEnd}
+      onDragCancel={() => setDragging(null)}
+      accessibility={{ announcements, screenReaderInstructions: { draggable: instructions } }}
+    >
+      <div className="board">
+        <span className="board__axis board__axis--urgent" aria-hidden="true">
+          Urgent
+        </span>
+        <span className="board__axis board__axis--not-urgent" aria-hidden="true">
+          Not urgent
+        </span>
+        <span className="board__axis board__axis--important" aria-hidden="true">
+          Important
+        </span>
+        <span className="board__axis board__axis--not-important" aria-hidden="true">
+          Not important
+        </span>
+        {QUADRANTS.map((quadrant) => (
+          <QuadrantPanel
+            key={quadrant.id}
+            quadrant={quadrant}
+            figures={report.quadrants[quadrant.id]}
+            target={report.targets[quadrant.id]}
+            activities={byQuadrant[quadrant.id]}
+            onOpen={onOpen}
+            onMove={moveByKey}
+            focusId={focusId}
+            onFocused={clearFocus}
+          />
+        ))}
+      </div>
+      <DragOverlay dropAnimation={null}>
+        {dragging && (
+          <div className={`card card--${dragging.quadrant} card--overlay`}>
+            <CardContent activity={dragging} />
+          </div>
+        )}
+      </DragOverlay>
+      <p className="sr-only" aria-live="polite">
+        {announcement}
+      </p>
+    </DndContext>
+  );
+}

@@ -1,0 +1,75 @@
+import { useDroppable } from '@dnd-kit/core';
+import type { Activity, Quadrant, QuadrantShare, TargetResult } from '../../api/types.ts';
+import { formatHours, formatShare } from '../../shared/format.ts';
+import type { QuadrantInfo } from '../../shared/quadrants.ts';
+import { ActivityCard } from './ActivityCard.tsx';
+import { boundsText } from './TargetsBar.tsx';
+
+interface QuadrantPanelProps {
+  quadrant: QuadrantInfo;
+  figures: QuadrantShare;
+  target?: TargetResult;
+  activities: Activity[];
+  onOpen: (activity: Activity) => void;
+  onMove: (activity: Activity, to: Quadrant) => void;
+  focusId: string | null;
+  onFocused: () => void;
+}
+
+export function QuadrantPanel({
+  quadrant,
+  figures,
+  target,
+  activities,
+  onOpen,
+  onMove,
+  focusId,
+  onFocused,
+}: QuadrantPanelProps) {
+  const { setNodeRef, isOver } = useDroppable({ id: quadrant.id });
+  const { id } = quadrant;
+  return (
+    <section
+      ref={setNodeRef}
+      data-testid={`quadrant-${id}`}
+      className={`quadrant quadrant--${id}${isOver ? ' quadrant--over' : ''}`}
+    >
+      <header className="quadrant__header">
+        <div className="quadrant__heading">
+          <h3 className="quadrant__name">
+            <span className="quadrant__key">{quadrant.label}</span> {quadrant.name}
+          </h3>
+          <p className="quadrant__explanation">{quadrant.explanation}</p>
+        </div>
+        <div className="quadrant__figures">
+          <span className="quadrant__share" data-testid={`share-${id}`}>
+            {formatShare(figures.share)}
+          </span>
+          <span className="quadrant__hours" data-testid={`hours-${id}`}>
+            {formatHours(figures.minutes)}
+          </span>
+          {target && (
+            <span className={`target-chip ${target.met ? 'target-chip--met' : 'target-chip--missed'}`}>
+              {target.met ? '✓' : '✗'} target {boundsText(target)}
+            </span>
+          )}
+        </div>
+      </header>
+      <div className="quadrant__cards">
+        {activities.map((activity) => (
+          <ActivityCard
+            key={activity.id}
+            activity={activity}
+            onOpen={onOpen}
+            onMove={onMove}
+            focusOnMount={activity.id === focusId}
+            onFocused={onFocused}
+          />
+        ))}
+        {activities.length === 0 && (
+          <p className="quadrant__empty">Drop cards here, or press {id.slice(1)} on a card.</p>
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,39 @@
+import type { Bounds, Quadrant, QuadrantSplit, TargetResult, WeekReport } from '../../api/types.ts';
+import { QUADRANT_IDS } from '../../shared/quadrants.ts';
+
+/** Whether a share is within its bounds, and by how much it misses (as the server rounds it). */
+export function evaluateTarget(bounds: Bounds, actual: number): TargetResult {
+  const below = bounds.min !== undefined ? Math.max(0, bounds.min - actual) : 0;
+  const above = bounds.max !== undefined ? Math.max(0, actual - bounds.max) : 0;
+  const off = Math.round((below + above) * 10_000) / 10_000;
+  return { ...bounds, actual, met: off === 0, off };
+}
+
+function splitOf(minutes: Record<Quadrant, number>, total: number): QuadrantSplit {
+  const split = {} as QuadrantSplit;
+  for (const q of QUADRANT_IDS) split[q] = { minutes: minutes[q], share: total ? minutes[q] / total : 0 };
+  return split;
+}
+
+/** The report as it will be once an activity's minutes move between quadrants (for optimistic updates). */
+export function reportAfterMove(
+  report: WeekReport,
+  from: Quadrant,
+  to: Quadrant,
+  minutes: number,
+): WeekReport {
+  if (from === to) return report;
+  const perQuadrant = Object.fromEntries(QUADRANT_IDS.map((q) => [q, report.quadrants[q].minutes])) as Record<
+    Quadrant,
+    number
+  >;
+  perQuadrant[from] -= minutes;
+  perQuadrant[to] += minutes;
+  const quadrants = splitOf(perQuadrant, report.totalMinutes);
+  const targets: WeekReport['targets'] = {};
+  for (const q of QUADRANT_IDS) {
+    const target = report.targets[q];
+    if (target) targets[q] = evaluateTarget({ min: target.min, max: target.max }, quadrants[q].share);
+  }
+  return { ...report, quadrants, targets };
+}
