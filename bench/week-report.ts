@@ -1,0 +1,111 @@
+import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import { DateTime } from 'luxon';
+import { actorOf, createUser } from '../src/core/auth/users.ts';
+import { activities } from '../src/core/db/schema/index.ts';
+import { type Core, createCore } from '../src/core/index.ts';
+import { weekReport } from '../src/core/reports/week-report.ts';
+import { weekRange } from '../src/core/time/weeks.ts';
+import { createScratchDatabase } from '../test/postgres.ts';
+import { median, percentile, printTable, time } from './stats.ts';
+
+const ACTIVITIES = 25_000;
+const YEARS = 10;
+const RUNS = 200;
+
+async function seed(core: Core) {
+  const me = await createUser(core.db, {
+    workspaceName: 'Bench',
+    name: 'Bench',
+    email: `bench-${randomUUID()}@example.test`,
+    password: 'bench-password',
+    role: 'member',
+    timeZone: 'Europe/London',
+  });
+  const actor = actorOf(me);
+  const start = DateTime.fromISO('2016-11-23T09:00', { zone: 'Europe/London' });
+  const spanMinutes = YEARS * 365 * 24 * 60;
+  const rows = Array.from({ length: ACTIVITIES }, (_, i) => {
+    const startsAt = start.plus({ minutes: Math.floor((i / ACTIVITIES) * spanMinutes) }).toJSDate();
+    const minutes = 30 + (i % 4) * 30;
+    return {
+      id: randomUUID(),
+      workspaceId: actor.workspaceId,
+      userId: actor.userId,
+      title: `Activity ${i}`,
+      startsAt,
+      endsAt: new Date(startsAt.getTime() + minutes * 60_000),
+      minutes,
+      timeZone: actor.timeZone,
+      urgent: i % 3 === 0,
+      important: i % 2 === 0,
+      kind: 'customer_meeting' as const,
+    };
+  });
+  for (let i = 0; i < rows.length; i += 1000)
+    await core.db.insert(activities).values(rows.slice(i, i + 1000));
+  await core.db.execute(sql`analyze activities`);
+  return actor;
+}
+
+async function measure(label: string, core: Core) {
+  const actor = await seed(core);
+  const weeks = Array.from({ length: RUNS }, (_, i) =>
+    DateTime.fromISO('2017-01-02', { zone: 'UTC' })
+      .plus({ weeks: (i * 37) % 500 })
+      .toFormat("kkkk-'W'WW"),
+  );
+  const bare = (week: string) => {
+    const { from, to } = weekRange(week, actor.timeZone);
+    return core.db.execute(sql`
+      select urgent, important, sum(minutes)::int as minutes from activities
+      where workspace_id = ${actor.workspaceId} and user_id = ${actor.userId} and deleted_at is null
+        and starts_at >= ${from.toJSDate().toISOString()}::timestamptz and starts_at < ${to.toJSDate().toISOString()}::timestamptz
+      group by urgent, important`);
+  };
+  // Warm up caches and plans before timing.
+  for (const week of weeks.slice(0, 20)) {
+    await bare(week);
+    await weekReport(core.db, actor, { week });
+  }
+  const reportTimes: number[] = [];
+  const bareTimes: number[] = [];
+  for (const week of weeks) {
+    bareTimes.push(await time(() => bare(week)));
+    reportTimes.push(await time(() => weekReport(core.db, actor, { week })));
+  }
+  return [
+    label,
+    ACTIVITIES,
+    median(reportTimes).toFixed(2),
+    percentile(reportTimes, 95).toFixed(2),
+    median(bareTimes).toFixed(2),
+    (median(reportTimes) / median(bareTimes)).toFixed(2),
+  ];
+}
+
+export async function run() {
+  const rows: (string | number)[][] = [];
+  const pglite = await createCore({});
+  rows.push(await measure('PGlite (in-process)', pglite));
+  await pglite.close();
+
+  const url = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+  if (url) {
+    const scratch = await createScratchDatabase(url, { prefix: 'linchpin_bench' });
+    const postgres = await createCore({ databaseUrl: scratch.url });
+    try {
+      rows.push(await measure('PostgreSQL', postgres));
+    } finally {
+      await postgres.close();
+      await scratch.drop();
+    }
+  } else {
+    console.log('(set TEST_DATABASE_URL or BENCH_DATABASE_URL to measure PostgreSQL too)');
+  }
+  printTable(
+    `Week report, ${ACTIVITIES} activities over ${YEARS} years, ${RUNS} weeks (goal: median < 20 ms and ≤ 2× the bare aggregate)`,
+    ['database', 'activities', 'report median ms', 'report p95 ms', 'bare aggregate median ms', 'ratio'],
+    rows,
+  );
+}

@@ -1,0 +1,94 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type RunningServer, runCli, startServer } from './server.ts';
+
+const home = mkdtempSync(join(tmpdir(), 'linchpin-cli-'));
+const env = { LINCHPIN_DATA_DIR: join(home, 'data'), LINCHPIN_CONFIG: join(home, 'cli.json') };
+let server: RunningServer;
+
+beforeAll(async () => {
+  const created = await runCli(
+    [
+      'admin',
+      'create-user',
+      '--workspace',
+      'Acme',
+      '--email',
+      'cm@acme.test',
+      '--password',
+      'correct horse',
+      '--role',
+      'member',
+      '--time-zone',
+      'Europe/Berlin',
+    ],
+    env,
+  );
+  expect(created.code, created.stderr).toBe(0);
+  const token = await runCli(['admin', 'create-token', '--email', 'cm@acme.test'], env);
+  expect(token.stdout).toMatch(/^lp_[\w-]+\n$/);
+  server = await startServer(env);
+  const login = await runCli(['login', '--server', server.url, '--token', token.stdout.trim()], env);
+  expect(login.code, login.stderr).toBe(0);
+  expect(login.stdout).toMatch(/Logged in .* as cm/);
+});
+afterAll(() => server?.stop());
+
+describe('the linchpin CLI', () => {
+  it('logs activities and reports the week as table, JSON and CSV', async () => {
+    const logged = await runCli(
+      [
+        'log',
+        'Joint plan with buyer',
+        '--q2',
+        '--minutes',
+        '90',
+        '--at',
+        '2026-11-20T10:00',
+        '--account',
+        'Northwind',
+      ],
+      env,
+    );
+    expect(logged.code, logged.stderr).toBe(0);
+    expect(logged.stdout).toMatch(
+      /Logged "Joint plan with buyer" at Northwind: 90 min in Q2, starting 2026-11-20T10:00:00\+01:00/,
+    );
+    await runCli(['log', 'Forecast call', '--q3', '--minutes', '30', '--at', '2026-11-19T09:00'], env);
+
+    const table = await runCli(['week', '--week', '2026-W47'], env);
+    expect(table.stdout).toMatch(/Week 2026-W47 .*2\.0 h/);
+    expect(table.stdout).toMatch(/Q2\s+Build the legacy\s+1\.5\s+75 %\s+≥ 35 % met/);
+    expect(table.stdout).toMatch(/Q3\s+Challenge\s+0\.5\s+25 %\s+≤ 15 % missed/);
+    expect(table.stdout).toMatch(/Northwind/);
+
+    const json = JSON.parse((await runCli(['week', '--week', '2026-W47', '--format', 'json'], env)).stdout);
+    expect(json.quadrants.q2).toEqual({ minutes: 90, share: 0.75 });
+
+    const csv = (await runCli(['week', '--week', '2026-W47', '--format', 'csv'], env)).stdout
+      .trim()
+      .split('\n');
+    expect(csv[0]).toBe('week,quadrant,name,minutes,share,target_min,target_max,met');
+    expect(csv[2]).toBe('2026-W47,q2,Build the legacy,90,0.75,0.35,,true');
+  });
+
+  it('explains bad input instead of failing obscurely', async () => {
+    const both = await runCli(['log', 'x', '--q1', '--q2'], env);
+    expect(both.code).toBe(1);
+    expect(both.stderr).toMatch(/give one quadrant/);
+    const zero = await runCli(['log', 'x', '--minutes', '0'], env);
+    expect(zero.stderr).toMatch(/minutes: must be more than 0/);
+    const week = await runCli(['week', '--week', 'soon'], env);
+    expect(week.stderr).toMatch(/ISO week/);
+    const format = await runCli(['week', '--format', 'xml'], env);
+    expect(format.code).not.toBe(0);
+  });
+
+  it('loads the demo into an empty history only', async () => {
+    const demo = await runCli(['demo'], env);
+    expect(demo.code).toBe(1);
+    expect(demo.stderr).toMatch(/already have activities/);
+  });
+});
