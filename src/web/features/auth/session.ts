@@ -56,7 +56,7 @@ export function useSignOut() {
       // also drop the queries App is subscribed to, leaving it on the old screen.
       queryClient.setQueryData(ME_KEY, null);
       queryClient.removeQueries({
-        predicate: (query) => ![ME_KEY[0], SETUP_KEY[0]].includes(String(query.queryKey[0])),
+        predicate: (query) => query.queryKey[0] !== ME_KEY[0] && query.queryKey[0] !== SETUP_KEY[0],
       });
     },
   });
