@@ -5,6 +5,7 @@ const benches: Record<string, () => Promise<{ run(): Promise<void> }>> = {
   'week-report': () => import('./week-report.ts'),
   startup: () => import('./startup.ts'),
   'web-size': () => import('./web-size.ts'),
+  import: () => import('./import.ts'),
 };
 
 const wanted = process.argv.slice(2);

@@ -3,6 +3,8 @@ import { AppError } from '../core/errors.ts';
 import { CliError } from './client.ts';
 import { registerActivities } from './commands/activities.ts';
 import { registerAdmin } from './commands/admin.ts';
+import { registerExport } from './commands/export.ts';
+import { registerImport } from './commands/import.ts';
 import { registerServe } from './commands/serve.ts';
 import { registerSession } from './commands/session.ts';
 import { registerWeek } from './commands/week.ts';
@@ -16,6 +18,8 @@ registerServe(program);
 registerSession(program);
 registerActivities(program);
 registerWeek(program);
+registerImport(program);
+registerExport(program);
 registerAdmin(program);
 
 try {

@@ -6,6 +6,7 @@ import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import { AppError } from '../core/errors.ts';
+import { MAX_IMPORT_BYTES } from '../core/imports/limits.ts';
 import type { Core } from '../core/index.ts';
 import { packageRoot } from '../core/paths.ts';
 import { authHandler, requireUser } from './auth.ts';
@@ -15,8 +16,12 @@ import { errorBody, handleError } from './errors.ts';
 import { accountRoutes } from './routes/accounts.ts';
 import { activityRoutes } from './routes/activities.ts';
 import { demoRoutes } from './routes/demo.ts';
+import { exportRoutes } from './routes/exports.ts';
+import { importRoutes } from './routes/imports.ts';
 import { meRoutes } from './routes/me.ts';
 import { reportRoutes } from './routes/reports.ts';
+import { reviewRoutes } from './routes/review.ts';
+import { ruleRoutes } from './routes/rules.ts';
 import { systemRoutes } from './routes/system.ts';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -33,15 +38,20 @@ export function createApp(core: Core, options: AppOptions = {}) {
     await next();
   });
   app.use('/api/*', secureHeaders());
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: () => {
-        throw new AppError('too_large', 'the request body is larger than the 1 MiB limit');
-      },
-    }),
-  );
+  const apiLimit = bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: () => {
+      throw new AppError('too_large', 'the request body is larger than the 1 MiB limit');
+    },
+  });
+  // Imports carry whole calendar files.
+  const importLimit = bodyLimit({
+    maxSize: MAX_IMPORT_BYTES,
+    onError: () => {
+      throw new AppError('too_large', 'the file is larger than the 50 MB import limit');
+    },
+  });
+  app.use('/api/*', (c, next) => (c.req.path === '/api/imports' ? importLimit : apiLimit)(c, next));
 
   const api = new OpenAPIHono<AppEnv>();
   api.route('/', systemRoutes);
@@ -67,7 +77,11 @@ export function createApp(core: Core, options: AppOptions = {}) {
   api.route('/', activityRoutes);
   api.route('/', reportRoutes);
   api.route('/', accountRoutes);
+  api.route('/', ruleRoutes);
   api.route('/', demoRoutes);
+  api.route('/', importRoutes);
+  api.route('/', exportRoutes);
+  api.route('/', reviewRoutes);
   api.all('*', (c) => c.json(errorBody(AppError.notFound(`${c.req.method} ${c.req.path}`)), 404));
   app.route('/api', api);
 

@@ -1,6 +1,6 @@
 import { serve } from '@hono/node-server';
 import { DataDirLockedError } from '../core/db/lock.ts';
-import { configFromEnv, createCore } from '../core/index.ts';
+import { type Core, configFromEnv, createCore } from '../core/index.ts';
 
 /** Starts the web app and API; resolves once listening, shuts down cleanly on SIGINT/SIGTERM. */
 export async function startServer(options: { port?: number; host?: string } = {}): Promise<void> {
@@ -22,10 +22,31 @@ export async function startServer(options: { port?: number; host?: string } = {}
     const where = core.database.driver === 'pglite' ? `data in ${configFromEnv().dataDir}` : 'PostgreSQL';
     console.log(`Linchpin is running on http://localhost:${info.port} (${where})`);
   });
+  const sync = scheduleSubscriptions(core);
   const stop = () => {
+    clearInterval(sync);
     server.close();
     core.close().finally(() => process.exit(0));
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+}
+
+/**
+ * Fetches calendar subscriptions in the background: every `LINCHPIN_SYNC_MINUTES` (default 30)
+ * each subscription not synced since then is fetched once, whichever server process claims it.
+ */
+function scheduleSubscriptions(core: Core): NodeJS.Timeout {
+  const everyMinutes = Number(process.env.LINCHPIN_SYNC_MINUTES ?? 30);
+  const tick = async () => {
+    try {
+      const { syncDueSubscriptions } = await import('../core/calendars/service.ts');
+      const { synced, failed } = await syncDueSubscriptions(core.db, everyMinutes);
+      if (synced + failed > 0) console.log(`calendar subscriptions: ${synced} synced, ${failed} failed`);
+    } catch (error) {
+      console.error('calendar subscriptions: sync failed', error);
+    }
+  };
+  // Checks often, fetches only what is due; unref so the timer never keeps the process alive.
+  return setInterval(tick, Math.min(everyMinutes, 5) * 60_000).unref();
 }

@@ -3,18 +3,79 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client.ts';
 import { accounts } from '../db/schema/index.ts';
 import { AppError } from '../errors.ts';
+import type { AccountInput, AccountPatch, AccountView } from './schemas.ts';
 
 export interface AccountRef {
   id: string;
   name: string;
 }
 
-export async function listAccounts(db: Db, workspaceId: string): Promise<AccountRef[]> {
+const view = { id: accounts.id, name: accounts.name, domains: accounts.domains };
+
+/** The workspace's accounts by name, with their customers' email domains. */
+export async function listAccounts(db: Db, workspaceId: string): Promise<AccountView[]> {
   return db
-    .select({ id: accounts.id, name: accounts.name })
+    .select(view)
     .from(accounts)
     .where(eq(accounts.workspaceId, workspaceId))
     .orderBy(asc(accounts.name));
+}
+
+/** Lower case, trimmed, each once, in the order given. */
+function cleanDomains(domains: string[]): string[] {
+  return [...new Set(domains.map((d) => d.trim().toLowerCase()).filter(Boolean))];
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  for (let e: unknown = error; e && typeof e === 'object'; e = (e as { cause?: unknown }).cause) {
+    if ((e as { code?: unknown }).code === '23505') return true;
+  }
+  return false;
+}
+
+const duplicateName = (name: string) =>
+  new AppError('conflict', `an account named ${name} already exists`, { name: 'is already taken' });
+
+/** A new account; 409 when the workspace already has one by that name (case-insensitive). */
+export async function createAccount(db: Db, workspaceId: string, input: AccountInput): Promise<AccountView> {
+  const name = input.name.trim();
+  const [row] = await db
+    .insert(accounts)
+    .values({ id: randomUUID(), workspaceId, name, domains: cleanDomains(input.domains ?? []) })
+    .onConflictDoNothing()
+    .returning(view);
+  if (!row) throw duplicateName(name);
+  return row;
+}
+
+/** Renames an account or replaces its domains; another workspace's account is not found. */
+export async function updateAccount(
+  db: Db,
+  workspaceId: string,
+  id: string,
+  patch: AccountPatch,
+): Promise<AccountView> {
+  const name = patch.name?.trim();
+  if (name === undefined && patch.domains === undefined) {
+    const [row] = await db
+      .select(view)
+      .from(accounts)
+      .where(and(eq(accounts.workspaceId, workspaceId), eq(accounts.id, id)));
+    if (!row) throw AppError.notFound('account');
+    return row;
+  }
+  try {
+    const [row] = await db
+      .update(accounts)
+      .set({ name, domains: patch.domains ? cleanDomains(patch.domains) : undefined })
+      .where(and(eq(accounts.workspaceId, workspaceId), eq(accounts.id, id)))
+      .returning(view);
+    if (!row) throw AppError.notFound('account');
+    return row;
+  } catch (error) {
+    if (name && isUniqueViolation(error)) throw duplicateName(name);
+    throw error;
+  }
 }
 
 export async function getAccount(db: Db | Tx, workspaceId: string, id: string): Promise<AccountRef> {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ACTIVITY_KINDS, ACTIVITY_STATUSES } from '../db/schema/index.ts';
+import { ACTIVITY_KINDS, ACTIVITY_STATUSES, CLASSIFICATIONS, EXCLUSION_REASONS } from '../db/schema/index.ts';
 import { QUADRANTS } from './quadrant.ts';
 
 const dateTime = z
@@ -71,6 +71,11 @@ export const activitySchema = z.object({
   notes: z.string().nullable(),
   source: z.string(),
   sourceId: z.string().nullable(),
+  allDay: z.boolean(),
+  /** Set on imported events shown but not counted as time: all_day, multi_day, declined, free. */
+  excludedReason: z.enum(EXCLUSION_REASONS).nullable(),
+  /** How the quadrant was decided: by hand, by a rule, or not yet (waiting in the review inbox). */
+  classification: z.enum(CLASSIFICATIONS),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

@@ -33,6 +33,9 @@ export function toActivityView(row: ActivityRow): ActivityView {
     notes: row.notes,
     source: row.source,
     sourceId: row.sourceId,
+    allDay: row.allDay,
+    excludedReason: row.excludedReason,
+    classification: row.classification,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };
@@ -160,6 +163,13 @@ export async function updateActivity(
         )
       : {};
     const accountId = await resolveAccountId(tx, actor, patch);
+    // A person's decision on what an activity is wins over rules on every later import.
+    const classified =
+      patch.urgent !== undefined ||
+      patch.important !== undefined ||
+      accountId !== undefined ||
+      patch.kind !== undefined ||
+      patch.commercial !== undefined;
     await tx
       .update(activities)
       .set({
@@ -173,6 +183,8 @@ export async function updateActivity(
         commercial: patch.commercial,
         status: patch.status,
         notes: patch.notes,
+        classification: classified ? 'manual' : undefined,
+        ruleId: classified ? null : undefined,
         updatedAt: new Date(),
       })
       .where(eq(activities.id, current.id));

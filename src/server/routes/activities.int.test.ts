@@ -47,7 +47,7 @@ describe('activities', () => {
     const again = await api.post('/activities', { ...base, account: 'northwind ' });
     expect(again.body.accountId).toBe(res.body.accountId);
     const accounts = await api.get('/accounts');
-    expect(accounts.body.items).toEqual([{ id: res.body.accountId, name: 'Northwind' }]);
+    expect(accounts.body.items).toEqual([{ id: res.body.accountId, name: 'Northwind', domains: [] }]);
   });
 
   it('take an end instead of minutes, with an explicit offset, exactly across DST', async () => {

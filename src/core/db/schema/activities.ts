@@ -83,6 +83,8 @@ export const activities = pgTable(
     organizer: text('organizer'),
     location: text('location'),
     recurring: boolean('recurring').notNull().default(false),
+    /** Hash of what the source said, so a re-import tells changed events from unchanged ones. */
+    sourceHash: text('source_hash'),
     createdAt: ts('created_at').notNull().defaultNow(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
     // Soft delete, so "undo" restores the very same activity.

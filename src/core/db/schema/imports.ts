@@ -34,6 +34,8 @@ export interface RuleConditions {
   attendeeDomains?: string[];
   /** All attendees share the user's own email domain. */
   allAttendeesInternal?: boolean;
+  /** An attendee's email domain belongs to one of the workspace's accounts (false: none does). */
+  attendeeFromAccount?: boolean;
   organizer?: string;
   location?: string;
   minMinutes?: number;

@@ -1,0 +1,182 @@
+import { execFileSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import { DateTime } from 'luxon';
+import { actorOf, createUser } from '../src/core/auth/users.ts';
+import { parseIcs } from '../src/core/calendar/ics.ts';
+import { defaultWindow } from '../src/core/imports/events.ts';
+import { importCalendar } from '../src/core/imports/service.ts';
+import { createCore } from '../src/core/index.ts';
+import { createScratchDatabase } from '../test/postgres.ts';
+import { printTable } from './stats.ts';
+
+const INSTANCES = 100_000;
+const NOW = new Date('2026-11-23T12:00:00Z');
+const ZONES = ['Europe/Amsterdam', 'America/New_York', 'Asia/Singapore', 'Europe/London'];
+
+/**
+ * A year of a busy calendar with INSTANCES event instances inside the default window: weekly and
+ * daily series (with exceptions and overrides) plus single events, in several zones.
+ */
+export function generateCalendar(instances = INSTANCES): string {
+  const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Linchpin bench//EN'];
+  const stamp = (d: DateTime) => d.toFormat("yyyyMMdd'T'HHmmss");
+  const first = DateTime.fromJSDate(defaultWindow(NOW).from).plus({ days: 1 });
+  let count = 0;
+  let n = 0;
+  // Half the instances from 60-week weekly series (60 instances each, most inside the window).
+  while (count < instances / 2) {
+    const zone = ZONES[n % ZONES.length] ?? 'UTC';
+    const start = first.setZone(zone, { keepLocalTime: true }).plus({ days: n % 5, hours: 8 + (n % 9) });
+    lines.push(
+      'BEGIN:VEVENT',
+      `UID:series-${n}@bench`,
+      `SUMMARY:Weekly sync ${n}`,
+      `DTSTART;TZID=${zone}:${stamp(start)}`,
+      `DTEND;TZID=${zone}:${stamp(start.plus({ minutes: 30 + (n % 3) * 15 }))}`,
+      'RRULE:FREQ=WEEKLY;COUNT=61',
+      `EXDATE;TZID=${zone}:${stamp(start.plus({ weeks: 3 }))}`,
+      `ATTENDEE;CN=Colleague;PARTSTAT=ACCEPTED:mailto:colleague${n % 40}@acme.example`,
+      `ATTENDEE;CN=Buyer;PARTSTAT=ACCEPTED:mailto:buyer${n % 7}@customer${n % 12}.example`,
+      'END:VEVENT',
+      // One moved instance per series.
+      'BEGIN:VEVENT',
+      `UID:series-${n}@bench`,
+      `RECURRENCE-ID;TZID=${zone}:${stamp(start.plus({ weeks: 5 }))}`,
+      `SUMMARY:Weekly sync ${n} (moved)`,
+      `DTSTART;TZID=${zone}:${stamp(start.plus({ weeks: 5, hours: 2 }))}`,
+      `DTEND;TZID=${zone}:${stamp(start.plus({ weeks: 5, hours: 3 }))}`,
+      'END:VEVENT',
+    );
+    count += 60;
+    n++;
+  }
+  // The rest as single events spread over the window.
+  const span = defaultWindow(NOW).to.getTime() - defaultWindow(NOW).from.getTime();
+  for (let i = 0; count < instances; i++, count++) {
+    const zone = ZONES[i % ZONES.length] ?? 'UTC';
+    const start = DateTime.fromMillis(defaultWindow(NOW).from.getTime() + ((i * 7919) % span), {
+      zone,
+    }).startOf('minute');
+    lines.push(
+      'BEGIN:VEVENT',
+      `UID:single-${i}@bench`,
+      `SUMMARY:${i % 5 === 0 ? 'Escalation call' : 'Customer meeting'} ${i}`,
+      `DTSTART;TZID=${zone}:${stamp(start)}`,
+      `DTEND;TZID=${zone}:${stamp(start.plus({ minutes: 45 }))}`,
+      `LOCATION:Room ${i % 30}`,
+      `ATTENDEE;PARTSTAT=ACCEPTED:mailto:buyer${i % 7}@customer${i % 12}.example`,
+      'END:VEVENT',
+    );
+  }
+  lines.push('END:VCALENDAR');
+  return `${lines.join('\r\n')}\r\n`;
+}
+
+/** One measurement in a fresh process, so its peak memory is its own. */
+async function measureOne(target: string): Promise<Record<string, number>> {
+  const text = generateCalendar();
+  const window = defaultWindow(NOW);
+  const baseline = process.memoryUsage().rss;
+  let peak = baseline;
+  const sampler = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage().rss);
+  }, 20);
+  try {
+    if (target === 'parse') {
+      const started = performance.now();
+      let events = 0;
+      for (const item of parseIcs(text, { window, timeZone: 'Europe/Amsterdam' }))
+        if ('event' in item) events++;
+      return {
+        ms: performance.now() - started,
+        events,
+        peakMiB: peak / 2 ** 20,
+        fileMiB: text.length / 2 ** 20,
+      };
+    }
+    const scratch =
+      target === 'postgres'
+        ? await createScratchDatabase(postgresUrl() ?? '', { prefix: 'linchpin_bench' })
+        : null;
+    const core = await createCore(scratch ? { databaseUrl: scratch.url } : {});
+    try {
+      const me = await createUser(core.db, {
+        workspaceName: 'Bench',
+        name: 'Bench',
+        email: `bench-${randomUUID()}@acme.example`,
+        password: 'bench-password',
+        role: 'member',
+        timeZone: 'Europe/Amsterdam',
+      });
+      const actor = actorOf(me);
+      const started = performance.now();
+      const summary = await importCalendar(core.db, actor, { calendar: { name: 'bench.ics' }, text, window });
+      const ms = performance.now() - started;
+      const again = performance.now();
+      const second = await importCalendar(core.db, actor, { calendar: { name: 'bench.ics' }, text, window });
+      return {
+        ms,
+        events: summary.added,
+        reimportMs: performance.now() - again,
+        unchanged: second.unchanged,
+        peakMiB: peak / 2 ** 20,
+        fileMiB: text.length / 2 ** 20,
+      };
+    } finally {
+      await core.close();
+      await scratch?.drop();
+    }
+  } finally {
+    clearInterval(sampler);
+  }
+}
+
+const postgresUrl = () => process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+
+function inChild(target: string): Record<string, number> {
+  const out = execFileSync(
+    process.execPath,
+    ['--import', 'tsx', fileURLToPath(import.meta.url), '--child', target],
+    { encoding: 'utf8', env: process.env, maxBuffer: 1 << 20 },
+  );
+  return JSON.parse(out.trim().split('\n').at(-1) ?? '{}');
+}
+
+export async function run() {
+  const parse = inChild('parse');
+  const rows: (string | number)[][] = [
+    [
+      'parse + expand only',
+      parse.events ?? 0,
+      (parse.ms ?? 0).toFixed(0),
+      Math.round(((parse.events ?? 0) / (parse.ms ?? 1)) * 1000),
+      '1.00',
+      '–',
+      (parse.peakMiB ?? 0).toFixed(0),
+    ],
+  ];
+  const targets = postgresUrl() ? ['pglite', 'postgres'] : ['pglite'];
+  if (!postgresUrl()) console.log('(set TEST_DATABASE_URL or BENCH_DATABASE_URL to measure PostgreSQL too)');
+  for (const target of targets) {
+    const result = inChild(target);
+    rows.push([
+      `import into ${target === 'pglite' ? 'PGlite' : 'PostgreSQL'}`,
+      result.events ?? 0,
+      (result.ms ?? 0).toFixed(0),
+      Math.round(((result.events ?? 0) / (result.ms ?? 1)) * 1000),
+      ((result.ms ?? 0) / (parse.ms ?? 1)).toFixed(2),
+      `${(result.reimportMs ?? 0).toFixed(0)} (${result.unchanged} unchanged)`,
+      (result.peakMiB ?? 0).toFixed(0),
+    ]);
+  }
+  printTable(
+    `Import of a generated .ics, ${(parse.fileMiB ?? 0).toFixed(1)} MB, ${INSTANCES} instances (goal: ≤ 3× parse-only, < 10 s on PostgreSQL)`,
+    ['what', 'events', 'ms', 'events/s', 'ratio to parse', 're-import ms', 'peak RSS MiB'],
+    rows,
+  );
+}
+
+if (process.argv[2] === '--child') {
+  console.log(JSON.stringify(await measureOne(process.argv[3] ?? 'parse')));
+}

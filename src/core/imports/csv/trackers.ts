@@ -1,0 +1,111 @@
+import type { ImportedEvent } from '../events.ts';
+import {
+  CellError,
+  type DateOrder,
+  type LocalDate,
+  localMoment,
+  type Moment,
+  parseDate,
+  parseDuration,
+  parseTime,
+  type Row,
+  type RowKeys,
+  readBoolean,
+  splitList,
+} from './values.ts';
+
+/** Time trackers: a Toggl Track or Clockify detailed report, one time entry per row. */
+export type TrackerFormat = 'toggl' | 'clockify';
+
+interface TrackerContext {
+  format: TrackerFormat;
+  zone: string;
+  order: DateOrder;
+  keys: RowKeys;
+}
+
+/** Column keys (see keyOf) of the durations a tracker may give instead of an end. */
+export const DURATION_KEYS = ['duration', 'durationh', 'durationdecimal'] as const;
+
+export function readDateCell(row: Row, key: string, order: DateOrder): LocalDate {
+  const date = parseDate(row.required(key), order);
+  if (!date) throw row.error(key, 'is not a date');
+  return date;
+}
+
+export function readMoment(
+  row: Row,
+  dateKey: string,
+  timeKey: string,
+  order: DateOrder,
+  zone: string,
+): Moment {
+  const date = readDateCell(row, dateKey, order);
+  const time = parseTime(row.required(timeKey));
+  if (!time) throw row.error(timeKey, 'is not a time');
+  return localMoment(date, time, zone);
+}
+
+function durationSeconds(row: Row): number | undefined {
+  for (const key of DURATION_KEYS) {
+    const text = row.text(key);
+    if (!text) continue;
+    const seconds = parseDuration(text);
+    if (seconds === null) throw row.error(key, 'is not a duration (hh:mm:ss or hours)');
+    return seconds;
+  }
+  return undefined;
+}
+
+/** A Toggl Track or Clockify time entry. Times are wall-clock times in the user's zone. */
+export function trackerEvent(row: Row, context: TrackerContext): ImportedEvent {
+  const description = row.text('description');
+  const project = row.text('project');
+  const client = row.text('client');
+  const task = row.text('task');
+  const title = description || project || task || '(no description)';
+
+  const start = readMoment(row, 'startdate', 'starttime', context.order, context.zone);
+  let endsAt: Date;
+  if (row.text('endtime')) {
+    const endDateKey = row.text('enddate') ? 'enddate' : 'startdate';
+    endsAt = readMoment(row, endDateKey, 'endtime', context.order, context.zone).instant;
+    if (endsAt < start.instant) {
+      // No end date: an entry that runs past midnight ends the next day.
+      if (endDateKey === 'startdate') endsAt = new Date(endsAt.getTime() + 24 * 60 * 60 * 1000);
+      else throw row.error('enddate', `with "${row.text('endtime')}" is before the start`);
+    }
+  } else {
+    const seconds = durationSeconds(row);
+    if (seconds === undefined) {
+      throw new CellError(`"${row.columns.label('endtime')}" is empty and there is no duration`);
+    }
+    endsAt = new Date(start.instant.getTime() + seconds * 1000);
+  }
+
+  const given: NonNullable<ImportedEvent['given']> = {};
+  const account = client || project;
+  if (account) given.account = account;
+  // Only "billable" says something: many teams never mark entries billable at all.
+  if (readBoolean(row, 'billable')) given.commercial = true;
+
+  const person = row.text('email') || row.text('user') || row.text('member');
+  return {
+    sourceId: context.keys.next([person, start.key, description, project, task]),
+    title,
+    startsAt: start.instant,
+    endsAt,
+    timeZone: context.zone,
+    allDay: false,
+    recurring: false,
+    status: 'confirmed',
+    transparent: false,
+    organizer: null,
+    attendees: [],
+    location: null,
+    description: task && task !== title ? task : null,
+    categories: splitList(row.text('tags')),
+    line: row.line,
+    given,
+  };
+}

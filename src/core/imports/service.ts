@@ -1,0 +1,399 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { findOrCreateAccount } from '../accounts/service.ts';
+import type { Actor } from '../auth/actor.ts';
+import type { Db, Tx } from '../db/client.ts';
+import {
+  accounts,
+  activities,
+  type CalendarKind,
+  calendars,
+  type ExclusionReason,
+  rules,
+  users,
+} from '../db/schema/index.ts';
+import { AppError } from '../errors.ts';
+import { compileRules } from '../rules/engine.ts';
+import { ensureStarterRules } from '../rules/starter.ts';
+import { defaultWindow, type ImportedEvent, type ImportItem } from './events.ts';
+import { parseSource, type SourceFormat } from './source.ts';
+
+const BATCH = 500;
+const MINUTE = 60_000;
+/** How many skipped events a summary lists one by one (the count is always complete). */
+const LISTED = 200;
+
+export interface SkippedEvent {
+  line: number;
+  title?: string;
+  reason: string;
+}
+
+export interface ImportSummary {
+  calendar: { id: string | null; name: string };
+  format: SourceFormat;
+  dryRun: boolean;
+  added: number;
+  updated: number;
+  removed: number;
+  unchanged: number;
+  /** Imported and shown, but not counted as time. */
+  excluded: Record<ExclusionReason, number>;
+  /** Imported events no rule classified: they wait in the review inbox. */
+  toReview: number;
+  skippedCount: number;
+  skipped: SkippedEvent[];
+}
+
+export interface ImportRequest {
+  /** The calendar to merge into: an existing one, or a file calendar found or created by name. */
+  calendar: { id: string } | { name: string };
+  text: string;
+  dryRun?: boolean;
+  /** Import what can be read and list the rest, instead of refusing the whole file. */
+  skipInvalid?: boolean;
+  window?: { from: Date; to: Date };
+  /** Called as the parser moves through the text: lines done of all lines. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** Thrown inside the transaction to roll a dry run back once its figures are known. */
+class DryRunDone extends Error {
+  constructor(readonly summary: ImportSummary) {
+    super('dry run');
+  }
+}
+
+/**
+ * Merges a calendar file or CSV export into the user's activities in one transaction: events are
+ * matched by (calendar, sourceId); changed ones update, vanished ones (within the window) go, a
+ * manual classification survives, and nothing is written when any event is invalid unless
+ * `skipInvalid` is set. A dry run does all of it and rolls back.
+ */
+export async function importCalendar(db: Db, actor: Actor, request: ImportRequest): Promise<ImportSummary> {
+  const window = request.window ?? defaultWindow();
+  const source = parseSource(request.text, { window, timeZone: actor.timeZone });
+  try {
+    return await db.transaction(async (tx) => {
+      const summary = await merge(tx, actor, request, source.format, source.items, source.lines, window);
+      if (request.dryRun) throw new DryRunDone(summary);
+      return summary;
+    });
+  } catch (error) {
+    if (error instanceof DryRunDone) return error.summary;
+    throw error;
+  }
+}
+
+async function merge(
+  tx: Tx,
+  actor: Actor,
+  request: ImportRequest,
+  format: SourceFormat,
+  items: Iterable<ImportItem>,
+  lines: number,
+  window: { from: Date; to: Date },
+): Promise<ImportSummary> {
+  const fromCalendarFile = format === 'ics';
+  const calendar = await resolveCalendar(tx, actor, request.calendar, 'file');
+  await ensureStarterRules(tx, actor);
+  const classify = await loadClassifier(tx, actor);
+  const userEmail = await emailOf(tx, actor);
+  const existing = await existingEvents(tx, calendar.id);
+  const accountIds = new Map<string, string>();
+
+  const summary: ImportSummary = {
+    calendar: { id: request.dryRun && calendar.created ? null : calendar.id, name: calendar.name },
+    format,
+    dryRun: request.dryRun ?? false,
+    added: 0,
+    updated: 0,
+    removed: 0,
+    unchanged: 0,
+    excluded: { all_day: 0, multi_day: 0, declined: 0, free: 0 },
+    toReview: 0,
+    skippedCount: 0,
+    skipped: [],
+  };
+  const skip = (entry: SkippedEvent) => {
+    summary.skippedCount++;
+    if (summary.skipped.length < LISTED) summary.skipped.push(entry);
+  };
+  const invalid: SkippedEvent[] = [];
+  const seen = new Set<string>();
+  const pending: (typeof activities.$inferInsert)[] = [];
+  const flush = async () => {
+    if (pending.length > 0) await upsert(tx, pending.splice(0));
+  };
+  let lastProgress = 0;
+
+  for (const item of items) {
+    if ('problem' in item) {
+      const entry = { line: item.problem.line, reason: item.problem.message };
+      invalid.push(entry);
+      skip(entry);
+      continue;
+    }
+    const event = item.event;
+    if (request.onProgress && event.line - lastProgress > 500) {
+      lastProgress = event.line;
+      request.onProgress(event.line, lines);
+    }
+    if (seen.has(event.sourceId)) continue; // the same instance twice in one file: the first one counts
+    seen.add(event.sourceId);
+    const minutes = Math.round((event.endsAt.getTime() - event.startsAt.getTime()) / MINUTE);
+    if (event.status === 'cancelled' || minutes <= 0) {
+      skip({
+        line: event.line,
+        title: event.title,
+        reason: event.status === 'cancelled' ? 'cancelled' : 'no duration',
+      });
+      continue; // if it was imported before, it now counts as vanished and is removed below
+    }
+    const hash = hashOf(event);
+    const before = existing.get(event.sourceId);
+    if (before && (before.hash === hash || before.deleted)) {
+      // Unchanged, or deleted by the user in Linchpin: either way leave it as it is.
+      summary.unchanged++;
+      countExclusion(summary, before.excludedReason);
+      continue;
+    }
+    const excludedReason = exclusionOf(event, minutes, userEmail);
+    countExclusion(summary, excludedReason);
+    const accountId = event.given?.account
+      ? await accountIdOf(tx, actor, event.given.account, accountIds)
+      : undefined;
+    const decided = classify({ ...event, minutes });
+    const given = event.given ?? {};
+    const flagsGiven = given.urgent !== undefined && given.important !== undefined;
+    const classification = flagsGiven ? 'manual' : decided.classification;
+    if (classification === 'unclassified' && !before?.manual && !excludedReason) summary.toReview++;
+    if (before) summary.updated++;
+    else summary.added++;
+    pending.push({
+      id: before?.id ?? randomUUID(),
+      workspaceId: actor.workspaceId,
+      userId: actor.userId,
+      calendarId: calendar.id,
+      source: fromCalendarFile ? 'calendar' : 'csv',
+      sourceId: event.sourceId,
+      sourceHash: hash,
+      title: event.title.slice(0, 300),
+      startsAt: event.startsAt,
+      endsAt: event.endsAt,
+      minutes,
+      timeZone: event.timeZone,
+      allDay: event.allDay,
+      excludedReason,
+      recurring: event.recurring,
+      organizer: event.organizer,
+      attendees: event.attendees,
+      location: event.location,
+      accountId: accountId ?? decided.accountId,
+      urgent: given.urgent ?? decided.urgent,
+      important: given.important ?? decided.important,
+      kind: given.kind ?? decided.kind,
+      commercial: given.commercial ?? decided.commercial,
+      classification,
+      ruleId: flagsGiven ? null : decided.ruleId,
+      status: given.status ?? (event.startsAt.getTime() > Date.now() ? 'planned' : 'done'),
+      notes: given.notes ?? null,
+    });
+    if (pending.length >= BATCH) await flush();
+  }
+  await flush();
+
+  if (invalid.length > 0 && !request.skipInvalid) {
+    const fields: Record<string, string> = {};
+    for (const entry of invalid.slice(0, 50)) fields[`line ${entry.line}`] = entry.reason;
+    const first = invalid[0];
+    throw new AppError(
+      'validation_failed',
+      `${invalid.length} ${invalid.length === 1 ? 'event' : 'events'} could not be read (first: line ${first?.line}: ${first?.reason}); nothing was imported. Fix the file, or import the rest and skip these.`,
+      fields,
+    );
+  }
+
+  // What the calendar no longer has goes, but only where this import looked: a CSV export covers
+  // some projects or dates, and a calendar file only the expansion window.
+  if (fromCalendarFile) {
+    const vanished = [...existing.entries()]
+      .filter(
+        ([sourceId, row]) => !seen.has(sourceId) && row.startsAt >= window.from && row.startsAt < window.to,
+      )
+      .map(([, row]) => row.id);
+    for (let i = 0; i < vanished.length; i += BATCH) {
+      const ids = vanished.slice(i, i + BATCH);
+      await tx
+        .delete(activities)
+        .where(and(eq(activities.calendarId, calendar.id), inArray(activities.id, ids)));
+    }
+    summary.removed = vanished.length;
+  }
+  if (!request.dryRun) {
+    await tx
+      .update(calendars)
+      .set({ lastSyncedAt: new Date(), lastError: null })
+      .where(eq(calendars.id, calendar.id));
+  }
+  request.onProgress?.(lines, lines);
+  return summary;
+}
+
+function countExclusion(summary: ImportSummary, reason: ExclusionReason | null) {
+  if (reason) summary.excluded[reason]++;
+}
+
+/** Why an event is shown but not counted as time, if it is. */
+function exclusionOf(event: ImportedEvent, minutes: number, userEmail: string): ExclusionReason | null {
+  if (event.allDay) return 'all_day';
+  if (minutes > 24 * 60) return 'multi_day';
+  const me = event.attendees.find((a) => a.email === userEmail);
+  if (me?.partstat?.toUpperCase() === 'DECLINED') return 'declined';
+  if (event.transparent) return 'free';
+  return null;
+}
+
+function hashOf(event: ImportedEvent): string {
+  const { line: _line, ...content } = event;
+  return createHash('sha1').update(JSON.stringify(content)).digest('base64url');
+}
+
+interface ExistingEvent {
+  id: string;
+  hash: string | null;
+  startsAt: Date;
+  deleted: boolean;
+  manual: boolean;
+  excludedReason: ExclusionReason | null;
+}
+
+async function existingEvents(tx: Tx, calendarId: string): Promise<Map<string, ExistingEvent>> {
+  const rows = await tx
+    .select({
+      id: activities.id,
+      sourceId: activities.sourceId,
+      hash: activities.sourceHash,
+      startsAt: activities.startsAt,
+      deletedAt: activities.deletedAt,
+      classification: activities.classification,
+      excludedReason: activities.excludedReason,
+    })
+    .from(activities)
+    .where(eq(activities.calendarId, calendarId));
+  const map = new Map<string, ExistingEvent>();
+  for (const row of rows) {
+    if (!row.sourceId) continue;
+    map.set(row.sourceId, {
+      id: row.id,
+      hash: row.hash,
+      startsAt: row.startsAt,
+      deleted: row.deletedAt !== null,
+      manual: row.classification === 'manual',
+      excludedReason: row.excludedReason,
+    });
+  }
+  return map;
+}
+
+/**
+ * Inserts new events and updates changed ones in one statement; where a person classified the
+ * activity (classification 'manual'), their flags, account, kind and commercial stay.
+ */
+async function upsert(tx: Tx, rows: (typeof activities.$inferInsert)[]) {
+  const keepIfManual = (column: string) =>
+    sql.raw(
+      `case when activities.classification = 'manual' then activities.${column} else excluded.${column} end`,
+    );
+  await tx
+    .insert(activities)
+    .values(rows)
+    .onConflictDoUpdate({
+      target: [activities.calendarId, activities.sourceId],
+      targetWhere: sql`${activities.calendarId} is not null`,
+      set: {
+        sourceHash: sql.raw('excluded.source_hash'),
+        title: sql.raw('excluded.title'),
+        startsAt: sql.raw('excluded.starts_at'),
+        endsAt: sql.raw('excluded.ends_at'),
+        minutes: sql.raw('excluded.minutes'),
+        timeZone: sql.raw('excluded.time_zone'),
+        allDay: sql.raw('excluded.all_day'),
+        excludedReason: sql.raw('excluded.excluded_reason'),
+        recurring: sql.raw('excluded.recurring'),
+        organizer: sql.raw('excluded.organizer'),
+        attendees: sql.raw('excluded.attendees'),
+        location: sql.raw('excluded.location'),
+        status: sql.raw('excluded.status'),
+        accountId: keepIfManual('account_id'),
+        urgent: keepIfManual('urgent'),
+        important: keepIfManual('important'),
+        kind: keepIfManual('kind'),
+        commercial: keepIfManual('commercial'),
+        ruleId: keepIfManual('rule_id'),
+        classification: keepIfManual('classification'),
+        updatedAt: sql`now()`,
+      },
+    });
+}
+
+async function loadClassifier(tx: Tx, actor: Actor) {
+  // One after another: a transaction's connection takes one query at a time.
+  const ruleRows = await tx
+    .select({ id: rules.id, name: rules.name, conditions: rules.conditions, actions: rules.actions })
+    .from(rules)
+    .where(
+      and(eq(rules.workspaceId, actor.workspaceId), eq(rules.userId, actor.userId), eq(rules.enabled, true)),
+    )
+    .orderBy(asc(rules.position));
+  const accountRows = await tx
+    .select({ id: accounts.id, domains: accounts.domains })
+    .from(accounts)
+    .where(eq(accounts.workspaceId, actor.workspaceId));
+  const email = await emailOf(tx, actor);
+  const ownDomain = email.split('@')[1];
+  return compileRules({ rules: ruleRows, accounts: accountRows, ownDomains: ownDomain ? [ownDomain] : [] });
+}
+
+async function emailOf(tx: Tx, actor: Actor): Promise<string> {
+  const [row] = await tx.select({ email: users.email }).from(users).where(eq(users.id, actor.userId));
+  return (row?.email ?? '').toLowerCase();
+}
+
+async function accountIdOf(tx: Tx, actor: Actor, name: string, cache: Map<string, string>): Promise<string> {
+  const key = name.trim().toLowerCase();
+  let id = cache.get(key);
+  if (!id) {
+    id = (await findOrCreateAccount(tx, actor.workspaceId, name)).id;
+    cache.set(key, id);
+  }
+  return id;
+}
+
+/** The calendar an import merges into; a file calendar is found by name or created. */
+async function resolveCalendar(
+  tx: Tx,
+  actor: Actor,
+  wanted: { id: string } | { name: string },
+  kind: CalendarKind,
+): Promise<{ id: string; name: string; created: boolean }> {
+  const own = and(eq(calendars.workspaceId, actor.workspaceId), eq(calendars.userId, actor.userId));
+  if ('id' in wanted) {
+    const [row] = await tx
+      .select({ id: calendars.id, name: calendars.name })
+      .from(calendars)
+      .where(and(own, eq(calendars.id, wanted.id)));
+    if (!row)
+      throw new AppError('not_found', 'calendar not found', { calendarId: 'no such calendar of yours' });
+    return { ...row, created: false };
+  }
+  const name = wanted.name.trim().slice(0, 200) || 'Imported calendar';
+  const [row] = await tx
+    .select({ id: calendars.id, name: calendars.name })
+    .from(calendars)
+    .where(and(own, eq(calendars.kind, kind), eq(calendars.name, name)));
+  if (row) return { ...row, created: false };
+  const id = randomUUID();
+  await tx.insert(calendars).values({ id, workspaceId: actor.workspaceId, userId: actor.userId, name, kind });
+  return { id, name, created: true };
+}
