@@ -197,6 +197,8 @@ describe('all-day events', () => {
           'RRULE:FREQ=DAILY;COUNT=3',
           'EXDATE;TZID=W. Europe Standard Time:20250107T000000',
         ),
+        // UNTIL as local midnight of the last day, in UTC: that day is in.
+        ...vevent('UID:until', 'DTSTART;VALUE=DATE:20250201', 'RRULE:FREQ=DAILY;UNTIL=20250202T000000Z'),
         ...vevent(
           'UID:flag',
           'DTSTART;TZID=W. Europe Standard Time:20250110T000000',
@@ -209,6 +211,8 @@ describe('all-day events', () => {
     expect(events.map((e) => [e.sourceId, e.allDay, ...span(e)])).toEqual([
       ['ex/2025-01-06', true, '2025-01-06T00:00:00.000Z', '2025-01-07T00:00:00.000Z'],
       ['ex/2025-01-08', true, '2025-01-08T00:00:00.000Z', '2025-01-09T00:00:00.000Z'],
+      ['until/2025-02-01', true, '2025-02-01T00:00:00.000Z', '2025-02-02T00:00:00.000Z'],
+      ['until/2025-02-02', true, '2025-02-02T00:00:00.000Z', '2025-02-03T00:00:00.000Z'],
       ['flag', true, '2025-01-10T00:00:00.000Z', '2025-01-12T00:00:00.000Z'],
     ]);
   });

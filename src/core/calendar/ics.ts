@@ -49,7 +49,12 @@ export const MAX_STEPS_PER_SERIES = 200_000;
  * - lenient reading of what real exporters write: VALUE=DATE on a date-time is read as a date-time,
  *   a bare date without VALUE=DATE as a date, Outlook's `TZID="Zone:20200609T090000"` as intended;
  *   an unreadable line of a property the import does not use (an X- property, DTSTAMP, an alarm's
- *   trigger) is dropped instead of failing the event.
+ *   trigger) is dropped instead of failing the event; Outlook's midnight-to-midnight times flagged
+ *   X-MICROSOFT-CDO-ALLDAYEVENT are all-day.
+ * - a series yields at most MAX_INSTANCES_PER_SERIES instances in the window and steps through at
+ *   most MAX_STEPS_PER_SERIES occurrences; past either it stops with a problem.
+ * - VTIMEZONEs are not registered in ical.js's global TimezoneService (parses run side by side and
+ *   "Customized Time Zone 1" means something else in every file): each parse has its ZoneResolver.
  */
 export function parseIcs(text: string, options: ParseOptions): Generator<ImportItem> {
   const body = checkCalendar(text);
@@ -60,17 +65,18 @@ export function parseIcs(text: string, options: ParseOptions): Generator<ImportI
 
 function checkCalendar(text: string): string {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const head = body.slice(0, 1024).trimStart();
-  if (!head) throw new AppError('bad_request', 'the calendar file is empty');
+  const first = body.search(/\S/);
+  if (first === -1) throw new AppError('bad_request', 'the calendar file is empty');
+  const head = body.slice(first, first + 1024);
   if (body.includes('\0')) throw new AppError('bad_request', 'this is a binary file, not a calendar (.ics)');
   if (head.startsWith('<')) {
     throw new AppError('bad_request', 'this is a web page (HTML or XML), not a calendar (.ics)');
   }
   if (!/^BEGIN:VCALENDAR\s*$/im.test(head.split('\n', 1)[0] ?? '')) {
-    const first = (head.split(/\r?\n/, 1)[0] ?? '').slice(0, 60);
+    const line = (head.split(/\r?\n/, 1)[0] ?? '').slice(0, 60);
     throw new AppError(
       'bad_request',
-      `this is not an iCalendar file: it should start with BEGIN:VCALENDAR, not "${first}"`,
+      `this is not an iCalendar file: it should start with BEGIN:VCALENDAR, not "${line}"`,
     );
   }
   if (body.includes('\uFFFD')) {
@@ -250,7 +256,7 @@ interface Parsed {
   recurrenceId: ICAL.Time | null;
   sequence: number;
   stamp: string;
-  /** Raw DTSTART and SUMMARY, for the id of an event without UID. */
+  /** DTSTART as written, for the id of an event without UID. */
   rawStart: string;
   /** From DTEND or DURATION; null when the event has neither. */
   length: Length | null;
@@ -530,7 +536,12 @@ function parseBlock(block: Block, context: Context): Parsed | ImportProblem {
     if (!rule.freq) return bad('rrule', (raw) => `RRULE "${raw}" has no FREQ`);
     if (rule.interval < 1) return bad('rrule', (raw) => `RRULE "${raw}" has an INTERVAL below 1`);
     const until = rule.until;
-    if (until && until.zone !== ICAL.Timezone.utcTimezone) {
+    if (until && start.isDate && !until.isDate) {
+      // An all-day series ends on a date: Exchange writes local midnight in UTC, read in the user zone.
+      rule.until = dateOf(
+        until.zone === ICAL.Timezone.utcTimezone ? wallClock(instant(until, zones), zones.user) : until,
+      );
+    } else if (until && until.zone !== ICAL.Timezone.utcTimezone) {
       // A local UNTIL is in DTSTART's zone; a date UNTIL of a timed series includes that day.
       rule.until = until.isDate && !start.isDate ? endOfDay(until, start.zone) : inZone(until, start.zone);
     }
