@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -90,5 +90,35 @@ describe('the linchpin CLI', () => {
     const demo = await runCli(['demo'], env);
     expect(demo.code).toBe(1);
     expect(demo.stderr).toMatch(/already have activities/);
+  });
+
+  it('imports a calendar (dry run first), lists what it skipped, and exports as CSV', async () => {
+    const ics = join(home, 'work.ics');
+    const event = (uid: string, summary: string, start: string, end: string) =>
+      `BEGIN:VEVENT\r\nUID:${uid}\r\nSUMMARY:${summary}\r\nDTSTART;TZID=Europe/Berlin:${start}\r\nDTEND;TZID=Europe/Berlin:${end}\r\nEND:VEVENT\r\n`;
+    writeFileSync(
+      ics,
+      `BEGIN:VCALENDAR\r\nVERSION:2.0\r\n${event('a', 'Escalation call with Northwind', '20261124T090000', '20261124T100000')}${event('b', 'Broken', '20261399T090000', '20261124T100000')}END:VCALENDAR\r\n`,
+    );
+    const refused = await runCli(['import', ics], env);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/could not be read.*line \d+.*nothing was imported/s);
+
+    const dry = await runCli(['import', ics, '--dry-run', '--skip-invalid'], env);
+    expect(dry.code, dry.stderr).toBe(0);
+    expect(dry.stdout).toMatch(/Dry run, nothing written\. work\.ics \(ics\): 1 added/);
+    expect(dry.stdout).toMatch(/Skipped 1:\n {2}line \d+: .*not a date/);
+
+    const real = await runCli(['import', ics, '--skip-invalid'], env);
+    expect(real.stdout).toMatch(/work\.ics \(ics\): 1 added, 0 updated, 0 removed/);
+    const again = await runCli(['import', ics, '--skip-invalid'], env);
+    expect(again.stdout).toMatch(/0 added, 0 updated, 0 removed, 1 unchanged/);
+
+    const out = join(home, 'export.csv');
+    const exported = await runCli(['export', '--format', 'csv', '--out', out], env);
+    expect(exported.code, exported.stderr).toBe(0);
+    const csv = readFileSync(out, 'utf8');
+    expect(csv).toMatch(/Escalation call with Northwind/);
+    expect(csv).toMatch(/Joint plan with buyer/);
   });
 });
