@@ -60,7 +60,7 @@ async function measure(label: string, core: Core) {
     return core.db.execute(sql`
       select urgent, important, sum(minutes)::int as minutes from activities
       where workspace_id = ${actor.workspaceId} and user_id = ${actor.userId} and deleted_at is null
-        and excluded_reason is null
+        and excluded_reason is null and classification <> 'unclassified'
         and starts_at >= ${from.toJSDate().toISOString()}::timestamptz and starts_at < ${to.toJSDate().toISOString()}::timestamptz
       group by urgent, important`);
   };

@@ -1,11 +1,25 @@
+import { lazy, Suspense } from 'react';
 import { SetupPage } from './features/auth/SetupPage.tsx';
 import { SignInPage } from './features/auth/SignInPage.tsx';
 import { useMe, useSetupState } from './features/auth/session.ts';
-import { SettingsPage } from './features/settings/SettingsPage.tsx';
 import { AppHeader } from './features/shell/AppHeader.tsx';
 import { WeekPage } from './features/week/WeekPage.tsx';
 import { problemOf } from './shared/forms.ts';
 import { useRoute } from './shared/navigation.ts';
+
+// Pages other than the Week are loaded when first visited, so the Week page stays small.
+const ImportPage = lazy(() =>
+  import('./features/import/ImportPage.tsx').then((m) => ({ default: m.ImportPage })),
+);
+const ReviewPage = lazy(() =>
+  import('./features/review/ReviewPage.tsx').then((m) => ({ default: m.ReviewPage })),
+);
+const SettingsPage = lazy(() =>
+  import('./features/settings/SettingsPage.tsx').then((m) => ({ default: m.SettingsPage })),
+);
+const RulesPage = lazy(() =>
+  import('./features/rules/RulesPage.tsx').then((m) => ({ default: m.RulesPage })),
+);
 
 export function App() {
   const setup = useSetupState();
@@ -33,11 +47,19 @@ export function App() {
     <>
       <AppHeader me={me.data} current={route} />
       <main className="page">
-        {route.page === 'settings' ? (
-          <SettingsPage me={me.data} />
-        ) : (
-          <WeekPage me={me.data} week={route.week} />
-        )}
+        <Suspense fallback={<div className="page-skeleton" aria-busy="true" />}>
+          {route.page === 'settings' ? (
+            <SettingsPage me={me.data} />
+          ) : route.page === 'import' ? (
+            <ImportPage />
+          ) : route.page === 'review' ? (
+            <ReviewPage me={me.data} />
+          ) : route.page === 'rules' ? (
+            <RulesPage />
+          ) : (
+            <WeekPage me={me.data} week={route.week} />
+          )}
+        </Suspense>
       </main>
     </>
   );

@@ -33,7 +33,7 @@ export async function weekTrend(
            urgent, important, sum(minutes)::int as minutes
     from activities
     where workspace_id = ${actor.workspaceId} and user_id = ${actor.userId} and deleted_at is null
-      and excluded_reason is null
+      and excluded_reason is null and classification <> 'unclassified'
       and starts_at >= ${first.from.toJSDate().toISOString()}::timestamptz
       and starts_at < ${end.to.toJSDate().toISOString()}::timestamptz
     group by 1, 2, 3`);

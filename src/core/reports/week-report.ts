@@ -84,7 +84,7 @@ export async function weekReport(
              a.account_id, acc.name as account_name, a.kind, a.minutes
       from activities a left join accounts acc on acc.id = a.account_id
       where a.workspace_id = ${actor.workspaceId} and a.user_id = ${actor.userId} and a.deleted_at is null
-        and a.excluded_reason is null
+        and a.excluded_reason is null and a.classification <> 'unclassified'
         and a.starts_at >= ${previousFrom.toJSDate().toISOString()}::timestamptz
         and a.starts_at < ${range.to.toJSDate().toISOString()}::timestamptz
     ) w

@@ -96,6 +96,9 @@ async function upload(
 
 describe('importing an .ics file', () => {
   it('adds events, shows all-day and declined ones without counting them, and reports the week', async () => {
+    const api = apiClient(app, ann.token);
+    const northwind = await api.post('/accounts', { name: 'Northwind', domains: ['northwind.example'] });
+    expect(northwind.status).toBe(201);
     const res = await upload(fixture(), '?fileName=work.ics');
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({
@@ -107,13 +110,24 @@ describe('importing an .ics file', () => {
       removed: 0,
       excluded: { all_day: 1, declined: 1, multi_day: 0, free: 0 },
     });
-    const api = apiClient(app, ann.token);
+    // The buyer's domain belongs to Northwind: a customer meeting in Q2, by the starter rules.
+    // The team sync no rule places waits for review; neither it, the all-day offsite nor the
+    // declined webinar counts as time.
+    expect(res.body.toReview).toBe(1);
     const report = await api.get('/reports/week?week=2026-W47');
-    // 90 min QBR + 30 min sync; the all-day offsite and the declined webinar do not count.
-    expect(report.body.totalMinutes).toBe(120);
+    expect(report.body.totalMinutes).toBe(90);
+    expect(report.body.quadrants.q2.minutes).toBe(90);
     const list = await api.get('/activities?from=2026-11-16T00:00&to=2026-11-23T00:00');
     const qbr = list.body.items.find((a: any) => a.title === 'Quarterly business review');
-    expect(qbr).toMatchObject({ source: 'calendar', startsAt: '2026-11-17T10:00:00+01:00', minutes: 90 });
+    expect(qbr).toMatchObject({
+      source: 'calendar',
+      startsAt: '2026-11-17T10:00:00+01:00',
+      minutes: 90,
+      accountName: 'Northwind',
+      kind: 'customer_meeting',
+      quadrant: 'q2',
+      classification: 'rule',
+    });
     const offsite = list.body.items.find((a: any) => a.title === 'Offsite');
     expect(offsite).toMatchObject({ allDay: true, excludedReason: 'all_day' });
   });

@@ -1,5 +1,9 @@
 /** The shapes of the Linchpin REST API the web app uses (see /api/openapi.json). */
 
+import type { RuleActions, RuleConditions } from '../../core/db/schema/imports.ts';
+
+export type { RuleActions, RuleConditions };
+
 export type Quadrant = 'q1' | 'q2' | 'q3' | 'q4';
 
 export const ACTIVITY_KINDS = [
@@ -64,9 +68,18 @@ export interface Activity {
   notes: string | null;
   source: string;
   sourceId: string | null;
+  /** An all-day event from a calendar (shown, never counted as time). */
+  allDay: boolean;
+  /** Set on imported events that are shown but not counted as time. */
+  excludedReason: ExclusionReason | null;
+  /** How the quadrant was decided; `unclassified` ones wait in the review inbox. */
+  classification: Classification;
   createdAt: string;
   updatedAt: string;
 }
+
+export type ExclusionReason = 'all_day' | 'multi_day' | 'declined' | 'free';
+export type Classification = 'manual' | 'rule' | 'unclassified';
 
 /** What the forms send; `startsAt` may be local wall-clock time, read in the user's time zone. */
 export interface ActivityInput {
@@ -131,4 +144,91 @@ export interface Trend {
 export interface Account {
   id: string;
   name: string;
+  /** The customer's email domains: meetings with people from them land on the account. */
+  domains?: string[];
+}
+
+export type ImportFormat = 'ics' | 'csv-generic' | 'csv-toggl' | 'csv-clockify' | 'csv-outlook';
+
+export interface SkippedEvent {
+  line: number;
+  title?: string;
+  reason: string;
+}
+
+export interface ImportSummary {
+  calendar: { id: string | null; name: string };
+  format: ImportFormat;
+  dryRun: boolean;
+  added: number;
+  updated: number;
+  removed: number;
+  unchanged: number;
+  excluded: Record<ExclusionReason, number>;
+  toReview: number;
+  skippedCount: number;
+  skipped: SkippedEvent[];
+}
+
+export interface CalendarItem {
+  id: string;
+  name: string;
+  kind: 'file' | 'subscription';
+  /** Subscriptions only, with the secret part masked. */
+  url: string | null;
+  lastSyncedAt: string | null;
+  lastError: string | null;
+  activities: number;
+}
+
+export type SyncResult = { notModified: true; calendarId: string } | (ImportSummary & { notModified: false });
+
+export interface Attendee {
+  email: string | null;
+  name: string | null;
+  partstat: string | null;
+}
+
+export interface ReviewItem extends Activity {
+  attendees: Attendee[];
+  organizer: string | null;
+  location: string | null;
+  recurring: boolean;
+}
+
+export interface ReviewPage {
+  items: ReviewItem[];
+  total: number;
+}
+
+export interface ReviewDecision {
+  ids: string[];
+  urgent: boolean;
+  important: boolean;
+  accountId?: string | null;
+  kind?: ActivityKind;
+  commercial?: boolean;
+}
+
+export interface Rule {
+  id: string;
+  position: number;
+  name: string;
+  enabled: boolean;
+  conditions: RuleConditions;
+  actions: RuleActions;
+}
+
+export interface RuleInput {
+  name: string;
+  enabled?: boolean;
+  conditions: RuleConditions;
+  actions: RuleActions;
+}
+
+export interface RulePreview {
+  matched: number;
+  wouldChange: number;
+  /** Some matched events, with what they are now and what the rule would make them (e.g. `q3` → `q2`). */
+  sample: { id: string; title: string; startsAt: string; from: string | null; to: string | null }[];
 }

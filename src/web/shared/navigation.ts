@@ -2,16 +2,27 @@ import { useSyncExternalStore } from 'react';
 import { isIsoWeek } from './dates.ts';
 
 /** The pages, addressed by the URL hash so a reload keeps the place: `#/week/2026-W47`, `#/settings`. */
-export type Route = { page: 'week'; week?: string } | { page: 'settings' };
+export type Route =
+  | { page: 'week'; week?: string }
+  | { page: 'settings' }
+  | { page: 'import' }
+  | { page: 'review' }
+  | { page: 'rules' };
+
+const SIMPLE_PAGES = ['settings', 'import', 'review', 'rules'] as const;
+type SimplePage = (typeof SIMPLE_PAGES)[number];
+
+const isSimplePage = (page: string | undefined): page is SimplePage =>
+  (SIMPLE_PAGES as readonly (string | undefined)[]).includes(page);
 
 export function parseRoute(hash: string): Route {
   const [page, arg] = hash.replace(/^#\/?/, '').split('/');
-  if (page === 'settings') return { page: 'settings' };
+  if (isSimplePage(page)) return { page };
   return arg && isIsoWeek(arg) ? { page: 'week', week: arg } : { page: 'week' };
 }
 
 export const hrefOf = (route: Route) =>
-  route.page === 'settings' ? '#/settings' : route.week ? `#/week/${route.week}` : '#/week';
+  route.page !== 'week' ? `#/${route.page}` : route.week ? `#/week/${route.week}` : '#/week';
 
 const subscribe = (onChange: () => void) => {
   window.addEventListener('hashchange', onChange);

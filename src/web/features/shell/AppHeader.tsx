@@ -1,15 +1,20 @@
 import type { Me } from '../../api/types.ts';
 import { hrefOf, type Route } from '../../shared/navigation.ts';
+import { useReviewCount } from '../../shared/review-count.ts';
 import { useSignOut } from '../auth/session.ts';
 import { BrandMark } from './BrandMark.tsx';
 
 const NAV: { label: string; route: Route }[] = [
   { label: 'Week', route: { page: 'week' } },
+  { label: 'Import', route: { page: 'import' } },
+  { label: 'Review', route: { page: 'review' } },
+  { label: 'Rules', route: { page: 'rules' } },
   { label: 'Settings', route: { page: 'settings' } },
 ];
 
 export function AppHeader({ me, current }: { me: Me; current: Route }) {
   const signOut = useSignOut();
+  const toReview = useReviewCount().data ?? 0;
   return (
     <header className="app-header">
       <div className="app-header__inner">
@@ -29,6 +34,12 @@ export function AppHeader({ me, current }: { me: Me; current: Route }) {
               aria-current={item.route.page === current.page ? 'page' : undefined}
             >
               {item.label}
+              {item.route.page === 'review' && toReview > 0 && (
+                <span className="nav-badge" data-testid="review-badge">
+                  {toReview > 999 ? '999+' : toReview}
+                  <span className="sr-only"> waiting</span>
+                </span>
+              )}
             </a>
           ))}
         </nav>

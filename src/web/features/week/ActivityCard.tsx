@@ -34,7 +34,7 @@ export function ActivityCard({ activity, onOpen, onMove, focusOnMount, onFocused
     const to = KEY_TO_QUADRANT[event.key];
     if (to) {
       event.preventDefault();
-      if (to !== activity.quadrant) onMove(activity, to);
+      if (to !== activity.quadrant || activity.classification === 'unclassified') onMove(activity, to);
     } else if (event.key === 'Enter' || event.key === ' ') {
       event.preventDefault();
       onOpen(activity);
@@ -70,6 +70,9 @@ export function CardContent({ activity }: { activity: Activity }) {
   return (
     <>
       <span className="card__title" title={activity.title}>
+        {(activity.source === 'calendar' || activity.source === 'csv') && (
+          <ImportedIcon source={activity.source} />
+        )}
         {activity.title}
       </span>
       <span className="card__meta">
@@ -82,7 +85,28 @@ export function CardContent({ activity }: { activity: Activity }) {
         </span>
         <span className="card__kind">{KIND_LABELS[activity.kind]}</span>
         {activity.status === 'planned' && <span className="card__status">Planned</span>}
+        {activity.classification === 'unclassified' && (
+          <span className="card__review" title="No rule placed this imported event yet; see Review">
+            To review
+          </span>
+        )}
       </span>
     </>
+  );
+}
+
+function ImportedIcon({ source }: { source: string }) {
+  const label = source === 'csv' ? 'Imported from a CSV export' : 'Imported from a calendar';
+  return (
+    <svg className="card__icon" width="12" height="12" viewBox="0 0 16 16" role="img" aria-label={label}>
+      <title>{label}</title>
+      <path
+        d="M3 3.5h10a1 1 0 0 1 1 1V13a1 1 0 0 1-1 1H3a1 1 0 0 1-1-1V4.5a1 1 0 0 1 1-1ZM2 7h12M5.5 2v3m5-3v3"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="1.4"
+        strokeLinecap="round"
+      />
+    </svg>
   );
 }

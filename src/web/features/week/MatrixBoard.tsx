@@ -12,7 +12,7 @@ import {
 import { useCallback, useMemo, useState } from 'react';
 import type { Activity, Quadrant, WeekReport } from '../../api/types.ts';
 import { QUADRANTS, quadrantInfo } from '../../shared/quadrants.ts';
-import { CardContent } from './ActivityCard.tsx';
+import { ActivityCard, CardContent } from './ActivityCard.tsx';
 import { useMoveActivity } from './activity-mutations.ts';
 import { QuadrantPanel } from './QuadrantPanel.tsx';
 
@@ -52,13 +52,17 @@ export function MatrixBoard({ week, report, activities, onOpen }: MatrixBoardPro
 
   const byQuadrant = useMemo(() => {
     const groups: Record<Quadrant, Activity[]> = { q1: [], q2: [], q3: [], q4: [] };
-    for (const activity of activities) groups[activity.quadrant].push(activity);
-    return groups;
+    const waiting: Activity[] = [];
+    for (const activity of activities) {
+      if (activity.classification === 'unclassified') waiting.push(activity);
+      else groups[activity.quadrant].push(activity);
+    }
+    return { groups, waiting };
   }, [activities]);
 
   const moveTo = useCallback(
     (activity: Activity, to: Quadrant, byKeyboard: boolean) => {
-      if (activity.quadrant === to) return;
+      if (activity.quadrant === to && activity.classification !== 'unclassified') return;
       if (byKeyboard) setFocusId(activity.id);
       move.mutate({ activity, to });
       setAnnouncement(`Moved ‘${activity.title}’ to ${quadrantTitle(to)}.`);
@@ -84,6 +88,31 @@ export function MatrixBoard({ week, report, activities, onOpen }: MatrixBoardPro
       onDragCancel={() => setDragging(null)}
       accessibility={{ announcements, screenReaderInstructions: { draggable: instructions } }}
     >
+      {byQuadrant.waiting.length > 0 && (
+        <section className="review-lane" data-testid="review-lane" aria-labelledby="review-lane-title">
+          <header className="review-lane__header">
+            <h2 className="review-lane__title" id="review-lane-title">
+              To review <span className="review-lane__count">{byQuadrant.waiting.length}</span>
+            </h2>
+            <p className="muted small">
+              Imported events no rule placed: not counted until you drag them to a quadrant or press 1–4.{' '}
+              <a href="#/review">Review all</a>
+            </p>
+          </header>
+          <div className="review-lane__cards">
+            {byQuadrant.waiting.map((activity) => (
+              <ActivityCard
+                key={activity.id}
+                activity={activity}
+                onOpen={onOpen}
+                onMove={moveByKey}
+                focusOnMount={activity.id === focusId}
+                onFocused={clearFocus}
+              />
+            ))}
+          </div>
+        </section>
+      )}
       <div className="board">
         <span className="board__axis board__axis--urgent" aria-hidden="true">
           Urgent
@@ -103,7 +132,7 @@ export function MatrixBoard({ week, report, activities, onOpen }: MatrixBoardPro
             quadrant={quadrant}
             figures={report.quadrants[quadrant.id]}
             target={report.targets[quadrant.id]}
-            activities={byQuadrant[quadrant.id]}
+            activities={byQuadrant.groups[quadrant.id]}
             onOpen={onOpen}
             onMove={moveByKey}
             focusId={focusId}

@@ -1,12 +1,14 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { Activity, Me } from '../../api/types.ts';
 import { currentWeekIn, mondayOf, nextQuarterHourIn, todayIn } from '../../shared/dates.ts';
 import { problemOf } from '../../shared/forms.ts';
-import { navigate } from '../../shared/navigation.ts';
+import { hrefOf, navigate } from '../../shared/navigation.ts';
+import { useReviewCount } from '../../shared/review-count.ts';
 import { AccountBreakdown } from './AccountBreakdown.tsx';
 import { EditDialog } from './EditDialog.tsx';
 import { EmptyWeek } from './EmptyWeek.tsx';
 import { MatrixBoard } from './MatrixBoard.tsx';
+import { NotCountedStrip } from './NotCountedStrip.tsx';
 import { QuickAdd } from './QuickAdd.tsx';
 import { TargetsBar } from './TargetsBar.tsx';
 import { TrendChart } from './TrendChart.tsx';
@@ -19,7 +21,13 @@ export function WeekPage({ me, week: requestedWeek }: { me: Me; week?: string })
   const report = useWeekReport(week);
   const trend = useTrend(week);
   const activities = useWeekActivities(week);
+  const toReview = useReviewCount().data ?? 0;
   const [editingId, setEditingId] = useState<string | null>(null);
+  // Imported all-day, multi-day, declined and free events are shown apart: they do not count as time.
+  const [counted, notCounted] = useMemo(() => {
+    const items = activities.data ?? [];
+    return [items.filter((a) => !a.excludedReason), items.filter((a) => a.excludedReason)];
+  }, [activities.data]);
 
   // The address always names the week, so a reload or a shared link shows the same one.
   useEffect(() => {
@@ -52,6 +60,23 @@ export function WeekPage({ me, week: requestedWeek }: { me: Me; week?: string })
           </button>
         </div>
       )}
+      {toReview > 0 && (
+        <div className="review-banner" data-testid="review-banner">
+          <span className="review-banner__dot" aria-hidden="true" />
+          <span>
+            <strong>
+              {toReview.toLocaleString()} imported {toReview === 1 ? 'event waits' : 'events wait'} for review
+            </strong>
+            <span className="muted">
+              {' '}
+              — no rule could place {toReview === 1 ? 'it' : 'them'} on the matrix yet.
+            </span>
+          </span>
+          <a className="button button--small" href={hrefOf({ page: 'review' })}>
+            Review them
+          </a>
+        </div>
+      )}
       <div className="week-layout">
         <div className="week-main">
           {isEmpty && <EmptyWeek week={week} />}
@@ -61,9 +86,10 @@ export function WeekPage({ me, week: requestedWeek }: { me: Me; week?: string })
               <MatrixBoard
                 week={week}
                 report={report.data}
-                activities={activities.data}
+                activities={counted}
                 onOpen={(activity: Activity) => setEditingId(activity.id)}
               />
+              {notCounted.length > 0 && <NotCountedStrip activities={notCounted} />}
             </div>
           ) : (
             <div className="board-skeleton" aria-busy="true" />

@@ -53,10 +53,15 @@ export function useMoveActivity(week: string) {
       };
       const { urgent, important } = quadrantInfo(to);
       queryClient.setQueryData<Activity[]>(activitiesKey, (items) =>
-        items?.map((item) => (item.id === activity.id ? { ...item, urgent, important, quadrant: to } : item)),
+        items?.map((item) =>
+          item.id === activity.id
+            ? { ...item, urgent, important, quadrant: to, classification: 'manual' }
+            : item,
+        ),
       );
+      const from = activity.classification === 'unclassified' ? null : activity.quadrant;
       queryClient.setQueryData<WeekReport>(reportKey, (report) =>
-        report ? reportAfterMove(report, activity.quadrant, to, activity.minutes) : report,
+        report ? reportAfterMove(report, from, to, activity.minutes) : report,
       );
       return previous;
     },

@@ -15,10 +15,13 @@ function splitOf(minutes: Record<Quadrant, number>, total: number): QuadrantSpli
   return split;
 }
 
-/** The report as it will be once an activity's minutes move between quadrants (for optimistic updates). */
+/**
+ * The report as it will be once an activity's minutes move between quadrants (for optimistic
+ * updates); `from` is null for an imported event waiting for review, which did not count yet.
+ */
 export function reportAfterMove(
   report: WeekReport,
-  from: Quadrant,
+  from: Quadrant | null,
   to: Quadrant,
   minutes: number,
 ): WeekReport {
@@ -27,13 +30,14 @@ export function reportAfterMove(
     Quadrant,
     number
   >;
-  perQuadrant[from] -= minutes;
+  if (from) perQuadrant[from] -= minutes;
   perQuadrant[to] += minutes;
-  const quadrants = splitOf(perQuadrant, report.totalMinutes);
+  const totalMinutes = report.totalMinutes + (from ? 0 : minutes);
+  const quadrants = splitOf(perQuadrant, totalMinutes);
   const targets: WeekReport['targets'] = {};
   for (const q of QUADRANT_IDS) {
     const target = report.targets[q];
     if (target) targets[q] = evaluateTarget({ min: target.min, max: target.max }, quadrants[q].share);
   }
-  return { ...report, quadrants, targets };
+  return { ...report, totalMinutes, quadrants, targets };
 }

@@ -2,6 +2,7 @@ import { type QueryClient, useQuery } from '@tanstack/react-query';
 import { api } from '../../api/client.ts';
 import type { Account, Activity, ActivityPage, Trend, WeekReport } from '../../api/types.ts';
 import { addDays, mondayOf } from '../../shared/dates.ts';
+import { REVIEW_KEY } from '../../shared/review-count.ts';
 
 export const TREND_WEEKS = 12;
 
@@ -58,10 +59,13 @@ export function useAccounts() {
   });
 }
 
-/** After any change to activities: every week's figures may have moved, so refetch what is on screen. */
+/**
+ * After any change to activities: every week's figures may have moved, so refetch what is on screen
+ * (and the review inbox: classifying an imported event by hand takes it out).
+ */
 export function refreshWeekData(queryClient: QueryClient) {
   return Promise.all(
-    [['week-report'], ['trend'], ['activities'], weekKeys.accounts].map((queryKey) =>
+    [['week-report'], ['trend'], ['activities'], weekKeys.accounts, REVIEW_KEY].map((queryKey) =>
       queryClient.invalidateQueries({ queryKey }),
     ),
   );
