@@ -1,14 +1,21 @@
 import { randomUUID } from 'node:crypto';
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import { findOrCreateAccount } from '../accounts/service.ts';
 import { flagsOf, type Quadrant } from '../activities/quadrant.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { Db } from '../db/client.ts';
-import { type ActivityKind, activities } from '../db/schema/index.ts';
+import { type ActivityKind, accounts, activities } from '../db/schema/index.ts';
 import { AppError } from '../errors.ts';
 
 export const DEMO_ACCOUNTS = ['Northwind Foods', 'Contoso Retail', 'Fabrikam Logistics'] as const;
+
+/** Their customers' email domains, so an imported meeting with them lands on the account. */
+const DEMO_DOMAINS: Record<(typeof DEMO_ACCOUNTS)[number], string[]> = {
+  'Northwind Foods': ['northwind.example'],
+  'Contoso Retail': ['contoso.example'],
+  'Fabrikam Logistics': ['fabrikam.example'],
+};
 
 interface Template {
   title: string;
@@ -147,8 +154,15 @@ export async function loadDemo(db: Db, actor: Actor, now = DateTime.now()): Prom
     if (existing)
       throw new AppError('conflict', 'demo data goes into an empty history; you already have activities');
     const accountIds = new Map<string, string>();
-    for (const name of DEMO_ACCOUNTS)
-      accountIds.set(name, (await findOrCreateAccount(tx, actor.workspaceId, name)).id);
+    for (const name of DEMO_ACCOUNTS) {
+      const id = (await findOrCreateAccount(tx, actor.workspaceId, name)).id;
+      accountIds.set(name, id);
+      // Only where none are set yet: the user's own domains stay.
+      await tx
+        .update(accounts)
+        .set({ domains: DEMO_DOMAINS[name] })
+        .where(and(eq(accounts.id, id), sql`cardinality(${accounts.domains}) = 0`));
+    }
     const nowDate = now.toJSDate();
     const rows = items.map((item) => ({
       id: randomUUID(),
