@@ -1,8 +1,11 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestCore } from '../../../test/core.ts';
 import { apiClient, makeUser, type TestUser } from '../../../test/factories.ts';
+import { syncDueSubscriptions } from '../../core/calendars/service.ts';
+import { calendars } from '../../core/db/schema/index.ts';
 import type { Core } from '../../core/index.ts';
 import { type App, createApp } from '../app.ts';
 
@@ -306,6 +309,29 @@ describe('subscriptions', () => {
     const again = await api.post(`/calendars/${res.body.calendar.id}/sync`);
     expect(again.body).toEqual({ notModified: true, calendarId: res.body.calendar.id });
     expect(requests.at(-1)?.etag).toBeTruthy();
+  });
+
+  it('syncs due subscriptions on a schedule, each once even when two processes tick together', async () => {
+    const carol = await makeUser(core, { workspace: 'Acme', timeZone: 'Europe/Amsterdam' });
+    body = fixture(week, carol.email);
+    const api = apiClient(app, carol.token);
+    const created = await api.post('/calendars', { name: 'Carol work', url: `${url}?carol` });
+    expect(created.status).toBe(201);
+    // Nothing is due right after the first fetch…
+    expect(await syncDueSubscriptions(core.db, 30)).toEqual({ synced: 0, failed: 0 });
+    // …and with a zero interval everything is, but two ticks at once fetch each calendar once.
+    body = fixture(
+      [...week, { uid: 'new-2', summary: 'Added later', start: '20261127T090000', end: '20261127T100000' }],
+      carol.email,
+    );
+    requests = [];
+    const [a, b] = await Promise.all([syncDueSubscriptions(core.db, 0), syncDueSubscriptions(core.db, 0)]);
+    const subscriptions = (await core.db.select().from(calendars).where(eq(calendars.kind, 'subscription')))
+      .length;
+    expect(a.synced + a.failed + b.synced + b.failed).toBe(subscriptions);
+    expect(requests).toHaveLength(subscriptions);
+    const list = await api.get('/activities?from=2026-11-27T00:00&to=2026-11-28T00:00');
+    expect(list.body.items.map((i: any) => i.title)).toContain('Added later');
   });
 
   it('refuses an address that answers a web page, and keeps nothing', async () => {
