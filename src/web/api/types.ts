@@ -78,7 +78,9 @@ export interface Activity {
   updatedAt: string;
 }
 
-export type ExclusionReason = 'all_day' | 'multi_day' | 'declined' | 'free';
+export type { ExclusionReason } from '../../core/db/schema/index.ts';
+
+import type { ExclusionReason } from '../../core/db/schema/index.ts';
 export type Classification = 'manual' | 'rule' | 'unclassified';
 
 /** What the forms send; `startsAt` may be local wall-clock time, read in the user's time zone. */
@@ -148,49 +150,20 @@ export interface Account {
   domains?: string[];
 }
 
-export type ImportFormat = 'ics' | 'csv-generic' | 'csv-toggl' | 'csv-clockify' | 'csv-outlook';
+// The import shapes come from the core itself (types only, nothing of it is bundled).
+export type { CalendarView as CalendarItem } from '../../core/calendars/service.ts';
+export type { ImportSummary, SkippedEvent } from '../../core/imports/service.ts';
+export type { SourceFormat as ImportFormat } from '../../core/imports/source.ts';
 
-export interface SkippedEvent {
-  line: number;
-  title?: string;
-  reason: string;
-}
-
-export interface ImportSummary {
-  calendar: { id: string | null; name: string };
-  format: ImportFormat;
-  dryRun: boolean;
-  added: number;
-  updated: number;
-  removed: number;
-  unchanged: number;
-  excluded: Record<ExclusionReason, number>;
-  toReview: number;
-  skippedCount: number;
-  skipped: SkippedEvent[];
-}
-
-export interface CalendarItem {
-  id: string;
-  name: string;
-  kind: 'file' | 'subscription';
-  /** Subscriptions only, with the secret part masked. */
-  url: string | null;
-  lastSyncedAt: string | null;
-  lastError: string | null;
-  activities: number;
-}
+import type { ImportSummary } from '../../core/imports/service.ts';
 
 export type SyncResult = { notModified: true; calendarId: string } | (ImportSummary & { notModified: false });
 
-export interface Attendee {
-  email: string | null;
-  name: string | null;
-  partstat: string | null;
-}
+export type { ImportedAttendee as Attendee } from '../../core/imports/events.ts';
 
+/** An imported activity waiting in the review inbox, with what rules look at. */
 export interface ReviewItem extends Activity {
-  attendees: Attendee[];
+  attendees: import('../../core/imports/events.ts').ImportedAttendee[];
   organizer: string | null;
   location: string | null;
   recurring: boolean;

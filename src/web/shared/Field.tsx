@@ -1,4 +1,4 @@
-import { type ReactNode, useId } from 'react';
+import { type ComponentProps, type ReactNode, useId } from 'react';
 
 export interface ControlProps {
   id: string;
@@ -6,11 +6,15 @@ export interface ControlProps {
   'aria-describedby': string | undefined;
 }
 
-interface FieldProps {
+interface FieldFrame {
   label: string;
   error?: string;
   hint?: ReactNode;
+  /** The class of the field's wrapper (e.g. its grid area). */
   className?: string;
+}
+
+interface FieldProps extends FieldFrame {
   children: (control: ControlProps) => ReactNode;
 }
 
@@ -35,6 +39,89 @@ export function Field({ label, error, hint, className, children }: FieldProps) {
         </p>
       )}
     </div>
+  );
+}
+
+type ValueProps<T extends string> = FieldFrame & {
+  value: string;
+  onChange: (value: T) => void;
+  /** The class of the control itself. */
+  inputClassName?: string;
+};
+
+type InputProps = ValueProps<string> & Omit<ComponentProps<'input'>, 'value' | 'onChange' | 'className'>;
+
+/** A labelled `<input>` (text unless `type` says otherwise); `onChange` gets the new value. */
+export function TextField({ label, error, hint, className, inputClassName, onChange, ...input }: InputProps) {
+  return (
+    <Field label={label} error={error} hint={hint} className={className}>
+      {(control) => (
+        <input
+          {...control}
+          {...input}
+          className={inputClassName}
+          onChange={(e) => onChange(e.target.value)}
+        />
+      )}
+    </Field>
+  );
+}
+
+/** A labelled whole-number input; the value stays the text typed, for the draft to check. */
+export function NumberField(props: Omit<InputProps, 'type' | 'inputMode'>) {
+  return <TextField {...props} type="number" inputMode="numeric" />;
+}
+
+type SelectProps<T extends string> = ValueProps<T> & { children: ReactNode };
+
+/** A labelled `<select>` over `children` options; `onChange` gets the chosen value as `T`. */
+export function SelectField<T extends string>({
+  label,
+  error,
+  hint,
+  className,
+  inputClassName,
+  value,
+  onChange,
+  children,
+}: SelectProps<T>) {
+  return (
+    <Field label={label} error={error} hint={hint} className={className}>
+      {(control) => (
+        <select
+          {...control}
+          className={inputClassName}
+          value={value}
+          onChange={(e) => onChange(e.target.value as T)}
+        >
+          {children}
+        </select>
+      )}
+    </Field>
+  );
+}
+
+interface CheckProps {
+  label: string;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+  disabled?: boolean;
+  /** Drawn as a toggle button rather than a checkbox. */
+  toggle?: boolean;
+}
+
+/** A checkbox inside its label. */
+export function Check({ label, checked, onChange, disabled, toggle }: CheckProps) {
+  return (
+    <label className={toggle ? 'toggle' : 'check'}>
+      <input
+        type="checkbox"
+        checked={checked}
+        disabled={disabled}
+        onChange={(e) => onChange(e.target.checked)}
+      />
+      <span>{label}</span>
+    </label>
   );
 }
 

@@ -1,7 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import type { CalendarItem, SyncResult } from '../../api/types.ts';
 import { ConfirmDialog } from '../../shared/ConfirmDialog.tsx';
-import { Field, FormError } from '../../shared/Field.tsx';
+import { FormError, TextField } from '../../shared/Field.tsx';
 import { problemOf } from '../../shared/forms.ts';
 import { useToast } from '../../shared/Toasts.tsx';
 import { useAddSubscription, useCalendars, useDeleteCalendar, useSyncCalendar } from './import-queries.ts';
@@ -208,43 +208,34 @@ function SubscriptionForm({ onDone }: { onDone: () => void }) {
   return (
     <form className="subscription-form" onSubmit={submit} noValidate aria-label="Add subscription">
       <FormError message={Object.keys(problem.fields).length ? null : problem.message} />
-      <Field label="Subscription name" error={errors.name}>
-        {(control) => (
-          <input
-            {...control}
-            value={name}
-            maxLength={200}
-            placeholder="e.g. Work"
-            autoComplete="off"
-            onChange={(e) => {
-              setName(e.target.value);
-              add.reset();
-            }}
-          />
-        )}
-      </Field>
-      <Field
+      <TextField
+        label="Subscription name"
+        error={errors.name}
+        value={name}
+        maxLength={200}
+        placeholder="e.g. Work"
+        autoComplete="off"
+        onChange={(value) => {
+          setName(value);
+          add.reset();
+        }}
+      />
+      <TextField
         label="Calendar address"
         error={errors.url}
         hint="The secret address in iCal format (Google: Settings → Integrate calendar; Outlook: Publish a calendar → ICS)."
-      >
-        {(control) => (
-          <input
-            {...control}
-            type="url"
-            inputMode="url"
-            value={url}
-            maxLength={2000}
-            placeholder="https://… or webcal://…/basic.ics"
-            autoComplete="off"
-            spellCheck={false}
-            onChange={(e) => {
-              setUrl(e.target.value);
-              add.reset();
-            }}
-          />
-        )}
-      </Field>
+        type="url"
+        inputMode="url"
+        value={url}
+        maxLength={2000}
+        placeholder="https://… or webcal://…/basic.ics"
+        autoComplete="off"
+        spellCheck={false}
+        onChange={(value) => {
+          setUrl(value);
+          add.reset();
+        }}
+      />
       <div className="subscription-form__actions">
         <button type="button" className="button button--ghost" onClick={onDone}>
           Cancel

@@ -6,9 +6,9 @@ import { problemOf } from '../../shared/forms.ts';
 import { hrefOf } from '../../shared/navigation.ts';
 import { QUADRANTS, quadrantInfo } from '../../shared/quadrants.ts';
 import { useToast } from '../../shared/Toasts.tsx';
+import { AccountOptions } from '../rules/AccountOptions.tsx';
 import { RuleEditor } from '../rules/RuleEditor.tsx';
 import { domainOf, INTERNAL, KEEP, type RuleDraft, ruleDraftFrom } from '../rules/rule-draft.ts';
-import { useAccounts } from '../week/week-queries.ts';
 import { REVIEW_LIMIT, useClassify, useReview } from './review-queries.ts';
 
 const KEY_TO_QUADRANT: Record<string, Quadrant> = { '1': 'q1', '2': 'q2', '3': 'q3', '4': 'q4' };
@@ -35,7 +35,6 @@ const isTextInput = (target: EventTarget) =>
 export function ReviewPage({ me }: { me: Me }) {
   const review = useReview();
   const classify = useClassify();
-  const accounts = useAccounts();
   const toast = useToast();
   const ownDomain = domainOf(me.email);
   const items = review.data?.items ?? [];
@@ -197,13 +196,7 @@ export function ReviewPage({ me }: { me: Me }) {
                 <label className="bulk__account">
                   <span className="sr-only">Account for the selected events</span>
                   <select value={bulkAccount} onChange={(e) => setBulkAccount(e.target.value)}>
-                    <option value={KEEP}>Keep their accounts</option>
-                    <option value={INTERNAL}>Internal (no account)</option>
-                    {accounts.data?.map((account) => (
-                      <option key={account.id} value={account.id}>
-                        {account.name}
-                      </option>
-                    ))}
+                    <AccountOptions keepLabel="Keep their accounts" />
                   </select>
                 </label>
                 {QUADRANTS.map((q) => (

@@ -1,19 +1,13 @@
-import { type FormEvent, type MouseEvent, useEffect, useRef, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { ACTIVITY_KINDS, type ActivityKind, type RulePreview } from '../../api/types.ts';
 import { formatWhen } from '../../shared/dates.ts';
-import { Field, FormError } from '../../shared/Field.tsx';
+import { Check, FormError, NumberField, SelectField, TextField } from '../../shared/Field.tsx';
+import { DialogFooter, FormDialog } from '../../shared/FormDialog.tsx';
 import { problemOf } from '../../shared/forms.ts';
 import { KIND_LABELS, QUADRANT_IDS, quadrantInfo, quadrantOf } from '../../shared/quadrants.ts';
 import { useToast } from '../../shared/Toasts.tsx';
-import { useAccounts } from '../week/week-queries.ts';
-import {
-  checkRuleDraft,
-  INTERNAL,
-  KEEP,
-  type RuleDraft,
-  type RuleErrors,
-  ruleInputOf,
-} from './rule-draft.ts';
+import { AccountOptions } from './AccountOptions.tsx';
+import { checkRuleDraft, type RuleDraft, type RuleErrors, ruleInputOf } from './rule-draft.ts';
 import { usePreviewRule, useSaveRule } from './rules-queries.ts';
 
 interface RuleEditorProps {
@@ -48,20 +42,12 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString
 
 /** The modal rule editor: conditions, actions, a dry test over recent events, and save + re-apply. */
 export function RuleEditor({ ruleId, initial, onClose }: RuleEditorProps) {
-  const dialog = useRef<HTMLDialogElement>(null);
-  const accounts = useAccounts();
   const save = useSaveRule();
   const preview = usePreviewRule();
   const toast = useToast();
   const [draft, setDraft] = useState<RuleDraft>(initial);
   const [errors, setErrors] = useState<RuleErrors>({});
   const [tested, setTested] = useState<RuleDraft | null>(null);
-
-  useEffect(() => {
-    const element = dialog.current;
-    element?.showModal();
-    return () => element?.close();
-  }, []);
 
   const change = (patch: Partial<RuleDraft>) => {
     setDraft((current) => ({ ...current, ...patch }));
@@ -115,10 +101,6 @@ export function RuleEditor({ ruleId, initial, onClose }: RuleEditorProps) {
     );
   };
 
-  const closeOnBackdrop = (event: MouseEvent<HTMLDialogElement>) => {
-    if (event.target === dialog.current) onClose();
-  };
-
   /** A field's error, also when the server names a part of it (`conditions.titleWords.2`). */
   const err = (key: string) =>
     errors[key] ?? Object.entries(errors).find(([field]) => field.startsWith(`${key}.`))?.[1];
@@ -128,310 +110,222 @@ export function RuleEditor({ ruleId, initial, onClose }: RuleEditorProps) {
   const stale = tested !== null && tested !== draft;
 
   return (
-    // biome-ignore lint/a11y/useKeyWithClickEvents: Escape already closes a modal dialog; the click is for the backdrop only.
-    <dialog
-      ref={dialog}
-      className="dialog dialog--wide"
-      aria-labelledby="rule-editor-title"
+    <FormDialog
+      titleId="rule-editor-title"
+      title={ruleId ? 'Edit rule' : 'New rule'}
+      className="dialog--wide"
+      onSubmit={submit}
       onClose={onClose}
-      onClick={closeOnBackdrop}
     >
-      <form className="dialog__body" onSubmit={submit} noValidate>
-        <header className="dialog__header">
-          <h2 id="rule-editor-title">{ruleId ? 'Edit rule' : 'New rule'}</h2>
-          <button type="button" className="button button--icon button--ghost" onClick={onClose}>
-            <span aria-hidden="true">×</span>
-            <span className="sr-only">Close</span>
-          </button>
-        </header>
-        <FormError message={Object.keys(problem.fields).length ? null : problem.message} />
-        <Field label="Rule name" error={errors.name}>
-          {(control) => (
-            <input
-              {...control}
-              autoFocus
-              value={draft.name}
-              maxLength={200}
-              placeholder="e.g. Northwind meetings"
-              autoComplete="off"
-              onChange={(e) => change({ name: e.target.value })}
-            />
+      <FormError message={Object.keys(problem.fields).length ? null : problem.message} />
+      <TextField
+        label="Rule name"
+        error={errors.name}
+        autoFocus
+        value={draft.name}
+        maxLength={200}
+        placeholder="e.g. Northwind meetings"
+        autoComplete="off"
+        onChange={(name) => change({ name })}
+      />
+
+      <div className="rule-editor">
+        <fieldset className="rule-editor__group">
+          <legend>When an imported event…</legend>
+          <p className="muted small">Every condition you fill in must hold.</p>
+          {errors.conditions ? (
+            <p className="field__error">{errors.conditions}</p>
+          ) : (
+            Object.keys(ruleInputOf(draft).conditions).length === 0 && (
+              <p className="rule-editor__warning">
+                No conditions yet: this rule would match every imported event.
+              </p>
+            )
           )}
-        </Field>
-
-        <div className="rule-editor">
-          <fieldset className="rule-editor__group">
-            <legend>When an imported event…</legend>
-            <p className="muted small">Every condition you fill in must hold.</p>
-            {errors.conditions ? (
-              <p className="field__error">{errors.conditions}</p>
-            ) : (
-              Object.keys(ruleInputOf(draft).conditions).length === 0 && (
-                <p className="rule-editor__warning">
-                  No conditions yet: this rule would match every imported event.
-                </p>
-              )
-            )}
-            <Field
-              label="Title words"
-              error={err('conditions.titleWords')}
-              hint="Any of these words or phrases, comma-separated, e.g. standup, weekly sync"
-            >
-              {(control) => (
-                <input
-                  {...control}
-                  value={draft.titleWords}
-                  autoComplete="off"
-                  onChange={(e) => change({ titleWords: e.target.value })}
-                />
-              )}
-            </Field>
-            <Field label="Title pattern (regular expression)" error={err('conditions.titleRegex')}>
-              {(control) => (
-                <input
-                  {...control}
-                  value={draft.titleRegex}
-                  autoComplete="off"
-                  spellCheck={false}
-                  className="mono"
-                  placeholder="e.g. ^(QBR|Quarterly)"
-                  onChange={(e) => change({ titleRegex: e.target.value })}
-                />
-              )}
-            </Field>
-            <Field
-              label="Attendee email domains"
-              error={err('conditions.attendeeDomains')}
-              hint="Someone from any of them (subdomains too), e.g. northwind.com"
-            >
-              {(control) => (
-                <input
-                  {...control}
-                  value={draft.attendeeDomains}
-                  autoComplete="off"
-                  spellCheck={false}
-                  onChange={(e) => change({ attendeeDomains: e.target.value })}
-                />
-              )}
-            </Field>
-            <label className="check">
-              <input
-                type="checkbox"
-                checked={draft.allAttendeesInternal}
-                onChange={(e) => change({ allAttendeesInternal: e.target.checked })}
-              />
-              <span>All attendees are internal (your own email domain)</span>
-            </label>
-            <Field
-              label="Attendees from an account"
-              error={err('conditions.attendeeFromAccount')}
-              hint="Someone whose email domain belongs to one of your accounts (see Accounts & domains)"
-            >
-              {(control) => (
-                <select
-                  {...control}
-                  value={draft.attendeeFromAccount}
-                  onChange={(e) =>
-                    change({ attendeeFromAccount: e.target.value as RuleDraft['attendeeFromAccount'] })
-                  }
-                >
-                  <option value="any">Any</option>
-                  <option value="yes">At least one</option>
-                  <option value="no">None</option>
-                </select>
-              )}
-            </Field>
-            <div className="rule-editor__pair">
-              <Field label="Organizer" error={err('conditions.organizer')}>
-                {(control) => (
-                  <input
-                    {...control}
-                    value={draft.organizer}
-                    autoComplete="off"
-                    placeholder="email or domain"
-                    onChange={(e) => change({ organizer: e.target.value })}
-                  />
-                )}
-              </Field>
-              <Field label="Location contains" error={err('conditions.location')}>
-                {(control) => (
-                  <input
-                    {...control}
-                    value={draft.location}
-                    autoComplete="off"
-                    onChange={(e) => change({ location: e.target.value })}
-                  />
-                )}
-              </Field>
-            </div>
-            <div className="rule-editor__triple">
-              <Field label="Min minutes" error={err('conditions.minMinutes')}>
-                {(control) => (
-                  <input
-                    {...control}
-                    type="number"
-                    min={0}
-                    max={1440}
-                    inputMode="numeric"
-                    value={draft.minMinutes}
-                    onChange={(e) => change({ minMinutes: e.target.value })}
-                  />
-                )}
-              </Field>
-              <Field label="Max minutes" error={err('conditions.maxMinutes')}>
-                {(control) => (
-                  <input
-                    {...control}
-                    type="number"
-                    min={0}
-                    max={1440}
-                    inputMode="numeric"
-                    value={draft.maxMinutes}
-                    onChange={(e) => change({ maxMinutes: e.target.value })}
-                  />
-                )}
-              </Field>
-              <Field label="Recurring" error={err('conditions.recurring')}>
-                {(control) => (
-                  <select
-                    {...control}
-                    value={draft.recurring}
-                    onChange={(e) => change({ recurring: e.target.value as RuleDraft['recurring'] })}
-                  >
-                    <option value="any">Any</option>
-                    <option value="yes">Recurring only</option>
-                    <option value="no">One-off only</option>
-                  </select>
-                )}
-              </Field>
-            </div>
-          </fieldset>
-
-          <fieldset className="rule-editor__group">
-            <legend>…then set</legend>
-            <p className="muted small">Fields you leave unchanged can be set by a later rule.</p>
-            {errors.actions && <p className="field__error">{errors.actions}</p>}
-            <div className="flags">
-              <label className="check">
-                <input
-                  type="checkbox"
-                  checked={draft.setQuadrant}
-                  onChange={(e) => change({ setQuadrant: e.target.checked })}
-                />
-                <span>Set the quadrant</span>
-              </label>
-              <div className="flags__row">
-                <label className="toggle">
-                  <input
-                    type="checkbox"
-                    checked={draft.urgent}
-                    disabled={!draft.setQuadrant}
-                    onChange={(e) => change({ urgent: e.target.checked })}
-                  />
-                  <span>Urgent</span>
-                </label>
-                <label className="toggle">
-                  <input
-                    type="checkbox"
-                    checked={draft.important}
-                    disabled={!draft.setQuadrant}
-                    onChange={(e) => change({ important: e.target.checked })}
-                  />
-                  <span>Important</span>
-                </label>
-                {draft.setQuadrant ? (
-                  <span
-                    className={`quadrant-badge quadrant-badge--${quadrant.id}`}
-                    title={quadrant.explanation}
-                  >
-                    {quadrant.label} · {quadrant.name}
-                  </span>
-                ) : (
-                  <span className="muted small">Unchanged</span>
-                )}
-              </div>
-            </div>
-            <Field label="Account" error={err('actions.accountId')}>
-              {(control) => (
-                <select
-                  {...control}
-                  value={draft.account}
-                  onChange={(e) => change({ account: e.target.value })}
-                >
-                  <option value={KEEP}>Unchanged</option>
-                  <option value={INTERNAL}>Internal (no account)</option>
-                  {accounts.data?.map((account) => (
-                    <option key={account.id} value={account.id}>
-                      {account.name}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
-            <Field label="Kind" error={err('actions.kind')}>
-              {(control) => (
-                <select
-                  {...control}
-                  value={draft.kind}
-                  onChange={(e) => change({ kind: e.target.value as ActivityKind | '' })}
-                >
-                  <option value="">Unchanged</option>
-                  {ACTIVITY_KINDS.map((kind) => (
-                    <option key={kind} value={kind}>
-                      {KIND_LABELS[kind]}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
-            <Field label="Commercial" error={err('actions.commercial')}>
-              {(control) => (
-                <select
-                  {...control}
-                  value={draft.commercial}
-                  onChange={(e) => change({ commercial: e.target.value as RuleDraft['commercial'] })}
-                >
-                  <option value="">Unchanged</option>
-                  <option value="yes">Commercial</option>
-                  <option value="no">Relationship (non-commercial)</option>
-                </select>
-              )}
-            </Field>
-          </fieldset>
-        </div>
-
-        <section className="rule-test" aria-live="polite">
-          <div className="rule-test__bar">
-            <button type="button" className="button" onClick={test} disabled={preview.isPending}>
-              {preview.isPending ? 'Testing…' : 'Test against the last 8 weeks'}
-            </button>
-            {preview.data && !preview.isPending && (
-              <p className="rule-test__result" data-testid="rule-test-result">
-                Matches <strong>{plural(preview.data.matched, 'event')}</strong>, would change{' '}
-                <strong>{preview.data.wouldChange.toLocaleString()}</strong>
-                {stale && <span className="muted"> (before your last edit; test again)</span>}
-              </p>
-            )}
-            {preview.isError && Object.keys(previewProblem.fields).length === 0 && (
-              <p className="field__error" role="alert">
-                The test failed: {previewProblem.message}
-              </p>
-            )}
+          <TextField
+            label="Title words"
+            error={err('conditions.titleWords')}
+            hint="Any of these words or phrases, comma-separated, e.g. standup, weekly sync"
+            value={draft.titleWords}
+            autoComplete="off"
+            onChange={(titleWords) => change({ titleWords })}
+          />
+          <TextField
+            label="Title pattern (regular expression)"
+            error={err('conditions.titleRegex')}
+            value={draft.titleRegex}
+            autoComplete="off"
+            spellCheck={false}
+            inputClassName="mono"
+            placeholder="e.g. ^(QBR|Quarterly)"
+            onChange={(titleRegex) => change({ titleRegex })}
+          />
+          <TextField
+            label="Attendee email domains"
+            error={err('conditions.attendeeDomains')}
+            hint="Someone from any of them (subdomains too), e.g. northwind.com"
+            value={draft.attendeeDomains}
+            autoComplete="off"
+            spellCheck={false}
+            onChange={(attendeeDomains) => change({ attendeeDomains })}
+          />
+          <Check
+            label="All attendees are internal (your own email domain)"
+            checked={draft.allAttendeesInternal}
+            onChange={(allAttendeesInternal) => change({ allAttendeesInternal })}
+          />
+          <SelectField<RuleDraft['attendeeFromAccount']>
+            label="Attendees from an account"
+            error={err('conditions.attendeeFromAccount')}
+            hint="Someone whose email domain belongs to one of your accounts (see Accounts & domains)"
+            value={draft.attendeeFromAccount}
+            onChange={(attendeeFromAccount) => change({ attendeeFromAccount })}
+          >
+            <option value="any">Any</option>
+            <option value="yes">At least one</option>
+            <option value="no">None</option>
+          </SelectField>
+          <div className="rule-editor__pair">
+            <TextField
+              label="Organizer"
+              error={err('conditions.organizer')}
+              value={draft.organizer}
+              autoComplete="off"
+              placeholder="email or domain"
+              onChange={(organizer) => change({ organizer })}
+            />
+            <TextField
+              label="Location contains"
+              error={err('conditions.location')}
+              value={draft.location}
+              autoComplete="off"
+              onChange={(location) => change({ location })}
+            />
           </div>
-          {preview.data && preview.data.sample.length > 0 && <PreviewSample preview={preview.data} />}
-        </section>
+          <div className="rule-editor__triple">
+            <NumberField
+              label="Min minutes"
+              error={err('conditions.minMinutes')}
+              min={0}
+              max={1440}
+              value={draft.minMinutes}
+              onChange={(minMinutes) => change({ minMinutes })}
+            />
+            <NumberField
+              label="Max minutes"
+              error={err('conditions.maxMinutes')}
+              min={0}
+              max={1440}
+              value={draft.maxMinutes}
+              onChange={(maxMinutes) => change({ maxMinutes })}
+            />
+            <SelectField<RuleDraft['recurring']>
+              label="Recurring"
+              error={err('conditions.recurring')}
+              value={draft.recurring}
+              onChange={(recurring) => change({ recurring })}
+            >
+              <option value="any">Any</option>
+              <option value="yes">Recurring only</option>
+              <option value="no">One-off only</option>
+            </SelectField>
+          </div>
+        </fieldset>
 
-        <footer className="dialog__footer">
-          <span className="spacer" />
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
+        <fieldset className="rule-editor__group">
+          <legend>…then set</legend>
+          <p className="muted small">Fields you leave unchanged can be set by a later rule.</p>
+          {errors.actions && <p className="field__error">{errors.actions}</p>}
+          <div className="flags">
+            <Check
+              label="Set the quadrant"
+              checked={draft.setQuadrant}
+              onChange={(setQuadrant) => change({ setQuadrant })}
+            />
+            <div className="flags__row">
+              <Check
+                label="Urgent"
+                checked={draft.urgent}
+                disabled={!draft.setQuadrant}
+                toggle
+                onChange={(urgent) => change({ urgent })}
+              />
+              <Check
+                label="Important"
+                checked={draft.important}
+                disabled={!draft.setQuadrant}
+                toggle
+                onChange={(important) => change({ important })}
+              />
+              {draft.setQuadrant ? (
+                <span
+                  className={`quadrant-badge quadrant-badge--${quadrant.id}`}
+                  title={quadrant.explanation}
+                >
+                  {quadrant.label} · {quadrant.name}
+                </span>
+              ) : (
+                <span className="muted small">Unchanged</span>
+              )}
+            </div>
+          </div>
+          <SelectField
+            label="Account"
+            error={err('actions.accountId')}
+            value={draft.account}
+            onChange={(account) => change({ account })}
+          >
+            <AccountOptions keepLabel="Unchanged" />
+          </SelectField>
+          <SelectField<ActivityKind | ''>
+            label="Kind"
+            error={err('actions.kind')}
+            value={draft.kind}
+            onChange={(kind) => change({ kind })}
+          >
+            <option value="">Unchanged</option>
+            {ACTIVITY_KINDS.map((kind) => (
+              <option key={kind} value={kind}>
+                {KIND_LABELS[kind]}
+              </option>
+            ))}
+          </SelectField>
+          <SelectField<RuleDraft['commercial']>
+            label="Commercial"
+            error={err('actions.commercial')}
+            value={draft.commercial}
+            onChange={(commercial) => change({ commercial })}
+          >
+            <option value="">Unchanged</option>
+            <option value="yes">Commercial</option>
+            <option value="no">Relationship (non-commercial)</option>
+          </SelectField>
+        </fieldset>
+      </div>
+
+      <section className="rule-test" aria-live="polite">
+        <div className="rule-test__bar">
+          <button type="button" className="button" onClick={test} disabled={preview.isPending}>
+            {preview.isPending ? 'Testing…' : 'Test against the last 8 weeks'}
           </button>
-          <button type="submit" className="button button--primary" disabled={save.isPending}>
-            {save.isPending ? 'Saving…' : 'Save rule'}
-          </button>
-        </footer>
-      </form>
-    </dialog>
+          {preview.data && !preview.isPending && (
+            <p className="rule-test__result" data-testid="rule-test-result">
+              Matches <strong>{plural(preview.data.matched, 'event')}</strong>, would change{' '}
+              <strong>{preview.data.wouldChange.toLocaleString()}</strong>
+              {stale && <span className="muted"> (before your last edit; test again)</span>}
+            </p>
+          )}
+          {preview.isError && Object.keys(previewProblem.fields).length === 0 && (
+            <p className="field__error" role="alert">
+              The test failed: {previewProblem.message}
+            </p>
+          )}
+        </div>
+        {preview.data && preview.data.sample.length > 0 && <PreviewSample preview={preview.data} />}
+      </section>
+
+      <DialogFooter onCancel={onClose} saving={save.isPending} saveLabel="Save rule" />
+    </FormDialog>
   );
 }
 

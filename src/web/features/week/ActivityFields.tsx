@@ -1,6 +1,6 @@
 import { type Ref, useId } from 'react';
 import { ACTIVITY_KINDS, type ActivityKind } from '../../api/types.ts';
-import { Field } from '../../shared/Field.tsx';
+import { Check, Field, SelectField, TextField } from '../../shared/Field.tsx';
 import { KIND_LABELS, quadrantInfo, quadrantOf } from '../../shared/quadrants.ts';
 import type { ActivityDraft, DraftErrors } from './activity-draft.ts';
 import { useAccounts } from './week-queries.ts';
@@ -22,40 +22,34 @@ export function ActivityFields({ draft, errors, onChange, titleRef }: ActivityFi
 
   return (
     <>
-      <Field label="Title" error={errors.title} className="area-title">
-        {(control) => (
-          <input
-            {...control}
-            ref={titleRef}
-            value={draft.title}
-            onChange={(e) => onChange({ title: e.target.value })}
-            placeholder="e.g. Quarterly review with Northwind"
-            autoComplete="off"
-            maxLength={300}
-          />
-        )}
-      </Field>
-      <Field label="Day" error={errors.day} className="area-day">
-        {(control) => (
-          <input
-            {...control}
-            type="date"
-            value={draft.day}
-            onChange={(e) => onChange({ day: e.target.value })}
-          />
-        )}
-      </Field>
-      <Field label="Start" error={errors.start} className="area-start">
-        {(control) => (
-          <input
-            {...control}
-            type="time"
-            step={300}
-            value={draft.start}
-            onChange={(e) => onChange({ start: e.target.value })}
-          />
-        )}
-      </Field>
+      <TextField
+        label="Title"
+        error={errors.title}
+        className="area-title"
+        ref={titleRef}
+        value={draft.title}
+        onChange={(title) => onChange({ title })}
+        placeholder="e.g. Quarterly review with Northwind"
+        autoComplete="off"
+        maxLength={300}
+      />
+      <TextField
+        label="Day"
+        error={errors.day}
+        className="area-day"
+        type="date"
+        value={draft.day}
+        onChange={(day) => onChange({ day })}
+      />
+      <TextField
+        label="Start"
+        error={errors.start}
+        className="area-start"
+        type="time"
+        step={300}
+        value={draft.start}
+        onChange={(start) => onChange({ start })}
+      />
       <Field label="Minutes" error={errors.minutes} className="area-minutes">
         {(control) => (
           <div className="minutes-input">
@@ -106,42 +100,31 @@ export function ActivityFields({ draft, errors, onChange, titleRef }: ActivityFi
           </>
         )}
       </Field>
-      <Field label="Kind" error={errors.kind} className="area-kind">
-        {(control) => (
-          <select
-            {...control}
-            value={draft.kind}
-            onChange={(e) => onChange({ kind: e.target.value as ActivityKind })}
-          >
-            {ACTIVITY_KINDS.map((kind) => (
-              <option key={kind} value={kind}>
-                {KIND_LABELS[kind]}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      <SelectField<ActivityKind>
+        label="Kind"
+        error={errors.kind}
+        className="area-kind"
+        value={draft.kind}
+        onChange={(kind) => onChange({ kind })}
+      >
+        {ACTIVITY_KINDS.map((kind) => (
+          <option key={kind} value={kind}>
+            {KIND_LABELS[kind]}
+          </option>
+        ))}
+      </SelectField>
       <div className="area-flags flags">
         <span className="field__label" aria-hidden="true">
           Matrix
         </span>
         <div className="flags__row">
-          <label className="toggle">
-            <input
-              type="checkbox"
-              checked={draft.urgent}
-              onChange={(e) => onChange({ urgent: e.target.checked })}
-            />
-            <span>Urgent</span>
-          </label>
-          <label className="toggle">
-            <input
-              type="checkbox"
-              checked={draft.important}
-              onChange={(e) => onChange({ important: e.target.checked })}
-            />
-            <span>Important</span>
-          </label>
+          <Check label="Urgent" checked={draft.urgent} toggle onChange={(urgent) => onChange({ urgent })} />
+          <Check
+            label="Important"
+            checked={draft.important}
+            toggle
+            onChange={(important) => onChange({ important })}
+          />
           <span className={`quadrant-badge quadrant-badge--${quadrant.id}`} title={quadrant.explanation}>
             {quadrant.label} · {quadrant.name}
           </span>
