@@ -193,7 +193,7 @@ describe('importing a calendar, reviewing and writing rules, in a browser', () =
     await dialog.getByLabel('Attendee email domains').fill('northwind.example');
     await dialog.getByLabel('Important').setChecked(true);
     await dialog.getByLabel('Urgent').setChecked(false);
-    await dialog.getByRole('button', { name: 'Test against the last 8 weeks' }).click();
+    await dialog.getByRole('button', { name: 'Test against the last and next 8 weeks' }).click();
     await expect
       .poll(() => dialog.getByTestId('rule-test-result').textContent(), { timeout: 15_000 })
       .toMatch(/Matches \d+ events?, would change \d+/);

@@ -208,13 +208,14 @@ describe('applying rules', () => {
 });
 
 describe('previewing a draft rule', () => {
-  it('counts matches and changes over the last 8 weeks, never changing manual ones', async () => {
+  it('counts matches and changes over the last and next 8 weeks, never changing manual ones', async () => {
     const user = await makeUser(core, { workspace: 'Acme' });
     await listRules(core.db, user.actor);
     await imported(user, { title: 'Partner QBR', daysAgo: 2 });
     await imported(user, { title: 'Partner kickoff', daysAgo: 20 });
     await imported(user, { title: 'Partner sync', daysAgo: 70 }); // too old
-    await imported(user, { title: 'Partner future', daysAgo: -3 }); // not yet
+    await imported(user, { title: 'Partner future', daysAgo: -3 }); // upcoming: counts
+    await imported(user, { title: 'Partner next quarter', daysAgo: -70 }); // beyond the window
     await imported(user, {
       title: 'Partner dinner',
       classification: 'manual',
@@ -227,8 +228,9 @@ describe('previewing a draft rule', () => {
       actions: { urgent: false, important: true, kind: 'customer_meeting' as const },
     };
     const preview = await previewRule(core.db, user.actor, draft);
-    expect(preview).toMatchObject({ matched: 3, wouldChange: 2 });
+    expect(preview).toMatchObject({ matched: 4, wouldChange: 3 });
     expect(preview.sample.map((s) => [s.title, s.from, s.to])).toEqual([
+      ['Partner future', null, 'q2'],
       ['Partner QBR', null, 'q2'],
       ['Partner kickoff', null, 'q2'],
     ]);

@@ -286,7 +286,7 @@ const quadrantOrNull = (c: Classified): Quadrant | null =>
   c.classification === 'unclassified' ? null : quadrantOf(c);
 
 /**
- * What saving a draft rule would do to the imported events of the last 8 weeks: the draft goes
+ * What saving a draft rule would do to the imported events of the last and the next 8 weeks: the draft goes
  * first in the order (or, with an `id`, in that rule's place) and the rules are applied as a
  * re-apply would. `matched` counts the events the draft's conditions match (manually classified
  * ones too), `wouldChange` those whose stored classification would change (never a manual one),
@@ -325,7 +325,9 @@ export async function previewRule(db: Db, actor: Actor, draft: RuleDraft): Promi
         inArray(activities.source, [...IMPORTED]),
         isNull(activities.deletedAt),
         gte(activities.startsAt, new Date(now - PREVIEW_WEEKS * 7 * DAY)),
-        lt(activities.startsAt, new Date(now)),
+        // Upcoming imported events too (the import reaches 8 weeks ahead): a rule made from a
+        // review item about next week should match it.
+        lt(activities.startsAt, new Date(now + PREVIEW_WEEKS * 7 * DAY)),
       ),
     )
     .orderBy(desc(activities.startsAt), desc(activities.id));

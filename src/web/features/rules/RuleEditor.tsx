@@ -306,7 +306,7 @@ export function RuleEditor({ ruleId, initial, onClose }: RuleEditorProps) {
       <section className="rule-test" aria-live="polite">
         <div className="rule-test__bar">
           <button type="button" className="button" onClick={test} disabled={preview.isPending}>
-            {preview.isPending ? 'Testing…' : 'Test against the last 8 weeks'}
+            {preview.isPending ? 'Testing…' : 'Test against the last and next 8 weeks'}
           </button>
           {preview.data && !preview.isPending && (
             <p className="rule-test__result" data-testid="rule-test-result">

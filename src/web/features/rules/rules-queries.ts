@@ -29,7 +29,7 @@ export function useSaveRule() {
   });
 }
 
-/** What saving the draft would do to the last 8 weeks; with `id` the draft takes that rule's place. */
+/** What saving the draft would do to the last and next 8 weeks; with `id` the draft takes that rule's place. */
 export function usePreviewRule() {
   return useMutation({
     mutationFn: (draft: RuleInput & { id?: string }) => api.post<RulePreview>('/rules/preview', draft),
