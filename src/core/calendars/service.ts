@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { lookup } from 'node:dns/promises';
+import { BlockList, isIP } from 'node:net';
 import { and, asc, count, eq, isNull, lt, or } from 'drizzle-orm';
 import type { Actor } from '../auth/actor.ts';
 import type { Db } from '../db/client.ts';
@@ -134,6 +136,7 @@ export async function syncSubscription(
     }
     const summary = await importCalendar(db, actor, {
       calendar: { id },
+      calendarKind: 'subscription',
       text: fetched.text,
       skipInvalid: true,
     });
@@ -170,14 +173,21 @@ async function fetchCalendar(
   if (validators.etag) headers['if-none-match'] = validators.etag;
   if (validators.lastModified) headers['if-modified-since'] = validators.lastModified;
   const host = new URL(url).host;
+  const signal = AbortSignal.timeout(options.timeoutMs ?? 30_000);
   let response: Response;
+  let target = url;
   try {
-    response = await (options.fetch ?? fetch)(url, {
-      headers,
-      redirect: 'follow',
-      signal: AbortSignal.timeout(options.timeoutMs ?? 30_000),
-    });
+    // Redirects are followed by hand so every hop is checked against private addresses.
+    for (let hop = 0; ; hop++) {
+      await assertPublicAddress(target);
+      response = await (options.fetch ?? fetch)(target, { headers, redirect: 'manual', signal });
+      const location = response.headers.get('location');
+      if (response.status < 300 || response.status >= 400 || response.status === 304 || !location) break;
+      if (hop >= 5) throw new AppError('bad_request', `${host} redirected more than 5 times`);
+      target = new URL(location, target).toString();
+    }
   } catch (error) {
+    if (error instanceof AppError) throw error;
     const timedOut = error instanceof Error && error.name === 'TimeoutError';
     throw new AppError(
       'bad_request',
@@ -204,6 +214,52 @@ async function fetchCalendar(
     etag: response.headers.get('etag'),
     lastModified: response.headers.get('last-modified'),
   };
+}
+
+const PRIVATE = new BlockList();
+for (const [network, prefix] of [
+  ['0.0.0.0', 8],
+  ['10.0.0.0', 8],
+  ['100.64.0.0', 10],
+  ['127.0.0.0', 8],
+  ['169.254.0.0', 16],
+  ['172.16.0.0', 12],
+  ['192.168.0.0', 16],
+  ['224.0.0.0', 4],
+] as const)
+  PRIVATE.addSubnet(network, prefix, 'ipv4');
+for (const [network, prefix] of [
+  ['::', 127],
+  ['fc00::', 7],
+  ['fe80::', 10],
+  ['ff00::', 8],
+] as const)
+  PRIVATE.addSubnet(network, prefix, 'ipv6');
+
+/**
+ * Refuses addresses inside the server's own networks (loopback, private, link-local such as cloud
+ * metadata): any member may add a subscription, and the server fetches it. Installs whose calendars
+ * live on an internal server allow it with LINCHPIN_ALLOW_PRIVATE_SUBSCRIPTIONS=1.
+ */
+async function assertPublicAddress(url: string): Promise<void> {
+  if (process.env.LINCHPIN_ALLOW_PRIVATE_SUBSCRIPTIONS) return;
+  const { hostname } = new URL(url);
+  const bare = hostname.replace(/^\[|\]$/g, '');
+  const addresses = isIP(bare)
+    ? [{ address: bare, family: isIP(bare) }]
+    : await lookup(bare, { all: true }).catch(() => {
+        throw new AppError('bad_request', `${hostname} could not be found`);
+      });
+  for (const { address, family } of addresses) {
+    const mapped = address.startsWith('::ffff:') ? address.slice(7) : address;
+    const type = isIP(mapped) === 4 ? 'ipv4' : family === 6 ? 'ipv6' : 'ipv4';
+    if (PRIVATE.check(mapped, type)) {
+      throw new AppError(
+        'bad_request',
+        `${hostname} is an address inside this server's network; subscriptions must be on the internet (an admin can allow internal ones with LINCHPIN_ALLOW_PRIVATE_SUBSCRIPTIONS=1)`,
+      );
+    }
+  }
 }
 
 /** Reads a body but stops at the import limit, so a huge or endless answer cannot fill memory. */

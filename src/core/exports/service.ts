@@ -38,6 +38,15 @@ interface Bound {
 }
 
 function readBound(value: string, zone: string, field: 'from' | 'to'): Bound {
+  const bound = readBoundUnchecked(value, zone, field);
+  const year = bound.instant.getUTCFullYear();
+  // PostgreSQL refuses years outside its range mid-stream; say so before the download starts.
+  if (Number.isNaN(year) || year < 1 || year > 9999)
+    throw AppError.invalid(field, 'must be between the years 1 and 9999');
+  return bound;
+}
+
+function readBoundUnchecked(value: string, zone: string, field: 'from' | 'to'): Bound {
   if (DATE_ONLY.test(value)) {
     const day = DateTime.fromISO(value, { zone });
     if (!day.isValid) throw AppError.invalid(field, 'must be a date such as 2026-11-30 or an ISO date-time');

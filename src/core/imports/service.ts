@@ -19,6 +19,8 @@ import { defaultWindow, type ImportedEvent, type ImportItem } from './events.ts'
 import { parseSource, type SourceFormat } from './source.ts';
 
 const BATCH = 1000;
+/** Events (instances in the window) one import may hold: a tiny RRULE can otherwise ask for millions. */
+const MAX_INSTANCES = 250_000;
 const MINUTE = 60_000;
 /** How many skipped events a summary lists one by one (the count is always complete). */
 const LISTED = 200;
@@ -53,6 +55,10 @@ export interface ImportRequest {
   /** Import what can be read and list the rest, instead of refusing the whole file. */
   skipInvalid?: boolean;
   window?: { from: Date; to: Date };
+  /** At most this many event instances (default 250,000). */
+  maxInstances?: number;
+  /** What an existing calendar given by id must be: uploads go to file calendars only. */
+  calendarKind?: CalendarKind;
   /** Called as the parser moves through the text: lines done of all lines. */
   onProgress?: (done: number, total: number) => void;
 }
@@ -95,7 +101,7 @@ async function merge(
   window: { from: Date; to: Date },
 ): Promise<ImportSummary> {
   const fromCalendarFile = format === 'ics';
-  const calendar = await resolveCalendar(tx, actor, request.calendar, 'file');
+  const calendar = await resolveCalendar(tx, actor, request.calendar, request.calendarKind ?? 'file');
   await ensureStarterRules(tx, actor);
   const classify = await loadClassifier(tx, actor);
   const userEmail = await emailOf(tx, actor);
@@ -121,6 +127,9 @@ async function merge(
   };
   const invalid: SkippedEvent[] = [];
   const seen = new Set<string>();
+  /** UIDs with an unreadable event: what was imported of them stays until the file is fixed. */
+  const unreadable = new Set<string>();
+  let instances = 0;
   const pending: ImportedRow[] = [];
   // One batch is written while the parser reads the next (PostgreSQL works in parallel with us);
   // a failure surfaces at the next flush.
@@ -138,28 +147,54 @@ async function merge(
       const entry = { line: item.problem.line, reason: item.problem.message };
       invalid.push(entry);
       skip(entry);
+      if (item.problem.sourceId) unreadable.add(uidOf(item.problem.sourceId));
       continue;
     }
     const event = item.event;
+    if (++instances > (request.maxInstances ?? MAX_INSTANCES)) {
+      throw new AppError(
+        'too_large',
+        `the file expands to more than ${(request.maxInstances ?? MAX_INSTANCES).toLocaleString('en')} events in the import window; split it or export a shorter period`,
+      );
+    }
     if (request.onProgress && event.line - lastProgress > 500) {
       lastProgress = event.line;
       request.onProgress(event.line, lines);
     }
-    if (seen.has(event.sourceId)) continue; // the same instance twice in one file: the first one counts
-    seen.add(event.sourceId);
+    // Keys stay short enough for the unique index; a long UID is still stable through its hash.
+    if (event.sourceId.length > 500)
+      event.sourceId = `sha1-${createHash('sha1').update(event.sourceId).digest('hex')}`;
+    if (seen.has(event.sourceId)) {
+      skip({
+        line: event.line,
+        title: event.title,
+        reason: 'duplicate of an earlier event with the same id',
+      });
+      continue;
+    }
     const minutes = Math.round((event.endsAt.getTime() - event.startsAt.getTime()) / MINUTE);
     if (event.status === 'cancelled' || minutes <= 0) {
+      // Not marked seen: if it was imported before, it is removed below with the vanished ones.
       skip({
         line: event.line,
         title: event.title,
         reason: event.status === 'cancelled' ? 'cancelled' : 'no duration',
       });
-      continue; // if it was imported before, it now counts as vanished and is removed below
+      continue;
+    }
+    seen.add(event.sourceId);
+    const unusable = unusableReason(event, minutes);
+    if (unusable) {
+      const entry = { line: event.line, title: event.title, reason: unusable };
+      invalid.push(entry);
+      skip(entry);
+      unreadable.add(uidOf(event.sourceId));
+      continue;
     }
     const hash = hashOf(event);
     const before = existing.get(event.sourceId);
-    if (before && (before.hash === hash || before.deleted)) {
-      // Unchanged, or deleted by the user in Linchpin: either way leave it as it is.
+    if (before?.deleted) continue; // deleted by the user in Linchpin: stays deleted, counts nowhere
+    if (before && before.hash === hash) {
       summary.unchanged++;
       countExclusion(summary, before.excludedReason);
       continue;
@@ -167,7 +202,7 @@ async function merge(
     const excludedReason = exclusionOf(event, minutes, userEmail);
     countExclusion(summary, excludedReason);
     const accountId = event.given?.account
-      ? await accountIdOf(tx, actor, event.given.account, accountIds)
+      ? await accountIdOf(tx, actor, event.given.account, accountIds, () => writing)
       : undefined;
     const decided = classify({ ...event, minutes });
     const given = event.given ?? {};
@@ -184,7 +219,7 @@ async function merge(
       source: fromCalendarFile ? 'calendar' : 'csv',
       sourceId: event.sourceId,
       sourceHash: hash,
-      title: event.title.slice(0, 300),
+      title: clip(event.title, 300),
       startsAt: event.startsAt,
       endsAt: event.endsAt,
       minutes,
@@ -226,7 +261,13 @@ async function merge(
   if (fromCalendarFile) {
     const vanished = [...existing.entries()]
       .filter(
-        ([sourceId, row]) => !seen.has(sourceId) && row.startsAt >= window.from && row.startsAt < window.to,
+        ([sourceId, row]) =>
+          !seen.has(sourceId) &&
+          !row.deleted &&
+          !unreadable.has(uidOf(sourceId)) &&
+          row.source === 'calendar' &&
+          row.startsAt >= window.from &&
+          row.startsAt < window.to,
       )
       .map(([, row]) => row.id);
     for (let i = 0; i < vanished.length; i += BATCH) {
@@ -245,6 +286,29 @@ async function merge(
   }
   request.onProgress?.(lines, lines);
   return summary;
+}
+
+/** The UID part of a source id (instances are `UID/RECURRENCE-ID`). */
+const uidOf = (sourceId: string) => sourceId.split('/')[0] ?? sourceId;
+
+/** Cuts at a character boundary, so an emoji is never split into a lone surrogate. */
+function clip(text: string, max: number): string {
+  return text.length <= max ? text : Array.from(text).slice(0, max).join('');
+}
+
+const YEAR_MS = 366 * 24 * 60 * MINUTE;
+const EARLIEST = Date.UTC(1900, 0, 1);
+const LATEST = Date.UTC(9000, 0, 1);
+
+/** Why a read event cannot be stored (bounds the database would refuse), if it cannot. */
+function unusableReason(event: ImportedEvent, minutes: number): string | null {
+  const starts = event.startsAt.getTime();
+  if (Number.isNaN(starts) || starts < EARLIEST || starts > LATEST)
+    return 'starts outside the years 1900–9000';
+  if (minutes * MINUTE > YEAR_MS) return 'lasts more than a year';
+  if (event.given?.account && event.given.account.length > 200)
+    return 'account name longer than 200 characters';
+  return null;
 }
 
 function countExclusion(summary: ImportSummary, reason: ExclusionReason | null) {
@@ -274,6 +338,7 @@ function hashOf(event: ImportedEvent): string {
 
 interface ExistingEvent {
   id: string;
+  source: string;
   hash: string | null;
   startsAt: Date;
   deleted: boolean;
@@ -285,6 +350,7 @@ async function existingEvents(tx: Tx, calendarId: string): Promise<Map<string, E
   const rows = await tx
     .select({
       id: activities.id,
+      source: activities.source,
       sourceId: activities.sourceId,
       hash: activities.sourceHash,
       startsAt: activities.startsAt,
@@ -299,6 +365,7 @@ async function existingEvents(tx: Tx, calendarId: string): Promise<Map<string, E
     if (!row.sourceId) continue;
     map.set(row.sourceId, {
       id: row.id,
+      source: row.source,
       hash: row.hash,
       startsAt: row.startsAt,
       deleted: row.deletedAt !== null,
@@ -400,10 +467,17 @@ async function emailOf(tx: Tx, actor: Actor): Promise<string> {
   return (row?.email ?? '').toLowerCase();
 }
 
-async function accountIdOf(tx: Tx, actor: Actor, name: string, cache: Map<string, string>): Promise<string> {
+async function accountIdOf(
+  tx: Tx,
+  actor: Actor,
+  name: string,
+  cache: Map<string, string>,
+  idle: () => Promise<void>,
+): Promise<string> {
   const key = name.trim().toLowerCase();
   let id = cache.get(key);
   if (!id) {
+    await idle(); // one query at a time on the transaction's connection
     id = (await findOrCreateAccount(tx, actor.workspaceId, name)).id;
     cache.set(key, id);
   }
@@ -420,12 +494,18 @@ async function resolveCalendar(
   const own = and(eq(calendars.workspaceId, actor.workspaceId), eq(calendars.userId, actor.userId));
   if ('id' in wanted) {
     const [row] = await tx
-      .select({ id: calendars.id, name: calendars.name })
+      .select({ id: calendars.id, name: calendars.name, kind: calendars.kind })
       .from(calendars)
       .where(and(own, eq(calendars.id, wanted.id)));
     if (!row)
       throw new AppError('not_found', 'calendar not found', { calendarId: 'no such calendar of yours' });
-    return { ...row, created: false };
+    if (row.kind !== kind) {
+      throw AppError.invalid(
+        'calendarId',
+        'is a subscription: it updates itself from its address; import files into a file calendar',
+      );
+    }
+    return { id: row.id, name: row.name, created: false };
   }
   const name = wanted.name.trim().slice(0, 200) || 'Imported calendar';
   const [row] = await tx

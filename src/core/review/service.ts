@@ -66,6 +66,7 @@ export async function classifyActivities(
   actor: Actor,
   decision: ReviewDecision,
 ): Promise<{ updated: number }> {
+  const ids = [...new Set(decision.ids)];
   if (decision.accountId) await getAccount(db, actor.workspaceId, decision.accountId);
   // All or nothing: one unknown id (e.g. another workspace's) rolls the whole decision back.
   return db.transaction(async (tx) => {
@@ -86,12 +87,12 @@ export async function classifyActivities(
           eq(activities.workspaceId, actor.workspaceId),
           eq(activities.userId, actor.userId),
           isNull(activities.deletedAt),
-          inArray(activities.id, decision.ids),
+          inArray(activities.id, ids),
         ),
       )
       .returning({ id: activities.id });
-    if (updated.length < decision.ids.length) {
-      const missing = decision.ids.length - updated.length;
+    if (updated.length < ids.length) {
+      const missing = ids.length - updated.length;
       throw new AppError('not_found', `${missing} of these activities were not found`, {
         ids: 'unknown activity ids',
       });

@@ -194,6 +194,58 @@ describe('importing an .ics file', () => {
     expect(skipped.body.skipped[0].line).toBeGreaterThan(0);
   });
 
+  it('removes an event cancelled since, and keeps what it had of an event that turned unreadable', async () => {
+    const series = {
+      uid: 'weekly-1',
+      summary: 'Weekly ops call',
+      start: '20261102T090000',
+      end: '20261102T093000',
+      extra: ['RRULE:FREQ=WEEKLY;COUNT=3'],
+    };
+    const call = {
+      uid: 'call-1',
+      summary: 'Supplier call',
+      start: '20261104T090000',
+      end: '20261104T100000',
+    };
+    const first = await upload(fixture([series, call]), '?fileName=changes.ics');
+    expect(first.body.added).toBe(4);
+    const cancelled = { ...call, extra: ['STATUS:CANCELLED', 'SEQUENCE:2'] };
+    const broken = { ...series, extra: ['RRULE:FREQ=WEEKLY;BYDAY=XX'] };
+    const res = await upload(fixture([broken, cancelled]), '?fileName=changes.ics&skipInvalid=true');
+    expect(res.body).toMatchObject({ removed: 1 });
+    const list = await apiClient(app, ann.token).get('/activities?from=2026-11-01T00:00&to=2026-11-23T00:00');
+    const titles = list.body.items.map((a: any) => a.title);
+    expect(titles).not.toContain('Supplier call');
+    expect(titles.filter((t: string) => t === 'Weekly ops call')).toHaveLength(3);
+  });
+
+  it('keeps emoji whole when cutting long titles, and refuses calendars that expand too far', async () => {
+    const long = `${'x'.repeat(299)}🎉 and more`;
+    const res = await upload(
+      fixture([{ uid: 'long-1', summary: long, start: '20261105T090000', end: '20261105T100000' }]),
+      '?fileName=long.ics',
+    );
+    expect(res.status).toBe(200);
+    const { importCalendar } = await import('../../core/imports/service.ts');
+    const hourly = fixture([
+      {
+        uid: 'h-1',
+        summary: 'Ping',
+        start: '20261101T000000',
+        end: '20261101T000500',
+        extra: ['RRULE:FREQ=HOURLY;COUNT=2000'],
+      },
+    ]);
+    await expect(
+      importCalendar(core.db, ann.actor, {
+        calendar: { name: 'hourly.ics' },
+        text: hourly,
+        maxInstances: 1000,
+      }),
+    ).rejects.toMatchObject({ status: 413, message: expect.stringMatching(/more than 1,000 events/) });
+  });
+
   it('explains bad files instead of failing: binary, HTML, empty, wrong type, too large', async () => {
     const binary = await upload(
       new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 1, 2, 3]),
@@ -207,6 +259,8 @@ describe('importing an .ics file', () => {
     expect(html.body.error.message).toMatch(/web page/);
     const empty = await upload('', '', 'text/calendar');
     expect(empty.status).toBe(400);
+    const noBoundary = await upload('garbage', '', 'multipart/form-data');
+    expect(noBoundary.status).toBe(400);
     const pdf = await upload('%PDF-1.4', '', 'application/pdf');
     expect(pdf.status).toBe(415);
     const huge = await upload(new Uint8Array(50 * 1024 * 1024 + 1).fill(65), '', 'text/calendar');
@@ -280,6 +334,7 @@ describe('subscriptions', () => {
   let contentType = 'text/calendar';
 
   beforeAll(async () => {
+    process.env.LINCHPIN_ALLOW_PRIVATE_SUBSCRIPTIONS = '1'; // the test feed runs on 127.0.0.1
     server = createServer((req, res) => {
       requests.push({ etag: req.headers['if-none-match'] as string | undefined });
       const etag = `"${body.length}"`;
@@ -292,7 +347,26 @@ describe('subscriptions', () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/secret/abc123/basic.ics`;
   });
-  afterAll(() => new Promise((resolve) => server.close(resolve)));
+  afterAll(() => {
+    delete process.env.LINCHPIN_ALLOW_PRIVATE_SUBSCRIPTIONS;
+    return new Promise((resolve) => server.close(resolve));
+  });
+
+  it('refuses addresses inside the server’s own network unless the admin allows them', async () => {
+    const dave = await makeUser(core, { workspace: 'Acme' });
+    const api = apiClient(app, dave.token);
+    delete process.env.LINCHPIN_ALLOW_PRIVATE_SUBSCRIPTIONS;
+    try {
+      for (const address of [url, 'http://169.254.169.254/latest/meta-data', 'http://[::1]:5432/x.ics']) {
+        const res = await api.post('/calendars', { name: 'Internal', url: address });
+        expect(res.status).toBe(400);
+        expect(res.body.error.message).toMatch(/inside this server's network/);
+      }
+      expect((await api.get('/calendars')).body.items).toEqual([]);
+    } finally {
+      process.env.LINCHPIN_ALLOW_PRIVATE_SUBSCRIPTIONS = '1';
+    }
+  });
 
   it('subscribes, merges like a file, and fetches conditionally', async () => {
     const bob = await makeUser(core, { workspace: 'Acme', timeZone: 'Europe/Amsterdam' });

@@ -78,13 +78,19 @@ importRoutes.openapi(
         const summary = await run((done, total) => void line({ progress: { done, total } }));
         await line({ summary });
       } catch (error) {
-        await line(
-          errorBody(error instanceof AppError ? error : new AppError('bad_request', 'the import failed')),
-        );
+        await line(error instanceof AppError ? errorBody(error) : internalError(error));
       }
     }) as never;
   },
 );
+
+/** A bug met after the 200 started streaming: logged like any 500, and said as one. */
+function internalError(error: unknown) {
+  console.error('import failed', error);
+  return {
+    error: { code: 'internal', message: 'the import failed on the server (logged); nothing was written' },
+  };
+}
 
 /** The file from a raw body or a multipart form's "file" field, with its name if it has one. */
 async function uploadedFile(
@@ -93,7 +99,10 @@ async function uploadedFile(
 ): Promise<{ bytes: Uint8Array; fileName?: string }> {
   const type = (request.headers.get('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
   if (type === 'multipart/form-data') {
-    const file = (await request.formData()).get('file');
+    const form = await request.formData().catch(() => {
+      throw new AppError('bad_request', 'the multipart form could not be read (is the boundary missing?)');
+    });
+    const file = form.get('file');
     if (!file || typeof file === 'string')
       throw AppError.invalid('file', 'is required: send the file in the "file" field');
     return { bytes: new Uint8Array(await file.arrayBuffer()), fileName: givenName ?? file.name };
