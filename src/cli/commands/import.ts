@@ -115,6 +115,12 @@ export function describe(summary: ImportSummary): string {
       `Shown but not counted as time: ${excluded.map(([reason, n]) => `${n} ${reason.replace('_', '-')}`).join(', ')}.`,
     );
   }
+  if (summary.outsideWindow > 0) {
+    const day = (iso: string) => iso.slice(0, 10);
+    out.push(
+      `${summary.outsideWindow} calendar events lie entirely outside the import window (${day(summary.window.from)} to ${day(summary.window.to)}) and were left out.`,
+    );
+  }
   if (summary.toReview > 0) {
     out.push(
       `${summary.toReview} events no rule classified wait in the review inbox (web app: Import → Review).`,

@@ -244,7 +244,9 @@ function* read(text: string, options: ParseOptions): Generator<ImportItem> {
       groups.delete(entry.uid);
       blocks = group;
     }
-    yield* readGroup(blocks, context);
+    const items = readGroup(blocks, context);
+    if (items.length === 0 && options.stats) options.stats.outsideWindow++;
+    yield* items;
   }
 }
 

@@ -59,6 +59,8 @@ export interface ParseOptions {
   window: { from: Date; to: Date };
   /** The user's zone: floating times and all-day dates are read in it. */
   timeZone: string;
+  /** Filled in as parsing goes: events (whole series) with no instance inside the window. */
+  stats?: { outsideWindow: number };
 }
 
 /** The default expansion window: 52 weeks back, 8 weeks ahead of `now`. */

@@ -32,6 +32,10 @@ export const importSummarySchema = z.object({
   toReview: z.number().int(),
   skippedCount: z.number().int(),
   skipped: z.array(z.object({ line: z.number().int(), title: z.string().optional(), reason: z.string() })),
+  outsideWindow: z.number().int().describe('Calendar events with no occurrence inside the import window'),
+  window: z
+    .object({ from: z.string(), to: z.string() })
+    .describe('The import window (52 weeks back, 8 ahead)'),
 });
 
 export const calendarSchema = z.object({

@@ -45,6 +45,9 @@ export interface ImportSummary {
   toReview: number;
   skippedCount: number;
   skipped: SkippedEvent[];
+  /** Calendar events (whole series) entirely outside the import window, so not imported. */
+  outsideWindow: number;
+  window: { from: string; to: string };
 }
 
 export interface ImportRequest {
@@ -78,10 +81,12 @@ class DryRunDone extends Error {
  */
 export async function importCalendar(db: Db, actor: Actor, request: ImportRequest): Promise<ImportSummary> {
   const window = request.window ?? defaultWindow();
-  const source = parseSource(request.text, { window, timeZone: actor.timeZone });
+  const stats = { outsideWindow: 0 };
+  const source = parseSource(request.text, { window, timeZone: actor.timeZone, stats });
   try {
     return await db.transaction(async (tx) => {
       const summary = await merge(tx, actor, request, source.format, source.items, source.lines, window);
+      summary.outsideWindow = stats.outsideWindow;
       if (request.dryRun) throw new DryRunDone(summary);
       return summary;
     });
@@ -120,6 +125,8 @@ async function merge(
     toReview: 0,
     skippedCount: 0,
     skipped: [],
+    outsideWindow: 0,
+    window: { from: window.from.toISOString(), to: window.to.toISOString() },
   };
   const skip = (entry: SkippedEvent) => {
     summary.skippedCount++;

@@ -220,6 +220,14 @@ describe('importing an .ics file', () => {
     expect(titles.filter((t: string) => t === 'Weekly ops call')).toHaveLength(3);
   });
 
+  it('says how many events lie outside the import window instead of silently adding nothing', async () => {
+    const old = fixture([{ uid: 'old-1', summary: 'Kick-off 2019', start: '20190301T090000', end: '20190301T100000' }]);
+    const res = await upload(old, '?fileName=old.ics&dryRun=true');
+    expect(res.body).toMatchObject({ added: 0, outsideWindow: 1 });
+    expect(new Date(res.body.window.from).getTime()).toBeLessThan(Date.now());
+    expect(new Date(res.body.window.to).getTime()).toBeGreaterThan(Date.now());
+  });
+
   it('keeps emoji whole when cutting long titles, and refuses calendars that expand too far', async () => {
     const long = `${'x'.repeat(299)}🎉 and more`;
     const res = await upload(

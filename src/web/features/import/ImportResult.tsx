@@ -19,6 +19,9 @@ export const EXCLUSION_LABELS: Record<ExclusionReason, string> = {
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString()} ${n === 1 ? one : many}`;
 
+const formatDay = (iso: string) =>
+  new Date(iso).toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
+
 interface ImportResultProps {
   summary: ImportSummary;
   fileName?: string;
@@ -93,6 +96,16 @@ export function ImportResult({ summary, fileName, onImport, onAnother }: ImportR
             </>
           )}
         </li>
+        {summary.outsideWindow > 0 && (
+          <li>
+            <strong>{plural(summary.outsideWindow, 'event')} outside the import window</strong>
+            <span className="muted">
+              {' '}
+              — Linchpin imports {formatDay(summary.window.from)} to {formatDay(summary.window.to)} (52 weeks
+              back, 8 ahead); older and later events were left out.
+            </span>
+          </li>
+        )}
         {summary.skippedCount > 0 && (
           <li>
             <strong>{plural(summary.skippedCount, 'event')} skipped</strong>
