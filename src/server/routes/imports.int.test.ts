@@ -221,7 +221,9 @@ describe('importing an .ics file', () => {
   });
 
   it('says how many events lie outside the import window instead of silently adding nothing', async () => {
-    const old = fixture([{ uid: 'old-1', summary: 'Kick-off 2019', start: '20190301T090000', end: '20190301T100000' }]);
+    const old = fixture([
+      { uid: 'old-1', summary: 'Kick-off 2019', start: '20190301T090000', end: '20190301T100000' },
+    ]);
     const res = await upload(old, '?fileName=old.ics&dryRun=true');
     expect(res.body).toMatchObject({ added: 0, outsideWindow: 1 });
     expect(new Date(res.body.window.from).getTime()).toBeLessThan(Date.now());
