@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { Field, FormError } from '../../shared/Field.tsx';
 import { problemOf } from '../../shared/forms.ts';
+import { TimeZoneField } from '../../shared/TimeZoneField.tsx';
 import { AuthLayout } from './AuthLayout.tsx';
 import { useSetup } from './session.ts';
 
@@ -70,9 +71,12 @@ export function SetupPage() {
             />
           )}
         </Field>
-        <Field label="Time zone" error={fields.timeZone} hint="Weeks run Monday to Sunday in this zone">
-          {(control) => <input {...control} value={form.timeZone} onChange={set('timeZone')} />}
-        </Field>
+        <TimeZoneField
+          value={form.timeZone}
+          onChange={(timeZone) => setForm((current) => ({ ...current, timeZone }))}
+          error={fields.timeZone}
+          hint="Weeks run Monday to Sunday in this zone"
+        />
         <button type="submit" className="button button--primary button--block" disabled={setup.isPending}>
           {setup.isPending ? 'Creating…' : 'Create workspace'}
         </button>

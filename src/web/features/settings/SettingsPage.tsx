@@ -1,11 +1,12 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useMemo, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { api } from '../../api/client.ts';
 import type { Me, MePatch } from '../../api/types.ts';
 import { Field, FormError } from '../../shared/Field.tsx';
 import { problemOf } from '../../shared/forms.ts';
 import { QUADRANTS } from '../../shared/quadrants.ts';
 import { ME_KEY } from '../../shared/query-client.ts';
+import { TimeZoneField } from '../../shared/TimeZoneField.tsx';
 import { useToast } from '../../shared/Toasts.tsx';
 import { refreshWeekData } from '../week/week-queries.ts';
 import { parseTargets, type TargetErrors, type TargetsDraft, targetsDraftOf } from './targets-form.ts';
@@ -22,11 +23,6 @@ function useUpdateMe() {
   });
 }
 
-function timeZonesWith(current: string): string[] {
-  const zones = Intl.supportedValuesOf('timeZone');
-  return zones.includes(current) ? zones : [current, ...zones];
-}
-
 export function SettingsPage({ me }: { me: Me }) {
   const update = useUpdateMe();
   const toast = useToast();
@@ -34,7 +30,6 @@ export function SettingsPage({ me }: { me: Me }) {
   const [timeZone, setTimeZone] = useState(me.timeZone);
   const [targets, setTargets] = useState<TargetsDraft>(() => targetsDraftOf(me.targets));
   const [localErrors, setLocalErrors] = useState<TargetErrors>({});
-  const zones = useMemo(() => timeZonesWith(me.timeZone), [me.timeZone]);
   const server = problemOf(update.error);
   const errors: TargetErrors = { ...server.fields, ...localErrors };
 
@@ -84,21 +79,12 @@ export function SettingsPage({ me }: { me: Me }) {
               />
             )}
           </Field>
-          <Field
-            label="Time zone"
+          <TimeZoneField
+            value={timeZone}
+            onChange={setTimeZone}
             error={errors.timeZone}
             hint="Your weeks run from Monday 00:00 to Sunday 24:00 in this time zone."
-          >
-            {(control) => (
-              <select {...control} value={timeZone} onChange={(e) => setTimeZone(e.target.value)}>
-                {zones.map((zone) => (
-                  <option key={zone} value={zone}>
-                    {zone.replaceAll('_', ' ')}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+          />
         </div>
       </section>
 
