@@ -22,6 +22,7 @@ import { meRoutes } from './routes/me.ts';
 import { reportRoutes } from './routes/reports.ts';
 import { reviewRoutes } from './routes/review.ts';
 import { ruleRoutes } from './routes/rules.ts';
+import { stakeholderRoutes } from './routes/stakeholders.ts';
 import { systemRoutes } from './routes/system.ts';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -78,6 +79,7 @@ export function createApp(core: Core, options: AppOptions = {}) {
   api.route('/', reportRoutes);
   api.route('/', accountRoutes);
   api.route('/', ruleRoutes);
+  api.route('/', stakeholderRoutes);
   api.route('/', demoRoutes);
   api.route('/', importRoutes);
   api.route('/', exportRoutes);

@@ -1,4 +1,5 @@
 export * from './activities.ts';
 export * from './auth.ts';
 export * from './imports.ts';
+export * from './stakeholders.ts';
 export * from './workspaces.ts';

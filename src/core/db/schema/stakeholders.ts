@@ -1,0 +1,79 @@
+import { sql } from 'drizzle-orm';
+import { boolean, index, integer, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { accounts } from './activities.ts';
+import { users } from './auth.ts';
+import { ts, workspaceColumn } from './columns.ts';
+
+/** The customer's functions a coverage grid shows as columns. */
+export const STAKEHOLDER_FUNCTIONS = [
+  'executive',
+  'procurement',
+  'finance',
+  'operations',
+  'supply_chain',
+  'it',
+  'marketing',
+  'sales',
+  'quality',
+  'r_and_d',
+  'hr',
+  'legal',
+  'other',
+] as const;
+export type StakeholderFunction = (typeof STAKEHOLDER_FUNCTIONS)[number];
+
+export const STAKEHOLDER_LEVELS = ['executive', 'senior', 'operational'] as const;
+export type StakeholderLevel = (typeof STAKEHOLDER_LEVELS)[number];
+
+/** From the strongest ally to the strongest opponent. */
+export const ATTITUDES = ['champion', 'supporter', 'neutral', 'skeptic', 'opponent'] as const;
+export type Attitude = (typeof ATTITUDES)[number];
+
+/** A person at the customer. `email` links them to calendar attendees (last contact is derived). */
+export const stakeholders = pgTable(
+  'stakeholders',
+  {
+    id: text('id').primaryKey(),
+    workspaceId: workspaceColumn(),
+    accountId: text('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    title: text('title'),
+    /** Lower case; matched against activities' attendees. */
+    email: text('email'),
+    function: text('function').$type<StakeholderFunction>().notNull().default('other'),
+    level: text('level').$type<StakeholderLevel>().notNull().default('operational'),
+    /** Inside the buying office (procurement/purchasing), where every supplier already is. */
+    buyingOffice: boolean('buying_office').notNull().default(false),
+    /** 1 (little) to 5 (decisive) say in decisions about us. */
+    influence: integer('influence').notNull().default(3),
+    attitude: text('attitude').$type<Attitude>().notNull().default('neutral'),
+    /** 0 (none) to 5 (trusted): how strong our relationship is. */
+    strength: integer('strength').notNull().default(1),
+    notes: text('notes'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    index('stakeholders_account_idx').on(t.workspaceId, t.accountId),
+    uniqueIndex('stakeholders_account_email_uq')
+      .on(t.accountId, sql`lower(${t.email})`)
+      .where(sql`${t.email} is not null`),
+  ],
+);
+
+/** Which of our people own the relationship with a stakeholder. */
+export const stakeholderOwners = pgTable(
+  'stakeholder_owners',
+  {
+    stakeholderId: text('stakeholder_id')
+      .notNull()
+      .references(() => stakeholders.id, { onDelete: 'cascade' }),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    workspaceId: workspaceColumn(),
+  },
+  (t) => [primaryKey({ columns: [t.stakeholderId, t.userId] })],
+);

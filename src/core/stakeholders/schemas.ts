@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { ATTITUDES, STAKEHOLDER_FUNCTIONS, STAKEHOLDER_LEVELS } from '../db/schema/index.ts';
+
+const fields = {
+  name: z.string().trim().min(1).max(200),
+  title: z.string().trim().max(200).nullable(),
+  email: z
+    .email()
+    .max(320)
+    .transform((e) => e.toLowerCase())
+    .nullable(),
+  function: z.enum(STAKEHOLDER_FUNCTIONS),
+  level: z.enum(STAKEHOLDER_LEVELS),
+  buyingOffice: z.boolean(),
+  influence: z.number().int().min(1).max(5),
+  attitude: z.enum(ATTITUDES),
+  strength: z.number().int().min(0).max(5),
+  notes: z.string().max(5000).nullable(),
+  /** Our people who own the relationship (users of the same workspace). */
+  ownerIds: z.array(z.string().min(1).max(100)).max(20),
+};
+
+export const stakeholderInputSchema = z.object(fields).partial().required({ name: true }).strict();
+export type StakeholderInput = z.infer<typeof stakeholderInputSchema>;
+
+export const stakeholderPatchSchema = z.object(fields).partial().strict();
+export type StakeholderPatch = z.infer<typeof stakeholderPatchSchema>;
+
+export const stakeholderSchema = z.object({
+  id: z.string(),
+  accountId: z.string(),
+  name: z.string(),
+  title: z.string().nullable(),
+  email: z.string().nullable(),
+  function: z.enum(STAKEHOLDER_FUNCTIONS),
+  level: z.enum(STAKEHOLDER_LEVELS),
+  buyingOffice: z.boolean(),
+  influence: z.number().int(),
+  attitude: z.enum(ATTITUDES),
+  strength: z.number().int(),
+  notes: z.string().nullable(),
+  owners: z.array(z.object({ id: z.string(), name: z.string() })),
+  /** Derived from activities whose attendees include the stakeholder's email. */
+  lastContactAt: z.string().nullable(),
+  contactsThisQuarter: z.number().int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type StakeholderView = z.infer<typeof stakeholderSchema>;

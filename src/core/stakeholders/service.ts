@@ -1,0 +1,179 @@
+import { randomUUID } from 'node:crypto';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { DateTime } from 'luxon';
+import { getAccount } from '../accounts/service.ts';
+import type { Actor } from '../auth/actor.ts';
+import type { Db, Tx } from '../db/client.ts';
+import { stakeholderOwners, stakeholders, users } from '../db/schema/index.ts';
+import { AppError } from '../errors.ts';
+import type { StakeholderInput, StakeholderPatch, StakeholderView } from './schemas.ts';
+
+type Row = typeof stakeholders.$inferSelect;
+
+const duplicateEmail = (email: string) =>
+  new AppError('conflict', `${email} is already a stakeholder of this account`, {
+    email: 'is already taken',
+  });
+
+function isUniqueViolation(error: unknown): boolean {
+  for (let e: unknown = error; e && typeof e === 'object'; e = (e as { cause?: unknown }).cause) {
+    if ((e as { code?: unknown }).code === '23505') return true;
+  }
+  return false;
+}
+
+/** The account's stakeholders by name, with owners and contact figures derived from activities. */
+export async function listStakeholders(
+  db: Db | Tx,
+  actor: Actor,
+  accountId: string,
+): Promise<StakeholderView[]> {
+  await getAccount(db, actor.workspaceId, accountId);
+  const rows = await db
+    .select()
+    .from(stakeholders)
+    .where(and(eq(stakeholders.workspaceId, actor.workspaceId), eq(stakeholders.accountId, accountId)))
+    .orderBy(asc(stakeholders.name));
+  return withDerived(db, actor, rows);
+}
+
+export async function getStakeholder(db: Db | Tx, actor: Actor, id: string): Promise<StakeholderView> {
+  const [view] = await withDerived(db, actor, [await findOwn(db, actor, id)]);
+  if (!view) throw AppError.notFound('stakeholder');
+  return view;
+}
+
+async function findOwn(db: Db | Tx, actor: Actor, id: string): Promise<Row> {
+  const [row] = await db
+    .select()
+    .from(stakeholders)
+    .where(and(eq(stakeholders.id, id), eq(stakeholders.workspaceId, actor.workspaceId)));
+  if (!row) throw AppError.notFound('stakeholder');
+  return row;
+}
+
+export async function createStakeholder(
+  db: Db,
+  actor: Actor,
+  accountId: string,
+  input: StakeholderInput,
+): Promise<StakeholderView> {
+  await getAccount(db, actor.workspaceId, accountId);
+  const id = randomUUID();
+  const { ownerIds, ...fields } = input;
+  try {
+    await db.transaction(async (tx) => {
+      await tx.insert(stakeholders).values({ ...fields, id, workspaceId: actor.workspaceId, accountId });
+      await setOwners(tx, actor, id, ownerIds ?? [actor.userId]);
+    });
+  } catch (error) {
+    if (isUniqueViolation(error) && input.email) throw duplicateEmail(input.email);
+    throw error;
+  }
+  return getStakeholder(db, actor, id);
+}
+
+export async function updateStakeholder(
+  db: Db,
+  actor: Actor,
+  id: string,
+  patch: StakeholderPatch,
+): Promise<StakeholderView> {
+  const current = await findOwn(db, actor, id);
+  const { ownerIds, ...fields } = patch;
+  try {
+    await db.transaction(async (tx) => {
+      if (Object.keys(fields).length > 0) {
+        await tx
+          .update(stakeholders)
+          .set({ ...fields, updatedAt: new Date() })
+          .where(eq(stakeholders.id, current.id));
+      }
+      if (ownerIds) await setOwners(tx, actor, id, ownerIds);
+    });
+  } catch (error) {
+    if (isUniqueViolation(error) && patch.email) throw duplicateEmail(patch.email);
+    throw error;
+  }
+  return getStakeholder(db, actor, id);
+}
+
+export async function deleteStakeholder(db: Db, actor: Actor, id: string): Promise<void> {
+  const current = await findOwn(db, actor, id);
+  await db.delete(stakeholders).where(eq(stakeholders.id, current.id));
+}
+
+/** Replaces the owners; every one must be a user of the actor's workspace. */
+async function setOwners(tx: Tx, actor: Actor, stakeholderId: string, ownerIds: string[]) {
+  const ids = [...new Set(ownerIds)];
+  if (ids.length > 0) {
+    const found = await tx
+      .select({ id: users.id })
+      .from(users)
+      .where(and(eq(users.workspaceId, actor.workspaceId), inArray(users.id, ids)));
+    if (found.length < ids.length) throw AppError.invalid('ownerIds', 'must be people of this workspace');
+  }
+  await tx.delete(stakeholderOwners).where(eq(stakeholderOwners.stakeholderId, stakeholderId));
+  if (ids.length > 0) {
+    await tx
+      .insert(stakeholderOwners)
+      .values(ids.map((userId) => ({ stakeholderId, userId, workspaceId: actor.workspaceId })));
+  }
+}
+
+/**
+ * Owners and contact figures for a page of stakeholders: last contact is the latest activity (of
+ * anyone in the workspace, up to now) whose attendees include the stakeholder's email; "this
+ * quarter" is the calendar quarter in the actor's time zone.
+ */
+async function withDerived(db: Db | Tx, actor: Actor, rows: Row[]): Promise<StakeholderView[]> {
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => r.id);
+  const owners = await db
+    .select({ stakeholderId: stakeholderOwners.stakeholderId, id: users.id, name: users.name })
+    .from(stakeholderOwners)
+    .innerJoin(users, eq(users.id, stakeholderOwners.userId))
+    .where(inArray(stakeholderOwners.stakeholderId, ids))
+    .orderBy(asc(users.name));
+  const emails = [...new Set(rows.map((r) => r.email).filter((e): e is string => Boolean(e)))];
+  const quarterStart = DateTime.now().setZone(actor.timeZone).startOf('quarter').toJSDate();
+  const contacts = new Map<string, { last: Date | null; quarter: number }>();
+  if (emails.length > 0) {
+    const result = await db.execute<{ email: string; last: string | Date | null; quarter: number }>(sql`
+      select e.email, max(a.starts_at) as last,
+             count(*) filter (where a.starts_at >= ${quarterStart.toISOString()}::timestamptz)::int as quarter
+      from unnest(array[${sql.join(
+        emails.map((email) => sql`${email}`),
+        sql`, `,
+      )}]::text[]) as e(email)
+      join activities a on a.workspace_id = ${actor.workspaceId} and a.deleted_at is null
+        and a.starts_at <= now()
+        and a.attendees @> jsonb_build_array(jsonb_build_object('email', e.email))
+      group by e.email`);
+    for (const row of result.rows) {
+      contacts.set(row.email, { last: row.last ? new Date(row.last) : null, quarter: row.quarter });
+    }
+  }
+  return rows.map((row) => {
+    const contact = row.email ? contacts.get(row.email) : undefined;
+    return {
+      id: row.id,
+      accountId: row.accountId,
+      name: row.name,
+      title: row.title,
+      email: row.email,
+      function: row.function,
+      level: row.level,
+      buyingOffice: row.buyingOffice,
+      influence: row.influence,
+      attitude: row.attitude,
+      strength: row.strength,
+      notes: row.notes,
+      owners: owners.filter((o) => o.stakeholderId === row.id).map(({ id, name }) => ({ id, name })),
+      lastContactAt: contact?.last?.toISOString() ?? null,
+      contactsThisQuarter: contact?.quarter ?? 0,
+      createdAt: row.createdAt.toISOString(),
+      updatedAt: row.updatedAt.toISOString(),
+    };
+  });
+}

@@ -1,0 +1,97 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestCore } from '../../../test/core.ts';
+import { apiClient, makeUser, type TestUser } from '../../../test/factories.ts';
+import type { Core } from '../../core/index.ts';
+import { type App, createApp } from '../app.ts';
+
+let core: Core;
+let app: App;
+let ann: TestUser;
+let colleague: TestUser;
+let outsider: TestUser;
+
+beforeAll(async () => {
+  core = await createTestCore();
+  app = createApp(core);
+  ann = await makeUser(core, { workspace: 'Acme', timeZone: 'Europe/Amsterdam' });
+  colleague = await makeUser(core, { workspace: 'Acme' });
+  outsider = await makeUser(core, { workspace: 'Rival Corp' });
+});
+afterAll(() => core.close());
+
+const meeting = (email: string, start: string) =>
+  [
+    'BEGIN:VEVENT',
+    `UID:${email}-${start}`,
+    'SUMMARY:Meeting',
+    `DTSTART;TZID=Europe/Amsterdam:${start}`,
+    `DTEND;TZID=Europe/Amsterdam:${start.slice(0, 9)}${String(Number(start.slice(9, 11)) + 1).padStart(2, '0')}0000`,
+    `ATTENDEE;PARTSTAT=ACCEPTED:mailto:${email}`,
+    'END:VEVENT',
+  ].join('\r\n');
+
+describe('stakeholders', () => {
+  it('are added to an account, owned by our people, and their last contact comes from meetings', async () => {
+    const api = apiClient(app, ann.token);
+    const account = await api.post('/accounts', { name: 'Northwind', domains: ['northwind.example'] });
+    const created = await api.post(`/accounts/${account.body.id}/stakeholders`, {
+      name: 'Priya Shah',
+      title: 'Head of Supply Chain',
+      email: 'Priya@Northwind.example',
+      function: 'supply_chain',
+      level: 'senior',
+      influence: 4,
+      attitude: 'supporter',
+      strength: 3,
+      ownerIds: [ann.me.id, colleague.me.id],
+    });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({
+      email: 'priya@northwind.example',
+      lastContactAt: null,
+      contactsThisQuarter: 0,
+    });
+    expect(created.body.owners.map((o: any) => o.id).sort()).toEqual([ann.me.id, colleague.me.id].sort());
+
+    const calendar = `BEGIN:VCALENDAR\r\nVERSION:2.0\r\n${meeting('priya@northwind.example', '20261102T100000')}\r\n${meeting('priya@northwind.example', '20261116T140000')}\r\nEND:VCALENDAR\r\n`;
+    const imported = await app.request('/api/imports?fileName=cal.ics', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${ann.token}`, 'content-type': 'text/calendar' },
+      body: calendar,
+    });
+    expect(imported.status).toBe(200);
+    const list = await api.get(`/accounts/${account.body.id}/stakeholders`);
+    expect(list.body.items[0]).toMatchObject({
+      name: 'Priya Shah',
+      lastContactAt: '2026-11-16T13:00:00.000Z',
+      contactsThisQuarter: 2,
+    });
+  });
+
+  it('refuse bad input with the field named, duplicates with 409, and strangers with 404', async () => {
+    const api = apiClient(app, ann.token);
+    const account = await api.post('/accounts', { name: 'Contoso', domains: [] });
+    const path = `/accounts/${account.body.id}/stakeholders`;
+    const bad = await api.post(path, { name: 'X', influence: 9, level: 'boss' });
+    expect(bad.status).toBe(400);
+    expect(Object.keys(bad.body.error.fields)).toEqual(expect.arrayContaining(['influence', 'level']));
+    const foreignOwner = await api.post(path, { name: 'Y', ownerIds: [outsider.me.id] });
+    expect(foreignOwner.status).toBe(400);
+    expect(foreignOwner.body.error.fields).toHaveProperty('ownerIds');
+    const first = await api.post(path, { name: 'Sam', email: 'sam@contoso.example' });
+    expect(first.status).toBe(201);
+    const twice = await api.post(path, { name: 'Sam again', email: 'SAM@contoso.example' });
+    expect(twice.status).toBe(409);
+
+    const stranger = apiClient(app, outsider.token);
+    expect((await stranger.get(path)).status).toBe(404);
+    expect((await stranger.post(path, { name: 'Z' })).status).toBe(404);
+    expect((await stranger.patch(`/stakeholders/${first.body.id}`, { strength: 5 })).status).toBe(404);
+    expect((await stranger.delete(`/stakeholders/${first.body.id}`)).status).toBe(404);
+
+    const patched = await api.patch(`/stakeholders/${first.body.id}`, { strength: 5, attitude: 'champion' });
+    expect(patched.body).toMatchObject({ strength: 5, attitude: 'champion' });
+    expect((await api.delete(`/stakeholders/${first.body.id}`)).status).toBe(204);
+    expect((await api.get(`/stakeholders/${first.body.id}`)).status).toBe(404);
+  });
+});
