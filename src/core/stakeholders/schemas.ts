@@ -47,3 +47,30 @@ export const stakeholderSchema = z.object({
   updatedAt: z.string(),
 });
 export type StakeholderView = z.infer<typeof stakeholderSchema>;
+
+export const connectivitySchema = z.object({
+  coverage: z.array(
+    z.object({
+      function: z.enum(STAKEHOLDER_FUNCTIONS),
+      level: z.enum(STAKEHOLDER_LEVELS),
+      stakeholders: z.number().int(),
+      strength: z.number().int().nullable(),
+    }),
+  ),
+  warnings: z.array(
+    z.object({
+      kind: z.enum(['single_contact', 'single_owner', 'buying_office_only', 'no_contacts']),
+      message: z.string(),
+    }),
+  ),
+  losingTouch: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      influence: z.number().int(),
+      lastContactAt: z.string().nullable(),
+      daysSinceContact: z.number().int().nullable(),
+    }),
+  ),
+  breadth: z.object({ functions: z.number().int(), levels: z.number().int() }),
+});

@@ -66,6 +66,15 @@ describe('stakeholders', () => {
       lastContactAt: '2026-11-16T13:00:00.000Z',
       contactsThisQuarter: 2,
     });
+    const connectivity = await api.get(`/accounts/${account.body.id}/connectivity?losingTouchDays=3`);
+    expect(connectivity.status).toBe(200);
+    expect(connectivity.body.warnings.map((w: any) => w.kind)).toEqual(['single_contact']);
+    expect(
+      connectivity.body.coverage.find((c: any) => c.function === 'supply_chain' && c.level === 'senior'),
+    ).toMatchObject({ stakeholders: 1, strength: 3 });
+    expect(connectivity.body.losingTouch.map((p: any) => p.name)).toEqual(['Priya Shah']);
+    const stranger = await apiClient(app, outsider.token).get(`/accounts/${account.body.id}/connectivity`);
+    expect(stranger.status).toBe(404);
   });
 
   it('refuse bad input with the field named, duplicates with 409, and strangers with 404', async () => {

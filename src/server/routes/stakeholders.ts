@@ -1,5 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { connectivityOf } from '../../core/stakeholders/connectivity.ts';
 import {
+  connectivitySchema,
   stakeholderInputSchema,
   stakeholderPatchSchema,
   stakeholderSchema,
@@ -92,5 +94,26 @@ stakeholderRoutes.openapi(
   async (c) => {
     await deleteStakeholder(c.var.core.db, c.var.actor, c.req.valid('param').id);
     return c.body(null, 204);
+  },
+);
+
+stakeholderRoutes.openapi(
+  createRoute({
+    method: 'get',
+    path: '/accounts/{id}/connectivity',
+    tags,
+    summary: 'Coverage grid (functions × levels), single-threaded warnings and who we are losing touch with',
+    security,
+    request: {
+      params: idParam,
+      query: z.object({
+        losingTouchDays: z.coerce.number().int().min(1).max(3650).optional().describe('default 60'),
+      }),
+    },
+    responses: { 200: jsonResponse('The account’s connectivity', connectivitySchema) },
+  }),
+  async (c) => {
+    const people = await listStakeholders(c.var.core.db, c.var.actor, c.req.valid('param').id);
+    return c.json(connectivityOf(people, { losingTouchDays: c.req.valid('query').losingTouchDays }), 200);
   },
 );

@@ -1,0 +1,115 @@
+import type { StakeholderFunction, StakeholderLevel } from '../db/schema/index.ts';
+import { STAKEHOLDER_FUNCTIONS, STAKEHOLDER_LEVELS } from '../db/schema/index.ts';
+import type { StakeholderView } from './schemas.ts';
+
+export interface CoverageCell {
+  function: StakeholderFunction;
+  level: StakeholderLevel;
+  stakeholders: number;
+  /** The strongest relationship in the cell, 0–5; null when nobody is known there. */
+  strength: number | null;
+}
+
+export type WarningKind = 'single_contact' | 'single_owner' | 'buying_office_only' | 'no_contacts';
+
+export interface ConnectivityWarning {
+  kind: WarningKind;
+  message: string;
+}
+
+export interface LosingTouch {
+  id: string;
+  name: string;
+  influence: number;
+  lastContactAt: string | null;
+  daysSinceContact: number | null;
+}
+
+export interface Connectivity {
+  coverage: CoverageCell[];
+  warnings: ConnectivityWarning[];
+  losingTouch: LosingTouch[];
+  /** How many functions and levels have at least one stakeholder. */
+  breadth: { functions: number; levels: number };
+}
+
+const DAY = 24 * 60 * 60 * 1000;
+
+/**
+ * How deep and wide an account's relationships reach: the functions × levels grid, the
+ * single-threaded warnings, and who we are losing touch with (no contact in `losingTouchDays`,
+ * most influential first; never contacted counts as losing touch).
+ */
+export function connectivityOf(
+  people: StakeholderView[],
+  options: { now?: Date; losingTouchDays?: number } = {},
+): Connectivity {
+  const now = (options.now ?? new Date()).getTime();
+  const limit = options.losingTouchDays ?? 60;
+  const coverage: CoverageCell[] = [];
+  for (const fn of STAKEHOLDER_FUNCTIONS) {
+    for (const level of STAKEHOLDER_LEVELS) {
+      const here = people.filter((p) => p.function === fn && p.level === level);
+      coverage.push({
+        function: fn,
+        level,
+        stakeholders: here.length,
+        strength: here.length ? Math.max(...here.map((p) => p.strength)) : null,
+      });
+    }
+  }
+
+  const warnings: ConnectivityWarning[] = [];
+  if (people.length === 0) {
+    warnings.push({
+      kind: 'no_contacts',
+      message: 'No stakeholders yet: add who you know at this customer.',
+    });
+  } else if (people.length === 1) {
+    warnings.push({
+      kind: 'single_contact',
+      message: `Single-threaded: everything runs through ${people[0]?.name}.`,
+    });
+  }
+  const owners = new Set(people.flatMap((p) => p.owners.map((o) => o.id)));
+  if (people.length > 1 && owners.size === 1) {
+    const owner = people.flatMap((p) => p.owners)[0];
+    warnings.push({
+      kind: 'single_owner',
+      message: `Only ${owner?.name ?? 'one person'} on our side holds these relationships.`,
+    });
+  }
+  if (people.length > 0 && people.every((p) => p.buyingOffice)) {
+    warnings.push({
+      kind: 'buying_office_only',
+      message: 'Every contact is in the buying office: nothing beyond procurement yet.',
+    });
+  }
+
+  const losingTouch = people
+    .map((p) => {
+      const last = p.lastContactAt ? Date.parse(p.lastContactAt) : null;
+      return {
+        id: p.id,
+        name: p.name,
+        influence: p.influence,
+        lastContactAt: p.lastContactAt,
+        daysSinceContact: last === null ? null : Math.floor((now - last) / DAY),
+      };
+    })
+    .filter((p) => p.daysSinceContact === null || p.daysSinceContact >= limit)
+    .sort(
+      (a, b) =>
+        b.influence - a.influence || (b.daysSinceContact ?? Infinity) - (a.daysSinceContact ?? Infinity),
+    );
+
+  return {
+    coverage,
+    warnings,
+    losingTouch,
+    breadth: {
+      functions: new Set(people.map((p) => p.function)).size,
+      levels: new Set(people.map((p) => p.level)).size,
+    },
+  };
+}
