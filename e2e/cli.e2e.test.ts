@@ -7,6 +7,7 @@ import { type RunningServer, runCli, startServer } from './server.ts';
 const home = mkdtempSync(join(tmpdir(), 'linchpin-cli-'));
 const env = { LINCHPIN_DATA_DIR: join(home, 'data'), LINCHPIN_CONFIG: join(home, 'cli.json') };
 let server: RunningServer;
+let tokenValue = '';
 
 beforeAll(async () => {
   const created = await runCli(
@@ -31,6 +32,7 @@ beforeAll(async () => {
   expect(token.stdout).toMatch(/^lp_[\w-]+\n$/);
   server = await startServer(env);
   const login = await runCli(['login', '--server', server.url, '--token', token.stdout.trim()], env);
+  tokenValue = token.stdout.trim();
   expect(login.code, login.stderr).toBe(0);
   expect(login.stdout).toMatch(/Logged in .* as cm/);
 });
@@ -120,5 +122,34 @@ describe('the linchpin CLI', () => {
     const csv = readFileSync(out, 'utf8');
     expect(csv).toMatch(/Escalation call with Northwind/);
     expect(csv).toMatch(/Joint plan with buyer/);
+  });
+
+  it('lists accounts and shows one with its coverage and single-threaded warning', async () => {
+    const api = (path: string, body: unknown) =>
+      fetch(`${server.url}/api${path}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${tokenValue}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      }).then((r) => r.json());
+    const account = await api('/accounts', { name: 'Globex', domains: ['globex.example'] });
+    await api(`/accounts/${account.id}/stakeholders`, {
+      name: 'Hank Scorpio',
+      title: 'CEO',
+      function: 'executive',
+      level: 'executive',
+      strength: 4,
+    });
+    const list = await runCli(['accounts'], env);
+    expect(list.code, list.stderr).toBe(0);
+    expect(list.stdout).toMatch(/Globex\s+globex\.example\s+1\s+1\s+single contact/);
+    const one = await runCli(['account', 'glob'], env);
+    expect(one.code, one.stderr).toBe(0);
+    expect(one.stdout).toMatch(/Hank Scorpio\s+CEO\s+executive\s+executive\s+4\/5\s+never/);
+    expect(one.stdout).toMatch(/! Single-threaded: everything runs through Hank Scorpio\./);
+    expect(one.stdout).toMatch(/Losing touch \(60\+ days\): Hank Scorpio \(never contacted\)/);
+    const json = JSON.parse((await runCli(['account', 'Globex', '--format', 'json'], env)).stdout);
+    expect(json.connectivity.warnings[0].kind).toBe('single_contact');
+    const missing = await runCli(['account', 'Initech'], env);
+    expect(missing.stderr).toMatch(/no account named "Initech"/);
   });
 });

@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { AppError } from '../core/errors.ts';
 import { CliError } from './client.ts';
+import { registerAccounts } from './commands/accounts.ts';
 import { registerActivities } from './commands/activities.ts';
 import { registerAdmin } from './commands/admin.ts';
 import { registerExport } from './commands/export.ts';
@@ -20,6 +21,7 @@ registerActivities(program);
 registerWeek(program);
 registerImport(program);
 registerExport(program);
+registerAccounts(program);
 registerAdmin(program);
 
 try {
