@@ -6,6 +6,7 @@ const benches: Record<string, () => Promise<{ run(): Promise<void> }>> = {
   startup: () => import('./startup.ts'),
   'web-size': () => import('./web-size.ts'),
   import: () => import('./import.ts'),
+  account: () => import('./account.ts'),
 };
 
 const wanted = process.argv.slice(2);

@@ -139,17 +139,17 @@ async function withDerived(db: Db | Tx, actor: Actor, rows: Row[]): Promise<Stak
   const quarterStart = DateTime.now().setZone(actor.timeZone).startOf('quarter').toJSDate();
   const contacts = new Map<string, { last: Date | null; quarter: number }>();
   if (emails.length > 0) {
+    // One pass over the workspace's attendees (a per-email containment probe was 40× slower).
     const result = await db.execute<{ email: string; last: string | Date | null; quarter: number }>(sql`
-      select e.email, max(a.starts_at) as last,
+      select att->>'email' as email, max(a.starts_at) as last,
              count(*) filter (where a.starts_at >= ${quarterStart.toISOString()}::timestamptz)::int as quarter
-      from unnest(array[${sql.join(
-        emails.map((email) => sql`${email}`),
-        sql`, `,
-      )}]::text[]) as e(email)
-      join activities a on a.workspace_id = ${actor.workspaceId} and a.deleted_at is null
-        and a.starts_at <= now()
-        and a.attendees @> jsonb_build_array(jsonb_build_object('email', e.email))
-      group by e.email`);
+      from activities a cross join lateral jsonb_array_elements(a.attendees) att
+      where a.workspace_id = ${actor.workspaceId} and a.deleted_at is null and a.starts_at <= now()
+        and att->>'email' in (${sql.join(
+          emails.map((email) => sql`${email}`),
+          sql`, `,
+        )})
+      group by 1`);
     for (const row of result.rows) {
       contacts.set(row.email, { last: row.last ? new Date(row.last) : null, quarter: row.quarter });
     }

@@ -29,5 +29,4 @@ ALTER TABLE "stakeholder_owners" ADD CONSTRAINT "stakeholder_owners_workspace_id
 ALTER TABLE "stakeholders" ADD CONSTRAINT "stakeholders_workspace_id_workspaces_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspaces"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "stakeholders" ADD CONSTRAINT "stakeholders_account_id_accounts_id_fk" FOREIGN KEY ("account_id") REFERENCES "public"."accounts"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "stakeholders_account_idx" ON "stakeholders" USING btree ("workspace_id","account_id");--> statement-breakpoint
-CREATE UNIQUE INDEX "stakeholders_account_email_uq" ON "stakeholders" USING btree ("account_id",lower("email")) WHERE "stakeholders"."email" is not null;--> statement-breakpoint
-CREATE INDEX "activities_attendees_gin" ON "activities" USING gin ("attendees" jsonb_path_ops);
+CREATE UNIQUE INDEX "stakeholders_account_email_uq" ON "stakeholders" USING btree ("account_id",lower("email")) WHERE "stakeholders"."email" is not null;

@@ -102,7 +102,5 @@ export const activities = pgTable(
       .on(t.calendarId, t.sourceId)
       .where(sql`${t.calendarId} is not null`),
     check('activities_ends_after_starts_ck', sql`${t.endsAt} > ${t.startsAt}`),
-    // Last contact with a stakeholder: imported meetings whose attendees include their email.
-    index('activities_attendees_gin').using('gin', sql`${t.attendees} jsonb_path_ops`),
   ],
 );

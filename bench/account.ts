@@ -1,0 +1,128 @@
+import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import { actorOf, createUser } from '../src/core/auth/users.ts';
+import { accounts, activities, stakeholderOwners, stakeholders } from '../src/core/db/schema/index.ts';
+import { type Core, createCore } from '../src/core/index.ts';
+import { connectivityOf } from '../src/core/stakeholders/connectivity.ts';
+import { listStakeholders } from '../src/core/stakeholders/service.ts';
+import { createScratchDatabase } from '../test/postgres.ts';
+import { median, percentile, printTable, time } from './stats.ts';
+
+const STAKEHOLDERS = 500;
+const ACTIVITIES = 20_000;
+const RUNS = 30;
+const FUNCTIONS = ['executive', 'procurement', 'finance', 'operations', 'supply_chain', 'it'] as const;
+const LEVELS = ['executive', 'senior', 'operational'] as const;
+
+async function seed(core: Core) {
+  const me = await createUser(core.db, {
+    workspaceName: 'Bench',
+    name: 'Bench',
+    email: `bench-${randomUUID()}@acme.example`,
+    password: 'bench-password',
+    role: 'member',
+    timeZone: 'Europe/London',
+  });
+  const actor = actorOf(me);
+  const accountId = randomUUID();
+  await core.db
+    .insert(accounts)
+    .values({ id: accountId, workspaceId: actor.workspaceId, name: 'Globex', domains: ['globex.example'] });
+  const people = Array.from({ length: STAKEHOLDERS }, (_, i) => ({
+    id: randomUUID(),
+    workspaceId: actor.workspaceId,
+    accountId,
+    name: `Person ${i}`,
+    email: `person${i}@globex.example`,
+    function: FUNCTIONS[i % FUNCTIONS.length] ?? ('other' as const),
+    level: LEVELS[i % LEVELS.length] ?? 'operational',
+    strength: i % 6,
+  }));
+  for (let i = 0; i < people.length; i += 250)
+    await core.db.insert(stakeholders).values(people.slice(i, i + 250));
+  await core.db
+    .insert(stakeholderOwners)
+    .values(
+      people.map((p) => ({ stakeholderId: p.id, userId: actor.userId, workspaceId: actor.workspaceId })),
+    );
+  const start = Date.parse('2025-11-23T09:00:00Z');
+  const rows = Array.from({ length: ACTIVITIES }, (_, i) => {
+    const startsAt = new Date(start + i * 26 * 60_000);
+    return {
+      id: randomUUID(),
+      workspaceId: actor.workspaceId,
+      userId: actor.userId,
+      title: `Meeting ${i}`,
+      startsAt,
+      endsAt: new Date(startsAt.getTime() + 30 * 60_000),
+      minutes: 30,
+      timeZone: 'Europe/London',
+      urgent: false,
+      important: true,
+      attendees: [
+        { email: `person${(i * 7) % (STAKEHOLDERS * 2)}@globex.example`, name: null, partstat: 'ACCEPTED' },
+        { email: 'colleague@acme.example', name: null, partstat: 'ACCEPTED' },
+      ],
+    };
+  });
+  for (let i = 0; i < rows.length; i += 1000)
+    await core.db.insert(activities).values(rows.slice(i, i + 1000));
+  await core.db.execute(sql`analyze`);
+  return { actor, accountId };
+}
+
+async function measure(label: string, core: Core) {
+  const { actor, accountId } = await seed(core);
+  const page = async () => connectivityOf(await listStakeholders(core.db, actor, accountId));
+  // The same data, as bare SQL: the stakeholders and the last-contact aggregate.
+  const bare = async () => {
+    await core.db.execute(
+      sql`select * from stakeholders where workspace_id = ${actor.workspaceId} and account_id = ${accountId}`,
+    );
+    await core.db.execute(sql`
+      select att->>'email', max(a.starts_at) from activities a cross join lateral jsonb_array_elements(a.attendees) att
+      where a.workspace_id = ${actor.workspaceId} and a.deleted_at is null and a.starts_at <= now()
+        and att->>'email' in (select email from stakeholders where account_id = ${accountId})
+      group by 1`);
+  };
+  for (let i = 0; i < 3; i++) {
+    await page();
+    await bare();
+  }
+  const pageTimes: number[] = [];
+  const bareTimes: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    bareTimes.push(await time(bare));
+    pageTimes.push(await time(page));
+  }
+  return [
+    label,
+    median(pageTimes).toFixed(1),
+    percentile(pageTimes, 95).toFixed(1),
+    median(bareTimes).toFixed(1),
+    (median(pageTimes) / median(bareTimes)).toFixed(2),
+  ];
+}
+
+export async function run() {
+  const rows: (string | number)[][] = [];
+  const pglite = await createCore({});
+  rows.push(await measure('PGlite', pglite));
+  await pglite.close();
+  const url = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+  if (url) {
+    const scratch = await createScratchDatabase(url, { prefix: 'linchpin_bench' });
+    const postgres = await createCore({ databaseUrl: scratch.url });
+    try {
+      rows.push(await measure('PostgreSQL', postgres));
+    } finally {
+      await postgres.close();
+      await scratch.drop();
+    }
+  }
+  printTable(
+    `Account page data: ${STAKEHOLDERS} stakeholders, ${ACTIVITIES} activities with attendees, ${RUNS} runs`,
+    ['database', 'median ms', 'p95 ms', 'bare queries median ms', 'ratio'],
+    rows,
+  );
+}
