@@ -20,6 +20,12 @@ const SettingsPage = lazy(() =>
 const RulesPage = lazy(() =>
   import('./features/rules/RulesPage.tsx').then((m) => ({ default: m.RulesPage })),
 );
+const AccountsPage = lazy(() =>
+  import('./features/accounts/AccountsPage.tsx').then((m) => ({ default: m.AccountsPage })),
+);
+const AccountPage = lazy(() =>
+  import('./features/accounts/AccountPage.tsx').then((m) => ({ default: m.AccountPage })),
+);
 
 export function App() {
   const setup = useSetupState();
@@ -56,6 +62,12 @@ export function App() {
             <ReviewPage me={me.data} />
           ) : route.page === 'rules' ? (
             <RulesPage />
+          ) : route.page === 'accounts' ? (
+            route.id ? (
+              <AccountPage key={route.id} accountId={route.id} />
+            ) : (
+              <AccountsPage />
+            )
           ) : (
             <WeekPage me={me.data} week={route.week} />
           )}

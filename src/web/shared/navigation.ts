@@ -1,13 +1,14 @@
 import { useSyncExternalStore } from 'react';
 import { isIsoWeek } from './dates.ts';
 
-/** The pages, addressed by the URL hash so a reload keeps the place: `#/week/2026-W47`, `#/settings`. */
+/** The pages, addressed by the URL hash so a reload keeps the place: `#/week/2026-W47`, `#/settings`, `#/accounts/<id>`. */
 export type Route =
   | { page: 'week'; week?: string }
   | { page: 'settings' }
   | { page: 'import' }
   | { page: 'review' }
-  | { page: 'rules' };
+  | { page: 'rules' }
+  | { page: 'accounts'; id?: string };
 
 const SIMPLE_PAGES = ['settings', 'import', 'review', 'rules'] as const;
 type SimplePage = (typeof SIMPLE_PAGES)[number];
@@ -18,11 +19,17 @@ const isSimplePage = (page: string | undefined): page is SimplePage =>
 export function parseRoute(hash: string): Route {
   const [page, arg] = hash.replace(/^#\/?/, '').split('/');
   if (isSimplePage(page)) return { page };
+  if (page === 'accounts')
+    return arg ? { page: 'accounts', id: decodeURIComponent(arg) } : { page: 'accounts' };
   return arg && isIsoWeek(arg) ? { page: 'week', week: arg } : { page: 'week' };
 }
 
-export const hrefOf = (route: Route) =>
-  route.page !== 'week' ? `#/${route.page}` : route.week ? `#/week/${route.week}` : '#/week';
+export function hrefOf(route: Route): string {
+  if (route.page === 'accounts')
+    return route.id ? `#/accounts/${encodeURIComponent(route.id)}` : '#/accounts';
+  if (route.page === 'week') return route.week ? `#/week/${route.week}` : '#/week';
+  return `#/${route.page}`;
+}
 
 const subscribe = (onChange: () => void) => {
   window.addEventListener('hashchange', onChange);

@@ -6,6 +6,7 @@ import { BrandMark } from './BrandMark.tsx';
 
 const NAV: { label: string; route: Route }[] = [
   { label: 'Week', route: { page: 'week' } },
+  { label: 'Accounts', route: { page: 'accounts' } },
   { label: 'Import', route: { page: 'import' } },
   { label: 'Review', route: { page: 'review' } },
   { label: 'Rules', route: { page: 'rules' } },
