@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../db/client.ts';
 import { authAccounts, type QuadrantTargets, type Role, users, workspaces } from '../db/schema/index.ts';
@@ -143,4 +143,19 @@ export async function updateMe(db: Db, actor: Actor, patch: MePatch): Promise<Me
 
 export function actorOf(me: Me): Actor {
   return { userId: me.id, workspaceId: me.workspace.id, role: me.role, timeZone: me.timeZone };
+}
+
+export interface Colleague {
+  id: string;
+  name: string;
+  role: Role;
+}
+
+/** The people of a workspace by name (for owner pickers); no emails or settings. */
+export async function listColleagues(db: Db, workspaceId: string): Promise<Colleague[]> {
+  return db
+    .select({ id: users.id, name: users.name, role: users.role })
+    .from(users)
+    .where(eq(users.workspaceId, workspaceId))
+    .orderBy(asc(users.name));
 }

@@ -52,6 +52,9 @@ describe('stakeholders', () => {
       contactsThisQuarter: 0,
     });
     expect(created.body.owners.map((o: any) => o.id).sort()).toEqual([ann.me.id, colleague.me.id].sort());
+    const people = await api.get('/users');
+    expect(people.body.items.map((u: any) => u.id).sort()).toEqual([ann.me.id, colleague.me.id].sort());
+    expect(people.body.items[0]).not.toHaveProperty('email');
 
     const calendar = `BEGIN:VCALENDAR\r\nVERSION:2.0\r\n${meeting('priya@northwind.example', '20261102T100000')}\r\n${meeting('priya@northwind.example', '20261116T140000')}\r\nEND:VCALENDAR\r\n`;
     const imported = await app.request('/api/imports?fileName=cal.ics', {

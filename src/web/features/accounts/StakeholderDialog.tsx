@@ -4,7 +4,13 @@ import { Check, Field, FormError, NumberField, SelectField, TextField } from '..
 import { DialogFooter, FormDialog } from '../../shared/FormDialog.tsx';
 import { problemOf } from '../../shared/forms.ts';
 import { useToast } from '../../shared/Toasts.tsx';
-import { type StakeholderInput, type StakeholderView, useSaveStakeholder } from './accounts-queries.ts';
+import { useMe } from '../auth/session.ts';
+import {
+  type StakeholderInput,
+  type StakeholderView,
+  useColleagues,
+  useSaveStakeholder,
+} from './accounts-queries.ts';
 import {
   ATTITUDE_LABELS,
   ATTITUDES,
@@ -28,6 +34,8 @@ interface Draft {
   attitude: Attitude;
   strength: string;
   notes: string;
+  /** Our people who own the relationship; undefined on a new one means "me" (the server's default). */
+  ownerIds: string[] | undefined;
 }
 type Errors = Partial<Record<keyof Draft, string>>;
 
@@ -42,6 +50,7 @@ const draftOf = (s?: StakeholderView): Draft => ({
   attitude: s?.attitude ?? 'neutral',
   strength: String(s?.strength ?? 1),
   notes: s?.notes ?? '',
+  ownerIds: s?.owners.map((o) => o.id),
 });
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -77,6 +86,7 @@ const inputOf = (draft: Draft): StakeholderInput => ({
   attitude: draft.attitude,
   strength: Number(draft.strength),
   notes: orNull(draft.notes),
+  ...(draft.ownerIds ? { ownerIds: draft.ownerIds } : {}),
 });
 
 interface StakeholderDialogProps {
@@ -91,6 +101,8 @@ export function StakeholderDialog({ accountId, stakeholder, onClose }: Stakehold
   const toast = useToast();
   const [draft, setDraft] = useState(() => draftOf(stakeholder));
   const [errors, setErrors] = useState<Errors>({});
+  const colleagues = useColleagues();
+  const me = useMe().data;
 
   const change = (patch: Partial<Draft>) => {
     setDraft((current) => ({ ...current, ...patch }));
@@ -215,6 +227,28 @@ export function StakeholderDialog({ accountId, stakeholder, onClose }: Stakehold
             onChange={(buyingOffice) => change({ buyingOffice })}
           />
         </div>
+        {/* Only worth asking when there is someone besides you. */}
+        {colleagues.data && colleagues.data.length > 1 && (
+          <fieldset className="stakeholder-form__wide stakeholder-form__owners">
+            <legend className="field__label">Relationship owners (our side)</legend>
+            {colleagues.data.map((person) => {
+              const owners = draft.ownerIds ?? (me ? [me.id] : []);
+              return (
+                <Check
+                  key={person.id}
+                  label={person.name}
+                  checked={owners.includes(person.id)}
+                  onChange={(on) =>
+                    change({
+                      ownerIds: on ? [...owners, person.id] : owners.filter((id) => id !== person.id),
+                    })
+                  }
+                />
+              );
+            })}
+            {errors.ownerIds && <p className="field__error">{errors.ownerIds}</p>}
+          </fieldset>
+        )}
         <Field label="Notes" error={errors.notes} className="stakeholder-form__wide">
           {(control) => (
             <textarea

@@ -19,6 +19,20 @@ export const accountKeys = {
       : (['connectivity', accountId, days] as const),
 };
 
+export interface Colleague {
+  id: string;
+  name: string;
+}
+
+/** The workspace's people, who can own relationships. */
+export function useColleagues() {
+  return useQuery({
+    queryKey: ['users'],
+    queryFn: async () => (await api.get<{ items: Colleague[] }>('/users')).items,
+    staleTime: 5 * 60_000,
+  });
+}
+
 export function useStakeholders(accountId: string) {
   return useQuery({
     queryKey: accountKeys.stakeholders(accountId),
