@@ -37,6 +37,12 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
   const shouldMigrate = config.migrate ?? true;
   if (config.databaseUrl) {
     const pool = new pg.Pool({ connectionString: config.databaseUrl, max: 10 });
+    let closing = false;
+    // An idle connection can be cut (server restart, failover, a dropped test database); without a
+    // listener that error would crash the process. The pool opens a new connection when needed.
+    pool.on('error', (error) => {
+      if (!closing) console.error(`database connection lost: ${error.message}`);
+    });
     const db = drizzlePg(pool, { schema }) as unknown as Db;
     if (shouldMigrate) {
       const client = await pool.connect();
@@ -48,7 +54,14 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
         client.release();
       }
     }
-    return { db, driver: 'postgres', close: () => pool.end() };
+    return {
+      db,
+      driver: 'postgres',
+      close: () => {
+        closing = true;
+        return pool.end();
+      },
+    };
   }
 
   const release = config.dataDir ? lockDataDir(config.dataDir) : () => {};
