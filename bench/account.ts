@@ -2,11 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { actorOf, createUser } from '../src/core/auth/users.ts';
 import { accounts, activities, stakeholderOwners, stakeholders } from '../src/core/db/schema/index.ts';
-import { type Core, createCore } from '../src/core/index.ts';
+import type { Core } from '../src/core/index.ts';
 import { connectivityOf } from '../src/core/stakeholders/connectivity.ts';
 import { listStakeholders } from '../src/core/stakeholders/service.ts';
-import { createScratchDatabase } from '../test/postgres.ts';
-import { median, percentile, printTable, time } from './stats.ts';
+import { median, onEachDatabase, percentile, printTable, time } from './stats.ts';
 
 const STAKEHOLDERS = 500;
 const ACTIVITIES = 20_000;
@@ -105,21 +104,7 @@ async function measure(label: string, core: Core) {
 }
 
 export async function run() {
-  const rows: (string | number)[][] = [];
-  const pglite = await createCore({});
-  rows.push(await measure('PGlite', pglite));
-  await pglite.close();
-  const url = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
-  if (url) {
-    const scratch = await createScratchDatabase(url, { prefix: 'linchpin_bench' });
-    const postgres = await createCore({ databaseUrl: scratch.url });
-    try {
-      rows.push(await measure('PostgreSQL', postgres));
-    } finally {
-      await postgres.close();
-      await scratch.drop();
-    }
-  }
+  const rows = await onEachDatabase(measure);
   printTable(
     `Account page data: ${STAKEHOLDERS} stakeholders, ${ACTIVITIES} activities with attendees, ${RUNS} runs`,
     ['database', 'median ms', 'p95 ms', 'bare queries median ms', 'ratio'],

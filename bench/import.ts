@@ -8,7 +8,7 @@ import { defaultWindow } from '../src/core/imports/events.ts';
 import { importCalendar } from '../src/core/imports/service.ts';
 import { createCore } from '../src/core/index.ts';
 import { createScratchDatabase } from '../test/postgres.ts';
-import { printTable } from './stats.ts';
+import { benchDatabaseUrl, printTable } from './stats.ts';
 
 const INSTANCES = 100_000;
 const NOW = new Date('2026-11-23T12:00:00Z');
@@ -97,7 +97,7 @@ async function measureOne(target: string): Promise<Record<string, number>> {
     }
     const scratch =
       target === 'postgres'
-        ? await createScratchDatabase(postgresUrl() ?? '', { prefix: 'linchpin_bench' })
+        ? await createScratchDatabase(benchDatabaseUrl() ?? '', { prefix: 'linchpin_bench' })
         : null;
     const core = await createCore(scratch ? { databaseUrl: scratch.url } : {});
     try {
@@ -132,8 +132,6 @@ async function measureOne(target: string): Promise<Record<string, number>> {
   }
 }
 
-const postgresUrl = () => process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
-
 function inChild(target: string): Record<string, number> {
   const out = execFileSync(
     process.execPath,
@@ -156,8 +154,9 @@ export async function run() {
       (parse.peakMiB ?? 0).toFixed(0),
     ],
   ];
-  const targets = postgresUrl() ? ['pglite', 'postgres'] : ['pglite'];
-  if (!postgresUrl()) console.log('(set TEST_DATABASE_URL or BENCH_DATABASE_URL to measure PostgreSQL too)');
+  const targets = benchDatabaseUrl() ? ['pglite', 'postgres'] : ['pglite'];
+  if (!benchDatabaseUrl())
+    console.log('(set TEST_DATABASE_URL or BENCH_DATABASE_URL to measure PostgreSQL too)');
   for (const target of targets) {
     const result = inChild(target);
     rows.push([

@@ -1,3 +1,6 @@
+import { type Core, createCore } from '../src/core/index.ts';
+import { createScratchDatabase } from '../test/postgres.ts';
+
 /** Small helpers every benchmark prints with. */
 export function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -22,4 +25,35 @@ export function printTable(title: string, header: string[], rows: (string | numb
   const line = (r: string[]) => r.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ');
   console.log(`\n${title}\n${line(header)}\n${line(widths.map((w) => '-'.repeat(w)))}`);
   for (const r of cells) console.log(line(r));
+}
+
+/** The PostgreSQL server benchmarks also measure, if one is configured. */
+export const benchDatabaseUrl = () => process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+
+/**
+ * Runs `measure` on a fresh in-process PGlite, then on a scratch PostgreSQL database when
+ * BENCH_DATABASE_URL or TEST_DATABASE_URL is set; one result row each.
+ */
+export async function onEachDatabase<T>(measure: (label: string, core: Core) => Promise<T>): Promise<T[]> {
+  const rows: T[] = [];
+  const pglite = await createCore({});
+  try {
+    rows.push(await measure('PGlite (in-process)', pglite));
+  } finally {
+    await pglite.close();
+  }
+  const url = benchDatabaseUrl();
+  if (!url) {
+    console.log('(set TEST_DATABASE_URL or BENCH_DATABASE_URL to measure PostgreSQL too)');
+    return rows;
+  }
+  const scratch = await createScratchDatabase(url, { prefix: 'linchpin_bench' });
+  const postgres = await createCore({ databaseUrl: scratch.url });
+  try {
+    rows.push(await measure('PostgreSQL', postgres));
+  } finally {
+    await postgres.close();
+    await scratch.drop();
+  }
+  return rows;
 }

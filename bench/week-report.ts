@@ -3,11 +3,10 @@ import { sql } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import { actorOf, createUser } from '../src/core/auth/users.ts';
 import { activities } from '../src/core/db/schema/index.ts';
-import { type Core, createCore } from '../src/core/index.ts';
+import type { Core } from '../src/core/index.ts';
 import { weekReport } from '../src/core/reports/week-report.ts';
 import { weekRange } from '../src/core/time/weeks.ts';
-import { createScratchDatabase } from '../test/postgres.ts';
-import { median, percentile, printTable, time } from './stats.ts';
+import { median, onEachDatabase, percentile, printTable, time } from './stats.ts';
 
 const ACTIVITIES = 25_000;
 const YEARS = 10;
@@ -86,24 +85,7 @@ async function measure(label: string, core: Core) {
 }
 
 export async function run() {
-  const rows: (string | number)[][] = [];
-  const pglite = await createCore({});
-  rows.push(await measure('PGlite (in-process)', pglite));
-  await pglite.close();
-
-  const url = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
-  if (url) {
-    const scratch = await createScratchDatabase(url, { prefix: 'linchpin_bench' });
-    const postgres = await createCore({ databaseUrl: scratch.url });
-    try {
-      rows.push(await measure('PostgreSQL', postgres));
-    } finally {
-      await postgres.close();
-      await scratch.drop();
-    }
-  } else {
-    console.log('(set TEST_DATABASE_URL or BENCH_DATABASE_URL to measure PostgreSQL too)');
-  }
+  const rows = await onEachDatabase(measure);
   printTable(
     `Week report, ${ACTIVITIES} activities over ${YEARS} years, ${RUNS} weeks (goal: median < 20 ms and ≤ 2× the bare aggregate)`,
     ['database', 'activities', 'report median ms', 'report p95 ms', 'bare aggregate median ms', 'ratio'],
