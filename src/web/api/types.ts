@@ -102,41 +102,12 @@ export interface ActivityPage {
   nextCursor: string | null;
 }
 
-export interface QuadrantShare {
-  minutes: number;
-  share: number;
-}
+// The report shapes are the core's own (types only, nothing of it is bundled).
+export type { TargetResult } from '../../core/reports/targets.ts';
+export type { TrendWeek } from '../../core/reports/trend.ts';
+export type { QuadrantShare, QuadrantSplit, WeekReport } from '../../core/reports/week-report.ts';
 
-export type QuadrantSplit = Record<Quadrant, QuadrantShare>;
-
-export interface TargetResult extends Bounds {
-  actual: number;
-  met: boolean;
-  off: number;
-}
-
-export interface WeekReport {
-  week: string;
-  timeZone: string;
-  from: string;
-  to: string;
-  totalMinutes: number;
-  quadrants: QuadrantSplit;
-  byAccount: { accountId: string | null; name: string; minutes: number; quadrants: QuadrantSplit }[];
-  byKind: { kind: ActivityKind; minutes: number }[];
-  previous: { week: string; totalMinutes: number; quadrants: QuadrantSplit };
-  next: { week: string };
-  targets: Partial<Record<Quadrant, TargetResult>>;
-  summary: string;
-}
-
-export interface TrendWeek {
-  week: string;
-  from: string;
-  to: string;
-  totalMinutes: number;
-  quadrants: QuadrantSplit;
-}
+import type { TrendWeek } from '../../core/reports/trend.ts';
 
 export interface Trend {
   timeZone: string;
