@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import type { AccountInput } from '../src/core/accounts/schemas.ts';
+import { createAccount } from '../src/core/accounts/service.ts';
 import type { ActivityInput } from '../src/core/activities/schemas.ts';
 import { createActivity } from '../src/core/activities/service.ts';
 import type { Actor } from '../src/core/auth/actor.ts';
@@ -46,6 +48,16 @@ export async function makeActivity(core: Core, user: TestUser, overrides: Partia
   });
 }
 
+/** A customer account owned by the user (its team and leaders may edit it too). */
+export async function makeAccount(
+  core: Core,
+  user: TestUser,
+  name: string,
+  extra: Omit<AccountInput, 'name'> = {},
+) {
+  return createAccount(core.db, user.actor, { name, ...extra });
+}
+
 export interface ApiResponse<T = any> {
   status: number;
   body: T;
@@ -83,6 +95,8 @@ export function apiClient(app: App, token?: string) {
       call<T>('POST', path, body ?? {}, headers),
     patch: <T = any>(path: string, body: unknown, headers?: Record<string, string>) =>
       call<T>('PATCH', path, body, headers),
+    put: <T = any>(path: string, body: unknown, headers?: Record<string, string>) =>
+      call<T>('PUT', path, body, headers),
     delete: <T = any>(path: string, headers?: Record<string, string>) =>
       call<T>('DELETE', path, undefined, headers),
   };

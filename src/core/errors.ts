@@ -42,3 +42,11 @@ export class AppError extends Error {
     return new AppError('validation_failed', `${field} ${problem}`, { [field]: problem });
   }
 }
+
+/** True when the database refused a row for breaking a unique constraint (also when wrapped). */
+export function isUniqueViolation(error: unknown): boolean {
+  for (let e: unknown = error; e && typeof e === 'object'; e = (e as { cause?: unknown }).cause) {
+    if ((e as { code?: unknown }).code === '23505') return true;
+  }
+  return false;
+}

@@ -18,6 +18,7 @@ import { activityRoutes } from './routes/activities.ts';
 import { demoRoutes } from './routes/demo.ts';
 import { exportRoutes } from './routes/exports.ts';
 import { importRoutes } from './routes/imports.ts';
+import { legacyRoutes } from './routes/legacy.ts';
 import { meRoutes } from './routes/me.ts';
 import { reportRoutes } from './routes/reports.ts';
 import { reviewRoutes } from './routes/review.ts';
@@ -80,6 +81,7 @@ export function createApp(core: Core, options: AppOptions = {}) {
   api.route('/', accountRoutes);
   api.route('/', ruleRoutes);
   api.route('/', stakeholderRoutes);
+  api.route('/', legacyRoutes);
   api.route('/', demoRoutes);
   api.route('/', importRoutes);
   api.route('/', exportRoutes);

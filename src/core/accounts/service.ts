@@ -1,24 +1,34 @@
 import { randomUUID } from 'node:crypto';
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, isNull, type SQL, sql } from 'drizzle-orm';
+import type { Actor } from '../auth/actor.ts';
+import { assertWorkspaceUsers } from '../auth/users.ts';
 import type { Db, Tx } from '../db/client.ts';
-import { accounts } from '../db/schema/index.ts';
-import { AppError } from '../errors.ts';
-import type { AccountInput, AccountPatch, AccountView } from './schemas.ts';
+import {
+  accountMembers,
+  accounts,
+  activities,
+  stakeholderOwners,
+  stakeholders,
+  users,
+} from '../db/schema/index.ts';
+import { AppError, isUniqueViolation } from '../errors.ts';
+import { warningsOf } from '../stakeholders/connectivity.ts';
+import type { AccountInput, AccountPatch, AccountSummary, AccountView } from './schemas.ts';
 
 export interface AccountRef {
   id: string;
   name: string;
 }
 
-const view = { id: accounts.id, name: accounts.name, domains: accounts.domains };
+type AccountRow = typeof accounts.$inferSelect;
+type Person = { id: string; name: string };
 
-/** The workspace's accounts by name, with their customers' email domains. */
-export async function listAccounts(db: Db, workspaceId: string): Promise<AccountView[]> {
-  return db
-    .select(view)
-    .from(accounts)
-    .where(eq(accounts.workspaceId, workspaceId))
-    .orderBy(asc(accounts.name));
+/**
+ * Who may change an account, its stakeholders and its goals: its owner and team, and the
+ * workspace's leaders and owner. Everyone in the workspace may read it.
+ */
+export function canEditAccount(actor: Actor, row: Pick<AccountRow, 'ownerId'>, memberIds: string[]): boolean {
+  return actor.role !== 'member' || row.ownerId === actor.userId || memberIds.includes(actor.userId);
 }
 
 /** Lower case, trimmed, each once, in the order given. */
@@ -26,61 +36,102 @@ function cleanDomains(domains: string[]): string[] {
   return [...new Set(domains.map((d) => d.trim().toLowerCase()).filter(Boolean))];
 }
 
-function isUniqueViolation(error: unknown): boolean {
-  for (let e: unknown = error; e && typeof e === 'object'; e = (e as { cause?: unknown }).cause) {
-    if ((e as { code?: unknown }).code === '23505') return true;
-  }
-  return false;
-}
-
 const duplicateName = (name: string) =>
   new AppError('conflict', `an account named ${name} already exists`, { name: 'is already taken' });
 
-/** A new account; 409 when the workspace already has one by that name (case-insensitive). */
-export async function createAccount(db: Db, workspaceId: string, input: AccountInput): Promise<AccountView> {
-  const name = input.name.trim();
-  const [row] = await db
-    .insert(accounts)
-    .values({ id: randomUUID(), workspaceId, name, domains: cleanDomains(input.domains ?? []) })
-    .onConflictDoNothing()
-    .returning(view);
-  if (!row) throw duplicateName(name);
-  return row;
+/** Owner and team names for a set of accounts, in one query each. */
+async function peopleOf(db: Db | Tx, rows: AccountRow[]) {
+  const ids = rows.map((r) => r.id);
+  const ownerIds = [...new Set(rows.map((r) => r.ownerId).filter((id): id is string => id !== null))];
+  const owners = ownerIds.length
+    ? await db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, ownerIds))
+    : [];
+  const members = ids.length
+    ? await db
+        .select({ accountId: accountMembers.accountId, id: users.id, name: users.name })
+        .from(accountMembers)
+        .innerJoin(users, eq(users.id, accountMembers.userId))
+        .where(inArray(accountMembers.accountId, ids))
+        .orderBy(asc(users.name))
+    : [];
+  const teamOf = new Map<string, Person[]>();
+  for (const { accountId, id, name } of members) {
+    teamOf.set(accountId, [...(teamOf.get(accountId) ?? []), { id, name }]);
+  }
+  return {
+    owner: (row: AccountRow) => owners.find((o) => o.id === row.ownerId) ?? null,
+    team: (row: AccountRow) => teamOf.get(row.id) ?? [],
+  };
 }
 
-/** Renames an account or replaces its domains; another workspace's account is not found. */
-export async function updateAccount(
+function toView(actor: Actor, row: AccountRow, owner: Person | null, members: Person[]): AccountView {
+  return {
+    id: row.id,
+    name: row.name,
+    domains: row.domains,
+    tier: row.tier,
+    owner,
+    members,
+    legacyStatement: row.legacyStatement,
+    archivedAt: row.archivedAt?.toISOString() ?? null,
+    canEdit: canEditAccount(
+      actor,
+      row,
+      members.map((m) => m.id),
+    ),
+  };
+}
+
+/**
+ * The workspace's accounts by name, each with its team, stakeholder count and single-threaded
+ * warnings (so a list needs no request per account). Archived ones only when asked for.
+ */
+export async function listAccounts(
   db: Db,
-  workspaceId: string,
-  id: string,
-  patch: AccountPatch,
-): Promise<AccountView> {
-  const name = patch.name?.trim();
-  if (name === undefined && patch.domains === undefined) {
-    const [row] = await db
-      .select(view)
-      .from(accounts)
-      .where(and(eq(accounts.workspaceId, workspaceId), eq(accounts.id, id)));
-    if (!row) throw AppError.notFound('account');
-    return row;
-  }
-  try {
-    const [row] = await db
-      .update(accounts)
-      .set({ name, domains: patch.domains ? cleanDomains(patch.domains) : undefined })
-      .where(and(eq(accounts.workspaceId, workspaceId), eq(accounts.id, id)))
-      .returning(view);
-    if (!row) throw AppError.notFound('account');
-    return row;
-  } catch (error) {
-    if (name && isUniqueViolation(error)) throw duplicateName(name);
-    throw error;
-  }
+  actor: Actor,
+  status: 'active' | 'archived' | 'all' = 'active',
+): Promise<AccountSummary[]> {
+  const conditions: SQL[] = [eq(accounts.workspaceId, actor.workspaceId)];
+  if (status === 'active') conditions.push(isNull(accounts.archivedAt));
+  if (status === 'archived') conditions.push(isNotNull(accounts.archivedAt));
+  const rows = await db
+    .select()
+    .from(accounts)
+    .where(and(...conditions))
+    .orderBy(asc(accounts.name));
+  const people = await peopleOf(db, rows);
+  const contacts = await db
+    .select({
+      id: stakeholders.id,
+      accountId: stakeholders.accountId,
+      name: stakeholders.name,
+      buyingOffice: stakeholders.buyingOffice,
+    })
+    .from(stakeholders)
+    .where(eq(stakeholders.workspaceId, actor.workspaceId));
+  const owners = await db
+    .select({ stakeholderId: stakeholderOwners.stakeholderId, id: stakeholderOwners.userId })
+    .from(stakeholderOwners)
+    .where(eq(stakeholderOwners.workspaceId, actor.workspaceId));
+  return rows.map((row) => {
+    const here = contacts
+      .filter((c) => c.accountId === row.id)
+      .map((c) => ({
+        name: c.name,
+        buyingOffice: c.buyingOffice,
+        owners: owners.filter((o) => o.stakeholderId === c.id).map((o) => ({ id: o.id, name: '' })),
+      }));
+    return {
+      ...toView(actor, row, people.owner(row), people.team(row)),
+      stakeholders: here.length,
+      warnings: warningsOf(here).map((w) => w.kind),
+    };
+  });
 }
 
-export async function getAccount(db: Db | Tx, workspaceId: string, id: string): Promise<AccountRef> {
+async function findRow(db: Db | Tx, workspaceId: string, id: string): Promise<AccountRow> {
   const [row] = await db
-    .select({ id: accounts.id, name: accounts.name })
+    .select()
     .from(accounts)
     .where(and(eq(accounts.workspaceId, workspaceId), eq(accounts.id, id)));
   if (!row)
@@ -88,19 +139,168 @@ export async function getAccount(db: Db | Tx, workspaceId: string, id: string): 
   return row;
 }
 
-/** Finds the workspace's account with this name (case-insensitive) or creates it. */
-export async function findOrCreateAccount(
-  db: Db | Tx,
-  workspaceId: string,
-  name: string,
-): Promise<AccountRef> {
+/** One account as the actor sees it; another workspace's is not found. */
+export async function getAccountView(db: Db | Tx, actor: Actor, id: string): Promise<AccountView> {
+  const row = await findRow(db, actor.workspaceId, id);
+  const people = await peopleOf(db, [row]);
+  return toView(actor, row, people.owner(row), people.team(row));
+}
+
+/** The account when the actor may change it (or what hangs off it); 403 when they may only read. */
+export async function editableAccount(db: Db | Tx, actor: Actor, id: string): Promise<AccountView> {
+  const view = await getAccountView(db, actor, id);
+  if (!view.canEdit) {
+    throw new AppError(
+      'forbidden',
+      `only ${view.owner?.name ?? 'the account owner'}, the account team or a leader can change ${view.name}`,
+    );
+  }
+  return view;
+}
+
+async function setMembers(tx: Tx, actor: Actor, accountId: string, memberIds: string[]) {
+  const ids = [...new Set(memberIds)];
+  await assertWorkspaceUsers(tx, actor.workspaceId, ids, 'memberIds');
+  await tx.delete(accountMembers).where(eq(accountMembers.accountId, accountId));
+  if (ids.length > 0) {
+    await tx
+      .insert(accountMembers)
+      .values(ids.map((userId) => ({ accountId, userId, workspaceId: actor.workspaceId })));
+  }
+}
+
+/** A new account, owned by the actor unless another owner is named; 409 when the name is taken. */
+export async function createAccount(db: Db, actor: Actor, input: AccountInput): Promise<AccountView> {
+  const name = input.name.trim();
+  const ownerId = input.ownerId === undefined ? actor.userId : input.ownerId;
+  const id = randomUUID();
+  await db.transaction(async (tx) => {
+    if (ownerId) await assertWorkspaceUsers(tx, actor.workspaceId, [ownerId], 'ownerId');
+    const [row] = await tx
+      .insert(accounts)
+      .values({
+        id,
+        workspaceId: actor.workspaceId,
+        name,
+        domains: cleanDomains(input.domains ?? []),
+        tier: input.tier,
+        ownerId,
+        legacyStatement: input.legacyStatement || null,
+      })
+      .onConflictDoNothing()
+      .returning({ id: accounts.id });
+    if (!row) throw duplicateName(name);
+    if (input.memberIds) await setMembers(tx, actor, id, input.memberIds);
+  });
+  return getAccountView(db, actor, id);
+}
+
+/** Changes what the patch names; only those who may edit the account (see canEditAccount). */
+export async function updateAccount(
+  db: Db,
+  actor: Actor,
+  id: string,
+  patch: AccountPatch,
+): Promise<AccountView> {
+  await editableAccount(db, actor, id);
+  const { memberIds, archived, ...fields } = patch;
+  const name = fields.name?.trim();
+  try {
+    await db.transaction(async (tx) => {
+      if (fields.ownerId) await assertWorkspaceUsers(tx, actor.workspaceId, [fields.ownerId], 'ownerId');
+      const set = {
+        name,
+        domains: fields.domains ? cleanDomains(fields.domains) : undefined,
+        tier: fields.tier,
+        ownerId: fields.ownerId,
+        legacyStatement: fields.legacyStatement === undefined ? undefined : fields.legacyStatement || null,
+        archivedAt: archived === undefined ? undefined : archived ? new Date() : null,
+      };
+      if (Object.values(set).some((v) => v !== undefined)) {
+        await tx
+          .update(accounts)
+          .set(set)
+          .where(and(eq(accounts.workspaceId, actor.workspaceId), eq(accounts.id, id)));
+      }
+      if (memberIds) await setMembers(tx, actor, id, memberIds);
+    });
+  } catch (error) {
+    if (name && isUniqueViolation(error)) throw duplicateName(name);
+    throw error;
+  }
+  return getAccountView(db, actor, id);
+}
+
+/**
+ * Deletes an account with its stakeholders and goals. An account with activities is only deleted
+ * when `unlinkActivities` says so (they stay, without an account); otherwise 409 suggests archiving.
+ */
+export async function deleteAccount(
+  db: Db,
+  actor: Actor,
+  id: string,
+  options: { unlinkActivities?: boolean } = {},
+): Promise<void> {
+  const account = await editableAccount(db, actor, id);
+  await db.transaction(async (tx) => {
+    const [{ count } = { count: 0 }] = await tx
+      .select({ count: sql<number>`count(*)::int` })
+      .from(activities)
+      .where(and(eq(activities.accountId, id), isNull(activities.deletedAt)));
+    if (count > 0 && !options.unlinkActivities) {
+      throw new AppError(
+        'conflict',
+        `${account.name} has ${count} ${count === 1 ? 'activity' : 'activities'}: archive it to keep its history, or delete with activities=unlink to keep them without an account`,
+        { activities: String(count) },
+      );
+    }
+    // Activities (also deleted ones) lose the account and its goals by the foreign keys' SET NULL.
+    await tx.delete(accounts).where(and(eq(accounts.workspaceId, actor.workspaceId), eq(accounts.id, id)));
+  });
+}
+
+export async function getAccount(db: Db | Tx, workspaceId: string, id: string): Promise<AccountRef> {
+  const row = await findRow(db, workspaceId, id);
+  return { id: row.id, name: row.name };
+}
+
+/** The workspace's account with this name (case-insensitive); 400 naming the problem when none. */
+export async function accountByName(db: Db | Tx, workspaceId: string, name: string): Promise<AccountRef> {
   const trimmed = name.trim();
-  if (!trimmed) throw AppError.invalid('account', 'must not be empty');
-  await db.insert(accounts).values({ id: randomUUID(), workspaceId, name: trimmed }).onConflictDoNothing();
   const [row] = await db
     .select({ id: accounts.id, name: accounts.name })
     .from(accounts)
     .where(and(eq(accounts.workspaceId, workspaceId), sql`lower(${accounts.name}) = lower(${trimmed})`));
-  if (!row) throw new Error(`account ${trimmed} vanished after insert`);
+  if (!row) {
+    throw AppError.invalid(
+      'account',
+      `"${trimmed.slice(0, 200)}" is not an account of this workspace; add it first`,
+    );
+  }
   return row;
+}
+
+/**
+ * Finds the workspace's account with this name (case-insensitive) or creates it, owned by the
+ * actor: imports name accounts by a CSV's client or project column.
+ */
+export async function findOrCreateAccount(db: Db | Tx, actor: Actor, name: string): Promise<AccountRef> {
+  const trimmed = name.trim();
+  if (!trimmed) throw AppError.invalid('account', 'must not be empty');
+  await db
+    .insert(accounts)
+    .values({ id: randomUUID(), workspaceId: actor.workspaceId, name: trimmed, ownerId: actor.userId })
+    .onConflictDoNothing();
+  return accountByName(db, actor.workspaceId, trimmed);
+}
+
+/** Active accounts and their customers' email domains: what rules and imports match attendees to. */
+export async function accountDomains(
+  db: Db | Tx,
+  workspaceId: string,
+): Promise<{ id: string; domains: string[] }[]> {
+  return db
+    .select({ id: accounts.id, domains: accounts.domains })
+    .from(accounts)
+    .where(and(eq(accounts.workspaceId, workspaceId), isNull(accounts.archivedAt)));
 }

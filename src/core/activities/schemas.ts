@@ -16,7 +16,14 @@ const activityFields = {
     .trim()
     .max(200)
     .optional()
-    .describe('Account name; the account is created when the workspace has none by that name'),
+    .describe("An existing account's name (case-insensitive), instead of accountId; empty for none"),
+  goalId: z
+    .string()
+    .min(1)
+    .max(100)
+    .nullable()
+    .optional()
+    .describe("The legacy goal it served; sets the account when none is given, else must be that account's"),
   kind: z.enum(ACTIVITY_KINDS).optional(),
   commercial: z.boolean().optional(),
   status: z.enum(ACTIVITY_STATUSES).optional(),
@@ -47,6 +54,11 @@ export const activityQuerySchema = z.object({
   from: dateTime.optional(),
   to: dateTime.optional(),
   accountId: z.string().max(100).optional(),
+  goalId: z.string().max(100).optional(),
+  order: z
+    .enum(['asc', 'desc'], { error: 'must be asc or desc' })
+    .optional()
+    .describe('By start: asc (default) or desc, newest first'),
   quadrant: z.enum(QUADRANTS, { error: 'must be one of q1, q2, q3, q4' }).optional(),
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(500).optional(),
@@ -65,6 +77,8 @@ export const activitySchema = z.object({
   quadrant: z.enum(QUADRANTS),
   accountId: z.string().nullable(),
   accountName: z.string().nullable(),
+  goalId: z.string().nullable(),
+  goalTitle: z.string().nullable(),
   kind: z.enum(ACTIVITY_KINDS),
   commercial: z.boolean(),
   status: z.enum(ACTIVITY_STATUSES),

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { and, asc, eq, gt, gte, isNull, lt, or, type SQL } from 'drizzle-orm';
-import { findOrCreateAccount, getAccount } from '../accounts/service.ts';
+import { and, asc, desc, eq, gt, gte, isNull, lt, or, type SQL } from 'drizzle-orm';
+import { accountByName, getAccount } from '../accounts/service.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { Db, Tx } from '../db/client.ts';
-import { type ActivitySource, accounts, activities } from '../db/schema/index.ts';
+import { type ActivitySource, accounts, activities, legacyGoals } from '../db/schema/index.ts';
 import { AppError } from '../errors.ts';
+import { findGoal } from '../legacy/service.ts';
 import { assertTimeZone, formatInZone, parseDateTime } from '../time/weeks.ts';
 import { flagsOf, quadrantOf } from './quadrant.ts';
 import type { ActivityInput, ActivityPatch, ActivityQuery, ActivityView } from './schemas.ts';
@@ -12,7 +13,7 @@ import type { ActivityInput, ActivityPatch, ActivityQuery, ActivityView } from '
 const MAX_MINUTES = 24 * 60;
 const MINUTE = 60_000;
 
-type ActivityRow = typeof activities.$inferSelect & { accountName: string | null };
+type ActivityRow = typeof activities.$inferSelect & { accountName: string | null; goalTitle: string | null };
 
 export function toActivityView(row: ActivityRow): ActivityView {
   return {
@@ -27,6 +28,8 @@ export function toActivityView(row: ActivityRow): ActivityView {
     quadrant: quadrantOf(row),
     accountId: row.accountId,
     accountName: row.accountName,
+    goalId: row.goalId,
+    goalTitle: row.goalTitle,
     kind: row.kind,
     commercial: row.commercial,
     status: row.status,
@@ -83,28 +86,70 @@ async function resolveAccountId(
 ): Promise<string | null | undefined> {
   if (input.accountId) return (await getAccount(db, actor.workspaceId, input.accountId)).id;
   if (input.account !== undefined) {
-    return input.account.trim() ? (await findOrCreateAccount(db, actor.workspaceId, input.account)).id : null;
+    return input.account.trim() ? (await accountByName(db, actor.workspaceId, input.account)).id : null;
   }
   return input.accountId === null ? null : undefined;
 }
 
-const selection = { activity: activities, accountName: accounts.name };
+/**
+ * The goal an activity serves, and the account that follows from it: a goal always belongs to the
+ * activity's account. `currentAccountId` is the stored account when updating.
+ */
+async function resolveGoal(
+  db: Db | Tx,
+  actor: Actor,
+  goalId: string | null | undefined,
+  accountId: string | null | undefined,
+  currentAccountId?: string | null,
+): Promise<{ goalId: string | null | undefined; accountId: string | null | undefined }> {
+  if (goalId === undefined) {
+    // Moving an activity to another account drops the old account's goal.
+    const moved = accountId !== undefined && accountId !== (currentAccountId ?? null);
+    return { goalId: moved && currentAccountId !== undefined ? null : undefined, accountId };
+  }
+  if (goalId === null) return { goalId: null, accountId };
+  const goal = await findGoal(db, actor, goalId);
+  const effective = accountId !== undefined ? accountId : (currentAccountId ?? null);
+  if (effective === null && accountId !== null) return { goalId: goal.id, accountId: goal.accountId };
+  if (effective !== goal.accountId) {
+    throw AppError.invalid('goalId', "must be a goal of the activity's account");
+  }
+  return { goalId: goal.id, accountId };
+}
 
-async function findOwn(db: Db | Tx, actor: Actor, id: string): Promise<ActivityRow> {
-  const [row] = await db
+const selection = { activity: activities, accountName: accounts.name, goalTitle: legacyGoals.title };
+
+/** Activities with their account's name and goal's title, for a listing to filter and order. */
+export function selectActivities(db: Db | Tx) {
+  return db
     .select(selection)
     .from(activities)
     .leftJoin(accounts, eq(accounts.id, activities.accountId))
-    .where(
-      and(
-        eq(activities.id, id),
-        eq(activities.workspaceId, actor.workspaceId),
-        eq(activities.userId, actor.userId),
-        isNull(activities.deletedAt),
-      ),
-    );
+    .leftJoin(legacyGoals, eq(legacyGoals.id, activities.goalId));
+}
+
+/** A row of selectActivities as the view's input. */
+export const withNames = <
+  T extends {
+    activity: typeof activities.$inferSelect;
+    accountName: string | null;
+    goalTitle: string | null;
+  },
+>(
+  row: T,
+): ActivityRow => ({ ...row.activity, accountName: row.accountName, goalTitle: row.goalTitle });
+
+async function findOwn(db: Db | Tx, actor: Actor, id: string): Promise<ActivityRow> {
+  const [row] = await selectActivities(db).where(
+    and(
+      eq(activities.id, id),
+      eq(activities.workspaceId, actor.workspaceId),
+      eq(activities.userId, actor.userId),
+      isNull(activities.deletedAt),
+    ),
+  );
   if (!row) throw AppError.notFound('activity');
-  return { ...row.activity, accountName: row.accountName };
+  return withNames(row);
 }
 
 export async function createActivity(
@@ -116,13 +161,19 @@ export async function createActivity(
   const timeZone = input.timeZone ?? actor.timeZone;
   assertTimeZone(timeZone);
   const span = resolveSpan(timeZone, input.startsAt, input.endsAt, input.minutes);
-  const accountId = await resolveAccountId(db, actor, input);
+  const { accountId, goalId } = await resolveGoal(
+    db,
+    actor,
+    input.goalId,
+    await resolveAccountId(db, actor, input),
+  );
   const id = randomUUID();
   await db.insert(activities).values({
     id,
     workspaceId: actor.workspaceId,
     userId: actor.userId,
     accountId: accountId ?? null,
+    goalId: goalId ?? null,
     title: input.title,
     ...span,
     timeZone,
@@ -162,12 +213,19 @@ export async function updateActivity(
           patch.minutes,
         )
       : {};
-    const accountId = await resolveAccountId(tx, actor, patch);
+    const { accountId, goalId } = await resolveGoal(
+      tx,
+      actor,
+      patch.goalId,
+      await resolveAccountId(tx, actor, patch),
+      current.accountId,
+    );
     // A person's decision on what an activity is wins over rules on every later import.
     const classified =
       patch.urgent !== undefined ||
       patch.important !== undefined ||
       accountId !== undefined ||
+      goalId !== undefined ||
       patch.kind !== undefined ||
       patch.commercial !== undefined;
     await tx
@@ -179,6 +237,7 @@ export async function updateActivity(
         urgent: patch.urgent,
         important: patch.important,
         accountId,
+        goalId,
         kind: patch.kind,
         commercial: patch.commercial,
         status: patch.status,
@@ -241,27 +300,28 @@ export async function listActivities(
     conditions.push(gte(activities.startsAt, parseDateTime(query.from, actor.timeZone, 'from')));
   if (query.to) conditions.push(lt(activities.startsAt, parseDateTime(query.to, actor.timeZone, 'to')));
   if (query.accountId) conditions.push(eq(activities.accountId, query.accountId));
+  if (query.goalId) conditions.push(eq(activities.goalId, query.goalId));
   if (query.quadrant) {
     const flags = flagsOf(query.quadrant);
     conditions.push(eq(activities.urgent, flags.urgent), eq(activities.important, flags.important));
   }
+  const newestFirst = query.order === 'desc';
   if (query.cursor) {
     const after = decodeCursor(query.cursor);
+    const beyond = newestFirst ? lt : gt;
     conditions.push(
       or(
-        gt(activities.startsAt, after.startsAt),
-        and(eq(activities.startsAt, after.startsAt), gt(activities.id, after.id)),
+        beyond(activities.startsAt, after.startsAt),
+        and(eq(activities.startsAt, after.startsAt), beyond(activities.id, after.id)),
       ),
     );
   }
-  const rows = await db
-    .select(selection)
-    .from(activities)
-    .leftJoin(accounts, eq(accounts.id, activities.accountId))
+  const direction = newestFirst ? desc : asc;
+  const rows = await selectActivities(db)
     .where(and(...conditions))
-    .orderBy(asc(activities.startsAt), asc(activities.id))
+    .orderBy(direction(activities.startsAt), direction(activities.id))
     .limit(limit + 1);
-  const page = rows.slice(0, limit).map((r) => ({ ...r.activity, accountName: r.accountName }));
+  const page = rows.slice(0, limit).map(withNames);
   const last = page.at(-1);
   return {
     items: page.map(toActivityView),

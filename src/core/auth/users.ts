@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Db } from '../db/client.ts';
+import type { Db, Tx } from '../db/client.ts';
 import { authAccounts, type QuadrantTargets, type Role, users, workspaces } from '../db/schema/index.ts';
 import { AppError } from '../errors.ts';
 import { DEFAULT_TARGETS, targetsSchema } from '../reports/targets.ts';
@@ -158,4 +158,20 @@ export async function listColleagues(db: Db, workspaceId: string): Promise<Colle
     .from(users)
     .where(eq(users.workspaceId, workspaceId))
     .orderBy(asc(users.name));
+}
+
+/** Fails with a field error unless every id is a person of the workspace. */
+export async function assertWorkspaceUsers(
+  db: Db | Tx,
+  workspaceId: string,
+  ids: string[],
+  field: string,
+): Promise<void> {
+  const wanted = [...new Set(ids)];
+  if (wanted.length === 0) return;
+  const found = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.workspaceId, workspaceId), inArray(users.id, wanted)));
+  if (found.length < wanted.length) throw AppError.invalid(field, 'must be people of this workspace');
 }

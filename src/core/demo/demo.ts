@@ -155,7 +155,7 @@ export async function loadDemo(db: Db, actor: Actor, now = DateTime.now()): Prom
       throw new AppError('conflict', 'demo data goes into an empty history; you already have activities');
     const accountIds = new Map<string, string>();
     for (const name of DEMO_ACCOUNTS) {
-      const id = (await findOrCreateAccount(tx, actor.workspaceId, name)).id;
+      const id = (await findOrCreateAccount(tx, actor, name)).id;
       accountIds.set(name, id);
       // Only where none are set yet: the user's own domains stay.
       await tx

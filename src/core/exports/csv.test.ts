@@ -12,6 +12,8 @@ const activity: ActivityView = {
   urgent: false,
   important: true,
   quadrant: 'q2',
+  goalId: null,
+  goalTitle: null,
   accountId: 'a1',
   accountName: 'Müller GmbH',
   kind: 'customer_meeting',

@@ -1,9 +1,9 @@
 import { and, asc, eq, gt, gte, isNull, lt, or, type SQL } from 'drizzle-orm';
 import { DateTime } from 'luxon';
-import { toActivityView } from '../activities/service.ts';
+import { selectActivities, toActivityView, withNames } from '../activities/service.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { Db } from '../db/client.ts';
-import { accounts, activities } from '../db/schema/index.ts';
+import { activities } from '../db/schema/index.ts';
 import { AppError } from '../errors.ts';
 import { parseDateTime } from '../time/weeks.ts';
 import { activitiesCsv, UTF8_BOM } from './csv.ts';
@@ -84,10 +84,7 @@ export async function exportActivities(
   async function* pages() {
     let after: { startsAt: Date; id: string } | undefined;
     for (;;) {
-      const rows = await db
-        .select({ activity: activities, accountName: accounts.name })
-        .from(activities)
-        .leftJoin(accounts, eq(accounts.id, activities.accountId))
+      const rows = await selectActivities(db)
         .where(
           and(
             ...scope,
@@ -101,8 +98,7 @@ export async function exportActivities(
         )
         .orderBy(asc(activities.startsAt), asc(activities.id))
         .limit(PAGE);
-      if (rows.length > 0)
-        yield rows.map((r) => toActivityView({ ...r.activity, accountName: r.accountName }));
+      if (rows.length > 0) yield rows.map((r) => toActivityView(withNames(r)));
       const last = rows.at(-1)?.activity;
       if (rows.length < PAGE || !last) return;
       after = { startsAt: last.startsAt, id: last.id };

@@ -1,10 +1,9 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
-import { findOrCreateAccount } from '../accounts/service.ts';
+import { accountDomains, findOrCreateAccount } from '../accounts/service.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { Db, Tx } from '../db/client.ts';
 import {
-  accounts,
   activities,
   type CalendarKind,
   calendars,
@@ -460,10 +459,7 @@ async function loadClassifier(tx: Tx, actor: Actor) {
       and(eq(rules.workspaceId, actor.workspaceId), eq(rules.userId, actor.userId), eq(rules.enabled, true)),
     )
     .orderBy(asc(rules.position));
-  const accountRows = await tx
-    .select({ id: accounts.id, domains: accounts.domains })
-    .from(accounts)
-    .where(eq(accounts.workspaceId, actor.workspaceId));
+  const accountRows = await accountDomains(tx, actor.workspaceId);
   const email = await emailOf(tx, actor);
   const ownDomain = email.split('@')[1];
   return compileRules({ rules: ruleRows, accounts: accountRows, ownDomains: ownDomain ? [ownDomain] : [] });
@@ -485,7 +481,7 @@ async function accountIdOf(
   let id = cache.get(key);
   if (!id) {
     await idle(); // one query at a time on the transaction's connection
-    id = (await findOrCreateAccount(tx, actor.workspaceId, name)).id;
+    id = (await findOrCreateAccount(tx, actor, name)).id;
     cache.set(key, id);
   }
   return id;

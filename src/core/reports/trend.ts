@@ -3,6 +3,7 @@ import { type Quadrant, quadrantOf } from '../activities/quadrant.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { Db } from '../db/client.ts';
 import { shiftWeek, weekRange } from '../time/weeks.ts';
+import { countedTime } from './counted.ts';
 import { currentWeek, type QuadrantSplit, toSplit } from './week-report.ts';
 
 export interface TrendWeek {
@@ -32,8 +33,7 @@ export async function weekTrend(
     select to_char(date_trunc('week', starts_at at time zone ${actor.timeZone}), 'IYYY-"W"IW') as week,
            urgent, important, sum(minutes)::int as minutes
     from activities
-    where workspace_id = ${actor.workspaceId} and user_id = ${actor.userId} and deleted_at is null
-      and excluded_reason is null and classification <> 'unclassified'
+    where workspace_id = ${actor.workspaceId} and user_id = ${actor.userId} and ${countedTime('activities')}
       and starts_at >= ${first.from.toJSDate().toISOString()}::timestamptz
       and starts_at < ${end.to.toJSDate().toISOString()}::timestamptz
     group by 1, 2, 3`);

@@ -5,6 +5,7 @@ import type { Actor } from '../auth/actor.ts';
 import type { Db } from '../db/client.ts';
 import type { ActivityKind, QuadrantTargets } from '../db/schema/index.ts';
 import { formatIsoWeek, shiftWeek, weekRange } from '../time/weeks.ts';
+import { countedTime } from './counted.ts';
 import { summarizeWeek } from './summary.ts';
 import { DEFAULT_TARGETS, evaluateTargets, round, type TargetResult } from './targets.ts';
 
@@ -83,8 +84,7 @@ export async function weekReport(
       select a.starts_at >= ${from.toISOString()}::timestamptz as is_current, a.urgent, a.important,
              a.account_id, acc.name as account_name, a.kind, a.minutes
       from activities a left join accounts acc on acc.id = a.account_id
-      where a.workspace_id = ${actor.workspaceId} and a.user_id = ${actor.userId} and a.deleted_at is null
-        and a.excluded_reason is null and a.classification <> 'unclassified'
+      where a.workspace_id = ${actor.workspaceId} and a.user_id = ${actor.userId} and ${countedTime('a')}
         and a.starts_at >= ${previousFrom.toJSDate().toISOString()}::timestamptz
         and a.starts_at < ${range.to.toJSDate().toISOString()}::timestamptz
     ) w

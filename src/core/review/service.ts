@@ -1,10 +1,10 @@
 import { and, count, desc, eq, inArray, isNull } from 'drizzle-orm';
 import { getAccount } from '../accounts/service.ts';
 import type { ActivityView } from '../activities/schemas.ts';
-import { toActivityView } from '../activities/service.ts';
+import { selectActivities, toActivityView, withNames } from '../activities/service.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { Db } from '../db/client.ts';
-import { type ActivityAttendee, type ActivityKind, accounts, activities } from '../db/schema/index.ts';
+import { type ActivityAttendee, type ActivityKind, activities } from '../db/schema/index.ts';
 import { AppError } from '../errors.ts';
 
 export interface ReviewItem extends ActivityView {
@@ -30,10 +30,7 @@ export async function listReview(
   options: { limit?: number } = {},
 ): Promise<{ items: ReviewItem[]; total: number }> {
   const [rows, [total]] = await Promise.all([
-    db
-      .select({ activity: activities, accountName: accounts.name })
-      .from(activities)
-      .leftJoin(accounts, eq(accounts.id, activities.accountId))
+    selectActivities(db)
       .where(waiting(actor))
       .orderBy(desc(activities.startsAt), desc(activities.id))
       .limit(options.limit ?? 100),
@@ -41,12 +38,12 @@ export async function listReview(
   ]);
   return {
     total: total?.n ?? 0,
-    items: rows.map(({ activity, accountName }) => ({
-      ...toActivityView({ ...activity, accountName }),
-      attendees: activity.attendees,
-      organizer: activity.organizer,
-      location: activity.location,
-      recurring: activity.recurring,
+    items: rows.map((row) => ({
+      ...toActivityView(withNames(row)),
+      attendees: row.activity.attendees,
+      organizer: row.activity.organizer,
+      location: row.activity.location,
+      recurring: row.activity.recurring,
     })),
   };
 }

@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestCore } from '../../../test/core.ts';
 import { makeUser, type TestUser } from '../../../test/factories.ts';
-import { createAccount } from '../accounts/service.ts';
+import { createAccount, updateAccount } from '../accounts/service.ts';
 import { type ActivityAttendee, activities, rules } from '../db/schema/index.ts';
 import type { Core } from '../index.ts';
 import {
@@ -31,10 +31,8 @@ beforeAll(async () => {
   ann = await makeUser(core, { workspace: 'Acme' });
   colleague = await makeUser(core, { workspace: 'Acme' });
   outsider = await makeUser(core, { workspace: 'Rival Corp' });
-  northwind = (
-    await createAccount(core.db, ann.actor.workspaceId, { name: 'Northwind', domains: ['northwind.com'] })
-  ).id;
-  rivalAccount = (await createAccount(core.db, outsider.actor.workspaceId, { name: 'Theirs' })).id;
+  northwind = (await createAccount(core.db, ann.actor, { name: 'Northwind', domains: ['northwind.com'] })).id;
+  rivalAccount = (await createAccount(core.db, outsider.actor, { name: 'Theirs' })).id;
 });
 afterAll(() => core.close());
 
@@ -167,6 +165,24 @@ describe('applying rules', () => {
 
     expect(await applyRules(core.db, user.actor)).toEqual({ changed: 0 });
     expect(await applyRules(core.db, user.actor, { activityIds: [] })).toEqual({ changed: 0 });
+  });
+
+  it('no longer sends meetings to an archived account by its domains', async () => {
+    const user = await makeUser(core, { workspace: 'Acme' });
+    const old = await createAccount(core.db, user.actor, {
+      name: 'Retired Co',
+      domains: ['retired.example'],
+    });
+    await updateAccount(core.db, user.actor, old.id, { archived: true });
+    const meeting = await imported(user, {
+      title: 'Catch-up',
+      attendees: ['cto@retired.example', user.email],
+    });
+    await applyRules(core.db, user.actor);
+    expect((await activity(meeting)).accountId).toBeNull();
+    await updateAccount(core.db, user.actor, old.id, { archived: false });
+    await applyRules(core.db, user.actor);
+    expect((await activity(meeting)).accountId).toBe(old.id);
   });
 
   it('runs again when a rule is created, changed, reordered or deleted', async () => {

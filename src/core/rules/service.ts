@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, desc, eq, gt, gte, inArray, isNull, lt, ne, type SQL, sql } from 'drizzle-orm';
+import { accountDomains } from '../accounts/service.ts';
 import { type Quadrant, quadrantOf } from '../activities/quadrant.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { Db, Tx } from '../db/client.ts';
@@ -207,10 +208,7 @@ async function ownDomainsOf(db: Db | Tx, actor: Actor): Promise<string[]> {
 async function contextOf(db: Db | Tx, actor: Actor, ruleRows?: RuleRow[]): Promise<ClassificationContext> {
   // One after another: inside a transaction they share one connection (node-postgres deprecates overlap).
   const rows = ruleRows ?? (await ownRules(db, actor));
-  const accountRows = await db
-    .select({ id: accounts.id, domains: accounts.domains })
-    .from(accounts)
-    .where(eq(accounts.workspaceId, actor.workspaceId));
+  const accountRows = await accountDomains(db, actor.workspaceId);
   const ownDomains = await ownDomainsOf(db, actor);
   return {
     rules: rows

@@ -10,7 +10,8 @@ export interface CoverageCell {
   strength: number | null;
 }
 
-export type WarningKind = 'single_contact' | 'single_owner' | 'buying_office_only' | 'no_contacts';
+export const WARNING_KINDS = ['single_contact', 'single_owner', 'buying_office_only', 'no_contacts'] as const;
+export type WarningKind = (typeof WARNING_KINDS)[number];
 
 export interface ConnectivityWarning {
   kind: WarningKind;
@@ -59,33 +60,7 @@ export function connectivityOf(
     }
   }
 
-  const warnings: ConnectivityWarning[] = [];
-  if (people.length === 0) {
-    warnings.push({
-      kind: 'no_contacts',
-      message: 'No stakeholders yet: add who you know at this customer.',
-    });
-  } else if (people.length === 1) {
-    warnings.push({
-      kind: 'single_contact',
-      message: `Single-threaded: everything runs through ${people[0]?.name}.`,
-    });
-  }
-  const owners = new Set(people.flatMap((p) => p.owners.map((o) => o.id)));
-  if (people.length > 1 && owners.size === 1) {
-    const owner = people.flatMap((p) => p.owners)[0];
-    warnings.push({
-      kind: 'single_owner',
-      message: `Only ${owner?.name ?? 'one person'} on our side holds these relationships.`,
-    });
-  }
-  if (people.length > 0 && people.every((p) => p.buyingOffice)) {
-    warnings.push({
-      kind: 'buying_office_only',
-      message: 'Every contact is in the buying office: nothing beyond procurement yet.',
-    });
-  }
-
+  const warnings = warningsOf(people);
   const losingTouch = people
     .map((p) => {
       const last = p.lastContactAt ? Date.parse(p.lastContactAt) : null;
@@ -112,4 +87,37 @@ export function connectivityOf(
       levels: new Set(people.map((p) => p.level)).size,
     },
   };
+}
+
+/** Single-threaded risks: nobody or one contact, one of our people holding all, only the buying office. */
+export function warningsOf(
+  people: Pick<StakeholderView, 'name' | 'owners' | 'buyingOffice'>[],
+): ConnectivityWarning[] {
+  const warnings: ConnectivityWarning[] = [];
+  if (people.length === 0) {
+    warnings.push({
+      kind: 'no_contacts',
+      message: 'No stakeholders yet: add who you know at this customer.',
+    });
+  } else if (people.length === 1) {
+    warnings.push({
+      kind: 'single_contact',
+      message: `Single-threaded: everything runs through ${people[0]?.name}.`,
+    });
+  }
+  const owners = new Set(people.flatMap((p) => p.owners.map((o) => o.id)));
+  if (people.length > 1 && owners.size === 1) {
+    const owner = people.flatMap((p) => p.owners)[0];
+    warnings.push({
+      kind: 'single_owner',
+      message: `Only ${owner?.name ?? 'one person'} on our side holds these relationships.`,
+    });
+  }
+  if (people.length > 0 && people.every((p) => p.buyingOffice)) {
+    warnings.push({
+      kind: 'buying_office_only',
+      message: 'Every contact is in the buying office: nothing beyond procurement yet.',
+    });
+  }
+  return warnings;
 }

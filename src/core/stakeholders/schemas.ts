@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ATTITUDES, STAKEHOLDER_FUNCTIONS, STAKEHOLDER_LEVELS } from '../db/schema/index.ts';
+import { WARNING_KINDS } from './connectivity.ts';
 
 const fields = {
   name: z.string().trim().min(1).max(200),
@@ -59,7 +60,7 @@ export const connectivitySchema = z.object({
   ),
   warnings: z.array(
     z.object({
-      kind: z.enum(['single_contact', 'single_owner', 'buying_office_only', 'no_contacts']),
+      kind: z.enum(WARNING_KINDS),
       message: z.string(),
     }),
   ),

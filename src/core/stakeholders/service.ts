@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { DateTime } from 'luxon';
-import { getAccount } from '../accounts/service.ts';
+import { editableAccount, getAccount } from '../accounts/service.ts';
 import type { Actor } from '../auth/actor.ts';
+import { assertWorkspaceUsers } from '../auth/users.ts';
 import type { Db, Tx } from '../db/client.ts';
 import { stakeholderOwners, stakeholders, users } from '../db/schema/index.ts';
-import { AppError } from '../errors.ts';
+import { AppError, isUniqueViolation } from '../errors.ts';
 import type { StakeholderInput, StakeholderPatch, StakeholderView } from './schemas.ts';
 
 type Row = typeof stakeholders.$inferSelect;
@@ -14,13 +15,6 @@ const duplicateEmail = (email: string) =>
   new AppError('conflict', `${email} is already a stakeholder of this account`, {
     email: 'is already taken',
   });
-
-function isUniqueViolation(error: unknown): boolean {
-  for (let e: unknown = error; e && typeof e === 'object'; e = (e as { cause?: unknown }).cause) {
-    if ((e as { code?: unknown }).code === '23505') return true;
-  }
-  return false;
-}
 
 /** The account's stakeholders by name, with owners and contact figures derived from activities. */
 export async function listStakeholders(
@@ -58,7 +52,7 @@ export async function createStakeholder(
   accountId: string,
   input: StakeholderInput,
 ): Promise<StakeholderView> {
-  await getAccount(db, actor.workspaceId, accountId);
+  await editableAccount(db, actor, accountId);
   const id = randomUUID();
   const { ownerIds, ...fields } = input;
   try {
@@ -80,6 +74,7 @@ export async function updateStakeholder(
   patch: StakeholderPatch,
 ): Promise<StakeholderView> {
   const current = await findOwn(db, actor, id);
+  await editableAccount(db, actor, current.accountId);
   const { ownerIds, ...fields } = patch;
   try {
     await db.transaction(async (tx) => {
@@ -100,19 +95,14 @@ export async function updateStakeholder(
 
 export async function deleteStakeholder(db: Db, actor: Actor, id: string): Promise<void> {
   const current = await findOwn(db, actor, id);
+  await editableAccount(db, actor, current.accountId);
   await db.delete(stakeholders).where(eq(stakeholders.id, current.id));
 }
 
 /** Replaces the owners; every one must be a user of the actor's workspace. */
 async function setOwners(tx: Tx, actor: Actor, stakeholderId: string, ownerIds: string[]) {
   const ids = [...new Set(ownerIds)];
-  if (ids.length > 0) {
-    const found = await tx
-      .select({ id: users.id })
-      .from(users)
-      .where(and(eq(users.workspaceId, actor.workspaceId), inArray(users.id, ids)));
-    if (found.length < ids.length) throw AppError.invalid('ownerIds', 'must be people of this workspace');
-  }
+  await assertWorkspaceUsers(tx, actor.workspaceId, ids, 'ownerIds');
   await tx.delete(stakeholderOwners).where(eq(stakeholderOwners.stakeholderId, stakeholderId));
   if (ids.length > 0) {
     await tx

@@ -1,47 +1,20 @@
-import { OpenAPIHono } from '@hono/zod-openapi';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestCore } from '../../../test/core.ts';
 import { apiClient, makeUser, type TestUser } from '../../../test/factories.ts';
 import type { Core } from '../../core/index.ts';
-import type { App } from '../app.ts';
-import { requireUser } from '../auth.ts';
-import type { AppEnv } from '../context.ts';
-import { handleError } from '../errors.ts';
-import { accountRoutes } from './accounts.ts';
-import { activityRoutes } from './activities.ts';
+import { type App, createApp } from '../app.ts';
 
 let core: Core;
 let app: App;
 let ann: TestUser;
 let colleague: TestUser;
 let outsider: TestUser;
-
-/** The whole app, or (while another feature keeps app.ts from loading) the routers these tests use. */
-async function appForTests(core: Core): Promise<App> {
-  try {
-    const { createApp } = await import('../app.ts');
-    return createApp(core);
-  } catch (error) {
-    console.warn(`testing the accounts router without app.ts: ${error}`);
-  }
-  const standalone = new OpenAPIHono<AppEnv>();
-  standalone.onError(handleError);
-  standalone.use('*', async (c, next) => {
-    c.set('core', core);
-    c.set('options', {});
-    await next();
-  });
-  const api = new OpenAPIHono<AppEnv>();
-  api.use('*', requireUser);
-  api.route('/', activityRoutes);
-  api.route('/', accountRoutes);
-  standalone.route('/api', api);
-  return standalone as unknown as App;
-}
+let leader: TestUser;
 
 beforeAll(async () => {
   core = await createTestCore();
-  app = await appForTests(core);
+  app = createApp(core);
+  leader = await makeUser(core, { workspace: 'Acme', role: 'leader' });
   ann = await makeUser(core, { workspace: 'Acme' });
   colleague = await makeUser(core, { workspace: 'Acme' });
   outsider = await makeUser(core, { workspace: 'Rival Corp' });
@@ -60,15 +33,22 @@ describe('accounts', () => {
       id: expect.any(String),
       name: 'Northwind',
       domains: ['northwind.com', 'northwind.co.uk'],
+      tier: 'key',
+      owner: { id: ann.me.id, name: ann.me.name },
+      members: [],
+      legacyStatement: null,
+      archivedAt: null,
+      canEdit: true,
     });
     const bare = await api.post('/accounts', { name: 'Contoso' });
     expect(bare.body).toMatchObject({ name: 'Contoso', domains: [] });
 
     const listed = await apiClient(app, colleague.token).get('/accounts');
-    expect(listed.body.items.map((a: any) => [a.name, a.domains])).toEqual([
-      ['Contoso', []],
-      ['Northwind', ['northwind.com', 'northwind.co.uk']],
+    expect(listed.body.items.map((a: any) => [a.name, a.domains, a.canEdit])).toEqual([
+      ['Contoso', [], false],
+      ['Northwind', ['northwind.com', 'northwind.co.uk'], false],
     ]);
+    expect(listed.body.items[0]).toMatchObject({ stakeholders: 0, warnings: ['no_contacts'] });
     expect((await apiClient(app, outsider.token).get('/accounts')).body.items).toEqual([]);
   });
 
@@ -109,7 +89,10 @@ describe('accounts', () => {
       [{ name: 'A', domains: ['-bad.com'] }, 'domains.0'],
       [{ name: 'A', domains: [''] }, 'domains.0'],
       [{ name: 'A', domains: Array.from({ length: 51 }, (_, i) => `d${i}.com`) }, 'domains'],
-      [{ name: 'A', tier: 'gold' }, 'body'],
+      [{ name: 'A', tier: 'gold' }, 'tier'],
+      [{ name: 'A', colour: 'red' }, 'body'],
+      [{ name: 'A', memberIds: 'x' }, 'memberIds'],
+      [{ name: 'A', legacyStatement: 'x'.repeat(5001) }, 'legacyStatement'],
     ];
     for (const [body, field] of cases) {
       const res = await api.post('/accounts', body);
@@ -124,7 +107,137 @@ describe('accounts', () => {
     expect(bad.body.error.fields).toHaveProperty(['domains.1']);
   });
 
-  it('still come into being by name when an activity names one', async () => {
+  it('have a tier, an owner and a team; members edit their own accounts, leaders any', async () => {
+    const api = apiClient(app, ann.token);
+    const created = await api.post('/accounts', {
+      name: 'Tailspin',
+      tier: 'strategic',
+      memberIds: [colleague.me.id],
+      legacyStatement: 'Move them from buying parts to co-designing the line.',
+    });
+    expect(created.body).toMatchObject({
+      tier: 'strategic',
+      owner: { id: ann.me.id },
+      members: [{ id: colleague.me.id, name: colleague.me.name }],
+      legacyStatement: 'Move them from buying parts to co-designing the line.',
+    });
+    const id = created.body.id;
+    // The team member may edit; another member of the workspace may only read.
+    expect((await apiClient(app, colleague.token).patch(`/accounts/${id}`, { tier: 'key' })).status).toBe(
+      200,
+    );
+    const bystander = await makeUser(core, { workspace: 'Acme' });
+    const read = await apiClient(app, bystander.token).get(`/accounts/${id}`);
+    expect(read.body).toMatchObject({ name: 'Tailspin', tier: 'key', canEdit: false });
+    const refused = await apiClient(app, bystander.token).patch(`/accounts/${id}`, { name: 'Mine now' });
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.message).toContain(ann.me.name);
+    const noStakeholder = await apiClient(app, bystander.token).post(`/accounts/${id}/stakeholders`, {
+      name: 'Eve',
+    });
+    expect(noStakeholder.status).toBe(403);
+    // A leader may hand the account over.
+    const handed = await apiClient(app, leader.token).patch(`/accounts/${id}`, {
+      ownerId: bystander.me.id,
+      memberIds: [],
+    });
+    expect(handed.body).toMatchObject({ owner: { id: bystander.me.id }, members: [], canEdit: true });
+    expect((await api.get(`/accounts/${id}`)).body.canEdit).toBe(false);
+    // Owners and team members come from the workspace only.
+    const foreign = await apiClient(app, leader.token).patch(`/accounts/${id}`, {
+      memberIds: [outsider.me.id],
+    });
+    expect(foreign.status).toBe(400);
+    expect(foreign.body.error.fields).toHaveProperty('memberIds');
+    const foreignOwner = await api.post('/accounts', { name: 'Elsewhere', ownerId: outsider.me.id });
+    expect(foreignOwner.status).toBe(400);
+    expect((await api.get('/accounts')).body.items.map((a: any) => a.name)).not.toContain('Elsewhere');
+  });
+
+  it('are archived out of lists and rules, and brought back', async () => {
+    const api = apiClient(app, ann.token);
+    const account = (await api.post('/accounts', { name: 'Old Customer', domains: ['old.example'] })).body;
+    const archived = await api.patch(`/accounts/${account.id}`, { archived: true });
+    expect(archived.body.archivedAt).toEqual(expect.any(String));
+    const names = async (status?: string) =>
+      (await api.get(`/accounts${status ? `?status=${status}` : ''}`)).body.items.map((a: any) => a.name);
+    expect(await names()).not.toContain('Old Customer');
+    expect(await names('archived')).toEqual(['Old Customer']);
+    expect(await names('all')).toContain('Old Customer');
+    expect((await api.get('/accounts?status=gone')).status).toBe(400);
+    // Still readable, and history still points at it.
+    expect((await api.get(`/accounts/${account.id}`)).body.name).toBe('Old Customer');
+    const restored = await api.patch(`/accounts/${account.id}`, { archived: false });
+    expect(restored.body.archivedAt).toBeNull();
+    expect(await names()).toContain('Old Customer');
+  });
+
+  it('with activities are not deleted without saying what happens to them; nothing is orphaned', async () => {
+    const api = apiClient(app, ann.token);
+    const account = (await api.post('/accounts', { name: 'Delete Me' })).body;
+    await api.post(`/accounts/${account.id}/stakeholders`, { name: 'Pat Buyer' });
+    const goal = (
+      await api.post(`/accounts/${account.id}/goals`, { dimension: 'commercial', title: 'Renew' })
+    ).body;
+    const activity = (
+      await api.post('/activities', {
+        title: 'Renewal call',
+        startsAt: '2026-11-20T10:00',
+        minutes: 30,
+        urgent: true,
+        important: true,
+        goalId: goal.id,
+      })
+    ).body;
+    expect(activity).toMatchObject({ accountId: account.id, goalId: goal.id, goalTitle: 'Renew' });
+
+    const asked = await api.delete(`/accounts/${account.id}`);
+    expect(asked.status).toBe(409);
+    expect(asked.body.error.message).toMatch(/1 activity: archive it/);
+    expect((await api.get(`/accounts/${account.id}`)).status).toBe(200);
+    expect(
+      (await apiClient(app, colleague.token).delete(`/accounts/${account.id}?activities=unlink`)).status,
+    ).toBe(403);
+    expect(
+      (await apiClient(app, outsider.token).delete(`/accounts/${account.id}?activities=unlink`)).status,
+    ).toBe(404);
+
+    expect((await api.delete(`/accounts/${account.id}?activities=unlink`)).status).toBe(204);
+    expect((await api.get(`/accounts/${account.id}`)).status).toBe(404);
+    const kept = (await api.get(`/activities/${activity.id}`)).body;
+    expect(kept).toMatchObject({ title: 'Renewal call', accountId: null, goalId: null, goalTitle: null });
+    const empty = (await api.post('/accounts', { name: 'Empty' })).body;
+    expect((await api.delete(`/accounts/${empty.id}`)).status).toBe(204);
+  });
+
+  it('show 12 months of time by quadrant: the team sees everyone’s, others only their own', async () => {
+    const api = apiClient(app, ann.token);
+    const account = (await api.post('/accounts', { name: 'Time Co', memberIds: [colleague.me.id] })).body;
+    const bystander = await makeUser(core, { workspace: 'Acme', timeZone: 'Europe/London' });
+    const month = new Date().toISOString().slice(0, 7);
+    const log = (token: string, urgent: boolean, important: boolean, minutes: number) =>
+      apiClient(app, token).post('/activities', {
+        title: 'Work',
+        startsAt: `${month}-01T12:00`,
+        minutes,
+        urgent,
+        important,
+        accountId: account.id,
+      });
+    await log(ann.token, false, true, 90);
+    await log(colleague.token, true, true, 30);
+    await log(bystander.token, false, false, 15);
+    const team = (await api.get(`/accounts/${account.id}/time`)).body;
+    expect(team.scope).toBe('team');
+    expect(team.months).toHaveLength(12);
+    expect(team.months.at(-1)).toEqual({ month, q1: 30, q2: 90, q3: 0, q4: 15 });
+    expect(team.totalMinutes).toBe(135);
+    const mine = (await apiClient(app, bystander.token).get(`/accounts/${account.id}/time`)).body;
+    expect(mine).toMatchObject({ scope: 'mine', totalMinutes: 15 });
+    expect((await apiClient(app, outsider.token).get(`/accounts/${account.id}/time`)).status).toBe(404);
+  });
+
+  it('are named by an activity only when they exist', async () => {
     const api = apiClient(app, ann.token);
     const res = await api.post('/activities', {
       title: 'Call',
@@ -135,7 +248,7 @@ describe('accounts', () => {
       account: 'fabrikam inc',
     });
     expect(res.body.accountName).toBe('Fabrikam Inc');
-    const ok = await api.post('/activities', {
+    const unknown = await api.post('/activities', {
       title: 'Call',
       startsAt: '2026-11-20T10:00',
       minutes: 30,
@@ -143,7 +256,8 @@ describe('accounts', () => {
       important: true,
       account: 'Brand New',
     });
-    const listed = (await api.get('/accounts')).body.items.find((a: any) => a.id === ok.body.accountId);
-    expect(listed).toEqual({ id: ok.body.accountId, name: 'Brand New', domains: [] });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error.fields.account).toContain('Brand New');
+    expect((await api.get('/accounts')).body.items.map((a: any) => a.name)).not.toContain('Brand New');
   });
 });

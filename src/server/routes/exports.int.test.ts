@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestCore } from '../../../test/core.ts';
-import { makeActivity, makeUser, type TestUser } from '../../../test/factories.ts';
+import { makeAccount, makeActivity, makeUser, type TestUser } from '../../../test/factories.ts';
 import { deleteActivity, listActivities } from '../../core/activities/service.ts';
 import { activities } from '../../core/db/schema/index.ts';
 import { parseCsv } from '../../core/imports/csv/index.ts';
@@ -36,6 +36,7 @@ const HEADER = 'title,startsAt,endsAt,minutes,urgent,important,account,kind,comm
 
 describe('GET /api/exports/activities', () => {
   it('downloads your activities in range as re-importable CSV, and nobody else’s', async () => {
+    await makeAccount(core, ann, 'Müller GmbH');
     const plan = await makeActivity(core, ann, {
       title: 'Joint plan, with "buyer"',
       startsAt: '2026-11-16T09:00',

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestCore } from '../../../test/core.ts';
-import { apiClient, makeActivity, makeUser } from '../../../test/factories.ts';
+import { apiClient, makeAccount, makeActivity, makeUser } from '../../../test/factories.ts';
 import type { Core } from '../../core/index.ts';
 import { type App, createApp } from '../app.ts';
 
@@ -18,6 +18,8 @@ describe('week report', () => {
     const user = await makeUser(core, { timeZone: 'Europe/London' });
     const add = (startsAt: string, minutes: number, urgent: boolean, important: boolean, extra = {}) =>
       makeActivity(core, user, { startsAt, minutes, urgent, important, ...extra });
+    await makeAccount(core, user, 'Northwind');
+    await makeAccount(core, user, 'Contoso');
     await add('2026-11-16T09:00', 120, true, true, { account: 'Northwind', kind: 'customer_meeting' });
     await add('2026-11-17T09:00', 60, false, true, { account: 'Northwind', kind: 'customer_meeting' });
     await add('2026-11-18T09:00', 180, true, false, { kind: 'internal_meeting' });

@@ -1,5 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, index, integer, jsonb, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
 import { users } from './auth.ts';
 import { ts, workspaceColumn } from './columns.ts';
 import { calendars, rules } from './imports.ts';
@@ -35,7 +46,11 @@ export type ExclusionReason = (typeof EXCLUSION_REASONS)[number];
 export const CLASSIFICATIONS = ['manual', 'rule', 'unclassified'] as const;
 export type Classification = (typeof CLASSIFICATIONS)[number];
 
-/** A customer account. Activities link to it by name (quick-add) or by its email domains (import). */
+/** How much attention an account gets, from the few that shape the year to those kept ticking over. */
+export const ACCOUNT_TIERS = ['strategic', 'key', 'growth', 'maintain'] as const;
+export type AccountTier = (typeof ACCOUNT_TIERS)[number];
+
+/** A customer account. Activities link to it by id (picked) or by its email domains (import). */
 export const accounts = pgTable(
   'accounts',
   {
@@ -44,10 +59,79 @@ export const accounts = pgTable(
     name: text('name').notNull(),
     /** The customer's email domains, lower case, e.g. {northwind.com}. */
     domains: text('domains').array().notNull().default(sql`'{}'::text[]`),
+    tier: text('tier').$type<AccountTier>().notNull().default('key'),
+    /** The Customer Manager who answers for the account; null when they left the workspace. */
+    ownerId: text('owner_id').references(() => users.id, { onDelete: 'set null' }),
+    /** What we want to leave behind at this customer, in the owner's words. */
+    legacyStatement: text('legacy_statement'),
+    /** Archived accounts keep their history but leave pickers, rules and lists. */
+    archivedAt: ts('archived_at'),
     createdAt: ts('created_at').notNull().defaultNow(),
   },
   (t) => [uniqueIndex('accounts_workspace_name_uq').on(t.workspaceId, sql`lower(${t.name})`)],
 );
+
+/** The account team besides its owner: colleagues who work the account with them. */
+export const accountMembers = pgTable(
+  'account_members',
+  {
+    accountId: text('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    workspaceId: workspaceColumn(),
+  },
+  (t) => [primaryKey({ columns: [t.accountId, t.userId] }), index('account_members_user_idx').on(t.userId)],
+);
+
+/** The dimensions of a legacy beyond the numbers (PRODUCT.md, section 2). */
+export const GOAL_DIMENSIONS = [
+  'commercial',
+  'relationships',
+  'capability',
+  'ways_of_working',
+  'innovation',
+  'non_commercial',
+] as const;
+export type GoalDimension = (typeof GOAL_DIMENSIONS)[number];
+
+export const GOAL_STATUSES = ['active', 'achieved', 'dropped'] as const;
+export type GoalStatus = (typeof GOAL_STATUSES)[number];
+
+/** One goal of an account's legacy statement; activities (and planned work) link to it. */
+export const legacyGoals = pgTable(
+  'legacy_goals',
+  {
+    id: text('id').primaryKey(),
+    workspaceId: workspaceColumn(),
+    accountId: text('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    dimension: text('dimension').$type<GoalDimension>().notNull(),
+    title: text('title').notNull(),
+    /** What success looks like, so the successor can tell whether it was reached. */
+    measure: text('measure'),
+    targetDate: date('target_date'),
+    status: text('status').$type<GoalStatus>().notNull().default('active'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [index('legacy_goals_account_idx').on(t.workspaceId, t.accountId)],
+);
+
+/** A person's own legacy statement: the platform they stand on, their point of view, their mission. */
+export const personalLegacy = pgTable('personal_legacy', {
+  userId: text('user_id')
+    .primaryKey()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  workspaceId: workspaceColumn(),
+  platform: text('platform'),
+  pointOfView: text('point_of_view'),
+  mission: text('mission'),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+});
 
 export const activities = pgTable(
   'activities',
@@ -58,6 +142,8 @@ export const activities = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
     accountId: text('account_id').references(() => accounts.id, { onDelete: 'set null' }),
+    /** The legacy goal this time served; always a goal of the activity's account. */
+    goalId: text('goal_id').references(() => legacyGoals.id, { onDelete: 'set null' }),
     title: text('title').notNull(),
     startsAt: ts('starts_at').notNull(),
     endsAt: ts('ends_at').notNull(),
@@ -94,6 +180,8 @@ export const activities = pgTable(
     index('activities_user_starts_idx')
       .on(t.workspaceId, t.userId, t.startsAt)
       .where(sql`${t.deletedAt} is null`),
+    index('activities_account_idx').on(t.accountId, t.startsAt).where(sql`${t.deletedAt} is null`),
+    index('activities_goal_idx').on(t.goalId).where(sql`${t.goalId} is not null`),
     check(
       'activities_minutes_ck',
       sql`${t.minutes} > 0 and (${t.minutes} <= 1440 or ${t.excludedReason} is not null)`,

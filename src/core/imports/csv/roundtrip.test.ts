@@ -87,6 +87,8 @@ function view(a: Generated): ActivityView {
     workspaceId: 'w',
     userId: 'u',
     accountId: a.accountName ? 'acc' : null,
+    goalId: null,
+    goalTitle: null,
     accountName: a.accountName,
     title: a.title,
     startsAt,

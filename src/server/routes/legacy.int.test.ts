@@ -1,0 +1,163 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestCore } from '../../../test/core.ts';
+import { apiClient, makeUser, type TestUser } from '../../../test/factories.ts';
+import type { Core } from '../../core/index.ts';
+import { type App, createApp } from '../app.ts';
+
+let core: Core;
+let app: App;
+let ann: TestUser;
+let colleague: TestUser;
+let leader: TestUser;
+let outsider: TestUser;
+
+beforeAll(async () => {
+  core = await createTestCore();
+  app = createApp(core);
+  ann = await makeUser(core, { workspace: 'Acme' });
+  colleague = await makeUser(core, { workspace: 'Acme' });
+  leader = await makeUser(core, { workspace: 'Acme', role: 'leader' });
+  outsider = await makeUser(core, { workspace: 'Rival Corp' });
+});
+afterAll(() => core.close());
+
+const work = (extra: Record<string, unknown>) => ({
+  title: 'Workshop',
+  startsAt: '2026-11-18T10:00',
+  minutes: 60,
+  urgent: false,
+  important: true,
+  ...extra,
+});
+
+describe('personal legacy statement', () => {
+  it('is written in parts, trimmed, and read by its author alone', async () => {
+    const api = apiClient(app, ann.token);
+    expect((await api.get('/me/legacy')).body).toEqual({
+      platform: null,
+      pointOfView: null,
+      mission: null,
+      updatedAt: null,
+    });
+    await api.put('/me/legacy', {
+      platform: ' 15 years in packaging ',
+      mission: 'Leave customers who design with us',
+    });
+    const saved = await api.put('/me/legacy', { pointOfView: 'Suppliers should be partners', mission: null });
+    expect(saved.body).toMatchObject({
+      platform: '15 years in packaging',
+      pointOfView: 'Suppliers should be partners',
+      mission: null,
+      updatedAt: expect.any(String),
+    });
+    for (const other of [colleague, leader, outsider]) {
+      const theirs = (await apiClient(app, other.token).get('/me/legacy')).body;
+      expect(theirs.platform).toBeNull();
+    }
+    const bad = await api.put('/me/legacy', { mission: 'x'.repeat(2001) });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.fields).toHaveProperty('mission');
+    expect((await api.put('/me/legacy', { vision: 'x' })).status).toBe(400);
+  });
+});
+
+describe('legacy goals', () => {
+  it('are listed by dimension with the time invested in each (team sees all, others their own)', async () => {
+    const api = apiClient(app, ann.token);
+    const account = (await api.post('/accounts', { name: 'Northwind', memberIds: [colleague.me.id] })).body;
+    const trust = (
+      await api.post(`/accounts/${account.id}/goals`, {
+        dimension: 'relationships',
+        title: 'A sponsor in their executive team',
+        measure: 'The COO calls us first',
+        targetDate: '2027-06-30',
+      })
+    ).body;
+    const deal = (
+      await api.post(`/accounts/${account.id}/goals`, { dimension: 'commercial', title: 'Renew' })
+    ).body;
+    expect(trust).toMatchObject({ status: 'active', minutes: 0, activities: 0, lastActivityAt: null });
+
+    await api.post('/activities', work({ goalId: trust.id, minutes: 90 }));
+    await apiClient(app, colleague.token).post('/activities', work({ goalId: trust.id, minutes: 30 }));
+    const bystander = await makeUser(core, { workspace: 'Acme' });
+    await apiClient(app, bystander.token).post('/activities', work({ goalId: trust.id, minutes: 15 }));
+
+    const goals = (await api.get(`/accounts/${account.id}/goals`)).body.items;
+    expect(goals.map((g: any) => [g.title, g.minutes, g.activities])).toEqual([
+      ['Renew', 0, 0],
+      ['A sponsor in their executive team', 135, 3],
+    ]);
+    expect(goals[1]).toMatchObject({ measure: 'The COO calls us first', targetDate: '2027-06-30' });
+    const theirs = (await apiClient(app, bystander.token).get(`/accounts/${account.id}/goals`)).body.items;
+    expect(theirs.find((g: any) => g.id === trust.id).minutes).toBe(15);
+    expect((await apiClient(app, outsider.token).get(`/accounts/${account.id}/goals`)).status).toBe(404);
+
+    // Only the account team and leaders change goals.
+    expect((await apiClient(app, bystander.token).patch(`/goals/${deal.id}`, { title: 'x' })).status).toBe(
+      403,
+    );
+    expect((await apiClient(app, outsider.token).patch(`/goals/${deal.id}`, { title: 'x' })).status).toBe(
+      404,
+    );
+    const achieved = await apiClient(app, leader.token).patch(`/goals/${deal.id}`, { status: 'achieved' });
+    expect(achieved.body).toMatchObject({ status: 'achieved', title: 'Renew' });
+    expect((await apiClient(app, colleague.token).delete(`/goals/${deal.id}`)).status).toBe(204);
+    expect((await api.get(`/accounts/${account.id}/goals`)).body.items).toHaveLength(1);
+  });
+
+  it('refuse bad input naming the field', async () => {
+    const api = apiClient(app, ann.token);
+    const account = (await api.post('/accounts', { name: 'Contoso' })).body;
+    const cases: [Record<string, unknown>, string][] = [
+      [{ title: 'No dimension' }, 'dimension'],
+      [{ dimension: 'happiness', title: 'x' }, 'dimension'],
+      [{ dimension: 'commercial', title: ' ' }, 'title'],
+      [{ dimension: 'commercial', title: 'x', targetDate: '30/06/2027' }, 'targetDate'],
+      [{ dimension: 'commercial', title: 'x', status: 'done' }, 'status'],
+      [{ dimension: 'commercial', title: 'x'.repeat(301) }, 'title'],
+    ];
+    for (const [body, field] of cases) {
+      const res = await api.post(`/accounts/${account.id}/goals`, body);
+      expect(res.status, JSON.stringify(body)).toBe(400);
+      expect(Object.keys(res.body.error.fields), JSON.stringify(body)).toContain(field);
+    }
+    expect((await api.post('/accounts/nope/goals', { dimension: 'commercial', title: 'x' })).status).toBe(
+      404,
+    );
+  });
+
+  it("link activities to their own account's goals only", async () => {
+    const api = apiClient(app, ann.token);
+    const fabrikam = (await api.post('/accounts', { name: 'Fabrikam' })).body;
+    const litware = (await api.post('/accounts', { name: 'Litware' })).body;
+    const goal = (
+      await api.post(`/accounts/${fabrikam.id}/goals`, { dimension: 'innovation', title: 'Pilot' })
+    ).body;
+    const theirGoal = (
+      await apiClient(app, outsider.token).post(
+        `/accounts/${(await apiClient(app, outsider.token).post('/accounts', { name: 'Theirs' })).body.id}/goals`,
+        { dimension: 'commercial', title: 'Secret' },
+      )
+    ).body;
+
+    const wrongAccount = await api.post('/activities', work({ accountId: litware.id, goalId: goal.id }));
+    expect(wrongAccount.status).toBe(400);
+    expect(wrongAccount.body.error.fields).toHaveProperty('goalId');
+    const internal = await api.post('/activities', work({ accountId: null, goalId: goal.id }));
+    expect(internal.status).toBe(400);
+    const foreign = await api.post('/activities', work({ goalId: theirGoal.id }));
+    expect(foreign.status).toBe(404);
+    expect(foreign.body.error.fields).toHaveProperty('goalId');
+
+    const linked = (await api.post('/activities', work({ goalId: goal.id }))).body;
+    expect(linked).toMatchObject({ accountId: fabrikam.id, goalId: goal.id, goalTitle: 'Pilot' });
+    const moved = (await api.patch(`/activities/${linked.id}`, { accountId: litware.id })).body;
+    expect(moved).toMatchObject({ accountId: litware.id, goalId: null });
+    const back = (await api.patch(`/activities/${linked.id}`, { goalId: goal.id, accountId: fabrikam.id }))
+      .body;
+    expect(back).toMatchObject({ accountId: fabrikam.id, goalId: goal.id });
+    const byGoal = await api.get(`/activities?goalId=${goal.id}`);
+    expect(byGoal.body.items.map((a: any) => a.id)).toEqual([linked.id]);
+  });
+});
