@@ -40,6 +40,18 @@ afterAll(() => server?.stop());
 
 describe('the linchpin CLI', () => {
   it('logs activities and reports the week as table, JSON and CSV', async () => {
+    const unknown = await runCli(
+      ['log', 'Call', '--q2', '--minutes', '30', '--at', '2026-11-20T09:00', '--account', 'Northwind'],
+      env,
+    );
+    expect(unknown.code).not.toBe(0);
+    expect(unknown.stderr).toMatch(/"Northwind" is not an account of this workspace/);
+    const added = await runCli(
+      ['accounts', 'add', 'Northwind', '--domain', 'northwind.com', '--tier', 'strategic'],
+      env,
+    );
+    expect(added.code, added.stderr).toBe(0);
+    expect(added.stdout).toMatch(/Added Northwind \(strategic\): northwind\.com/);
     const logged = await runCli(
       [
         'log',
@@ -141,9 +153,12 @@ describe('the linchpin CLI', () => {
     });
     const list = await runCli(['accounts'], env);
     expect(list.code, list.stderr).toBe(0);
-    expect(list.stdout).toMatch(/Globex\s+globex\.example\s+1\s+1\s+single contact/);
+    expect(list.stdout).toMatch(/Globex\s+key\s+CM\s+globex\.example\s+1\s+single contact/);
+    expect(list.stdout).toMatch(/Northwind\s+strategic\s+CM\s+northwind\.com\s+0\s+no contacts/);
     const one = await runCli(['account', 'glob'], env);
     expect(one.code, one.stderr).toBe(0);
+    expect(one.stdout).toMatch(/Tier key · owner CM/);
+    expect(one.stdout).toMatch(/Last 12 months \(the team\): 0\.0 h/);
     expect(one.stdout).toMatch(/Hank Scorpio\s+CEO\s+executive\s+executive\s+4\/5\s+never/);
     expect(one.stdout).toMatch(/! Single-threaded: everything runs through Hank Scorpio\./);
     expect(one.stdout).toMatch(/Losing touch \(60\+ days\): Hank Scorpio \(never contacted\)/);

@@ -64,9 +64,9 @@ export function App() {
             <RulesPage />
           ) : route.page === 'accounts' ? (
             route.id ? (
-              <AccountPage key={route.id} accountId={route.id} />
+              <AccountPage key={route.id} accountId={route.id} me={me.data} />
             ) : (
-              <AccountsPage />
+              <AccountsPage me={me.data} />
             )
           ) : (
             <WeekPage me={me.data} week={route.week} />

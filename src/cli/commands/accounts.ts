@@ -1,6 +1,7 @@
 import { type Command, Option } from 'commander';
-import type { AccountView } from '../../core/accounts/schemas.ts';
-import { STAKEHOLDER_LEVELS } from '../../core/db/schema/index.ts';
+import type { AccountSummary, AccountTime, AccountView } from '../../core/accounts/schemas.ts';
+import { ACCOUNT_TIERS, type AccountTier, STAKEHOLDER_LEVELS } from '../../core/db/schema/index.ts';
+import type { GoalView } from '../../core/legacy/schemas.ts';
 import type { Connectivity } from '../../core/stakeholders/connectivity.ts';
 import type { StakeholderView } from '../../core/stakeholders/schemas.ts';
 import { ApiClient, CliError } from '../client.ts';
@@ -11,12 +12,12 @@ const formatOption = () =>
     .choices(FORMATS.filter((f) => f !== 'csv'))
     .default('table');
 
-async function accountsOf(api: ApiClient): Promise<AccountView[]> {
-  return (await api.get<{ items: AccountView[] }>('/accounts')).items;
+async function accountsOf(api: ApiClient, status = 'active'): Promise<AccountSummary[]> {
+  return (await api.get<{ items: AccountSummary[] }>(`/accounts?status=${status}`)).items;
 }
 
 /** An account by name: exact (any case) first, else the only one whose name contains it. */
-function findAccount(accounts: AccountView[], name: string): AccountView {
+function findAccount(accounts: AccountSummary[], name: string): AccountSummary {
   const wanted = name.trim().toLowerCase();
   const exact = accounts.find((a) => a.name.toLowerCase() === wanted);
   if (exact) return exact;
@@ -27,53 +28,60 @@ function findAccount(accounts: AccountView[], name: string): AccountView {
   throw new CliError(`no account named "${name}"; see \`linchpin accounts\``);
 }
 
+const hours = (minutes: number) => `${(minutes / 60).toFixed(1)} h`;
+
 export function registerAccounts(program: Command): void {
-  program
+  const accounts = program
     .command('accounts')
-    .description('Your workspace’s accounts with their stakeholders and single-threaded warnings')
+    .description('Your workspace’s accounts: tier, owner, stakeholders and single-threaded warnings')
+    .option('--archived', 'list archived accounts instead')
     .addOption(formatOption())
-    .action(async (options: { format: Format }) => {
+    .action(async (options: { format: Format; archived?: boolean }) => {
       const api = ApiClient.fromConfig();
-      const accounts = await accountsOf(api);
-      const rows = await Promise.all(
-        accounts.map(async (account) => ({
-          account,
-          stakeholders: (await api.get<{ items: StakeholderView[] }>(`/accounts/${account.id}/stakeholders`))
-            .items,
-          connectivity: await api.get<Connectivity>(`/accounts/${account.id}/connectivity`),
-        })),
-      );
+      const rows = await accountsOf(api, options.archived ? 'archived' : 'active');
       if (options.format === 'json') {
-        print(
-          JSON.stringify(
-            rows.map((r) => ({
-              ...r.account,
-              stakeholders: r.stakeholders.length,
-              warnings: r.connectivity.warnings,
-            })),
-            null,
-            2,
-          ),
-        );
+        print(JSON.stringify(rows, null, 2));
         return;
       }
       if (rows.length === 0) {
         print(
-          'No accounts yet. Add one in the web app (Rules → Accounts & domains) or log an activity with --account.',
+          options.archived
+            ? 'No archived accounts.'
+            : 'No accounts yet. Add one with `linchpin accounts add NAME --domain customer.com`.',
         );
         return;
       }
       print(
         table(
-          ['Account', 'Domains', 'Stakeholders', 'Functions', 'Warnings'],
-          rows.map(({ account, stakeholders, connectivity }) => [
+          ['Account', 'Tier', 'Owner', 'Domains', 'Stakeholders', 'Warnings'],
+          rows.map((account) => [
             account.name,
+            account.tier,
+            account.owner?.name ?? '–',
             account.domains.join(', '),
-            stakeholders.length,
-            connectivity.breadth.functions,
-            connectivity.warnings.map((w) => w.kind.replaceAll('_', ' ')).join('; '),
+            account.stakeholders,
+            account.warnings.map((w) => w.replaceAll('_', ' ')).join('; '),
           ]),
         ),
+      );
+    });
+
+  accounts
+    .command('add')
+    .description('Add a customer account; you own it')
+    .argument('<name>', 'the account’s name')
+    .option('--domain <domain...>', 'the customer’s email domains, e.g. northwind.com')
+    .addOption(
+      new Option('--tier <tier>', 'how much attention it gets').choices(ACCOUNT_TIERS).default('key'),
+    )
+    .action(async (name: string, options: { domain?: string[]; tier: AccountTier }) => {
+      const account = await ApiClient.fromConfig().post<AccountView>('/accounts', {
+        name,
+        domains: options.domain ?? [],
+        tier: options.tier,
+      });
+      print(
+        `Added ${account.name} (${account.tier})${account.domains.length ? `: ${account.domains.join(', ')}` : ''}`,
       );
     });
 
@@ -85,21 +93,49 @@ export function registerAccounts(program: Command): void {
     .addOption(formatOption())
     .action(async (name: string, options: { format: Format; losingTouchDays: string }) => {
       const api = ApiClient.fromConfig();
-      const account = findAccount(await accountsOf(api), name);
-      const [{ items: people }, connectivity] = await Promise.all([
+      const account = findAccount(await accountsOf(api, 'all'), name);
+      const [{ items: people }, connectivity, { items: goals }, time] = await Promise.all([
         api.get<{ items: StakeholderView[] }>(`/accounts/${account.id}/stakeholders`),
         api.get<Connectivity>(
           `/accounts/${account.id}/connectivity?losingTouchDays=${encodeURIComponent(options.losingTouchDays)}`,
         ),
+        api.get<{ items: GoalView[] }>(`/accounts/${account.id}/goals`),
+        api.get<AccountTime>(`/accounts/${account.id}/time`),
       ]);
       if (options.format === 'json') {
-        print(JSON.stringify({ account, stakeholders: people, connectivity }, null, 2));
+        print(JSON.stringify({ account, goals, time, stakeholders: people, connectivity }, null, 2));
         return;
       }
+      const team = account.members.map((m) => m.name).join(', ');
       const lines = [
         `${account.name}${account.domains.length ? ` (${account.domains.join(', ')})` : ''}`,
+        `Tier ${account.tier} · owner ${account.owner?.name ?? 'nobody'}${team ? ` · team ${team}` : ''}${account.archivedAt ? ' · archived' : ''}`,
         '',
       ];
+      if (account.legacyStatement) lines.push(`Legacy: ${account.legacyStatement}`, '');
+      if (goals.length > 0) {
+        lines.push(
+          table(
+            ['Goal', 'Dimension', 'Status', 'Target', 'Time', 'Last 30 days'],
+            goals.map((g) => [
+              g.title,
+              g.dimension.replaceAll('_', ' '),
+              g.status,
+              g.targetDate ?? '',
+              hours(g.minutes),
+              hours(g.minutesLast30Days),
+            ]),
+          ),
+          '',
+        );
+      }
+      const byQuadrant = (['q1', 'q2', 'q3', 'q4'] as const).map(
+        (q) => `${q.toUpperCase()} ${hours(time.months.reduce((sum, m) => sum + m[q], 0))}`,
+      );
+      lines.push(
+        `Last 12 months (${time.scope === 'team' ? 'the team' : 'you'}): ${hours(time.totalMinutes)} — ${byQuadrant.join(', ')}`,
+        '',
+      );
       if (people.length > 0) {
         lines.push(
           table(

@@ -62,7 +62,7 @@ export function registerActivities(program: Command): void {
       '--at <datetime>',
       'start, e.g. 2026-11-20T10:00 (your time zone) or with an offset; default: now',
     )
-    .option('--account <name>', 'customer account (created if new)')
+    .option('--account <name>', 'an existing customer account (see `linchpin accounts`)')
     .addOption(new Option('--kind <kind>', 'kind of activity').choices(ACTIVITY_KINDS))
     .option('--notes <text>', 'notes')
     .option('--planned', 'it is planned, not done yet')

@@ -50,33 +50,11 @@ export interface SetupInput {
   timeZone: string;
 }
 
-export interface Activity {
-  id: string;
-  title: string;
-  startsAt: string;
-  endsAt: string;
-  minutes: number;
-  timeZone: string;
-  urgent: boolean;
-  important: boolean;
-  quadrant: Quadrant;
-  accountId: string | null;
-  accountName: string | null;
-  kind: ActivityKind;
-  commercial: boolean;
-  status: ActivityStatus;
-  notes: string | null;
-  source: string;
-  sourceId: string | null;
-  /** An all-day event from a calendar (shown, never counted as time). */
-  allDay: boolean;
-  /** Set on imported events that are shown but not counted as time. */
-  excludedReason: ExclusionReason | null;
-  /** How the quadrant was decided; `unclassified` ones wait in the review inbox. */
-  classification: Classification;
-  createdAt: string;
-  updatedAt: string;
-}
+// The activity shapes are the core's own (types only).
+import type { ActivityView as Activity } from '../../core/activities/schemas.ts';
+
+export type { Activity };
+export type { ActivityInput } from '../../core/activities/schemas.ts';
 
 export type { ExclusionReason } from '../../core/db/schema/index.ts';
 
@@ -84,18 +62,6 @@ import type { ExclusionReason } from '../../core/db/schema/index.ts';
 export type Classification = 'manual' | 'rule' | 'unclassified';
 
 /** What the forms send; `startsAt` may be local wall-clock time, read in the user's time zone. */
-export interface ActivityInput {
-  title: string;
-  startsAt: string;
-  minutes: number;
-  urgent: boolean;
-  important: boolean;
-  account?: string;
-  kind?: ActivityKind;
-  commercial?: boolean;
-  status?: ActivityStatus;
-  notes?: string | null;
-}
 
 export interface ActivityPage {
   items: Activity[];
@@ -114,17 +80,26 @@ export interface Trend {
   weeks: TrendWeek[];
 }
 
-export interface Account {
-  id: string;
-  name: string;
-  /** The customer's email domains: meetings with people from them land on the account. */
-  domains?: string[];
-}
-
+// Account and legacy shapes come from the core (types only).
+export type {
+  AccountInput,
+  AccountPatch,
+  AccountSummary as Account,
+  AccountTime,
+  AccountView,
+} from '../../core/accounts/schemas.ts';
 // The import shapes come from the core itself (types only, nothing of it is bundled).
 export type { CalendarView as CalendarItem } from '../../core/calendars/service.ts';
+export type { AccountTier, GoalDimension, GoalStatus } from '../../core/db/schema/activities.ts';
 export type { ImportSummary, SkippedEvent } from '../../core/imports/service.ts';
 export type { SourceFormat as ImportFormat } from '../../core/imports/source.ts';
+export type {
+  GoalInput,
+  GoalPatch,
+  GoalView,
+  PersonalLegacy,
+  PersonalLegacyInput,
+} from '../../core/legacy/schemas.ts';
 
 import type { ImportSummary } from '../../core/imports/service.ts';
 

@@ -72,7 +72,7 @@ export function NumberField(props: Omit<InputProps, 'type' | 'inputMode'>) {
   return <TextField {...props} type="number" inputMode="numeric" />;
 }
 
-type SelectProps<T extends string> = ValueProps<T> & { children: ReactNode };
+type SelectProps<T extends string> = ValueProps<T> & { children: ReactNode; disabled?: boolean };
 
 /** A labelled `<select>` over `children` options; `onChange` gets the chosen value as `T`. */
 export function SelectField<T extends string>({
@@ -84,6 +84,7 @@ export function SelectField<T extends string>({
   value,
   onChange,
   children,
+  disabled,
 }: SelectProps<T>) {
   return (
     <Field label={label} error={error} hint={hint} className={className}>
@@ -92,6 +93,7 @@ export function SelectField<T extends string>({
           {...control}
           className={inputClassName}
           value={value}
+          disabled={disabled}
           onChange={(e) => onChange(e.target.value as T)}
         >
           {children}

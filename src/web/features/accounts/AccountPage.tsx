@@ -4,10 +4,10 @@ import { SelectField } from '../../shared/Field.tsx';
 import { problemOf } from '../../shared/forms.ts';
 import { hrefOf } from '../../shared/navigation.ts';
 import { useToast } from '../../shared/Toasts.tsx';
-import { useAccounts } from '../week/week-queries.ts';
 import {
   type Connectivity,
   type StakeholderView,
+  useAccounts,
   useConnectivity,
   useDeleteStakeholder,
   useStakeholders,

@@ -1,28 +1,20 @@
-import { type FormEvent, useState } from 'react';
-import type { Account } from '../../api/types.ts';
-import { FormError, TextField } from '../../shared/Field.tsx';
-import { DialogFooter, FormDialog } from '../../shared/FormDialog.tsx';
+import { useState } from 'react';
+import type { Account, Me } from '../../api/types.ts';
 import { problemOf } from '../../shared/forms.ts';
 import { hrefOf, navigate } from '../../shared/navigation.ts';
 import { useToast } from '../../shared/Toasts.tsx';
-import { useSaveAccount } from '../rules/rules-queries.ts';
-import { useAccounts } from '../week/week-queries.ts';
-import { useConnectivity, useStakeholders } from './accounts-queries.ts';
+import { AccountDialog } from './AccountDialog.tsx';
+import { type AccountStatus, useAccounts } from './accounts-queries.ts';
+import { TIER_LABELS } from './legacy-labels.ts';
+import { PersonalLegacyCard } from './PersonalLegacyCard.tsx';
 import { WARNING_SHORT } from './stakeholder-labels.ts';
 
-const domainsOf = (text: string) => [
-  ...new Set(
-    text
-      .split(/[\s,;]+/)
-      .map((d) => d.trim().replace(/^.*@/, '').toLowerCase())
-      .filter(Boolean),
-  ),
-];
-
-/** #/accounts: each customer with its people and what is thin about our relationships there. */
-export function AccountsPage() {
-  const accounts = useAccounts();
+/** #/accounts: your legacy statement, then each customer with its team and what is thin there. */
+export function AccountsPage({ me }: { me: Me }) {
+  const [status, setStatus] = useState<AccountStatus>('active');
+  const accounts = useAccounts(status);
   const [creating, setCreating] = useState(false);
+  const toast = useToast();
 
   return (
     <div className="accounts-page">
@@ -30,12 +22,29 @@ export function AccountsPage() {
         <div>
           <h1>Accounts</h1>
           <p className="muted">
-            Who we know at each customer, how well, and where we hang on a single thread.
+            Who we know at each customer, how well, and what we want to leave behind there.
           </p>
         </div>
         <button type="button" className="button button--primary" onClick={() => setCreating(true)}>
           New account
         </button>
+      </div>
+
+      <PersonalLegacyCard />
+
+      <div className="tabs" role="tablist" aria-label="Which accounts">
+        {(['active', 'archived'] as const).map((s) => (
+          <button
+            key={s}
+            type="button"
+            role="tab"
+            aria-selected={status === s}
+            className={status === s ? 'tab tab--on' : 'tab'}
+            onClick={() => setStatus(s)}
+          >
+            {s === 'active' ? 'Active' : 'Archived'}
+          </button>
+        ))}
       </div>
 
       {accounts.isPending ? (
@@ -53,10 +62,16 @@ export function AccountsPage() {
         </p>
       ) : accounts.data.length === 0 ? (
         <div className="empty-note">
-          <p>No accounts yet. Add a customer to map the people you know there.</p>
-          <button type="button" className="button" onClick={() => setCreating(true)}>
-            Add the first account
-          </button>
+          {status === 'archived' ? (
+            <p>No archived accounts. Archiving keeps an account’s history while taking it out of pickers.</p>
+          ) : (
+            <>
+              <p>No accounts yet. Add a customer to map the people you know there.</p>
+              <button type="button" className="button" onClick={() => setCreating(true)}>
+                Add the first account
+              </button>
+            </>
+          )}
         </div>
       ) : (
         <ul className="account-cards">
@@ -66,94 +81,47 @@ export function AccountsPage() {
         </ul>
       )}
 
-      {creating && <NewAccountDialog onClose={() => setCreating(false)} />}
+      {creating && (
+        <AccountDialog
+          meId={me.id}
+          onClose={() => setCreating(false)}
+          onSaved={(account) => {
+            toast({ message: `Created ${account.name}.` });
+            setCreating(false);
+            navigate({ page: 'accounts', id: account.id });
+          }}
+        />
+      )}
     </div>
   );
 }
 
 function AccountCard({ account }: { account: Account }) {
-  const people = useStakeholders(account.id);
-  const connectivity = useConnectivity(account.id);
-  const count = people.data?.length;
+  const count = account.stakeholders;
   return (
     <li className="account-card" data-testid="account-card">
       <a className="account-card__name" href={hrefOf({ page: 'accounts', id: account.id })}>
         {account.name}
       </a>
+      <span className={`tier tier--${account.tier}`}>{TIER_LABELS[account.tier]}</span>
+      <span className="account-card__owner">
+        {account.owner ? account.owner.name : 'No owner'}
+        {account.members.length > 0 && ` + ${account.members.length}`}
+      </span>
       <span className="account-card__domains">
-        {account.domains?.length ? account.domains.join(', ') : 'No email domains'}
+        {account.domains.length ? account.domains.join(', ') : 'No email domains'}
       </span>
       <span className="account-card__count">
-        {count === undefined ? '…' : `${count} ${count === 1 ? 'stakeholder' : 'stakeholders'}`}
+        {count} {count === 1 ? 'stakeholder' : 'stakeholders'}
       </span>
       <span className="account-card__warnings">
-        {connectivity.data?.warnings.map((w) => (
-          <span key={w.kind} className="pill pill--warn" title={w.message}>
-            {WARNING_SHORT[w.kind]}
+        {account.warnings.map((kind) => (
+          <span key={kind} className="pill pill--warn">
+            {WARNING_SHORT[kind]}
           </span>
         ))}
-        {connectivity.data && connectivity.data.warnings.length === 0 && (
-          <span className="pill pill--good">Well connected</span>
-        )}
+        {account.warnings.length === 0 && <span className="pill pill--good">Well connected</span>}
       </span>
     </li>
-  );
-}
-
-function NewAccountDialog({ onClose }: { onClose: () => void }) {
-  const save = useSaveAccount();
-  const toast = useToast();
-  const [name, setName] = useState('');
-  const [domains, setDomains] = useState('');
-  const [nameError, setNameError] = useState<string>();
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    if (!name.trim()) {
-      setNameError('Enter a name');
-      return;
-    }
-    save.mutate(
-      { name: name.trim(), domains: domainsOf(domains) },
-      {
-        onSuccess: (account) => {
-          toast({ message: `Created ${account.name}.` });
-          onClose();
-          navigate({ page: 'accounts', id: account.id });
-        },
-      },
-    );
-  };
-
-  const problem = problemOf(save.error);
-  return (
-    <FormDialog
-      titleId="new-account-title"
-      title="New account"
-      className="dialog--small"
-      onSubmit={submit}
-      onClose={onClose}
-    >
-      <FormError message={problem.message} />
-      <TextField
-        label="Name"
-        error={nameError ?? problem.fields.name}
-        value={name}
-        onChange={(value) => {
-          setName(value);
-          setNameError(undefined);
-        }}
-        autoComplete="off"
-      />
-      <TextField
-        label="Email domains"
-        hint="Separated by commas, e.g. northwind.com"
-        error={Object.entries(problem.fields).find(([key]) => key.startsWith('domains'))?.[1]}
-        value={domains}
-        onChange={setDomains}
-        autoComplete="off"
-      />
-      <DialogFooter onCancel={onClose} saving={save.isPending} saveLabel="Create account" />
-    </FormDialog>
   );
 }

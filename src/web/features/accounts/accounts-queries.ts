@@ -7,11 +7,34 @@ import type {
   StakeholderView,
 } from '../../../core/stakeholders/schemas.ts';
 import { api } from '../../api/client.ts';
+import type {
+  Account,
+  AccountInput,
+  AccountPatch,
+  AccountTime,
+  AccountView,
+  GoalInput,
+  GoalPatch,
+  GoalView,
+  PersonalLegacy,
+  PersonalLegacyInput,
+} from '../../api/types.ts';
 
 export type { StakeholderInput, StakeholderPatch, StakeholderView };
 export type Connectivity = z.infer<typeof connectivitySchema>;
 
+export type AccountStatus = 'active' | 'archived';
+
+const path = (accountId: string, rest = '') => `/accounts/${encodeURIComponent(accountId)}${rest}`;
+
 export const accountKeys = {
+  /** Everything about accounts: lists, pages, time and goals (an activity change moves the last two). */
+  all: ['accounts'] as const,
+  list: (status: AccountStatus) => ['accounts', 'list', status] as const,
+  one: (accountId: string) => ['accounts', 'one', accountId] as const,
+  time: (accountId: string) => ['accounts', 'time', accountId] as const,
+  goals: (accountId: string) => ['accounts', 'goals', accountId] as const,
+  personalLegacy: ['personal-legacy'] as const,
   stakeholders: (accountId: string) => ['stakeholders', accountId] as const,
   connectivity: (accountId: string, days?: number) =>
     days === undefined
@@ -19,12 +42,122 @@ export const accountKeys = {
       : (['connectivity', accountId, days] as const),
 };
 
+/** The workspace's accounts (active ones unless asked), with their stakeholder counts and warnings. */
+export function useAccounts(status: AccountStatus = 'active') {
+  return useQuery({
+    queryKey: accountKeys.list(status),
+    queryFn: async () => (await api.get<{ items: Account[] }>(`/accounts?status=${status}`)).items,
+    staleTime: 5 * 60_000,
+  });
+}
+
+export function useAccount(accountId: string) {
+  return useQuery({
+    queryKey: accountKeys.one(accountId),
+    queryFn: () => api.get<AccountView>(path(accountId)),
+    retry: (count, error) => (error as { status?: number }).status !== 404 && count < 2,
+  });
+}
+
+export function useAccountTime(accountId: string) {
+  return useQuery({
+    queryKey: accountKeys.time(accountId),
+    queryFn: () => api.get<AccountTime>(path(accountId, '/time')),
+  });
+}
+
+const refreshAccounts = (queryClient: QueryClient) =>
+  queryClient.invalidateQueries({ queryKey: accountKeys.all });
+
+export function useCreateAccount() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: AccountInput) => api.post<AccountView>('/accounts', input),
+    onSuccess: () => refreshAccounts(queryClient),
+  });
+}
+
+export function useUpdateAccount() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, patch }: { id: string; patch: AccountPatch }) =>
+      api.patch<AccountView>(path(id), patch),
+    // Renames and domains show on activities and rules too.
+    onSuccess: () =>
+      Promise.all([
+        refreshAccounts(queryClient),
+        queryClient.invalidateQueries({ queryKey: ['activities'] }),
+      ]),
+  });
+}
+
+export function useDeleteAccount() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, unlinkActivities }: { id: string; unlinkActivities: boolean }) =>
+      api.delete(path(id, unlinkActivities ? '?activities=unlink' : '')),
+    onSuccess: () =>
+      Promise.all([
+        refreshAccounts(queryClient),
+        ...[['activities'], ['week-report'], ['trend']].map((queryKey) =>
+          queryClient.invalidateQueries({ queryKey }),
+        ),
+      ]),
+  });
+}
+
+export function useGoals(accountId: string | null) {
+  return useQuery({
+    queryKey: accountKeys.goals(accountId ?? ''),
+    queryFn: async () => (await api.get<{ items: GoalView[] }>(path(accountId ?? '', '/goals'))).items,
+    enabled: Boolean(accountId),
+  });
+}
+
+export function useSaveGoal(accountId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, input }: { id?: string; input: GoalInput }) =>
+      id
+        ? api.patch<GoalView>(`/goals/${encodeURIComponent(id)}`, input satisfies GoalPatch)
+        : api.post<GoalView>(path(accountId, '/goals'), input),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: accountKeys.goals(accountId) }),
+  });
+}
+
+export function useDeleteGoal(accountId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api.delete(`/goals/${encodeURIComponent(id)}`),
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: accountKeys.goals(accountId) }),
+        queryClient.invalidateQueries({ queryKey: ['activities'] }),
+      ]),
+  });
+}
+
+export function usePersonalLegacy() {
+  return useQuery({
+    queryKey: accountKeys.personalLegacy,
+    queryFn: () => api.get<PersonalLegacy>('/me/legacy'),
+  });
+}
+
+export function useSavePersonalLegacy() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: PersonalLegacyInput) => api.put<PersonalLegacy>('/me/legacy', input),
+    onSuccess: (saved) => queryClient.setQueryData(accountKeys.personalLegacy, saved),
+  });
+}
+
 export interface Colleague {
   id: string;
   name: string;
 }
 
-/** The workspace's people, who can own relationships. */
+/** The workspace's people, who can own accounts and relationships. */
 export function useColleagues() {
   return useQuery({
     queryKey: ['users'],
@@ -37,27 +170,24 @@ export function useStakeholders(accountId: string) {
   return useQuery({
     queryKey: accountKeys.stakeholders(accountId),
     queryFn: async () =>
-      (await api.get<{ items: StakeholderView[] }>(`/accounts/${encodeURIComponent(accountId)}/stakeholders`))
-        .items,
+      (await api.get<{ items: StakeholderView[] }>(path(accountId, '/stakeholders'))).items,
   });
 }
 
 export function useConnectivity(accountId: string, losingTouchDays = 60) {
   return useQuery({
     queryKey: accountKeys.connectivity(accountId, losingTouchDays),
-    queryFn: () =>
-      api.get<Connectivity>(
-        `/accounts/${encodeURIComponent(accountId)}/connectivity?losingTouchDays=${losingTouchDays}`,
-      ),
+    queryFn: () => api.get<Connectivity>(path(accountId, `/connectivity?losingTouchDays=${losingTouchDays}`)),
     placeholderData: (previous) => previous,
   });
 }
 
-/** A change to an account's people moves its grid, warnings and losing-touch list too. */
-const refreshAccount = (queryClient: QueryClient, accountId: string) =>
+/** A change to an account's people moves its grid, warnings, losing-touch list and list card too. */
+const refreshPeople = (queryClient: QueryClient, accountId: string) =>
   Promise.all([
     queryClient.invalidateQueries({ queryKey: accountKeys.stakeholders(accountId) }),
     queryClient.invalidateQueries({ queryKey: accountKeys.connectivity(accountId) }),
+    queryClient.invalidateQueries({ queryKey: ['accounts', 'list'] }),
   ]);
 
 export function useSaveStakeholder(accountId: string) {
@@ -69,8 +199,8 @@ export function useSaveStakeholder(accountId: string) {
             `/stakeholders/${encodeURIComponent(id)}`,
             input satisfies StakeholderPatch,
           )
-        : api.post<StakeholderView>(`/accounts/${encodeURIComponent(accountId)}/stakeholders`, input),
-    onSuccess: () => refreshAccount(queryClient, accountId),
+        : api.post<StakeholderView>(path(accountId, '/stakeholders'), input),
+    onSuccess: () => refreshPeople(queryClient, accountId),
   });
 }
 
@@ -78,6 +208,6 @@ export function useDeleteStakeholder(accountId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (id: string) => api.delete(`/stakeholders/${encodeURIComponent(id)}`),
-    onSuccess: () => refreshAccount(queryClient, accountId),
+    onSuccess: () => refreshPeople(queryClient, accountId),
   });
 }

@@ -1,4 +1,4 @@
-import { useAccounts } from '../week/week-queries.ts';
+import { useAccounts } from '../accounts/accounts-queries.ts';
 import { INTERNAL, KEEP } from './rule-draft.ts';
 
 /** The `<option>`s of an account choice: keep as is (`keepLabel`), internal, or one of the user's accounts. */

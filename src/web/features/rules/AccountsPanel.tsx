@@ -3,8 +3,7 @@ import type { Account } from '../../api/types.ts';
 import { FormError } from '../../shared/Field.tsx';
 import { problemOf } from '../../shared/forms.ts';
 import { useToast } from '../../shared/Toasts.tsx';
-import { useAccounts } from '../week/week-queries.ts';
-import { useSaveAccount } from './rules-queries.ts';
+import { useAccounts, useCreateAccount, useUpdateAccount } from '../accounts/accounts-queries.ts';
 
 const domainsOf = (text: string) => [
   ...new Set(
@@ -72,7 +71,9 @@ export function AccountsPanel() {
 
 /** One account's name and domains, saved together; without an account it adds a new one. */
 function AccountRow({ account }: { account?: Account }) {
-  const save = useSaveAccount();
+  const create = useCreateAccount();
+  const update = useUpdateAccount();
+  const save = account ? update : create;
   const toast = useToast();
   const initialDomains = (account?.domains ?? []).join(', ');
   const [name, setName] = useState(account?.name ?? '');
@@ -93,20 +94,21 @@ function AccountRow({ account }: { account?: Account }) {
       return;
     }
     setError(null);
-    save.mutate(
-      { id: account?.id, name: name.trim(), domains: domainsOf(domains) },
-      {
-        onSuccess: () => {
-          toast({ message: account ? `Saved ${name.trim()}.` : `Added ${name.trim()}.` });
-          if (!account) {
-            setName('');
-            setDomains('');
-          }
-        },
-        onError: (failure) => {
-          const problem = problemOf(failure);
-          setError(Object.values(problem.fields)[0] ?? problem.message);
-        },
+    const fields = { name: name.trim(), domains: domainsOf(domains) };
+    const saved = account
+      ? update.mutateAsync({ id: account.id, patch: fields })
+      : create.mutateAsync(fields);
+    saved.then(
+      () => {
+        toast({ message: account ? `Saved ${name.trim()}.` : `Added ${name.trim()}.` });
+        if (!account) {
+          setName('');
+          setDomains('');
+        }
+      },
+      (failure: unknown) => {
+        const problem = problemOf(failure);
+        setError(Object.values(problem.fields)[0] ?? problem.message);
       },
     );
   };

@@ -4,7 +4,7 @@ import { ConfirmDialog } from '../../shared/ConfirmDialog.tsx';
 import { problemOf } from '../../shared/forms.ts';
 import { hrefOf } from '../../shared/navigation.ts';
 import { useToast } from '../../shared/Toasts.tsx';
-import { useAccounts } from '../week/week-queries.ts';
+import { useAccounts } from '../accounts/accounts-queries.ts';
 import { AccountsPanel } from './AccountsPanel.tsx';
 import { RuleEditor } from './RuleEditor.tsx';
 import {

@@ -77,14 +77,3 @@ export function useDeleteRule() {
     onSuccess: () => refreshAfterRules(queryClient),
   });
 }
-
-export function useSaveAccount() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: ({ id, name, domains }: { id?: string; name: string; domains: string[] }) =>
-      id
-        ? api.patch<Account>(`/accounts/${id}`, { name, domains })
-        : api.post<Account>('/accounts', { name, domains }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: weekKeys.accounts }),
-  });
-}

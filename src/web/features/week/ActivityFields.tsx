@@ -1,9 +1,9 @@
-import { type Ref, useId } from 'react';
+import type { Ref } from 'react';
 import { ACTIVITY_KINDS, type ActivityKind } from '../../api/types.ts';
 import { Check, Field, SelectField, TextField } from '../../shared/Field.tsx';
 import { KIND_LABELS, quadrantInfo, quadrantOf } from '../../shared/quadrants.ts';
+import { AccountSelect } from '../accounts/AccountSelect.tsx';
 import type { ActivityDraft, DraftErrors } from './activity-draft.ts';
-import { useAccounts } from './week-queries.ts';
 
 const QUICK_MINUTES = [30, 60, 90];
 
@@ -16,8 +16,6 @@ interface ActivityFieldsProps {
 
 /** The fields quick-add and the edit dialog share; the container's CSS grid places them. */
 export function ActivityFields({ draft, errors, onChange, titleRef }: ActivityFieldsProps) {
-  const accountsListId = useId();
-  const accounts = useAccounts();
   const quadrant = quadrantInfo(quadrantOf(draft));
 
   return (
@@ -80,26 +78,13 @@ export function ActivityFields({ draft, errors, onChange, titleRef }: ActivityFi
           </div>
         )}
       </Field>
-      <Field label="Account" error={errors.account} className="area-account">
-        {(control) => (
-          <>
-            <input
-              {...control}
-              list={accountsListId}
-              value={draft.account}
-              onChange={(e) => onChange({ account: e.target.value })}
-              placeholder="Internal"
-              autoComplete="off"
-              maxLength={200}
-            />
-            <datalist id={accountsListId}>
-              {accounts.data?.map((account) => (
-                <option key={account.id} value={account.name} />
-              ))}
-            </datalist>
-          </>
-        )}
-      </Field>
+      <AccountSelect
+        className="area-account"
+        error={errors.accountId}
+        value={draft.accountId}
+        current={draft.accountName}
+        onChange={(accountId) => onChange({ accountId, goalId: '' })}
+      />
       <SelectField<ActivityKind>
         label="Kind"
         error={errors.kind}

@@ -3,6 +3,7 @@ import type { Activity, ActivityStatus } from '../../api/types.ts';
 import { Check, Field, FormError, SelectField } from '../../shared/Field.tsx';
 import { DialogFooter, FormDialog } from '../../shared/FormDialog.tsx';
 import { problemOf } from '../../shared/forms.ts';
+import { GoalSelect } from '../accounts/GoalSelect.tsx';
 import { ActivityFields } from './ActivityFields.tsx';
 import {
   type ActivityDraft,
@@ -59,6 +60,13 @@ export function EditDialog({ activity, week, onClose }: EditDialogProps) {
           <option value="planned">Planned</option>
           <option value="done">Done</option>
         </SelectField>
+        <GoalSelect
+          className="area-goal"
+          accountId={draft.accountId}
+          value={draft.goalId}
+          error={errors.goalId}
+          onChange={(goalId) => change({ goalId })}
+        />
         <div className="area-commercial flags">
           <span className="field__label" aria-hidden="true">
             Investment

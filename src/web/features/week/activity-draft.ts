@@ -8,7 +8,12 @@ export interface ActivityDraft {
   day: string;
   start: string;
   minutes: string;
-  account: string;
+  /** '' for none (internal). */
+  accountId: string;
+  /** The account's name as the activity shows it, in case it is archived and not in the picker. */
+  accountName: string;
+  /** '' for none. */
+  goalId: string;
   urgent: boolean;
   important: boolean;
   kind: ActivityKind;
@@ -24,7 +29,9 @@ export const newDraft = (day: string, start: string): ActivityDraft => ({
   day,
   start,
   minutes: '60',
-  account: '',
+  accountId: '',
+  accountName: '',
+  goalId: '',
   urgent: false,
   important: false,
   kind: 'other',
@@ -41,7 +48,9 @@ export function draftOf(activity: Activity): ActivityDraft {
     day,
     start: time,
     minutes: String(activity.minutes),
-    account: activity.accountName ?? '',
+    accountId: activity.accountId ?? '',
+    accountName: activity.accountName ?? '',
+    goalId: activity.goalId ?? '',
     urgent: activity.urgent,
     important: activity.important,
     kind: activity.kind,
@@ -70,11 +79,11 @@ export function inputOf(draft: ActivityDraft, options: { full: boolean }): Activ
     minutes: Number(draft.minutes),
     urgent: draft.urgent,
     important: draft.important,
-    account: draft.account.trim(),
+    accountId: draft.accountId || null,
     kind: draft.kind,
   };
   if (!options.full) return base;
-  return { ...base, commercial: draft.commercial, status: draft.status, notes: draft.notes.trim() || null };
+  return { ...base, goalId: draft.goalId || null, commercial: draft.commercial, status: draft.status, notes: draft.notes.trim() || null };
 }
 
 /** The server names API fields; the form shows them next to its own inputs. */
@@ -85,7 +94,9 @@ export function draftErrorsOf(fields: FieldErrors): DraftErrors {
     startsAt: 'start',
     endsAt: 'minutes',
     minutes: 'minutes',
-    account: 'account',
+    account: 'accountId',
+    accountId: 'accountId',
+    goalId: 'goalId',
     kind: 'kind',
     status: 'status',
     notes: 'notes',

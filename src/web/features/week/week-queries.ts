@@ -1,6 +1,6 @@
 import { type QueryClient, useQuery } from '@tanstack/react-query';
 import { api } from '../../api/client.ts';
-import type { Account, Activity, ActivityPage, Trend, WeekReport } from '../../api/types.ts';
+import type { Activity, ActivityPage, Trend, WeekReport } from '../../api/types.ts';
 import { addDays, mondayOf } from '../../shared/dates.ts';
 import { REVIEW_KEY } from '../../shared/review-count.ts';
 
@@ -10,7 +10,6 @@ export const weekKeys = {
   report: (week: string) => ['week-report', week] as const,
   trend: (week: string) => ['trend', week] as const,
   activities: (week: string) => ['activities', week] as const,
-  accounts: ['accounts'] as const,
 };
 
 export function useWeekReport(week: string) {
@@ -51,21 +50,13 @@ export function useWeekActivities(week: string) {
   });
 }
 
-export function useAccounts() {
-  return useQuery({
-    queryKey: weekKeys.accounts,
-    queryFn: async () => (await api.get<{ items: Account[] }>('/accounts')).items,
-    staleTime: 5 * 60_000,
-  });
-}
-
 /**
  * After any change to activities: every week's figures may have moved, so refetch what is on screen
- * (and the review inbox: classifying an imported event by hand takes it out).
+ * (the review inbox: classifying an imported event by hand takes it out; accounts' time and goals).
  */
 export function refreshWeekData(queryClient: QueryClient) {
   return Promise.all(
-    [['week-report'], ['trend'], ['activities'], weekKeys.accounts, REVIEW_KEY].map((queryKey) =>
+    [['week-report'], ['trend'], ['activities'], ['accounts'], REVIEW_KEY].map((queryKey) =>
       queryClient.invalidateQueries({ queryKey }),
     ),
   );
