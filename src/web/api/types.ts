@@ -53,10 +53,9 @@ export interface SetupInput {
 // The activity shapes are the core's own (types only).
 import type { ActivityView as Activity } from '../../core/activities/schemas.ts';
 
-export type { Activity };
 export type { ActivityInput } from '../../core/activities/schemas.ts';
-
 export type { ExclusionReason } from '../../core/db/schema/index.ts';
+export type { Activity };
 
 import type { ExclusionReason } from '../../core/db/schema/index.ts';
 export type Classification = 'manual' | 'rule' | 'unclassified';

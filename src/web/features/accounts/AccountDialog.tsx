@@ -59,7 +59,9 @@ export function AccountDialog({
       memberIds: memberIds.filter((id) => id !== ownerId),
       legacyStatement: statement.trim() || null,
     };
-    const saved = account ? update.mutateAsync({ id: account.id, patch: fields }) : create.mutateAsync(fields);
+    const saved = account
+      ? update.mutateAsync({ id: account.id, patch: fields })
+      : create.mutateAsync(fields);
     saved.then(onSaved, () => undefined);
   };
 
@@ -131,7 +133,9 @@ export function AccountDialog({
                 {p.name}
               </label>
             ))}
-          {people.data && people.data.length <= 1 && <span className="muted">Nobody else in the workspace yet.</span>}
+          {people.data && people.data.length <= 1 && (
+            <span className="muted">Nobody else in the workspace yet.</span>
+          )}
           {problem.fields.memberIds && <p className="field__error">{problem.fields.memberIds}</p>}
         </fieldset>
         <Field
@@ -151,7 +155,11 @@ export function AccountDialog({
           )}
         </Field>
       </div>
-      <DialogFooter onCancel={onClose} saving={save.isPending} saveLabel={account ? 'Save' : 'Create account'}>
+      <DialogFooter
+        onCancel={onClose}
+        saving={save.isPending}
+        saveLabel={account ? 'Save' : 'Create account'}
+      >
         {footer}
       </DialogFooter>
     </FormDialog>

@@ -1,49 +1,59 @@
 import { useState } from 'react';
+import { isApiError } from '../../api/client.ts';
+import type { AccountView, Me } from '../../api/types.ts';
 import { ConfirmDialog } from '../../shared/ConfirmDialog.tsx';
 import { SelectField } from '../../shared/Field.tsx';
+import { formatHours } from '../../shared/format.ts';
 import { problemOf } from '../../shared/forms.ts';
-import { hrefOf } from '../../shared/navigation.ts';
+import { hrefOf, navigate } from '../../shared/navigation.ts';
+import { quadrantInfo } from '../../shared/quadrants.ts';
 import { useToast } from '../../shared/Toasts.tsx';
+import { AccountDialog } from './AccountDialog.tsx';
+import { AccountTimePanel } from './AccountTimePanel.tsx';
 import {
-  type Connectivity,
   type StakeholderView,
-  useAccounts,
+  useAccount,
   useConnectivity,
+  useDeleteAccount,
   useDeleteStakeholder,
+  useRecentActivities,
   useStakeholders,
+  useUpdateAccount,
 } from './accounts-queries.ts';
+import { CoverageGrid } from './Coverage.tsx';
+import { LegacyPanel } from './LegacyPanel.tsx';
+import { TIER_LABELS } from './legacy-labels.ts';
+import { RelationshipMap } from './RelationshipMap.tsx';
 import { StakeholderDialog } from './StakeholderDialog.tsx';
-import {
-  ATTITUDE_LABELS,
-  FUNCTION_LABELS,
-  FUNCTIONS,
-  LEVEL_LABELS,
-  LEVELS,
-  lastContactOf,
-  WARNING_SHORT,
-} from './stakeholder-labels.ts';
+import { StakeholderTable } from './StakeholderTable.tsx';
+import { FUNCTIONS, LEVELS, WARNING_SHORT } from './stakeholder-labels.ts';
 
 const LOSING_TOUCH_DAYS = ['30', '60', '90'] as const;
 type LosingTouchDays = (typeof LOSING_TOUCH_DAYS)[number];
 
-/** #/accounts/<id>: one customer's people, how they cover its functions and levels, and who is drifting. */
-export function AccountPage({ accountId }: { accountId: string }) {
-  const accounts = useAccounts();
+/** #/accounts/<id>: one customer — legacy and goals, time invested, people, coverage and who is drifting. */
+export function AccountPage({ accountId, me }: { accountId: string; me: Me }) {
+  const account = useAccount(accountId);
   const people = useStakeholders(accountId);
   const [days, setDays] = useState<LosingTouchDays>('60');
   const connectivity = useConnectivity(accountId, Number(days));
-  const [editing, setEditing] = useState<{ stakeholder?: StakeholderView } | null>(null);
-  const [deleting, setDeleting] = useState<StakeholderView | null>(null);
-  const remove = useDeleteStakeholder(accountId);
+  const [editingPerson, setEditingPerson] = useState<{ stakeholder?: StakeholderView } | null>(null);
+  const [deletingPerson, setDeletingPerson] = useState<StakeholderView | null>(null);
+  const [editingAccount, setEditingAccount] = useState(false);
+  const removePerson = useDeleteStakeholder(accountId);
+  const update = useUpdateAccount();
   const toast = useToast();
 
-  const account = accounts.data?.find((a) => a.id === accountId);
-  if (accounts.isPending) return <div className="page-skeleton" aria-busy="true" />;
-  if (!account) {
+  if (account.isPending) return <div className="page-skeleton" aria-busy="true" />;
+  if (account.isError) {
     return (
       <div className="accounts-page">
         <div className="empty-note">
-          <p>This account does not exist, or was removed.</p>
+          <p>
+            {isApiError(account.error, 404)
+              ? 'This account does not exist, or was removed.'
+              : `The account could not be loaded: ${problemOf(account.error).message}`}
+          </p>
           <a className="button" href={hrefOf({ page: 'accounts' })}>
             All accounts
           </a>
@@ -52,7 +62,15 @@ export function AccountPage({ accountId }: { accountId: string }) {
     );
   }
 
-  const add = () => setEditing({});
+  const a = account.data;
+  const setArchived = (archived: boolean) =>
+    update.mutate(
+      { id: a.id, patch: { archived } },
+      {
+        onSuccess: () => toast({ message: archived ? `Archived ${a.name}.` : `${a.name} is active again.` }),
+      },
+    );
+  const team = a.members.map((m) => m.name).join(', ');
   return (
     <div className="accounts-page">
       <div className="page-intro page-intro--row">
@@ -60,14 +78,37 @@ export function AccountPage({ accountId }: { accountId: string }) {
           <a className="account-back" href={hrefOf({ page: 'accounts' })}>
             ← Accounts
           </a>
-          <h1>{account.name}</h1>
-          <p className="muted">{account.domains?.length ? account.domains.join(', ') : 'No email domains'}</p>
+          <h1>
+            {a.name} <span className={`tier tier--${a.tier}`}>{TIER_LABELS[a.tier]}</span>
+          </h1>
+          <p className="muted" data-testid="account-team">
+            Owner {a.owner?.name ?? 'nobody yet'}
+            {team && ` · Team ${team}`} · {a.domains.length ? a.domains.join(', ') : 'No email domains'}
+          </p>
         </div>
-        <button type="button" className="button button--primary" onClick={add}>
-          Add stakeholder
-        </button>
+        {a.canEdit && (
+          <div className="page-intro__actions">
+            <button type="button" className="button" onClick={() => setEditingAccount(true)}>
+              Edit account
+            </button>
+            <button type="button" className="button button--primary" onClick={() => setEditingPerson({})}>
+              Add stakeholder
+            </button>
+          </div>
+        )}
       </div>
 
+      {a.archivedAt && (
+        <div className="account-warning account-warning--info" role="status">
+          <strong>Archived</strong>
+          <span>It keeps its history but leaves pickers and rules.</span>
+          {a.canEdit && (
+            <button type="button" className="button button--small" onClick={() => setArchived(false)}>
+              Restore
+            </button>
+          )}
+        </div>
+      )}
       {connectivity.data?.warnings.map((warning) => (
         <div
           key={warning.kind}
@@ -80,6 +121,11 @@ export function AccountPage({ accountId }: { accountId: string }) {
           <span>{warning.message}</span>
         </div>
       ))}
+
+      <div className="account-layout">
+        <LegacyPanel account={a} onEditStatement={() => setEditingAccount(true)} />
+        <AccountTimePanel accountId={a.id} />
+      </div>
 
       <div className="account-layout">
         <section className="panel" aria-labelledby="coverage-title">
@@ -150,6 +196,16 @@ export function AccountPage({ accountId }: { accountId: string }) {
         </section>
       </div>
 
+      <section className="panel" aria-labelledby="map-title">
+        <div className="panel__header">
+          <h2 className="panel__title" id="map-title">
+            Relationship map
+          </h2>
+          <span className="panel__subtitle">Who on our side holds each relationship</span>
+        </div>
+        {people.data && <RelationshipMap account={a} people={people.data} />}
+      </section>
+
       <section className="panel" aria-labelledby="stakeholders-title">
         <div className="panel__header">
           <h2 className="panel__title" id="stakeholders-title">
@@ -173,118 +229,51 @@ export function AccountPage({ accountId }: { accountId: string }) {
           </p>
         ) : people.data.length === 0 ? (
           <div className="empty-note">
-            <p>No stakeholders yet. Add the people you know at {account.name}, from the buyer to the CFO.</p>
-            <button type="button" className="button" onClick={add}>
-              Add the first stakeholder
-            </button>
+            <p>No stakeholders yet. Add the people you know at {a.name}, from the buyer to the CFO.</p>
+            {a.canEdit && (
+              <button type="button" className="button" onClick={() => setEditingPerson({})}>
+                Add the first stakeholder
+              </button>
+            )}
           </div>
         ) : (
-          <div className="stakeholder-table__scroll">
-            <table className="stakeholder-table">
-              <thead>
-                <tr>
-                  <th scope="col" className="stakeholder-table__heading">
-                    Name
-                  </th>
-                  <th scope="col" className="stakeholder-table__heading">
-                    Function
-                  </th>
-                  <th scope="col" className="stakeholder-table__heading">
-                    Level
-                  </th>
-                  <th scope="col" className="stakeholder-table__heading">
-                    Attitude
-                  </th>
-                  <th scope="col" className="stakeholder-table__heading">
-                    Strength
-                  </th>
-                  <th scope="col" className="stakeholder-table__heading">
-                    Last contact
-                  </th>
-                  <th scope="col" className="stakeholder-table__heading">
-                    Owners
-                  </th>
-                  <th scope="col" className="stakeholder-table__heading">
-                    <span className="sr-only">Actions</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {people.data.map((person) => (
-                  <tr key={person.id} data-testid="stakeholder-row">
-                    <td className="stakeholder-table__cell">
-                      <span className="stakeholder-table__name">{person.name}</span>
-                      {person.buyingOffice && <span className="tag tag--buying">Buying office</span>}
-                      {person.title && <span className="stakeholder-table__title">{person.title}</span>}
-                    </td>
-                    <td className="stakeholder-table__cell">{FUNCTION_LABELS[person.function]}</td>
-                    <td className="stakeholder-table__cell">{LEVEL_LABELS[person.level]}</td>
-                    <td className="stakeholder-table__cell">
-                      <span className={`attitude attitude--${person.attitude}`}>
-                        {ATTITUDE_LABELS[person.attitude]}
-                      </span>
-                    </td>
-                    <td className="stakeholder-table__cell">
-                      <StrengthDots strength={person.strength} />
-                    </td>
-                    <td className={`stakeholder-table__cell${person.lastContactAt ? '' : ' muted'}`}>
-                      {lastContactOf(person.lastContactAt)}
-                    </td>
-                    <td className="stakeholder-table__cell">
-                      {person.owners.length ? person.owners.map((o) => o.name).join(', ') : '—'}
-                    </td>
-                    <td className="stakeholder-table__cell stakeholder-table__actions">
-                      <button
-                        type="button"
-                        className="button button--small"
-                        aria-label={`Edit ${person.name}`}
-                        onClick={() => setEditing({ stakeholder: person })}
-                      >
-                        Edit
-                      </button>
-                      <button
-                        type="button"
-                        className="button button--small button--ghost button--danger"
-                        aria-label={`Delete ${person.name}`}
-                        onClick={() => setDeleting(person)}
-                      >
-                        Delete
-                      </button>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <StakeholderTable
+            people={people.data}
+            canEdit={a.canEdit}
+            onEdit={(stakeholder) => setEditingPerson({ stakeholder })}
+            onDelete={setDeletingPerson}
+          />
         )}
       </section>
 
-      {editing && (
+      <RecentActivities accountId={a.id} />
+
+      {editingPerson && (
         <StakeholderDialog
           accountId={accountId}
-          stakeholder={editing.stakeholder}
-          onClose={() => setEditing(null)}
+          stakeholder={editingPerson.stakeholder}
+          onClose={() => setEditingPerson(null)}
         />
       )}
-      {deleting && (
+      {deletingPerson && (
         <ConfirmDialog
-          title={`Delete ${deleting.name}?`}
-          confirmLabel={remove.isPending ? 'Deleting…' : 'Delete stakeholder'}
+          title={`Delete ${deletingPerson.name}?`}
+          confirmLabel={removePerson.isPending ? 'Deleting…' : 'Delete stakeholder'}
           danger
-          busy={remove.isPending}
-          onClose={() => setDeleting(null)}
+          busy={removePerson.isPending}
+          onClose={() => setDeletingPerson(null)}
           onConfirm={() =>
-            remove.mutate(deleting.id, {
+            removePerson.mutate(deletingPerson.id, {
               onSuccess: () => {
-                toast({ message: `Deleted ${deleting.name}.` });
-                setDeleting(null);
+                toast({ message: `Deleted ${deletingPerson.name}.` });
+                setDeletingPerson(null);
               },
               onError: (error) => {
                 toast({
                   tone: 'error',
-                  message: `${deleting.name} was not deleted: ${problemOf(error).message}`,
+                  message: `${deletingPerson.name} was not deleted: ${problemOf(error).message}`,
                 });
-                setDeleting(null);
+                setDeletingPerson(null);
               },
             })
           }
@@ -292,67 +281,130 @@ export function AccountPage({ accountId }: { accountId: string }) {
           <p>They leave the coverage grid and the losing-touch list. Past meetings stay.</p>
         </ConfirmDialog>
       )}
+      {editingAccount && (
+        <AccountDialog
+          account={a}
+          meId={me.id}
+          onClose={() => setEditingAccount(false)}
+          onSaved={(saved) => {
+            toast({ message: `Saved ${saved.name}.` });
+            setEditingAccount(false);
+          }}
+          footer={
+            <AccountRemoval account={a} onDone={() => setEditingAccount(false)} onArchive={setArchived} />
+          }
+        />
+      )}
     </div>
   );
 }
 
-/** Functions down, levels across; each cell shaded by the strongest relationship there. */
-function CoverageGrid({ coverage }: { coverage: Connectivity['coverage'] }) {
-  const cellOf = (fn: string, level: string) => coverage.find((c) => c.function === fn && c.level === level);
+/**
+ * Archive (the default: history stays) or delete. Deleting an account with activities asks again,
+ * saying how many keep their time without an account.
+ */
+function AccountRemoval({
+  account,
+  onDone,
+  onArchive,
+}: {
+  account: AccountView;
+  onDone: () => void;
+  onArchive: (archived: boolean) => void;
+}) {
+  const remove = useDeleteAccount();
+  const toast = useToast();
+  const [asking, setAsking] = useState<null | { activities: number | null }>(null);
+  const deleted = () => {
+    toast({ message: `Deleted ${account.name}.` });
+    onDone();
+    navigate({ page: 'accounts' });
+  };
+  const tryDelete = (unlinkActivities: boolean) =>
+    remove.mutate(
+      { id: account.id, unlinkActivities },
+      {
+        onSuccess: deleted,
+        onError: (error) => {
+          if (isApiError(error, 409))
+            setAsking({ activities: Number(problemOf(error).fields.activities) || null });
+          else
+            toast({ tone: 'error', message: `${account.name} was not deleted: ${problemOf(error).message}` });
+        },
+      },
+    );
   return (
-    <table className="coverage-grid">
-      <thead>
-        <tr>
-          <th scope="col" className="coverage-grid__level">
-            <span className="sr-only">Function</span>
-          </th>
-          {LEVELS.map((level) => (
-            <th key={level} scope="col" className="coverage-grid__level">
-              {LEVEL_LABELS[level]}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {FUNCTIONS.map((fn) => (
-          <tr key={fn}>
-            <th scope="row" className="coverage-grid__function">
-              {FUNCTION_LABELS[fn]}
-            </th>
-            {LEVELS.map((level) => {
-              const cell = cellOf(fn, level);
-              const count = cell?.stakeholders ?? 0;
-              const strength = cell?.strength ?? null;
-              return (
-                <td key={level} className="coverage-grid__cell">
-                  <span
-                    className={`coverage-cell coverage-cell--${strength === null ? 'empty' : strength}`}
-                    data-testid={`coverage-${fn}-${level}`}
-                    data-count={count}
-                    title={
-                      count
-                        ? `${count} ${count === 1 ? 'person' : 'people'}, strongest relationship ${strength}/5`
-                        : 'Nobody'
-                    }
-                  >
-                    {count}
-                  </span>
-                </td>
-              );
-            })}
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <>
+      {!account.archivedAt && (
+        <button
+          type="button"
+          className="button"
+          onClick={() => {
+            onArchive(true);
+            onDone();
+          }}
+        >
+          Archive
+        </button>
+      )}
+      <button type="button" className="button button--danger" onClick={() => setAsking({ activities: null })}>
+        Delete…
+      </button>
+      {asking && (
+        <ConfirmDialog
+          title={`Delete ${account.name}?`}
+          confirmLabel={asking.activities ? `Delete, keep ${asking.activities} activities` : 'Delete account'}
+          danger
+          busy={remove.isPending}
+          onClose={() => setAsking(null)}
+          onConfirm={() => tryDelete(asking.activities !== null)}
+        >
+          {asking.activities ? (
+            <p>
+              {account.name} has {asking.activities} {asking.activities === 1 ? 'activity' : 'activities'}.
+              Archiving keeps them on the account and is usually what you want. Deleting keeps their time but
+              without an account, and removes its stakeholders and goals.
+            </p>
+          ) : (
+            <p>
+              Its stakeholders and goals go with it. Archiving instead keeps everything and hides it from
+              pickers.
+            </p>
+          )}
+        </ConfirmDialog>
+      )}
+    </>
   );
 }
 
-function StrengthDots({ strength }: { strength: number }) {
+/** The actor's own latest activities here; colleagues' titles stay private. */
+function RecentActivities({ accountId }: { accountId: string }) {
+  const recent = useRecentActivities(accountId);
   return (
-    <span className="strength" role="img" aria-label={`Strength ${strength} of 5`}>
-      {[1, 2, 3, 4, 5].map((i) => (
-        <span key={i} className={i <= strength ? 'strength__dot strength__dot--on' : 'strength__dot'} />
-      ))}
-    </span>
+    <section className="panel" aria-labelledby="recent-title">
+      <div className="panel__header">
+        <h2 className="panel__title" id="recent-title">
+          Your recent activities
+        </h2>
+      </div>
+      {!recent.data ? null : recent.data.length === 0 ? (
+        <p className="empty-note">Nothing logged on this account yet.</p>
+      ) : (
+        <ul className="recent">
+          {recent.data.map((activity) => {
+            const q = quadrantInfo(activity.quadrant);
+            return (
+              <li key={activity.id} className="recent__row" data-testid="recent-activity">
+                <span className="recent__day">{activity.startsAt.slice(0, 10)}</span>
+                <span className={`quadrant-badge quadrant-badge--${q.id}`}>{q.label}</span>
+                <span className="recent__title">{activity.title}</span>
+                {activity.goalTitle && <span className="pill">{activity.goalTitle}</span>}
+                <span className="recent__minutes">{formatHours(activity.minutes)}</span>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </section>
   );
 }

@@ -46,7 +46,11 @@ export function AccountSelect({
   if (adding) {
     const problem = create.error ? problemOf(create.error) : null;
     return (
-      <Field label="New account" error={problem ? (problem.fields.name ?? problem.message ?? undefined) : undefined} className={className}>
+      <Field
+        label="New account"
+        error={problem ? (problem.fields.name ?? problem.message ?? undefined) : undefined}
+        className={className}
+      >
         {(control) => (
           <div className="inline-add">
             <input
@@ -72,7 +76,11 @@ export function AccountSelect({
             <button type="button" className="button button--small" disabled={create.isPending} onClick={add}>
               Add
             </button>
-            <button type="button" className="button button--small button--ghost" onClick={() => setAdding(false)}>
+            <button
+              type="button"
+              className="button button--small button--ghost"
+              onClick={() => setAdding(false)}
+            >
               Cancel
             </button>
           </div>

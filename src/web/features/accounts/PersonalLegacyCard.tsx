@@ -39,7 +39,9 @@ export function PersonalLegacyCard() {
           {PARTS.map((p) => (
             <div key={p.key} className="legacy-parts__part">
               <dt>{p.label}</dt>
-              <dd className={legacy.data[p.key] ? undefined : 'muted'}>{legacy.data[p.key] ?? 'Not written yet'}</dd>
+              <dd className={legacy.data[p.key] ? undefined : 'muted'}>
+                {legacy.data[p.key] ?? 'Not written yet'}
+              </dd>
             </div>
           ))}
         </dl>
@@ -63,7 +65,11 @@ function LegacyForm({ legacy, onDone }: { legacy: PersonalLegacy; onDone: () => 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     save.mutate(
-      { platform: draft.platform || null, pointOfView: draft.pointOfView || null, mission: draft.mission || null },
+      {
+        platform: draft.platform || null,
+        pointOfView: draft.pointOfView || null,
+        mission: draft.mission || null,
+      },
       { onSuccess: onDone },
     );
   };

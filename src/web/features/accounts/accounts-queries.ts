@@ -13,6 +13,7 @@ import type {
   AccountPatch,
   AccountTime,
   AccountView,
+  ActivityPage,
   GoalInput,
   GoalPatch,
   GoalView,
@@ -209,5 +210,18 @@ export function useDeleteStakeholder(accountId: string) {
   return useMutation({
     mutationFn: (id: string) => api.delete(`/stakeholders/${encodeURIComponent(id)}`),
     onSuccess: () => refreshPeople(queryClient, accountId),
+  });
+}
+
+/** Your latest activities on the account, newest first (others' stay private to them). */
+export function useRecentActivities(accountId: string, limit = 8) {
+  return useQuery({
+    queryKey: ['activities', 'account', accountId, limit],
+    queryFn: async () =>
+      (
+        await api.get<ActivityPage>(
+          `/activities?accountId=${encodeURIComponent(accountId)}&order=desc&limit=${limit}&to=${encodeURIComponent(new Date().toISOString())}`,
+        )
+      ).items,
   });
 }

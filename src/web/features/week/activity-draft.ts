@@ -83,7 +83,13 @@ export function inputOf(draft: ActivityDraft, options: { full: boolean }): Activ
     kind: draft.kind,
   };
   if (!options.full) return base;
-  return { ...base, goalId: draft.goalId || null, commercial: draft.commercial, status: draft.status, notes: draft.notes.trim() || null };
+  return {
+    ...base,
+    goalId: draft.goalId || null,
+    commercial: draft.commercial,
+    status: draft.status,
+    notes: draft.notes.trim() || null,
+  };
 }
 
 /** The server names API fields; the form shows them next to its own inputs. */

@@ -1,0 +1,69 @@
+import { lazy, Suspense } from 'react';
+import { formatHours } from '../../shared/format.ts';
+import { QuadrantLegend } from '../../shared/QuadrantLegend.tsx';
+import { QUADRANTS } from '../../shared/quadrants.ts';
+import { useAccountTime } from './accounts-queries.ts';
+
+const QuadrantBars = lazy(() => import('../../shared/QuadrantBars.tsx'));
+
+const monthLabel = (month: string, style: 'short' | 'long') =>
+  new Date(`${month}-15T12:00:00Z`).toLocaleDateString(undefined, {
+    month: style,
+    year: style === 'long' ? 'numeric' : undefined,
+    timeZone: 'UTC',
+  });
+
+/** Hours invested in the account per month and quadrant over the last 12 months. */
+export function AccountTimePanel({ accountId }: { accountId: string }) {
+  const time = useAccountTime(accountId);
+  const data = time.data;
+  const bars = data?.months.map((m) => ({
+    key: m.month,
+    label: monthLabel(m.month, 'short'),
+    title: monthLabel(m.month, 'long'),
+    minutes: { q1: m.q1, q2: m.q2, q3: m.q3, q4: m.q4 },
+  }));
+  const sums = QUADRANTS.map((q) => ({
+    q,
+    minutes: data?.months.reduce((sum, m) => sum + m[q.id], 0) ?? 0,
+  }));
+  return (
+    <section className="panel" aria-labelledby="time-title">
+      <div className="panel__header">
+        <h2 className="panel__title" id="time-title">
+          Time invested
+        </h2>
+        {data && (
+          <span className="panel__subtitle">
+            {formatHours(data.totalMinutes)} in 12 months ·{' '}
+            {data.scope === 'team' ? 'the whole team' : 'yours only'}
+          </span>
+        )}
+      </div>
+      <QuadrantLegend />
+      <Suspense fallback={<div className="trend-chart" aria-busy="true" />}>
+        <QuadrantBars
+          bars={bars}
+          description={
+            data
+              ? `Hours per quadrant and month: ${sums.map((s) => `${s.q.label} ${formatHours(s.minutes)}`).join(', ')}`
+              : 'Loading the time invested'
+          }
+          testId="account-time-chart"
+        />
+      </Suspense>
+      {data && data.totalMinutes > 0 && (
+        <p className="time-sums" data-testid="account-time-sums">
+          {sums.map(({ q, minutes }) => (
+            <span key={q.id}>
+              <span className={`dot bg-${q.id}`} aria-hidden="true" /> {q.label} {formatHours(minutes)}
+            </span>
+          ))}
+        </p>
+      )}
+      {data && data.totalMinutes === 0 && (
+        <p className="empty-note">No time logged on this account in the last 12 months.</p>
+      )}
+    </section>
+  );
+}
