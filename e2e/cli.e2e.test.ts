@@ -153,11 +153,11 @@ describe('the linchpin CLI', () => {
     });
     const list = await runCli(['accounts'], env);
     expect(list.code, list.stderr).toBe(0);
-    expect(list.stdout).toMatch(/Globex\s+key\s+CM\s+globex\.example\s+1\s+single contact/);
-    expect(list.stdout).toMatch(/Northwind\s+strategic\s+CM\s+northwind\.com\s+0\s+no contacts/);
+    expect(list.stdout).toMatch(/Globex\s+key\s+cm\s+globex\.example\s+1\s+single contact/);
+    expect(list.stdout).toMatch(/Northwind\s+strategic\s+cm\s+northwind\.com\s+0\s+no contacts/);
     const one = await runCli(['account', 'glob'], env);
     expect(one.code, one.stderr).toBe(0);
-    expect(one.stdout).toMatch(/Tier key · owner CM/);
+    expect(one.stdout).toMatch(/Tier key · owner cm/);
     expect(one.stdout).toMatch(/Last 12 months \(the team\): 0\.0 h/);
     expect(one.stdout).toMatch(/Hank Scorpio\s+CEO\s+executive\s+executive\s+4\/5\s+never/);
     expect(one.stdout).toMatch(/! Single-threaded: everything runs through Hank Scorpio\./);

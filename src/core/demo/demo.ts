@@ -4,9 +4,18 @@ import { DateTime } from 'luxon';
 import { findOrCreateAccount } from '../accounts/service.ts';
 import { flagsOf, type Quadrant } from '../activities/quadrant.ts';
 import type { Actor } from '../auth/actor.ts';
-import type { Db } from '../db/client.ts';
-import { type ActivityKind, accounts, activities } from '../db/schema/index.ts';
+import type { Db, Tx } from '../db/client.ts';
+import {
+  type ActivityKind,
+  accounts,
+  activities,
+  type GoalDimension,
+  legacyGoals,
+  stakeholderOwners,
+  stakeholders,
+} from '../db/schema/index.ts';
 import { AppError } from '../errors.ts';
+import { DEMO_ACCOUNT_PROFILES, DEMO_GOAL_OF_TEMPLATE } from './accounts.ts';
 
 export const DEMO_ACCOUNTS = ['Northwind Foods', 'Contoso Retail', 'Fabrikam Logistics'] as const;
 
@@ -136,6 +145,73 @@ export function demoWeeks(now: DateTime, weeks = 12, seed = 47): DemoActivity[] 
   return items;
 }
 
+interface DemoProfile {
+  id: string;
+  /** Emails of the stakeholders demo meetings are with. */
+  contacts: string[];
+  goals: Map<GoalDimension, string>;
+}
+
+/**
+ * Finds or makes a demo account and fills in only what is still empty: domains, tier, legacy
+ * statement, goals and stakeholders (a person's own entries always stay).
+ */
+async function seedAccount(tx: Tx, actor: Actor, name: (typeof DEMO_ACCOUNTS)[number]): Promise<DemoProfile> {
+  const profile = DEMO_ACCOUNT_PROFILES[name];
+  const domain = DEMO_DOMAINS[name][0] ?? 'example.com';
+  const id = (await findOrCreateAccount(tx, actor, name)).id;
+  await tx
+    .update(accounts)
+    .set({ domains: DEMO_DOMAINS[name] })
+    .where(and(eq(accounts.id, id), sql`cardinality(${accounts.domains}) = 0`));
+  await tx
+    .update(accounts)
+    .set({ tier: profile?.tier, legacyStatement: profile?.legacyStatement })
+    .where(and(eq(accounts.id, id), isNull(accounts.legacyStatement)));
+
+  const goals = new Map<GoalDimension, string>();
+  const [hasGoals] = await tx
+    .select({ id: legacyGoals.id })
+    .from(legacyGoals)
+    .where(eq(legacyGoals.accountId, id))
+    .limit(1);
+  if (!hasGoals && profile) {
+    const rows = profile.goals.map((g) => ({
+      ...g,
+      id: randomUUID(),
+      workspaceId: actor.workspaceId,
+      accountId: id,
+    }));
+    await tx.insert(legacyGoals).values(rows);
+    for (const row of rows) goals.set(row.dimension, row.id);
+  }
+
+  const [hasPeople] = await tx
+    .select({ id: stakeholders.id })
+    .from(stakeholders)
+    .where(eq(stakeholders.accountId, id))
+    .limit(1);
+  const contacts: string[] = [];
+  if (!hasPeople && profile) {
+    const people = profile.stakeholders.map(({ met, email, ...person }) => ({
+      ...person,
+      id: randomUUID(),
+      workspaceId: actor.workspaceId,
+      accountId: id,
+      email: `${email}@${domain}`,
+      met,
+    }));
+    await tx.insert(stakeholders).values(people.map(({ met: _met, ...row }) => row));
+    await tx
+      .insert(stakeholderOwners)
+      .values(
+        people.map((p) => ({ stakeholderId: p.id, userId: actor.userId, workspaceId: actor.workspaceId })),
+      );
+    contacts.push(...people.filter((p) => p.met).map((p) => p.email));
+  }
+  return { id, contacts, goals };
+}
+
 /** Loads the demo into the actor's own (empty) history, in one transaction. */
 export async function loadDemo(db: Db, actor: Actor, now = DateTime.now()): Promise<{ activities: number }> {
   const items = demoWeeks(now.setZone(actor.timeZone));
@@ -153,33 +229,35 @@ export async function loadDemo(db: Db, actor: Actor, now = DateTime.now()): Prom
       .limit(1);
     if (existing)
       throw new AppError('conflict', 'demo data goes into an empty history; you already have activities');
-    const accountIds = new Map<string, string>();
-    for (const name of DEMO_ACCOUNTS) {
-      const id = (await findOrCreateAccount(tx, actor, name)).id;
-      accountIds.set(name, id);
-      // Only where none are set yet: the user's own domains stay.
-      await tx
-        .update(accounts)
-        .set({ domains: DEMO_DOMAINS[name] })
-        .where(and(eq(accounts.id, id), sql`cardinality(${accounts.domains}) = 0`));
-    }
+    const profiles = new Map<string, DemoProfile>();
+    for (const name of DEMO_ACCOUNTS) profiles.set(name, await seedAccount(tx, actor, name));
     const nowDate = now.toJSDate();
-    const rows = items.map((item) => ({
-      id: randomUUID(),
-      workspaceId: actor.workspaceId,
-      userId: actor.userId,
-      accountId: item.account ? (accountIds.get(item.account) ?? null) : null,
-      title: item.title,
-      startsAt: item.startsAt,
-      endsAt: new Date(item.startsAt.getTime() + item.minutes * 60_000),
-      minutes: item.minutes,
-      timeZone: actor.timeZone,
-      ...flagsOf(item.quadrant),
-      kind: item.kind,
-      commercial: item.commercial,
-      status: item.startsAt > nowDate ? ('planned' as const) : ('done' as const),
-      source: 'demo' as const,
-    }));
+    const rows = items.map((item, index) => {
+      const profile = item.account ? profiles.get(item.account) : undefined;
+      const dimension = DEMO_GOAL_OF_TEMPLATE.find((g) => item.title.startsWith(g.startsWith))?.dimension;
+      const contact =
+        profile && item.kind === 'customer_meeting' && profile.contacts.length > 0
+          ? profile.contacts[index % profile.contacts.length]
+          : undefined;
+      return {
+        id: randomUUID(),
+        workspaceId: actor.workspaceId,
+        userId: actor.userId,
+        accountId: profile?.id ?? null,
+        goalId: (dimension && profile?.goals.get(dimension)) ?? null,
+        attendees: contact ? [{ email: contact, name: null, partstat: 'ACCEPTED' }] : [],
+        title: item.title,
+        startsAt: item.startsAt,
+        endsAt: new Date(item.startsAt.getTime() + item.minutes * 60_000),
+        minutes: item.minutes,
+        timeZone: actor.timeZone,
+        ...flagsOf(item.quadrant),
+        kind: item.kind,
+        commercial: item.commercial,
+        status: item.startsAt > nowDate ? ('planned' as const) : ('done' as const),
+        source: 'demo' as const,
+      };
+    });
     for (let i = 0; i < rows.length; i += 500) await tx.insert(activities).values(rows.slice(i, i + 500));
     return { activities: rows.length };
   });

@@ -57,7 +57,6 @@ export type { ActivityInput } from '../../core/activities/schemas.ts';
 export type { ExclusionReason } from '../../core/db/schema/index.ts';
 export type { Activity };
 
-import type { ExclusionReason } from '../../core/db/schema/index.ts';
 export type Classification = 'manual' | 'rule' | 'unclassified';
 
 /** What the forms send; `startsAt` may be local wall-clock time, read in the user's time zone. */

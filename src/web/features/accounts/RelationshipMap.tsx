@@ -63,7 +63,8 @@ export function RelationshipMap({ account, people }: { account: AccountView; peo
   }
   return (
     <div className="relmap">
-      <div className="relmap__ours" role="group" aria-label="Our side">
+      <fieldset className="relmap__ours">
+        <legend className="sr-only">Our side: pick one to see their relationships</legend>
         <span className="relmap__label">Our side</span>
         {ours.map((p) => (
           <button
@@ -81,7 +82,7 @@ export function RelationshipMap({ account, people }: { account: AccountView; peo
           </button>
         ))}
         {unowned > 0 && <span className="relmap__unowned">{unowned} with no owner on our side</span>}
-      </div>
+      </fieldset>
       <div className="relmap__groups">
         {groups.map((group) => (
           <section

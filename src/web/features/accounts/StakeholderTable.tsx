@@ -70,22 +70,26 @@ export function StakeholderTable({
                 {person.owners.length ? person.owners.map((o) => o.name).join(', ') : '—'}
               </td>
               <td className="stakeholder-table__cell stakeholder-table__actions">
-                <button
-                  type="button"
-                  className="button button--small"
-                  aria-label={`Edit ${person.name}`}
-                  onClick={() => onEdit(person)}
-                >
-                  Edit
-                </button>
-                <button
-                  type="button"
-                  className="button button--small button--ghost button--danger"
-                  aria-label={`Delete ${person.name}`}
-                  onClick={() => onDelete(person)}
-                >
-                  Delete
-                </button>
+                {canEdit && (
+                  <>
+                    <button
+                      type="button"
+                      className="button button--small"
+                      aria-label={`Edit ${person.name}`}
+                      onClick={() => onEdit(person)}
+                    >
+                      Edit
+                    </button>
+                    <button
+                      type="button"
+                      className="button button--small button--ghost button--danger"
+                      aria-label={`Delete ${person.name}`}
+                      onClick={() => onDelete(person)}
+                    >
+                      Delete
+                    </button>
+                  </>
+                )}
               </td>
             </tr>
           ))}

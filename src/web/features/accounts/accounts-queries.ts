@@ -29,18 +29,19 @@ export type AccountStatus = 'active' | 'archived';
 const path = (accountId: string, rest = '') => `/accounts/${encodeURIComponent(accountId)}${rest}`;
 
 export const accountKeys = {
-  /** Everything about accounts: lists, pages, time and goals (an activity change moves the last two). */
+  /** Everything about accounts: an activity change can move their time, goals and last contacts. */
   all: ['accounts'] as const,
   list: (status: AccountStatus) => ['accounts', 'list', status] as const,
   one: (accountId: string) => ['accounts', 'one', accountId] as const,
   time: (accountId: string) => ['accounts', 'time', accountId] as const,
   goals: (accountId: string) => ['accounts', 'goals', accountId] as const,
   personalLegacy: ['personal-legacy'] as const,
-  stakeholders: (accountId: string) => ['stakeholders', accountId] as const,
+  // Under 'accounts' too: meetings logged or imported move last contact and losing touch.
+  stakeholders: (accountId: string) => ['accounts', 'stakeholders', accountId] as const,
   connectivity: (accountId: string, days?: number) =>
     days === undefined
-      ? (['connectivity', accountId] as const)
-      : (['connectivity', accountId, days] as const),
+      ? (['accounts', 'connectivity', accountId] as const)
+      : (['accounts', 'connectivity', accountId, days] as const),
 };
 
 /** The workspace's accounts (active ones unless asked), with their stakeholder counts and warnings. */

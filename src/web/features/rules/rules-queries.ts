@@ -1,7 +1,7 @@
 import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client.ts';
-import type { Account, Rule, RuleInput, RulePreview } from '../../api/types.ts';
-import { refreshWeekData, weekKeys } from '../week/week-queries.ts';
+import type { Rule, RuleInput, RulePreview } from '../../api/types.ts';
+import { refreshWeekData } from '../week/week-queries.ts';
 
 export const RULES_KEY = ['rules'] as const;
 
