@@ -1,8 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
+import { getAccountView } from '../src/core/accounts/service.ts';
+import { accountTime } from '../src/core/accounts/time.ts';
+import { listActivities } from '../src/core/activities/service.ts';
 import { actorOf, createUser } from '../src/core/auth/users.ts';
-import { accounts, activities, stakeholderOwners, stakeholders } from '../src/core/db/schema/index.ts';
+import {
+  accounts,
+  activities,
+  GOAL_DIMENSIONS,
+  legacyGoals,
+  stakeholderOwners,
+  stakeholders,
+} from '../src/core/db/schema/index.ts';
 import type { Core } from '../src/core/index.ts';
+import { listGoals } from '../src/core/legacy/service.ts';
 import { connectivityOf } from '../src/core/stakeholders/connectivity.ts';
 import { listStakeholders } from '../src/core/stakeholders/service.ts';
 import { median, onEachDatabase, percentile, printTable, time } from './stats.ts';
@@ -37,6 +48,16 @@ async function seed(core: Core) {
     level: LEVELS[i % LEVELS.length] ?? 'operational',
     strength: i % 6,
   }));
+  const goalIds = Array.from({ length: 6 }, () => randomUUID());
+  await core.db.insert(legacyGoals).values(
+    goalIds.map((id, i) => ({
+      id,
+      workspaceId: actor.workspaceId,
+      accountId,
+      dimension: GOAL_DIMENSIONS[i] ?? 'commercial',
+      title: `Goal ${i}`,
+    })),
+  );
   for (let i = 0; i < people.length; i += 250)
     await core.db.insert(stakeholders).values(people.slice(i, i + 250));
   await core.db
@@ -51,6 +72,8 @@ async function seed(core: Core) {
       id: randomUUID(),
       workspaceId: actor.workspaceId,
       userId: actor.userId,
+      accountId,
+      goalId: i % 3 === 0 ? (goalIds[i % goalIds.length] ?? null) : null,
       title: `Meeting ${i}`,
       startsAt,
       endsAt: new Date(startsAt.getTime() + 30 * 60_000),
@@ -72,9 +95,28 @@ async function seed(core: Core) {
 
 async function measure(label: string, core: Core) {
   const { actor, accountId } = await seed(core);
-  const page = async () => connectivityOf(await listStakeholders(core.db, actor, accountId));
-  // The same data, as bare SQL: the stakeholders and the last-contact aggregate.
+  // Everything the account page asks for, as the API computes it.
+  const page = async () => {
+    await getAccountView(core.db, actor, accountId);
+    connectivityOf(await listStakeholders(core.db, actor, accountId));
+    await accountTime(core.db, actor, accountId);
+    await listGoals(core.db, actor, accountId);
+    await listActivities(core.db, actor, { accountId, order: 'desc', limit: 8 });
+  };
+  // The same data, as bare SQL: stakeholders, last contacts, months, goal sums, latest activities.
   const bare = async () => {
+    await core.db.execute(sql`select * from accounts where id = ${accountId}`);
+    await core.db.execute(sql`
+      select date_trunc('month', starts_at), urgent, important, sum(minutes) from activities
+      where account_id = ${accountId} and deleted_at is null and starts_at >= now() - interval '12 months'
+      group by 1, 2, 3`);
+    await core.db.execute(sql`
+      select goal_id, sum(minutes), count(*), max(starts_at) from activities
+      where goal_id in (select id from legacy_goals where account_id = ${accountId}) and deleted_at is null
+      group by 1`);
+    await core.db.execute(sql`
+      select * from activities where account_id = ${accountId} and user_id = ${actor.userId} and deleted_at is null
+      order by starts_at desc limit 9`);
     await core.db.execute(
       sql`select * from stakeholders where workspace_id = ${actor.workspaceId} and account_id = ${accountId}`,
     );
@@ -106,7 +148,7 @@ async function measure(label: string, core: Core) {
 export async function run() {
   const rows = await onEachDatabase(measure);
   printTable(
-    `Account page data: ${STAKEHOLDERS} stakeholders, ${ACTIVITIES} activities with attendees, ${RUNS} runs`,
+    `Account page data (account, stakeholders, connectivity, 12-month time, goals, recent): ${STAKEHOLDERS} stakeholders, ${ACTIVITIES} activities, ${RUNS} runs`,
     ['database', 'median ms', 'p95 ms', 'bare queries median ms', 'ratio'],
     rows,
   );

@@ -8,9 +8,15 @@ import { printTable } from './stats.ts';
 const BUDGET_KB = 250;
 
 /**
+ * The Week page's own lazy parts: the trend chart (ECharts) right after the board, the edit dialog
+ * on the first click. They count against the budget: the page shows them.
+ */
+const WEEK_DEFERRED = ['QuadrantBars-', 'EditDialog-'];
+
+/**
  * Gzipped size of the JavaScript the Week page loads: the entry script and every chunk it imports
- * statically. Chunks behind a dynamic import() (the lazily loaded Import, Review, Rules and Settings
- * pages) are listed apart: the Week page does not load them until one of those pages is opened.
+ * statically (before the board shows), plus its own lazy parts (WEEK_DEFERRED). Other pages' chunks
+ * behind a dynamic import() are listed apart: the Week page does not load them.
  */
 export async function run() {
   execFileSync(process.execPath, ['scripts/build-web.mjs'], { cwd: repoRoot, stdio: 'ignore' });
@@ -36,10 +42,15 @@ export async function run() {
     (readFileSync(join(web, file)).length / 1024).toFixed(1),
     gz(file).toFixed(1),
   ];
-  const rows = [...loaded].map((file) => row(file, 'Week page'));
-  const total = [...loaded].reduce((sum, file) => sum + gz(file), 0);
+  const deferred = [...lazy].filter((file) => WEEK_DEFERRED.some((name) => file.includes(`/${name}`)));
+  const rows = [...loaded].map((file) => row(file, 'Week page, first paint'));
+  const firstPaint = [...loaded].reduce((sum, file) => sum + gz(file), 0);
+  rows.push(['before the board shows', '', '', firstPaint.toFixed(1)]);
+  for (const file of deferred) rows.push(row(file, 'Week page, after'));
+  const total = firstPaint + deferred.reduce((sum, file) => sum + gz(file), 0);
   rows.push(['total loaded by the Week page', '', '', total.toFixed(1)]);
-  for (const file of lazy) if (!loaded.has(file)) rows.push(row(file, 'lazy (other pages)'));
+  for (const file of lazy)
+    if (!loaded.has(file) && !deferred.includes(file)) rows.push(row(file, 'lazy (other pages)'));
   printTable(
     `JavaScript loaded by the Week page (goal: < ${BUDGET_KB} KB gzipped)`,
     ['file', 'loaded', 'KB', 'KB gzipped'],

@@ -1,13 +1,16 @@
 import { lazy, Suspense } from 'react';
-import { SetupPage } from './features/auth/SetupPage.tsx';
-import { SignInPage } from './features/auth/SignInPage.tsx';
 import { useMe, useSetupState } from './features/auth/session.ts';
 import { AppHeader } from './features/shell/AppHeader.tsx';
 import { WeekPage } from './features/week/WeekPage.tsx';
 import { problemOf } from './shared/forms.ts';
 import { useRoute } from './shared/navigation.ts';
 
-// Pages other than the Week are loaded when first visited, so the Week page stays small.
+// Pages other than the Week are loaded when first visited, so the Week page stays small; so are
+// first-run setup and sign-in, which a signed-in person does not need.
+const SetupPage = lazy(() => import('./features/auth/SetupPage.tsx').then((m) => ({ default: m.SetupPage })));
+const SignInPage = lazy(() =>
+  import('./features/auth/SignInPage.tsx').then((m) => ({ default: m.SignInPage })),
+);
 const ImportPage = lazy(() =>
   import('./features/import/ImportPage.tsx').then((m) => ({ default: m.ImportPage })),
 );
@@ -46,8 +49,13 @@ export function App() {
       </main>
     );
   }
-  if (setup.data.needed) return <SetupPage />;
-  if (!me.data) return <SignInPage />;
+  if (setup.data.needed || !me.data) {
+    return (
+      <Suspense fallback={<div className="splash" aria-busy="true" />}>
+        {setup.data.needed ? <SetupPage /> : <SignInPage />}
+      </Suspense>
+    );
+  }
 
   return (
     <>
