@@ -1,10 +1,7 @@
-import { lazy, Suspense } from 'react';
 import { formatHours } from '../../shared/format.ts';
-import { QuadrantLegend } from '../../shared/QuadrantLegend.tsx';
+import { QuadrantChart } from '../../shared/QuadrantChart.tsx';
 import { QUADRANTS } from '../../shared/quadrants.ts';
 import { useAccountTime } from './accounts-queries.ts';
-
-const QuadrantBars = lazy(() => import('../../shared/QuadrantBars.tsx'));
 
 const monthLabel = (month: string, style: 'short' | 'long') =>
   new Date(`${month}-15T12:00:00Z`).toLocaleDateString(undefined, {
@@ -40,18 +37,15 @@ export function AccountTimePanel({ accountId }: { accountId: string }) {
           </span>
         )}
       </div>
-      <QuadrantLegend />
-      <Suspense fallback={<div className="trend-chart" aria-busy="true" />}>
-        <QuadrantBars
-          bars={bars}
-          description={
-            data
-              ? `Hours per quadrant and month: ${sums.map((s) => `${s.q.label} ${formatHours(s.minutes)}`).join(', ')}`
-              : 'Loading the time invested'
-          }
-          testId="account-time-chart"
-        />
-      </Suspense>
+      <QuadrantChart
+        bars={bars}
+        description={
+          data
+            ? `Hours per quadrant and month: ${sums.map((s) => `${s.q.label} ${formatHours(s.minutes)}`).join(', ')}`
+            : 'Loading the time invested'
+        }
+        testId="account-time-chart"
+      />
       {data && data.totalMinutes > 0 && (
         <p className="time-sums" data-testid="account-time-sums">
           {sums.map(({ q, minutes }) => (

@@ -1,11 +1,8 @@
-import { lazy, Suspense } from 'react';
 import type { Trend } from '../../api/types.ts';
 import { formatWeekRange } from '../../shared/dates.ts';
 import { formatShare } from '../../shared/format.ts';
 import { navigate } from '../../shared/navigation.ts';
-import { QuadrantLegend } from '../../shared/QuadrantLegend.tsx';
-
-const QuadrantBars = lazy(() => import('../../shared/QuadrantBars.tsx'));
+import { QuadrantChart } from '../../shared/QuadrantChart.tsx';
 
 /** Hours per quadrant for the twelve weeks ending at the viewed week; click a bar to open that week. */
 export function TrendChart({ trend, week }: { trend: Trend | undefined; week: string }) {
@@ -30,16 +27,13 @@ export function TrendChart({ trend, week }: { trend: Trend | undefined; week: st
           Hours per quadrant{first ? `, ${first.slice(5)} to ${week.slice(5)}` : ''}
         </span>
       </div>
-      <QuadrantLegend />
-      <Suspense fallback={<div className="trend-chart" aria-busy="true" />}>
-        <QuadrantBars
-          bars={bars}
-          highlight={week}
-          onSelect={(clicked) => navigate({ page: 'week', week: clicked })}
-          description={description}
-          testId="trend-chart"
-        />
-      </Suspense>
+      <QuadrantChart
+        bars={bars}
+        highlight={week}
+        onSelect={(clicked) => navigate({ page: 'week', week: clicked })}
+        description={description}
+        testId="trend-chart"
+      />
     </section>
   );
 }
