@@ -10,8 +10,8 @@ import { getAccountView } from './service.ts';
 export const ACCOUNT_TIME_MONTHS = 12;
 
 /**
- * Minutes per calendar month (in the actor's zone) and quadrant on one account, the current month
- * last. Time is an aggregate: the account's owner, team and leaders see everyone's ("team");
+ * Minutes invested per calendar month (in the actor's zone) and quadrant on one account, the
+ * current month last; planned time still ahead is not invested yet. Time is an aggregate: the account's owner, team and leaders see everyone's ("team");
  * anyone else sees only their own ("mine"), as activities stay private to their author.
  */
 export async function accountTime(db: Db, actor: Actor, accountId: string): Promise<AccountTime> {
@@ -35,7 +35,7 @@ export async function accountTime(db: Db, actor: Actor, accountId: string): Prom
     where a.workspace_id = ${actor.workspaceId} and a.account_id = ${accountId} and ${countedTime('a')}
       ${scope === 'mine' ? sql`and a.user_id = ${actor.userId}` : sql``}
       and a.starts_at >= ${start.toJSDate().toISOString()}::timestamptz
-      and a.starts_at < ${end.toJSDate().toISOString()}::timestamptz
+      and a.starts_at < least(${end.toJSDate().toISOString()}::timestamptz, now())
     group by 1, 2, 3`);
 
   const months = labels.map((month) => ({ month, q1: 0, q2: 0, q3: 0, q4: 0 }));

@@ -45,8 +45,10 @@ export const goalSchema = z.object({
   measure: z.string().nullable(),
   targetDate: z.string().nullable(),
   status: z.enum(GOAL_STATUSES),
-  /** Counted minutes of activities linked to the goal (everyone's for the account team, else yours). */
+  /** Minutes invested so far in activities linked to the goal (everyone's for the account team, else yours). */
   minutes: z.number().int(),
+  /** Minutes of linked activities still ahead (planned work). */
+  plannedMinutes: z.number().int(),
   minutesLast30Days: z.number().int(),
   activities: z.number().int(),
   lastActivityAt: z.string().nullable(),

@@ -63,13 +63,18 @@ async function withTime(
   const result = await db.execute<{
     goal_id: string;
     minutes: number;
+    planned: number;
     recent: number;
     count: number;
     last: string | Date | null;
   }>(sql`
-    select a.goal_id, sum(a.minutes)::int as minutes,
-           coalesce(sum(a.minutes) filter (where a.starts_at >= ${since.toISOString()}::timestamptz), 0)::int as recent,
-           count(*)::int as count, max(a.starts_at) as last
+    select a.goal_id,
+           coalesce(sum(a.minutes) filter (where a.starts_at <= now()), 0)::int as minutes,
+           coalesce(sum(a.minutes) filter (where a.starts_at > now()), 0)::int as planned,
+           coalesce(sum(a.minutes) filter (where a.starts_at >= ${since.toISOString()}::timestamptz
+                                            and a.starts_at <= now()), 0)::int as recent,
+           count(*) filter (where a.starts_at <= now())::int as count,
+           max(a.starts_at) filter (where a.starts_at <= now()) as last
     from activities a
     where a.workspace_id = ${actor.workspaceId} and ${countedTime('a')}
       and a.goal_id in (${sql.join(
@@ -92,6 +97,7 @@ async function withTime(
         targetDate: row.targetDate,
         status: row.status,
         minutes: t?.minutes ?? 0,
+        plannedMinutes: t?.planned ?? 0,
         minutesLast30Days: t?.recent ?? 0,
         activities: t?.count ?? 0,
         lastActivityAt: t?.last ? new Date(t.last).toISOString() : null,

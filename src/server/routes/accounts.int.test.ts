@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestCore } from '../../../test/core.ts';
 import { apiClient, makeUser, type TestUser } from '../../../test/factories.ts';
@@ -214,11 +215,13 @@ describe('accounts', () => {
     const api = apiClient(app, ann.token);
     const account = (await api.post('/accounts', { name: 'Time Co', memberIds: [colleague.me.id] })).body;
     const bystander = await makeUser(core, { workspace: 'Acme', timeZone: 'Europe/London' });
-    const month = new Date().toISOString().slice(0, 7);
-    const log = (token: string, urgent: boolean, important: boolean, minutes: number) =>
+    // Two hours ago, in the month it falls in where the users live; a planned one next week is not invested yet.
+    const startsAt = DateTime.now().minus({ hours: 2 }).startOf('minute');
+    const month = startsAt.setZone('Europe/London').toFormat('yyyy-MM');
+    const log = (token: string, urgent: boolean, important: boolean, minutes: number, at = startsAt) =>
       apiClient(app, token).post('/activities', {
         title: 'Work',
-        startsAt: `${month}-01T12:00`,
+        startsAt: at.toUTC().toISO(),
         minutes,
         urgent,
         important,
@@ -227,6 +230,7 @@ describe('accounts', () => {
     await log(ann.token, false, true, 90);
     await log(colleague.token, true, true, 30);
     await log(bystander.token, false, false, 15);
+    await log(ann.token, false, true, 60, startsAt.plus({ days: 7 }));
     const team = (await api.get(`/accounts/${account.id}/time`)).body;
     expect(team.scope).toBe('team');
     expect(team.months).toHaveLength(12);

@@ -82,13 +82,19 @@ describe('legacy goals', () => {
     await apiClient(app, colleague.token).post('/activities', work({ goalId: trust.id, minutes: 30 }));
     const bystander = await makeUser(core, { workspace: 'Acme' });
     await apiClient(app, bystander.token).post('/activities', work({ goalId: trust.id, minutes: 15 }));
+    const nextWeek = new Date(Date.now() + 7 * 24 * 60 * 60 * 1000).toISOString();
+    await api.post('/activities', work({ goalId: trust.id, minutes: 45, startsAt: nextWeek }));
 
     const goals = (await api.get(`/accounts/${account.id}/goals`)).body.items;
     expect(goals.map((g: any) => [g.title, g.minutes, g.activities])).toEqual([
       ['Renew', 0, 0],
       ['A sponsor in their executive team', 135, 3],
     ]);
-    expect(goals[1]).toMatchObject({ measure: 'The COO calls us first', targetDate: '2027-06-30' });
+    expect(goals[1]).toMatchObject({
+      measure: 'The COO calls us first',
+      targetDate: '2027-06-30',
+      plannedMinutes: 45,
+    });
     const theirs = (await apiClient(app, bystander.token).get(`/accounts/${account.id}/goals`)).body.items;
     expect(theirs.find((g: any) => g.id === trust.id).minutes).toBe(15);
     expect((await apiClient(app, outsider.token).get(`/accounts/${account.id}/goals`)).status).toBe(404);

@@ -90,6 +90,7 @@ export function LegacyPanel({
                 <span data-testid="goal-time">
                   {formatHours(goal.minutes)} invested
                   {goal.minutes > 0 ? ` · ${formatHours(goal.minutesLast30Days)} in the last 30 days` : ''}
+                  {goal.plannedMinutes > 0 ? ` · ${formatHours(goal.plannedMinutes)} planned` : ''}
                 </span>
               </div>
             </li>
