@@ -105,8 +105,8 @@ function AccountCard({ account }: { account: Account }) {
       </a>
       <span className={`tier tier--${account.tier}`}>{TIER_LABELS[account.tier]}</span>
       <span className="account-card__owner">
-        {account.owner ? account.owner.name : 'No owner'}
-        {account.members.length > 0 && ` + ${account.members.length}`}
+        {account.owner ? `Owner ${account.owner.name}` : 'No owner yet'}
+        {account.members.length > 0 && ` · team of ${account.members.length + (account.owner ? 1 : 0)}`}
       </span>
       <span className="account-card__domains">
         {account.domains.length ? account.domains.join(', ') : 'No email domains'}

@@ -22,10 +22,12 @@ export function PersonalLegacyCard() {
   return (
     <section className="panel legacy-card" aria-labelledby="my-legacy-title">
       <div className="panel__header">
-        <h2 className="panel__title" id="my-legacy-title">
-          My legacy statement
-        </h2>
-        <span className="panel__subtitle">Only you see this</span>
+        <div className="legacy-card__heading">
+          <h2 className="panel__title" id="my-legacy-title">
+            My legacy statement
+          </h2>
+          <span className="panel__subtitle">Only you see this</span>
+        </div>
         {!editing && (
           <button type="button" className="button button--small" onClick={() => setEditing(true)}>
             {written ? 'Edit' : 'Write it'}
