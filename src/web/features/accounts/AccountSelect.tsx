@@ -78,10 +78,12 @@ export function AccountSelect({
             </button>
             <button
               type="button"
-              className="button button--small button--ghost"
+              className="button button--small button--ghost button--icon"
+              aria-label="Cancel the new account"
+              title="Cancel"
               onClick={() => setAdding(false)}
             >
-              Cancel
+              ×
             </button>
           </div>
         )}
