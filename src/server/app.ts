@@ -23,6 +23,7 @@ import { meRoutes } from './routes/me.ts';
 import { reportRoutes } from './routes/reports.ts';
 import { reviewRoutes } from './routes/review.ts';
 import { ruleRoutes } from './routes/rules.ts';
+import { publicScorecardRoutes, scorecardRoutes } from './routes/scorecard.ts';
 import { stakeholderRoutes } from './routes/stakeholders.ts';
 import { systemRoutes } from './routes/system.ts';
 
@@ -74,6 +75,7 @@ export function createApp(core: Core, options: AppOptions = {}) {
     in: 'cookie',
     name: 'linchpin.session_token',
   });
+  api.route('/', publicScorecardRoutes);
   api.use('*', requireUser);
   api.route('/', meRoutes);
   api.route('/', activityRoutes);
@@ -82,6 +84,7 @@ export function createApp(core: Core, options: AppOptions = {}) {
   api.route('/', ruleRoutes);
   api.route('/', stakeholderRoutes);
   api.route('/', legacyRoutes);
+  api.route('/', scorecardRoutes);
   api.route('/', demoRoutes);
   api.route('/', importRoutes);
   api.route('/', exportRoutes);

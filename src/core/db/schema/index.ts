@@ -1,5 +1,6 @@
 export * from './activities.ts';
 export * from './auth.ts';
 export * from './imports.ts';
+export * from './scorecards.ts';
 export * from './stakeholders.ts';
 export * from './workspaces.ts';

@@ -1,0 +1,113 @@
+import { sql } from 'drizzle-orm';
+import { boolean, check, index, integer, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { accounts, activities } from './activities.ts';
+import { users } from './auth.ts';
+import { ts, workspaceColumn } from './columns.ts';
+
+/** The six subjects both organisations are rated on (PRODUCT.md, section 3). */
+export const SCORECARD_SUBJECTS = [
+  'trading',
+  'credibility',
+  'connectivity',
+  'collaboration',
+  'opportunity',
+  'investment',
+] as const;
+export type ScorecardSubject = (typeof SCORECARD_SUBJECTS)[number];
+
+/** Which organisation: the supplier ("us", the workspace) or the customer ("them", the account). */
+export const SCORECARD_SIDES = ['us', 'them'] as const;
+export type ScorecardSide = (typeof SCORECARD_SIDES)[number];
+
+/** One honest-conversation round for an account, e.g. "Q4 2026". */
+export const scorecardRounds = pgTable(
+  'scorecard_rounds',
+  {
+    id: text('id').primaryKey(),
+    workspaceId: workspaceColumn(),
+    accountId: text('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
+    /** Colleagues asked to rate from our side. */
+    invitedUserIds: text('invited_user_ids').array().notNull().default(sql`'{}'::text[]`),
+    /** What was said when the gaps were discussed. */
+    conversationNotes: text('conversation_notes'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('scorecard_rounds_account_idx').on(t.workspaceId, t.accountId, t.createdAt)],
+);
+
+/** A customer-side rater's link: only a SHA-256 of its token is kept; usable once. */
+export const scorecardInvitations = pgTable('scorecard_invitations', {
+  id: text('id').primaryKey(),
+  workspaceId: workspaceColumn(),
+  roundId: text('round_id')
+    .notNull()
+    .references(() => scorecardRounds.id, { onDelete: 'cascade' }),
+  tokenHash: text('token_hash').notNull().unique(),
+  /** Who it was sent to, for the sender's list (never shown on the form). */
+  label: text('label'),
+  anonymous: boolean('anonymous').notNull().default(false),
+  expiresAt: ts('expires_at').notNull(),
+  revokedAt: ts('revoked_at'),
+  usedAt: ts('used_at'),
+  createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
+  createdAt: ts('created_at').notNull().defaultNow(),
+});
+
+/** One rater's answers in a round: a colleague (userId) or a customer (invitationId). */
+export const scorecardRatings = pgTable(
+  'scorecard_ratings',
+  {
+    id: text('id').primaryKey(),
+    workspaceId: workspaceColumn(),
+    roundId: text('round_id')
+      .notNull()
+      .references(() => scorecardRounds.id, { onDelete: 'cascade' }),
+    /** The rater's organisation. */
+    side: text('side').$type<ScorecardSide>().notNull(),
+    userId: text('user_id').references(() => users.id, { onDelete: 'cascade' }),
+    invitationId: text('invitation_id').references(() => scorecardInvitations.id, { onDelete: 'cascade' }),
+    /** A customer rater's name as they gave it; null when anonymous. */
+    raterName: text('rater_name'),
+    submittedAt: ts('submitted_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('scorecard_ratings_user_uq').on(t.roundId, t.userId).where(sql`${t.userId} is not null`),
+    uniqueIndex('scorecard_ratings_invitation_uq').on(t.invitationId),
+  ],
+);
+
+/** A score of one organisation on one subject; a subject left out has no row. */
+export const scorecardScores = pgTable(
+  'scorecard_scores',
+  {
+    ratingId: text('rating_id')
+      .notNull()
+      .references(() => scorecardRatings.id, { onDelete: 'cascade' }),
+    /** The organisation rated. */
+    target: text('target').$type<ScorecardSide>().notNull(),
+    subject: text('subject').$type<ScorecardSubject>().notNull(),
+    score: integer('score').notNull(),
+    evidence: text('evidence'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.ratingId, t.target, t.subject] }),
+    check('scorecard_scores_score_ck', sql`${t.score} between 1 and 5`),
+  ],
+);
+
+/** What both sides agreed to do; each becomes a planned Q2 activity on the account. */
+export const scorecardActions = pgTable('scorecard_actions', {
+  id: text('id').primaryKey(),
+  workspaceId: workspaceColumn(),
+  roundId: text('round_id')
+    .notNull()
+    .references(() => scorecardRounds.id, { onDelete: 'cascade' }),
+  title: text('title').notNull(),
+  activityId: text('activity_id').references(() => activities.id, { onDelete: 'set null' }),
+  createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
+  createdAt: ts('created_at').notNull().defaultNow(),
+});

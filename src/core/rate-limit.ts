@@ -1,0 +1,30 @@
+import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import type { Db } from './db/client.ts';
+import { rateLimits } from './db/schema/index.ts';
+import { AppError } from './errors.ts';
+
+/**
+ * Counts a request against `key` in a fixed window, in the database so every server process
+ * shares the count; beyond `max` in `windowMs` it fails with 429.
+ */
+export async function limitRate(db: Db, key: string, max: number, windowMs: number): Promise<void> {
+  const now = Date.now();
+  const [row] = await db
+    .insert(rateLimits)
+    .values({ id: randomUUID(), key, count: 1, lastRequest: now })
+    .onConflictDoUpdate({
+      target: rateLimits.key,
+      set: {
+        count: sql`case when ${rateLimits.lastRequest} < ${now - windowMs} then 1 else ${rateLimits.count} + 1 end`,
+        lastRequest: sql`case when ${rateLimits.lastRequest} < ${now - windowMs} then ${now} else ${rateLimits.lastRequest} end`,
+      },
+    })
+    .returning({ count: rateLimits.count });
+  if ((row?.count ?? 0) > max) {
+    throw new AppError(
+      'rate_limited',
+      `too many attempts; try again in ${Math.ceil(windowMs / 60_000)} minutes`,
+    );
+  }
+}

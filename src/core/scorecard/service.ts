@@ -1,0 +1,425 @@
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { DateTime } from 'luxon';
+import { editableAccount, getAccountView } from '../accounts/service.ts';
+import { createActivity } from '../activities/service.ts';
+import type { Actor } from '../auth/actor.ts';
+import { assertWorkspaceUsers } from '../auth/users.ts';
+import type { Db, Tx } from '../db/client.ts';
+import {
+  accounts,
+  activities,
+  SCORECARD_SUBJECTS,
+  scorecardActions,
+  scorecardInvitations,
+  scorecardRatings,
+  scorecardRounds,
+  scorecardScores,
+  users,
+  workspaces,
+} from '../db/schema/index.ts';
+import { AppError } from '../errors.ts';
+import { formatInZone } from '../time/weeks.ts';
+import type {
+  ActionInput,
+  InvitationInput,
+  PublicForm,
+  PublicRatingInput,
+  RatingInput,
+  RoundDetail,
+  RoundInput,
+  RoundPatch,
+  RoundSummary,
+} from './schemas.ts';
+import { roundViews, type ScoreInput } from './views.ts';
+
+type RoundRow = typeof scorecardRounds.$inferSelect;
+
+const STALE_DAYS = 90;
+const DAY = 24 * 60 * 60 * 1000;
+export const DEFAULT_LINK_DAYS = 21;
+
+const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+async function findRound(db: Db | Tx, actor: Actor, id: string): Promise<RoundRow> {
+  const [row] = await db
+    .select()
+    .from(scorecardRounds)
+    .where(and(eq(scorecardRounds.workspaceId, actor.workspaceId), eq(scorecardRounds.id, id)));
+  if (!row) throw AppError.notFound('scorecard round');
+  return row;
+}
+
+/** Every answer of the given rounds, with a stable key per rater. */
+async function scoresOf(db: Db | Tx, roundIds: string[]) {
+  if (roundIds.length === 0) return [];
+  return db
+    .select({
+      roundId: scorecardRatings.roundId,
+      ratingId: scorecardRatings.id,
+      side: scorecardRatings.side,
+      userId: scorecardRatings.userId,
+      raterName: scorecardRatings.raterName,
+      target: scorecardScores.target,
+      subject: scorecardScores.subject,
+      score: scorecardScores.score,
+      evidence: scorecardScores.evidence,
+    })
+    .from(scorecardScores)
+    .innerJoin(scorecardRatings, eq(scorecardRatings.id, scorecardScores.ratingId))
+    .where(inArray(scorecardRatings.roundId, roundIds));
+}
+
+function summaryOf(row: RoundRow, scores: ScoreInput[]): RoundSummary {
+  return {
+    id: row.id,
+    accountId: row.accountId,
+    name: row.name,
+    createdAt: row.createdAt.toISOString(),
+    stale: Date.now() - row.createdAt.getTime() > STALE_DAYS * DAY,
+    views: roundViews(scores).views,
+  };
+}
+
+const asInput = (s: {
+  ratingId: string;
+  side: ScoreInput['side'];
+  target: ScoreInput['target'];
+  subject: ScoreInput['subject'];
+  score: number;
+}): ScoreInput => ({
+  rater: s.ratingId,
+  side: s.side,
+  target: s.target,
+  subject: s.subject,
+  score: s.score,
+});
+
+/** The account's rounds, newest first, each with its four views: the trend across rounds. */
+export async function listRounds(db: Db, actor: Actor, accountId: string): Promise<RoundSummary[]> {
+  await getAccountView(db, actor, accountId);
+  const rows = await db
+    .select()
+    .from(scorecardRounds)
+    .where(and(eq(scorecardRounds.workspaceId, actor.workspaceId), eq(scorecardRounds.accountId, accountId)))
+    .orderBy(desc(scorecardRounds.createdAt), desc(scorecardRounds.id));
+  const scores = await scoresOf(
+    db,
+    rows.map((r) => r.id),
+  );
+  return rows.map((row) => summaryOf(row, scores.filter((s) => s.roundId === row.id).map(asInput)));
+}
+
+export async function createRound(
+  db: Db,
+  actor: Actor,
+  accountId: string,
+  input: RoundInput,
+): Promise<RoundDetail> {
+  await editableAccount(db, actor, accountId);
+  await assertWorkspaceUsers(db, actor.workspaceId, input.invitedUserIds ?? [], 'invitedUserIds');
+  const id = randomUUID();
+  await db.insert(scorecardRounds).values({
+    id,
+    workspaceId: actor.workspaceId,
+    accountId,
+    name: input.name,
+    createdBy: actor.userId,
+    invitedUserIds: [...new Set(input.invitedUserIds ?? [])],
+  });
+  return getRound(db, actor, id);
+}
+
+export async function updateRound(db: Db, actor: Actor, id: string, patch: RoundPatch): Promise<RoundDetail> {
+  const round = await findRound(db, actor, id);
+  await editableAccount(db, actor, round.accountId);
+  if (patch.invitedUserIds)
+    await assertWorkspaceUsers(db, actor.workspaceId, patch.invitedUserIds, 'invitedUserIds');
+  await db
+    .update(scorecardRounds)
+    .set({
+      name: patch.name,
+      invitedUserIds: patch.invitedUserIds ? [...new Set(patch.invitedUserIds)] : undefined,
+      conversationNotes: patch.conversationNotes === undefined ? undefined : patch.conversationNotes || null,
+    })
+    .where(eq(scorecardRounds.id, round.id));
+  return getRound(db, actor, id);
+}
+
+export async function deleteRound(db: Db, actor: Actor, id: string): Promise<void> {
+  const round = await findRound(db, actor, id);
+  await editableAccount(db, actor, round.accountId);
+  await db.delete(scorecardRounds).where(eq(scorecardRounds.id, round.id));
+}
+
+/** One round: views, gaps, raters, evidence, the actor's own answers, links and agreed actions. */
+export async function getRound(db: Db | Tx, actor: Actor, id: string): Promise<RoundDetail> {
+  const round = await findRound(db, actor, id);
+  const account = await getAccountView(db, actor, round.accountId);
+  const scores = await scoresOf(db, [round.id]);
+  const ratings = await db
+    .select({
+      id: scorecardRatings.id,
+      side: scorecardRatings.side,
+      userId: scorecardRatings.userId,
+      raterName: scorecardRatings.raterName,
+      userName: users.name,
+      submittedAt: scorecardRatings.submittedAt,
+    })
+    .from(scorecardRatings)
+    .leftJoin(users, eq(users.id, scorecardRatings.userId))
+    .where(eq(scorecardRatings.roundId, round.id))
+    .orderBy(asc(scorecardRatings.submittedAt));
+  const nameOf = (ratingId: string) => {
+    const r = ratings.find((x) => x.id === ratingId);
+    return r ? (r.userName ?? r.raterName) : null;
+  };
+  const invitedPeople = round.invitedUserIds.length
+    ? await db
+        .select({ id: users.id, name: users.name })
+        .from(users)
+        .where(and(eq(users.workspaceId, actor.workspaceId), inArray(users.id, round.invitedUserIds)))
+        .orderBy(asc(users.name))
+    : [];
+  const links = await db
+    .select()
+    .from(scorecardInvitations)
+    .where(eq(scorecardInvitations.roundId, round.id))
+    .orderBy(asc(scorecardInvitations.createdAt));
+  const actions = await db
+    .select({
+      id: scorecardActions.id,
+      title: scorecardActions.title,
+      activityId: scorecardActions.activityId,
+      startsAt: activities.startsAt,
+      timeZone: activities.timeZone,
+    })
+    .from(scorecardActions)
+    .leftJoin(activities, eq(activities.id, scorecardActions.activityId))
+    .where(eq(scorecardActions.roundId, round.id))
+    .orderBy(asc(scorecardActions.createdAt));
+  const { gaps } = roundViews(scores.map(asInput));
+  const now = Date.now();
+  return {
+    ...summaryOf(round, scores.map(asInput)),
+    accountName: account.name,
+    canEdit: account.canEdit,
+    gaps,
+    conversationNotes: round.conversationNotes,
+    invited: invitedPeople.map((p) => ({ ...p, rated: ratings.some((r) => r.userId === p.id) })),
+    raters: ratings.map((r) => ({
+      side: r.side,
+      name: r.userName ?? r.raterName,
+      submittedAt: r.submittedAt.toISOString(),
+    })),
+    myScores: scores
+      .filter((s) => s.userId === actor.userId)
+      .map(({ target, subject, score, evidence }) => ({ target, subject, score, evidence })),
+    evidence: scores
+      .filter((s): s is typeof s & { evidence: string } => Boolean(s.evidence))
+      .map((s) => ({
+        side: s.side,
+        target: s.target,
+        subject: s.subject,
+        score: s.score,
+        evidence: s.evidence,
+        rater: nameOf(s.ratingId),
+      })),
+    invitations: links.map((l) => ({
+      id: l.id,
+      label: l.label,
+      anonymous: l.anonymous,
+      expiresAt: l.expiresAt.toISOString(),
+      status: l.usedAt ? 'used' : l.revokedAt ? 'revoked' : l.expiresAt.getTime() <= now ? 'expired' : 'open',
+    })),
+    actions: actions.map((a) => ({
+      id: a.id,
+      title: a.title,
+      activityId: a.activityId,
+      startsAt: a.startsAt && a.timeZone ? formatInZone(a.startsAt, a.timeZone) : null,
+    })),
+  };
+}
+
+async function writeScores(tx: Tx, ratingId: string, input: RatingInput) {
+  await tx.delete(scorecardScores).where(eq(scorecardScores.ratingId, ratingId));
+  if (input.scores.length > 0) {
+    await tx.insert(scorecardScores).values(
+      input.scores.map((s) => ({
+        ratingId,
+        target: s.target,
+        subject: s.subject,
+        score: s.score,
+        evidence: s.evidence?.trim() || null,
+      })),
+    );
+  }
+}
+
+/** The actor's own answers for our side, replacing earlier ones; any colleague may rate. */
+export async function saveMyRating(
+  db: Db,
+  actor: Actor,
+  roundId: string,
+  input: RatingInput,
+): Promise<RoundDetail> {
+  const round = await findRound(db, actor, roundId);
+  await db.transaction(async (tx) => {
+    await tx
+      .insert(scorecardRatings)
+      .values({
+        id: randomUUID(),
+        workspaceId: actor.workspaceId,
+        roundId: round.id,
+        side: 'us',
+        userId: actor.userId,
+      })
+      .onConflictDoUpdate({
+        target: [scorecardRatings.roundId, scorecardRatings.userId],
+        targetWhere: sql`${scorecardRatings.userId} is not null`,
+        set: { submittedAt: new Date() },
+      });
+    const [rating] = await tx
+      .select({ id: scorecardRatings.id })
+      .from(scorecardRatings)
+      .where(and(eq(scorecardRatings.roundId, round.id), eq(scorecardRatings.userId, actor.userId)));
+    if (!rating) throw new Error('rating vanished after upsert');
+    await writeScores(tx, rating.id, input);
+  });
+  return getRound(db, actor, roundId);
+}
+
+/**
+ * A link for one customer-side rater. The token (256 random bits) is returned once and only its
+ * SHA-256 is stored; it expires after `expiresInDays` (21 by default).
+ */
+export async function createInvitation(
+  db: Db,
+  actor: Actor,
+  roundId: string,
+  input: InvitationInput,
+): Promise<{ id: string; token: string; expiresAt: string }> {
+  const round = await findRound(db, actor, roundId);
+  await editableAccount(db, actor, round.accountId);
+  const token = randomBytes(32).toString('base64url');
+  const id = randomUUID();
+  const expiresAt = new Date(Date.now() + (input.expiresInDays ?? DEFAULT_LINK_DAYS) * DAY);
+  await db.insert(scorecardInvitations).values({
+    id,
+    workspaceId: actor.workspaceId,
+    roundId: round.id,
+    tokenHash: hashToken(token),
+    label: input.label || null,
+    anonymous: input.anonymous ?? false,
+    expiresAt,
+    createdBy: actor.userId,
+  });
+  return { id, token, expiresAt: expiresAt.toISOString() };
+}
+
+export async function revokeInvitation(db: Db, actor: Actor, id: string): Promise<void> {
+  const [link] = await db
+    .select({ id: scorecardInvitations.id, roundId: scorecardInvitations.roundId })
+    .from(scorecardInvitations)
+    .where(and(eq(scorecardInvitations.workspaceId, actor.workspaceId), eq(scorecardInvitations.id, id)));
+  if (!link) throw AppError.notFound('invitation');
+  const round = await findRound(db, actor, link.roundId);
+  await editableAccount(db, actor, round.accountId);
+  await db.update(scorecardInvitations).set({ revokedAt: new Date() }).where(eq(scorecardInvitations.id, id));
+}
+
+/** Records what both sides agreed and plans it as a Q2 activity on the account, in one transaction. */
+export async function addAction(
+  db: Db,
+  actor: Actor,
+  roundId: string,
+  input: ActionInput,
+): Promise<RoundDetail> {
+  const round = await findRound(db, actor, roundId);
+  await editableAccount(db, actor, round.accountId);
+  const nextMonday = DateTime.now()
+    .setZone(actor.timeZone)
+    .startOf('week')
+    .plus({ weeks: 1, hours: 9 })
+    .toISO({ includeOffset: true });
+  await db.transaction(async (tx) => {
+    const activity = await createActivity(tx, actor, {
+      title: input.title,
+      startsAt: input.startsAt ?? nextMonday ?? '',
+      minutes: input.minutes ?? 60,
+      urgent: false,
+      important: true,
+      accountId: round.accountId,
+      kind: 'customer_meeting',
+      status: 'planned',
+      notes: `Agreed in the honest conversation “${round.name}”.`,
+    });
+    await tx.insert(scorecardActions).values({
+      id: randomUUID(),
+      workspaceId: actor.workspaceId,
+      roundId: round.id,
+      title: input.title,
+      activityId: activity.id,
+      createdBy: actor.userId,
+    });
+  });
+  return getRound(db, actor, roundId);
+}
+
+type LinkRow = typeof scorecardInvitations.$inferSelect;
+
+/** The invitation behind a token, or a 4xx saying plainly why the link cannot be used. */
+async function usableLink(db: Db | Tx, token: string, options: { lock?: boolean } = {}): Promise<LinkRow> {
+  const query = db
+    .select()
+    .from(scorecardInvitations)
+    .where(eq(scorecardInvitations.tokenHash, hashToken(token)));
+  const [link] = options.lock ? await query.for('update') : await query;
+  if (!link) throw new AppError('not_found', 'this rating link is not valid; ask for a new one');
+  if (link.revokedAt) throw new AppError('gone', 'this rating link was withdrawn by the sender');
+  if (link.usedAt) throw new AppError('conflict', 'this rating link has already been used; thank you');
+  if (link.expiresAt.getTime() <= Date.now()) {
+    throw new AppError('gone', `this rating link expired on ${link.expiresAt.toISOString().slice(0, 10)}`);
+  }
+  return link;
+}
+
+/** What the form shows, and nothing else of the workspace. */
+export async function publicForm(db: Db, token: string): Promise<PublicForm> {
+  const link = await usableLink(db, token);
+  const [row] = await db
+    .select({ round: scorecardRounds.name, customer: accounts.name, supplier: workspaces.name })
+    .from(scorecardRounds)
+    .innerJoin(accounts, eq(accounts.id, scorecardRounds.accountId))
+    .innerJoin(workspaces, eq(workspaces.id, scorecardRounds.workspaceId))
+    .where(eq(scorecardRounds.id, link.roundId));
+  if (!row) throw new AppError('not_found', 'this rating link is not valid; ask for a new one');
+  return {
+    ...row,
+    anonymous: link.anonymous,
+    subjects: [...SCORECARD_SUBJECTS],
+    expiresAt: link.expiresAt.toISOString(),
+  };
+}
+
+/** A customer's answers through their link; the link is used up in the same transaction. */
+export async function submitPublicRating(db: Db, token: string, input: PublicRatingInput): Promise<void> {
+  if (input.scores.length === 0) throw AppError.invalid('scores', 'must answer at least one subject');
+  await db.transaction(async (tx) => {
+    const link = await usableLink(tx, token, { lock: true });
+    const ratingId = randomUUID();
+    await tx.insert(scorecardRatings).values({
+      id: ratingId,
+      workspaceId: link.workspaceId,
+      roundId: link.roundId,
+      side: 'them',
+      invitationId: link.id,
+      raterName: link.anonymous ? null : input.raterName?.trim() || null,
+    });
+    await writeScores(tx, ratingId, input);
+    await tx
+      .update(scorecardInvitations)
+      .set({ usedAt: new Date() })
+      .where(eq(scorecardInvitations.id, link.id));
+  });
+}
