@@ -6,6 +6,7 @@ import { registerActivities } from './commands/activities.ts';
 import { registerAdmin } from './commands/admin.ts';
 import { registerExport } from './commands/export.ts';
 import { registerImport } from './commands/import.ts';
+import { registerScorecard } from './commands/scorecard.ts';
 import { registerServe } from './commands/serve.ts';
 import { registerSession } from './commands/session.ts';
 import { registerWeek } from './commands/week.ts';
@@ -22,6 +23,7 @@ registerWeek(program);
 registerImport(program);
 registerExport(program);
 registerAccounts(program);
+registerScorecard(program);
 registerAdmin(program);
 
 try {

@@ -30,7 +30,27 @@ const AccountPage = lazy(() =>
   import('./features/accounts/AccountPage.tsx').then((m) => ({ default: m.AccountPage })),
 );
 
+const RoundPage = lazy(() =>
+  import('./features/scorecard/RoundPage.tsx').then((m) => ({ default: m.RoundPage })),
+);
+const RatePage = lazy(() =>
+  import('./features/scorecard/RatePage.tsx').then((m) => ({ default: m.RatePage })),
+);
+
 export function App() {
+  const route = useRoute();
+  // A customer's rating link: no session, no workspace data, nothing but the form.
+  if (route.page === 'rate') {
+    return (
+      <Suspense fallback={<div className="splash" aria-busy="true" />}>
+        <RatePage token={route.token} />
+      </Suspense>
+    );
+  }
+  return <SignedInApp />;
+}
+
+function SignedInApp() {
   const setup = useSetupState();
   const me = useMe();
   const route = useRoute();
@@ -76,8 +96,10 @@ export function App() {
             ) : (
               <AccountsPage me={me.data} />
             )
+          ) : route.page === 'scorecard' ? (
+            <RoundPage key={route.id} roundId={route.id} me={me.data} />
           ) : (
-            <WeekPage me={me.data} week={route.week} />
+            <WeekPage me={me.data} week={route.page === 'week' ? route.week : undefined} />
           )}
         </Suspense>
       </main>

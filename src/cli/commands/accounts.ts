@@ -17,7 +17,7 @@ async function accountsOf(api: ApiClient, status = 'active'): Promise<AccountSum
 }
 
 /** An account by name: exact (any case) first, else the only one whose name contains it. */
-function findAccount(accounts: AccountSummary[], name: string): AccountSummary {
+export function findAccount(accounts: AccountSummary[], name: string): AccountSummary {
   const wanted = name.trim().toLowerCase();
   const exact = accounts.find((a) => a.name.toLowerCase() === wanted);
   if (exact) return exact;

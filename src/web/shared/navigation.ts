@@ -8,7 +8,10 @@ export type Route =
   | { page: 'import' }
   | { page: 'review' }
   | { page: 'rules' }
-  | { page: 'accounts'; id?: string };
+  | { page: 'accounts'; id?: string }
+  | { page: 'scorecard'; id: string }
+  /** A customer's rating form: public, no sign-in. */
+  | { page: 'rate'; token: string };
 
 const SIMPLE_PAGES = ['settings', 'import', 'review', 'rules'] as const;
 type SimplePage = (typeof SIMPLE_PAGES)[number];
@@ -21,6 +24,8 @@ export function parseRoute(hash: string): Route {
   if (isSimplePage(page)) return { page };
   if (page === 'accounts')
     return arg ? { page: 'accounts', id: decodeURIComponent(arg) } : { page: 'accounts' };
+  if (page === 'scorecard' && arg) return { page: 'scorecard', id: decodeURIComponent(arg) };
+  if (page === 'rate' && arg) return { page: 'rate', token: arg };
   return arg && isIsoWeek(arg) ? { page: 'week', week: arg } : { page: 'week' };
 }
 
@@ -28,6 +33,8 @@ export function hrefOf(route: Route): string {
   if (route.page === 'accounts')
     return route.id ? `#/accounts/${encodeURIComponent(route.id)}` : '#/accounts';
   if (route.page === 'week') return route.week ? `#/week/${route.week}` : '#/week';
+  if (route.page === 'scorecard') return `#/scorecard/${encodeURIComponent(route.id)}`;
+  if (route.page === 'rate') return `#/rate/${route.token}`;
   return `#/${route.page}`;
 }
 

@@ -8,6 +8,7 @@ import { problemOf } from '../../shared/forms.ts';
 import { hrefOf, navigate } from '../../shared/navigation.ts';
 import { quadrantInfo } from '../../shared/quadrants.ts';
 import { useToast } from '../../shared/Toasts.tsx';
+import { ScorecardPanel } from '../scorecard/ScorecardPanel.tsx';
 import { AccountDialog } from './AccountDialog.tsx';
 import { AccountTimePanel } from './AccountTimePanel.tsx';
 import {
@@ -126,6 +127,8 @@ export function AccountPage({ accountId, me }: { accountId: string; me: Me }) {
         <LegacyPanel account={a} onEditStatement={() => setEditingAccount(true)} />
         <AccountTimePanel accountId={a.id} />
       </div>
+
+      <ScorecardPanel accountId={a.id} canEdit={a.canEdit} />
 
       <div className="account-layout">
         <section className="panel" aria-labelledby="coverage-title">

@@ -1,0 +1,76 @@
+import { useState } from 'react';
+import { TextField } from '../../shared/Field.tsx';
+import { problemOf } from '../../shared/forms.ts';
+import { RatingForm } from './RatingForm.tsx';
+import { usePublicForm, useSubmitPublicRating } from './scorecard-queries.ts';
+
+/**
+ * #/rate/<token>: the customer's form. No sign-in, and nothing of the supplier's workspace but
+ * what the link is for.
+ */
+export function RatePage({ token }: { token: string }) {
+  const form = usePublicForm(token);
+  const submit = useSubmitPublicRating(token);
+  const [name, setName] = useState('');
+
+  let body: React.ReactNode;
+  if (form.isPending) body = <div className="page-skeleton" aria-busy="true" />;
+  else if (form.isError) {
+    body = (
+      <div className="rate-message" role="alert">
+        <h1>This link cannot be used</h1>
+        <p>{problemOf(form.error).message}</p>
+      </div>
+    );
+  } else if (submit.isSuccess) {
+    body = (
+      <div className="rate-message" role="status" data-testid="rate-thanks">
+        <h1>Thank you</h1>
+        <p>
+          Your answers went to {form.data.supplier}. They will be the start of an honest conversation about
+          how both organisations work together.
+        </p>
+      </div>
+    );
+  } else {
+    const f = form.data;
+    body = (
+      <>
+        <header className="rate-intro">
+          <h1>
+            {f.supplier} and {f.customer}: {f.round}
+          </h1>
+          <p>
+            Rate <b>both</b> organisations from 1 (poor) to 5 (excellent) on six subjects, as you see them
+            today. Add a word of evidence where you can; leave a subject blank if you cannot judge it.{' '}
+            {f.anonymous ? 'Your answers are anonymous.' : 'Your name is optional.'}
+          </p>
+        </header>
+        {!f.anonymous && (
+          <TextField
+            label="Your name (optional)"
+            value={name}
+            onChange={setName}
+            maxLength={200}
+            autoComplete="name"
+          />
+        )}
+        <RatingForm
+          sides={{ us: `${f.supplier} (supplier)`, them: `${f.customer} (your organisation)` }}
+          submitLabel="Send my answers"
+          busy={submit.isPending}
+          error={submit.error}
+          onSubmit={(scores) =>
+            submit.mutate({ scores, raterName: f.anonymous ? null : name.trim() || null })
+          }
+        />
+        <p className="muted rate-expiry">This link works once and until {f.expiresAt.slice(0, 10)}.</p>
+      </>
+    );
+  }
+  return (
+    <main className="rate-page">
+      <div className="rate-card">{body}</div>
+    </main>
+  );
+}

@@ -1,0 +1,412 @@
+import { type FormEvent, lazy, Suspense, useState } from 'react';
+import { isApiError } from '../../api/client.ts';
+import type { Me } from '../../api/types.ts';
+import { Check, TextField } from '../../shared/Field.tsx';
+import { problemOf } from '../../shared/forms.ts';
+import { hrefOf } from '../../shared/navigation.ts';
+import { useToast } from '../../shared/Toasts.tsx';
+import { formatGap, formatScore, SUBJECTS, subjectLabel, VIEW_LABELS, type ViewKey } from './labels.ts';
+import { RatingForm } from './RatingForm.tsx';
+import {
+  type RoundDetail,
+  useAddAction,
+  useCreateInvitation,
+  useRevokeInvitation,
+  useRound,
+  useSaveMyRating,
+  useUpdateRound,
+} from './scorecard-queries.ts';
+
+const RadarChart = lazy(() => import('../../shared/RadarChart.tsx'));
+
+const US_COLOUR = '#3b5bdb';
+const THEM_COLOUR = '#e59a2f';
+
+/** #/scorecard/<id>: one round — radars, the gap table, your rating, customer links, the conversation. */
+export function RoundPage({ roundId, me }: { roundId: string; me: Me }) {
+  const round = useRound(roundId);
+  if (round.isPending) return <div className="page-skeleton" aria-busy="true" />;
+  if (round.isError) {
+    return (
+      <div className="accounts-page">
+        <div className="empty-note">
+          <p>
+            {isApiError(round.error, 404)
+              ? 'This scorecard round does not exist, or was removed.'
+              : `The round could not be loaded: ${problemOf(round.error).message}`}
+          </p>
+          <a className="button" href={hrefOf({ page: 'accounts' })}>
+            All accounts
+          </a>
+        </div>
+      </div>
+    );
+  }
+  const r = round.data;
+  return (
+    <div className="accounts-page">
+      <div className="page-intro">
+        <a className="account-back" href={hrefOf({ page: 'accounts', id: r.accountId })}>
+          ← {r.accountName}
+        </a>
+        <h1>
+          {r.name} · honest conversation{' '}
+          {r.stale && <span className="pill pill--warn">Stale: older than 90 days</span>}
+        </h1>
+        <p className="muted">
+          Both organisations rated by both sides. The largest gaps are the agenda of the next conversation.
+        </p>
+      </div>
+
+      <div className="account-layout account-layout--even">
+        <RadarPanel round={r} about="us" title={`About us (${me.workspace.name})`} />
+        <RadarPanel round={r} about="them" title={`About them (${r.accountName})`} />
+      </div>
+
+      <GapTable round={r} />
+
+      <div className="account-layout account-layout--even">
+        <section className="panel" aria-labelledby="my-rating-title">
+          <div className="panel__header">
+            <h2 className="panel__title" id="my-rating-title">
+              Your rating
+            </h2>
+            <span className="panel__subtitle">
+              {r.myScores.length ? 'Saved; change it any time' : 'Not rated yet'}
+            </span>
+          </div>
+          <MyRating round={r} me={me} />
+        </section>
+        <div className="stack">
+          <Invitations round={r} />
+          <Raters round={r} />
+        </div>
+      </div>
+
+      <Conversation round={r} />
+    </div>
+  );
+}
+
+function RadarPanel({ round, about, title }: { round: RoundDetail; about: 'us' | 'them'; title: string }) {
+  const ours: ViewKey = about === 'us' ? 'usOnUs' : 'usOnThem';
+  const theirs: ViewKey = about === 'us' ? 'themOnUs' : 'themOnThem';
+  const values = (view: ViewKey) => round.views[view].subjects.map((s) => s.average);
+  const label = (view: ViewKey) =>
+    `${VIEW_LABELS[view]} (${round.views[view].raters === 0 ? 'no raters yet' : `${round.views[view].raters} ${round.views[view].raters === 1 ? 'rater' : 'raters'}`})`;
+  return (
+    <section className="panel" aria-label={title}>
+      <div className="panel__header">
+        <h2 className="panel__title">{title}</h2>
+      </div>
+      <ul className="split-legend split-legend--top">
+        <li>
+          <span className="dot" style={{ background: US_COLOUR }} aria-hidden="true" /> {label(ours)}
+        </li>
+        <li>
+          <span className="dot" style={{ background: THEM_COLOUR }} aria-hidden="true" /> {label(theirs)}
+        </li>
+      </ul>
+      <Suspense fallback={<div className="radar-chart" aria-busy="true" />}>
+        <RadarChart
+          axes={SUBJECTS.map((s) => s.label)}
+          series={[
+            { name: VIEW_LABELS[ours], color: US_COLOUR, values: values(ours) },
+            { name: VIEW_LABELS[theirs], color: THEM_COLOUR, values: values(theirs) },
+          ]}
+          description={`${title}: ${SUBJECTS.map((s, i) => `${s.label} ${formatScore(values(ours)[i])} by us, ${formatScore(values(theirs)[i])} by them`).join('; ')}`}
+          testId={`radar-${about}`}
+        />
+      </Suspense>
+    </section>
+  );
+}
+
+function GapTable({ round }: { round: RoundDetail }) {
+  const at = (view: ViewKey, subject: string) => {
+    const cell = round.views[view].subjects.find((s) => s.subject === subject);
+    return cell && cell.raters > 0 ? `${formatScore(cell.average)}` : '–';
+  };
+  const gapClass = (n: number | null) =>
+    n === null ? 'gap' : Math.abs(n) >= 1.5 ? 'gap gap--big' : Math.abs(n) >= 0.75 ? 'gap gap--mid' : 'gap';
+  return (
+    <section className="panel" aria-labelledby="gaps-title">
+      <div className="panel__header">
+        <h2 className="panel__title" id="gaps-title">
+          Gaps
+        </h2>
+        <span className="panel__subtitle">
+          Largest disagreement first; “–” until both sides have answered
+        </span>
+      </div>
+      <div className="stakeholder-table__scroll">
+        <table className="gap-table" data-testid="gap-table">
+          <thead>
+            <tr>
+              <th scope="col">Subject</th>
+              <th scope="col">We rate us</th>
+              <th scope="col">They rate us</th>
+              <th scope="col">Gap about us</th>
+              <th scope="col">We rate them</th>
+              <th scope="col">They rate them</th>
+              <th scope="col">Gap about them</th>
+            </tr>
+          </thead>
+          <tbody>
+            {round.gaps.map((g) => (
+              <tr key={g.subject} data-testid="gap-row">
+                <th scope="row">{subjectLabel(g.subject)}</th>
+                <td>{at('usOnUs', g.subject)}</td>
+                <td>{at('themOnUs', g.subject)}</td>
+                <td className={gapClass(g.aboutUs)}>{formatGap(g.aboutUs)}</td>
+                <td>{at('usOnThem', g.subject)}</td>
+                <td>{at('themOnThem', g.subject)}</td>
+                <td className={gapClass(g.aboutThem)}>{formatGap(g.aboutThem)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {round.evidence.length > 0 && (
+        <details className="evidence">
+          <summary>Evidence notes ({round.evidence.length})</summary>
+          <ul>
+            {round.evidence.map((e, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: a fixed list per answer; two raters may write alike
+              <li key={i}>
+                <b>{subjectLabel(e.subject)}</b> · {e.side === 'us' ? 'we' : 'they'} rate{' '}
+                {e.target === 'us' ? 'us' : 'them'} {e.score}/5 — {e.evidence}{' '}
+                <span className="muted">({e.rater ?? 'anonymous'})</span>
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+    </section>
+  );
+}
+
+function MyRating({ round, me }: { round: RoundDetail; me: Me }) {
+  const save = useSaveMyRating(round.id);
+  const toast = useToast();
+  return (
+    <RatingForm
+      key={round.myScores.length ? 'saved' : 'new'}
+      initial={round.myScores}
+      sides={{ us: me.workspace.name, them: round.accountName }}
+      submitLabel="Save my rating"
+      busy={save.isPending}
+      error={save.error}
+      onSubmit={(scores) =>
+        save.mutate({ scores }, { onSuccess: () => toast({ message: 'Your rating is saved.' }) })
+      }
+    />
+  );
+}
+
+function Invitations({ round }: { round: RoundDetail }) {
+  const create = useCreateInvitation(round.id);
+  const revoke = useRevokeInvitation(round.id);
+  const toast = useToast();
+  const [label, setLabel] = useState('');
+  const [anonymous, setAnonymous] = useState(false);
+  const [fresh, setFresh] = useState<string | null>(null);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    create.mutate(
+      { label: label.trim() || null, anonymous },
+      {
+        onSuccess: (link) => {
+          setFresh(`${window.location.origin}${link.path}`);
+          setLabel('');
+        },
+      },
+    );
+  };
+  if (!round.canEdit) return null;
+  return (
+    <section className="panel" aria-labelledby="links-title">
+      <div className="panel__header">
+        <h2 className="panel__title" id="links-title">
+          Customer raters
+        </h2>
+        <span className="panel__subtitle">One link per person; expires in 21 days</span>
+      </div>
+      <form className="link-form" onSubmit={submit} noValidate>
+        <TextField
+          label="For"
+          placeholder="e.g. Tom Becker, Head of Procurement"
+          value={label}
+          onChange={setLabel}
+          maxLength={200}
+        />
+        <Check label="Anonymous" checked={anonymous} onChange={setAnonymous} />
+        <button type="submit" className="button" disabled={create.isPending}>
+          Create link
+        </button>
+      </form>
+      {fresh && (
+        <div className="fresh-link" role="status">
+          <span>Send this link; it is shown only now:</span>
+          <input
+            readOnly
+            value={fresh}
+            aria-label="Rating link"
+            data-testid="rating-link"
+            onFocus={(e) => e.target.select()}
+          />
+          <button
+            type="button"
+            className="button button--small"
+            onClick={() =>
+              navigator.clipboard?.writeText(fresh).then(() => toast({ message: 'Link copied.' }))
+            }
+          >
+            Copy
+          </button>
+        </div>
+      )}
+      {round.invitations.length > 0 && (
+        <ul className="links">
+          {round.invitations.map((link) => (
+            <li key={link.id} className="links__row">
+              <span>{link.label ?? (link.anonymous ? 'Anonymous rater' : 'Customer rater')}</span>
+              <span
+                className={`pill ${link.status === 'used' ? 'pill--good' : link.status === 'open' ? 'pill--neutral' : ''}`}
+              >
+                {link.status === 'open' ? `open until ${link.expiresAt.slice(0, 10)}` : link.status}
+              </span>
+              {link.status === 'open' && (
+                <button
+                  type="button"
+                  className="button button--small button--ghost"
+                  onClick={() => revoke.mutate(link.id)}
+                >
+                  Withdraw
+                </button>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function Raters({ round }: { round: RoundDetail }) {
+  const waiting = round.invited.filter((p) => !p.rated);
+  return (
+    <section className="panel" aria-labelledby="raters-title">
+      <div className="panel__header">
+        <h2 className="panel__title" id="raters-title">
+          Who has rated
+        </h2>
+      </div>
+      {round.raters.length === 0 ? (
+        <p className="empty-note">Nobody yet.</p>
+      ) : (
+        <ul className="links">
+          {round.raters.map((r, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: raters have no id here and anonymous ones look alike
+            <li key={i} className="links__row">
+              <span>{r.name ?? 'Anonymous'}</span>
+              <span className="muted">{r.side === 'us' ? 'our side' : 'customer'}</span>
+              <span className="muted">{r.submittedAt.slice(0, 10)}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+      {waiting.length > 0 && <p className="muted">Waiting for {waiting.map((p) => p.name).join(', ')}.</p>}
+    </section>
+  );
+}
+
+function Conversation({ round }: { round: RoundDetail }) {
+  const update = useUpdateRound(round.id);
+  const addAction = useAddAction(round.id);
+  const toast = useToast();
+  const [notes, setNotes] = useState(round.conversationNotes ?? '');
+  const [action, setAction] = useState('');
+  return (
+    <section className="panel" aria-labelledby="conversation-title">
+      <div className="panel__header">
+        <h2 className="panel__title" id="conversation-title">
+          The conversation
+        </h2>
+        <span className="panel__subtitle">Agreed actions become planned Q2 activities on the account</span>
+      </div>
+      <div className="account-layout account-layout--even">
+        <div className="field">
+          <label className="field__label" htmlFor="conversation-notes">
+            Notes
+          </label>
+          <textarea
+            id="conversation-notes"
+            rows={5}
+            maxLength={20000}
+            value={notes}
+            disabled={!round.canEdit}
+            onChange={(e) => setNotes(e.target.value)}
+            onBlur={() => {
+              if (notes !== (round.conversationNotes ?? '')) {
+                update.mutate(
+                  { conversationNotes: notes },
+                  { onSuccess: () => toast({ message: 'Notes saved.' }) },
+                );
+              }
+            }}
+          />
+        </div>
+        <div>
+          <span className="field__label">Agreed actions</span>
+          {round.actions.length === 0 ? (
+            <p className="muted">None yet.</p>
+          ) : (
+            <ul className="links">
+              {round.actions.map((a) => (
+                <li key={a.id} className="links__row" data-testid="agreed-action">
+                  <span className="quadrant-badge quadrant-badge--q2">Q2</span>
+                  <span>{a.title}</span>
+                  <span className="muted">
+                    {a.startsAt ? `planned ${a.startsAt.slice(0, 10)}` : 'activity removed'}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          )}
+          {round.canEdit && (
+            <form
+              className="link-form"
+              noValidate
+              onSubmit={(event) => {
+                event.preventDefault();
+                if (!action.trim()) return;
+                addAction.mutate(
+                  { title: action.trim() },
+                  {
+                    onSuccess: () => {
+                      toast({ message: 'Planned as a Q2 activity next Monday.' });
+                      setAction('');
+                    },
+                  },
+                );
+              }}
+            >
+              <TextField
+                label="New agreed action"
+                value={action}
+                onChange={setAction}
+                maxLength={300}
+                error={addAction.error ? (problemOf(addAction.error).message ?? undefined) : undefined}
+              />
+              <button type="submit" className="button" disabled={addAction.isPending}>
+                Add action
+              </button>
+            </form>
+          )}
+        </div>
+      </div>
+    </section>
+  );
+}
