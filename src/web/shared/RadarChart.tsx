@@ -13,7 +13,7 @@ type RadarOption = ComposeOption<RadarSeriesOption | RadarComponentOption>;
 export interface RadarSeries {
   name: string;
   color: string;
-  /** One per axis; null where nobody answered (drawn as a gap, never as zero). */
+  /** One per axis; null where nobody answered: no point is drawn there (the outline passes the centre). */
   values: (number | null)[];
 }
 
