@@ -167,4 +167,44 @@ describe('the linchpin CLI', () => {
     const missing = await runCli(['account', 'Initech'], env);
     expect(missing.stderr).toMatch(/no account named "Initech"/);
   });
+
+  it('prints the latest scorecard round’s gaps', async () => {
+    const call = (method: string, path: string, body?: unknown) =>
+      fetch(`${server.url}/api${path}`, {
+        method,
+        headers: { authorization: `Bearer ${tokenValue}`, 'content-type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      }).then((r) => r.json());
+    const empty = await runCli(['scorecard', 'Globex'], env);
+    expect(empty.stdout).toMatch(/Globex has no scorecard round yet/);
+    const accounts = await call('GET', '/accounts');
+    const globex = accounts.items.find((a: { name: string }) => a.name === 'Globex');
+    const round = await call('POST', `/accounts/${globex.id}/scorecard`, { name: 'Q4 2026' });
+    await call('PUT', `/scorecard/rounds/${round.id}/my-rating`, {
+      scores: [
+        { target: 'us', subject: 'connectivity', score: 5 },
+        { target: 'us', subject: 'trading', score: 3 },
+      ],
+    });
+    const link = await call('POST', `/scorecard/rounds/${round.id}/invitations`, {});
+    await fetch(`${server.url}/api/public/scorecard/${link.token}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        scores: [
+          { target: 'us', subject: 'connectivity', score: 2 },
+          { target: 'us', subject: 'trading', score: 3 },
+        ],
+      }),
+    });
+    const out = await runCli(['scorecard', 'glob'], env);
+    expect(out.code, out.stderr).toBe(0);
+    expect(out.stdout).toMatch(/Globex · Q4 2026/);
+    expect(out.stdout).toMatch(/Raters: we rate us 1, we rate them 0, they rate us 1, they rate them 0/);
+    const rows = out.stdout.split('\n').filter((l) => /^(connectivity|trading) /.test(l));
+    expect(rows[0]).toMatch(/^connectivity\s+5\.0\s+2\.0\s+\+3\.0/);
+    expect(rows[1]).toMatch(/^trading\s+3\.0\s+3\.0\s+0\.0/);
+    const json = JSON.parse((await runCli(['scorecard', 'Globex', '--format', 'json'], env)).stdout);
+    expect(json.gaps[0]).toMatchObject({ subject: 'connectivity', aboutUs: 3 });
+  });
 });

@@ -16,6 +16,7 @@ import {
 } from '../db/schema/index.ts';
 import { AppError } from '../errors.ts';
 import { DEMO_ACCOUNT_PROFILES, DEMO_GOAL_OF_TEMPLATE } from './accounts.ts';
+import { seedScorecard } from './scorecard.ts';
 
 export const DEMO_ACCOUNTS = ['Northwind Foods', 'Contoso Retail', 'Fabrikam Logistics'] as const;
 
@@ -209,6 +210,7 @@ async function seedAccount(tx: Tx, actor: Actor, name: (typeof DEMO_ACCOUNTS)[nu
       );
     contacts.push(...people.filter((p) => p.met).map((p) => p.email));
   }
+  if (name === 'Northwind Foods') await seedScorecard(tx, actor, id);
   return { id, contacts, goals };
 }
 
