@@ -1,9 +1,9 @@
 import type { BarSeriesOption } from 'echarts/charts';
 import type { GridComponentOption } from 'echarts/components';
-import type { ComposeOption, ECharts } from 'echarts/core';
+import type { ComposeOption } from 'echarts/core';
 import { useEffect, useRef, useState } from 'react';
 import type { Quadrant } from '../api/types.ts';
-import { echarts } from './echarts.ts';
+import { useEChart } from './echarts.ts';
 import { formatHours, formatShare } from './format.ts';
 import { QUADRANTS, quadrantColor } from './quadrants.ts';
 
@@ -88,17 +88,10 @@ export default function QuadrantBars({
   description: string;
   testId?: string;
 }) {
-  const container = useRef<HTMLDivElement>(null);
-  const chart = useRef<ECharts | null>(null);
   const select = useRef(onSelect);
   select.current = onSelect;
   const [hover, setHover] = useState<Hover | null>(null);
-
-  useEffect(() => {
-    const element = container.current;
-    if (!element) return;
-    const instance = echarts.init(element, undefined, { renderer: 'canvas' });
-    chart.current = instance;
+  const { container, chart } = useEChart((instance, element) => {
     instance.on('click', (event) => {
       if (typeof event.name === 'string') select.current?.(event.name);
     });
@@ -113,18 +106,11 @@ export default function QuadrantBars({
       });
     });
     instance.on('mouseout', () => setHover(null));
-    const resize = new ResizeObserver(() => instance.resize());
-    resize.observe(element);
-    return () => {
-      resize.disconnect();
-      instance.dispose();
-      chart.current = null;
-    };
-  }, []);
+  });
 
   useEffect(() => {
     if (bars) chart.current?.setOption(optionFor(bars, highlight), { notMerge: true });
-  }, [bars, highlight]);
+  }, [bars, highlight, chart]);
 
   const hovered = hover ? bars?.[hover.index] : undefined;
   return (

@@ -1,8 +1,8 @@
 import type { RadarSeriesOption } from 'echarts/charts';
 import type { RadarComponentOption } from 'echarts/components';
-import type { ComposeOption, ECharts } from 'echarts/core';
-import { useEffect, useRef } from 'react';
-import { echarts } from './echarts.ts';
+import type { ComposeOption } from 'echarts/core';
+import { useEffect } from 'react';
+import { useEChart } from './echarts.ts';
 // Registered by their own modules rather than the 'echarts/charts' barrel, so the radar stays in
 // this page's chunk and the Week page's chart chunk does not carry it.
 import 'echarts/lib/chart/radar';
@@ -29,22 +29,7 @@ export default function RadarChart({
   description: string;
   testId?: string;
 }) {
-  const container = useRef<HTMLDivElement>(null);
-  const chart = useRef<ECharts | null>(null);
-
-  useEffect(() => {
-    const element = container.current;
-    if (!element) return;
-    const instance = echarts.init(element, undefined, { renderer: 'canvas' });
-    chart.current = instance;
-    const resize = new ResizeObserver(() => instance.resize());
-    resize.observe(element);
-    return () => {
-      resize.disconnect();
-      instance.dispose();
-      chart.current = null;
-    };
-  }, []);
+  const { container, chart } = useEChart();
 
   useEffect(() => {
     const option: RadarOption = {
@@ -72,7 +57,7 @@ export default function RadarChart({
       ],
     };
     chart.current?.setOption(option, { notMerge: true });
-  }, [axes, series]);
+  }, [axes, series, chart]);
 
   return (
     <div ref={container} className="radar-chart" data-testid={testId} role="img" aria-label={description} />

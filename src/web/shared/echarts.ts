@@ -4,7 +4,36 @@ import { BarChart } from 'echarts/charts';
 import { GridSimpleComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
+import { type RefObject, useEffect, useRef } from 'react';
 
 echarts.use([BarChart, GridSimpleComponent, CanvasRenderer]);
 
 export { echarts };
+
+/**
+ * A chart drawn into the returned container: created on mount (`onInit` adds its listeners),
+ * resized with its box, disposed on unmount. Set options through `chart.current`.
+ */
+export function useEChart(onInit?: (instance: echarts.ECharts, element: HTMLDivElement) => void): {
+  container: RefObject<HTMLDivElement | null>;
+  chart: RefObject<echarts.ECharts | null>;
+} {
+  const container = useRef<HTMLDivElement>(null);
+  const chart = useRef<echarts.ECharts | null>(null);
+  const init = useRef(onInit);
+  useEffect(() => {
+    const element = container.current;
+    if (!element) return;
+    const instance = echarts.init(element, undefined, { renderer: 'canvas' });
+    chart.current = instance;
+    init.current?.(instance, element);
+    const resize = new ResizeObserver(() => instance.resize());
+    resize.observe(element);
+    return () => {
+      resize.disconnect();
+      instance.dispose();
+      chart.current = null;
+    };
+  }, []);
+  return { container, chart };
+}

@@ -5,6 +5,7 @@ import { ConfirmDialog } from '../../shared/ConfirmDialog.tsx';
 import { SelectField } from '../../shared/Field.tsx';
 import { formatHours } from '../../shared/format.ts';
 import { problemOf } from '../../shared/forms.ts';
+import { LoadFailure } from '../../shared/LoadFailure.tsx';
 import { hrefOf, navigate } from '../../shared/navigation.ts';
 import { quadrantInfo } from '../../shared/quadrants.ts';
 import { useToast } from '../../shared/Toasts.tsx';
@@ -48,18 +49,12 @@ export function AccountPage({ accountId, me }: { accountId: string; me: Me }) {
   if (account.isPending) return <div className="page-skeleton" aria-busy="true" />;
   if (account.isError) {
     return (
-      <div className="accounts-page">
-        <div className="empty-note">
-          <p>
-            {isApiError(account.error, 404)
-              ? 'This account does not exist, or was removed.'
-              : `The account could not be loaded: ${problemOf(account.error).message}`}
-          </p>
-          <a className="button" href={hrefOf({ page: 'accounts' })}>
-            All accounts
-          </a>
-        </div>
-      </div>
+      <LoadFailure
+        error={account.error}
+        what="account"
+        backHref={hrefOf({ page: 'accounts' })}
+        backLabel="All accounts"
+      />
     );
   }
 

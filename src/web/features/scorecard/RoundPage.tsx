@@ -1,8 +1,8 @@
 import { type FormEvent, lazy, Suspense, useState } from 'react';
-import { isApiError } from '../../api/client.ts';
 import type { Me } from '../../api/types.ts';
 import { Check, TextField } from '../../shared/Field.tsx';
 import { problemOf } from '../../shared/forms.ts';
+import { LoadFailure } from '../../shared/LoadFailure.tsx';
 import { hrefOf } from '../../shared/navigation.ts';
 import { useToast } from '../../shared/Toasts.tsx';
 import { formatGap, formatScore, SUBJECTS, subjectLabel, VIEW_LABELS, type ViewKey } from './labels.ts';
@@ -28,20 +28,15 @@ export function RoundPage({ roundId, me }: { roundId: string; me: Me }) {
   if (round.isPending) return <div className="page-skeleton" aria-busy="true" />;
   if (round.isError) {
     return (
-      <div className="accounts-page">
-        <div className="empty-note">
-          <p>
-            {isApiError(round.error, 404)
-              ? 'This scorecard round does not exist, or was removed.'
-              : `The round could not be loaded: ${problemOf(round.error).message}`}
-          </p>
-          <a className="button" href={hrefOf({ page: 'accounts' })}>
-            All accounts
-          </a>
-        </div>
-      </div>
+      <LoadFailure
+        error={round.error}
+        what="scorecard round"
+        backHref={hrefOf({ page: 'accounts' })}
+        backLabel="All accounts"
+      />
     );
   }
+
   const r = round.data;
   return (
     <div className="accounts-page">
