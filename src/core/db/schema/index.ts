@@ -1,6 +1,7 @@
 export * from './activities.ts';
 export * from './auth.ts';
 export * from './imports.ts';
+export * from './precedents.ts';
 export * from './scorecards.ts';
 export * from './stakeholders.ts';
 export * from './workspaces.ts';

@@ -1,0 +1,88 @@
+import {
+  type AnyPgColumn,
+  boolean,
+  date,
+  index,
+  jsonb,
+  pgTable,
+  text,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+import { accounts, activities } from './activities.ts';
+import { users } from './auth.ts';
+import { ts, workspaceColumn } from './columns.ts';
+
+export const DECISION_STATUSES = ['active', 'revisited', 'retired', 'undone'] as const;
+export type DecisionStatus = (typeof DECISION_STATUSES)[number];
+
+/** A decision made with a customer, kept like an architecture decision record (PRODUCT.md, 4). */
+export const decisions = pgTable(
+  'decisions',
+  {
+    id: text('id').primaryKey(),
+    workspaceId: workspaceColumn(),
+    accountId: text('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    title: text('title').notNull(),
+    context: text('context'),
+    /** Who agreed on our side and on the customer's, as people say it. */
+    agreedByUs: text('agreed_by_us'),
+    agreedByThem: text('agreed_by_them'),
+    decidedOn: date('decided_on').notNull(),
+    /** Made under urgency, e.g. recorded from a Q1 activity. */
+    urgent: boolean('urgent').notNull().default(false),
+    fromActivityId: text('from_activity_id').references(() => activities.id, { onDelete: 'set null' }),
+    /** Whether it may set a precedent the customer will expect again. */
+    precedent: boolean('precedent').notNull().default(false),
+    scope: text('scope'),
+    reviewBy: date('review_by'),
+    status: text('status').$type<DecisionStatus>().notNull().default('active'),
+    /** Why it was revisited, retired or undone. */
+    statusReason: text('status_reason'),
+    replacesId: text('replaces_id').references((): AnyPgColumn => decisions.id, { onDelete: 'set null' }),
+    createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    index('decisions_account_idx').on(t.workspaceId, t.accountId),
+    index('decisions_review_idx').on(t.workspaceId, t.reviewBy),
+  ],
+);
+
+/** The prompts of the weekly reflection, in the order the form asks them. */
+export const REFLECTION_PROMPTS = [
+  'step_out',
+  'look_ahead',
+  'least_resistance',
+  'long_term_culture',
+  'legacy_today',
+  'unasked_gift',
+  'learn',
+  'deeper',
+  'innovation',
+  'competition',
+] as const;
+export type ReflectionPrompt = (typeof REFLECTION_PROMPTS)[number];
+
+/** One person's look back at one ISO week; private to them unless they share it. */
+export const reflections = pgTable(
+  'reflections',
+  {
+    id: text('id').primaryKey(),
+    workspaceId: workspaceColumn(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    /** ISO week, e.g. 2026-W48, in the author's time zone. */
+    week: text('week').notNull(),
+    answers: jsonb('answers').$type<Partial<Record<ReflectionPrompt, string>>>().notNull().default({}),
+    sharedWithTeam: boolean('shared_with_team').notNull().default(false),
+    /** The author lets it go into the handover packs of their accounts. */
+    inHandover: boolean('in_handover').notNull().default(false),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('reflections_user_week_uq').on(t.userId, t.week)],
+);
