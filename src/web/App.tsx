@@ -30,6 +30,9 @@ const AccountPage = lazy(() =>
   import('./features/accounts/AccountPage.tsx').then((m) => ({ default: m.AccountPage })),
 );
 
+const ReflectionsPage = lazy(() =>
+  import('./features/reflections/ReflectionsPage.tsx').then((m) => ({ default: m.ReflectionsPage })),
+);
 const RoundPage = lazy(() =>
   import('./features/scorecard/RoundPage.tsx').then((m) => ({ default: m.RoundPage })),
 );
@@ -96,6 +99,8 @@ function SignedInApp() {
             ) : (
               <AccountsPage me={me.data} />
             )
+          ) : route.page === 'reflections' ? (
+            <ReflectionsPage />
           ) : route.page === 'scorecard' ? (
             <RoundPage key={route.id} roundId={route.id} me={me.data} />
           ) : (

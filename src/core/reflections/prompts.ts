@@ -1,4 +1,17 @@
-import type { ReflectionPrompt } from '../db/schema/precedents.ts';
+/** The prompts of the weekly reflection, in the order the form asks them (kept free of imports: the web uses it). */
+export const REFLECTION_PROMPTS = [
+  'step_out',
+  'look_ahead',
+  'least_resistance',
+  'long_term_culture',
+  'legacy_today',
+  'unasked_gift',
+  'learn',
+  'deeper',
+  'innovation',
+  'competition',
+] as const;
+export type ReflectionPrompt = (typeof REFLECTION_PROMPTS)[number];
 
 /** The legacy prompts of the weekly reflection (PRODUCT.md, section 4), in the form's order. */
 export const PROMPT_TEXT: Record<ReflectionPrompt, string> = {

@@ -8,12 +8,13 @@ export type Route =
   | { page: 'import' }
   | { page: 'review' }
   | { page: 'rules' }
+  | { page: 'reflections' }
   | { page: 'accounts'; id?: string }
   | { page: 'scorecard'; id: string }
   /** A customer's rating form: public, no sign-in. */
   | { page: 'rate'; token: string };
 
-const SIMPLE_PAGES = ['settings', 'import', 'review', 'rules'] as const;
+const SIMPLE_PAGES = ['settings', 'import', 'review', 'rules', 'reflections'] as const;
 type SimplePage = (typeof SIMPLE_PAGES)[number];
 
 const isSimplePage = (page: string | undefined): page is SimplePage =>

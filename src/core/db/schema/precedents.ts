@@ -8,6 +8,7 @@ import {
   text,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
+import type { ReflectionPrompt } from '../../reflections/prompts.ts';
 import { accounts, activities } from './activities.ts';
 import { users } from './auth.ts';
 import { ts, workspaceColumn } from './columns.ts';
@@ -51,21 +52,6 @@ export const decisions = pgTable(
   ],
 );
 
-/** The prompts of the weekly reflection, in the order the form asks them. */
-export const REFLECTION_PROMPTS = [
-  'step_out',
-  'look_ahead',
-  'least_resistance',
-  'long_term_culture',
-  'legacy_today',
-  'unasked_gift',
-  'learn',
-  'deeper',
-  'innovation',
-  'competition',
-] as const;
-export type ReflectionPrompt = (typeof REFLECTION_PROMPTS)[number];
-
 /** One person's look back at one ISO week; private to them unless they share it. */
 export const reflections = pgTable(
   'reflections',
@@ -86,3 +72,5 @@ export const reflections = pgTable(
   },
   (t) => [uniqueIndex('reflections_user_week_uq').on(t.userId, t.week)],
 );
+
+export { REFLECTION_PROMPTS, type ReflectionPrompt } from '../../reflections/prompts.ts';

@@ -9,6 +9,7 @@ import { LoadFailure } from '../../shared/LoadFailure.tsx';
 import { hrefOf, navigate } from '../../shared/navigation.ts';
 import { quadrantInfo } from '../../shared/quadrants.ts';
 import { useToast } from '../../shared/Toasts.tsx';
+import { DecisionsPanel } from '../decisions/DecisionsPanel.tsx';
 import { ScorecardPanel } from '../scorecard/ScorecardPanel.tsx';
 import { AccountDialog } from './AccountDialog.tsx';
 import { AccountTimePanel } from './AccountTimePanel.tsx';
@@ -123,7 +124,10 @@ export function AccountPage({ accountId, me }: { accountId: string; me: Me }) {
         <AccountTimePanel accountId={a.id} />
       </div>
 
-      <ScorecardPanel accountId={a.id} canEdit={a.canEdit} />
+      <div className="account-layout account-layout--even">
+        <ScorecardPanel accountId={a.id} canEdit={a.canEdit} />
+        <DecisionsPanel accountId={a.id} canEdit={a.canEdit} />
+      </div>
 
       <div className="account-layout">
         <section className="panel" aria-labelledby="coverage-title">

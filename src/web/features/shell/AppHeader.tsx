@@ -7,6 +7,7 @@ import { BrandMark } from './BrandMark.tsx';
 const NAV: { label: string; route: Route }[] = [
   { label: 'Week', route: { page: 'week' } },
   { label: 'Accounts', route: { page: 'accounts' } },
+  { label: 'Reflections', route: { page: 'reflections' } },
   { label: 'Import', route: { page: 'import' } },
   { label: 'Review', route: { page: 'review' } },
   { label: 'Rules', route: { page: 'rules' } },

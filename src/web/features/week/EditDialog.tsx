@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, lazy, Suspense, useState } from 'react';
 import type { Activity, ActivityStatus } from '../../api/types.ts';
 import { Check, Field, FormError, SelectField } from '../../shared/Field.tsx';
 import { DialogFooter, FormDialog } from '../../shared/FormDialog.tsx';
@@ -22,11 +22,17 @@ interface EditDialogProps {
 }
 
 /** A modal editor for one activity; mounted only while open so its fields never shadow quick-add's. */
+// Loaded when asked for: the Week page does not carry the decision form.
+const DecisionDialog = lazy(() =>
+  import('../decisions/DecisionDialog.tsx').then((m) => ({ default: m.DecisionDialog })),
+);
+
 export function EditDialog({ activity, week, onClose }: EditDialogProps) {
   const update = useUpdateActivity();
   const remove = useDeleteActivity(week);
   const [draft, setDraft] = useState<ActivityDraft>(() => draftOf(activity));
   const [errors, setErrors] = useState<DraftErrors>({});
+  const [recording, setRecording] = useState(false);
 
   const change = (patch: Partial<ActivityDraft>) => {
     setDraft((current) => ({ ...current, ...patch }));
@@ -102,7 +108,25 @@ export function EditDialog({ activity, week, onClose }: EditDialogProps) {
         >
           Delete
         </button>
+        {activity.quadrant === 'q1' && activity.accountId && (
+          <button type="button" className="button" onClick={() => setRecording(true)}>
+            Record a decision
+          </button>
+        )}
       </DialogFooter>
+      {recording && activity.accountId && (
+        <Suspense fallback={null}>
+          <DecisionDialog
+            accountId={activity.accountId}
+            seed={{
+              title: activity.title,
+              fromActivityId: activity.id,
+              decidedOn: activity.startsAt.slice(0, 10),
+            }}
+            onClose={() => setRecording(false)}
+          />
+        </Suspense>
+      )}
     </FormDialog>
   );
 }

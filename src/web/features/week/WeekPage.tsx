@@ -1,9 +1,11 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { Activity, Me } from '../../api/types.ts';
-import { currentWeekIn, mondayOf, nextQuarterHourIn, todayIn } from '../../shared/dates.ts';
+import { addDays, currentWeekIn, mondayOf, nextQuarterHourIn, todayIn } from '../../shared/dates.ts';
 import { problemOf } from '../../shared/forms.ts';
 import { hrefOf, navigate } from '../../shared/navigation.ts';
 import { useReviewCount } from '../../shared/review-count.ts';
+import { DueDecisions } from '../decisions/DueDecisions.tsx';
+import { ReflectionCard } from '../reflections/ReflectionCard.tsx';
 import { AccountBreakdown } from './AccountBreakdown.tsx';
 import { EditDialog } from './EditDialog.tsx';
 import { EmptyWeek } from './EmptyWeek.tsx';
@@ -14,6 +16,9 @@ import { TargetsBar } from './TargetsBar.tsx';
 import { TrendChart } from './TrendChart.tsx';
 import { WeekHeader } from './WeekHeader.tsx';
 import { useTrend, useWeekActivities, useWeekReport } from './week-queries.ts';
+
+/** 1 (Monday) to 7 (Sunday) for a YYYY-MM-DD day. */
+const weekdayOf = (day: string) => new Date(`${day}T12:00:00Z`).getUTCDay() || 7;
 
 export function WeekPage({ me, week: requestedWeek }: { me: Me; week?: string }) {
   const currentWeek = currentWeekIn(me.timeZone);
@@ -98,6 +103,11 @@ export function WeekPage({ me, week: requestedWeek }: { me: Me; week?: string })
         <aside className="week-side">
           {report.data ? <TargetsBar report={report.data} /> : <div className="panel panel--skeleton" />}
           <TrendChart trend={trend.data} week={week} />
+          <DueDecisions until={addDays(mondayOf(week), 6)} />
+          <ReflectionCard
+            week={week}
+            ending={week < currentWeek || (isCurrent && weekdayOf(todayIn(me.timeZone)) >= 5)}
+          />
           {report.data && <AccountBreakdown report={report.data} />}
         </aside>
       </div>

@@ -1,0 +1,43 @@
+import { lazy, Suspense, useState } from 'react';
+import { hrefOf } from '../../shared/navigation.ts';
+import { useReflection } from './reflection-queries.ts';
+
+const ReflectionDialog = lazy(() =>
+  import('./ReflectionDialog.tsx').then((m) => ({ default: m.ReflectionDialog })),
+);
+
+/**
+ * Beside the week's report: from Friday of the current week (or for any past week) the app offers
+ * the reflection prompts; a written one can be opened again.
+ */
+export function ReflectionCard({ week, ending }: { week: string; ending: boolean }) {
+  const reflection = useReflection(week);
+  const [open, setOpen] = useState(false);
+  const written = Boolean(reflection.data?.updatedAt);
+  if (!written && !ending) return null;
+  return (
+    <section className="panel reflection-card" aria-labelledby="reflection-title">
+      <div className="panel__header">
+        <h2 className="panel__title" id="reflection-title">
+          Weekly reflection
+        </h2>
+        <a className="panel__subtitle" href={hrefOf({ page: 'reflections' })}>
+          All reflections
+        </a>
+      </div>
+      <p className="muted">
+        {written
+          ? `Written${reflection.data?.sharedWithTeam ? ', shared with the team' : ', private to you'}.`
+          : 'The week is ending. Ten minutes with the legacy prompts: what did this week leave behind?'}
+      </p>
+      <button type="button" className="button" onClick={() => setOpen(true)}>
+        {written ? 'Open my reflection' : 'Reflect on this week'}
+      </button>
+      {open && reflection.data && (
+        <Suspense fallback={null}>
+          <ReflectionDialog week={week} reflection={reflection.data} onClose={() => setOpen(false)} />
+        </Suspense>
+      )}
+    </section>
+  );
+}
