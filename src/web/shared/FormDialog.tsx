@@ -1,4 +1,5 @@
 import { type FormEvent, type MouseEvent, type ReactNode, useEffect, useRef } from 'react';
+import { createPortal } from 'react-dom';
 
 interface FormDialogProps {
   /** The heading's id, which labels the dialog. */
@@ -25,7 +26,9 @@ export function FormDialog({ titleId, title, className, onSubmit, onClose, child
     if (event.target === dialog.current) onClose();
   };
 
-  return (
+  // In <body>, so a dialog opened from another dialog's form is not a form inside a form; and its
+  // submit stops here, since React would bubble it to the outer form through the portal.
+  return createPortal(
     // biome-ignore lint/a11y/useKeyWithClickEvents: Escape already closes a modal dialog; the click is for the backdrop only.
     <dialog
       ref={dialog}
@@ -34,7 +37,14 @@ export function FormDialog({ titleId, title, className, onSubmit, onClose, child
       onClose={onClose}
       onClick={closeOnBackdrop}
     >
-      <form className="dialog__body" onSubmit={onSubmit} noValidate>
+      <form
+        className="dialog__body"
+        onSubmit={(event) => {
+          event.stopPropagation();
+          onSubmit(event);
+        }}
+        noValidate
+      >
         <header className="dialog__header">
           <h2 id={titleId}>{title}</h2>
           <button type="button" className="button button--icon button--ghost" onClick={onClose}>
@@ -44,7 +54,8 @@ export function FormDialog({ titleId, title, className, onSubmit, onClose, child
         </header>
         {children}
       </form>
-    </dialog>
+    </dialog>,
+    document.body,
   );
 }
 

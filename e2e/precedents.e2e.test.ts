@@ -1,0 +1,98 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, screenshot } from './browser.ts';
+import { type RunningServer, startServer } from './server.ts';
+
+let server: RunningServer;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  server = await startServer({
+    LINCHPIN_DATA_DIR: join(mkdtempSync(join(tmpdir(), 'linchpin-precedents-')), 'data'),
+  });
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 1440, height: 1100 } });
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const card = (title: string) => page.getByTestId('activity-card').filter({ hasText: title });
+
+describe('precedents and reflection, in a browser', () => {
+  it('sets up a workspace with an account', async () => {
+    await page.goto(server.url);
+    await page.getByLabel('Workspace name').fill('Acme Supplies');
+    await page.getByLabel('Your name').fill('Ann Owner');
+    await page.getByLabel('Email').fill('ann@acme.test');
+    await page.getByLabel('Password').fill('correct horse battery');
+    await page.getByRole('button', { name: 'Create workspace' }).click();
+    await page.getByTestId('week-label').waitFor();
+    await page.getByRole('link', { name: 'Accounts' }).click();
+    await page.getByRole('button', { name: 'New account' }).click();
+    const dialog = page.getByRole('dialog', { name: 'New account' });
+    await dialog.getByLabel('Name').fill('Northwind Traders');
+    await dialog.getByRole('button', { name: 'Create account' }).click();
+    await page.getByRole('heading', { name: 'Northwind Traders' }).waitFor();
+  });
+
+  it('records a decision from a Q1 activity, asked whether it may set a precedent', async () => {
+    await page.getByRole('link', { name: 'Week' }).click();
+    await page.getByTestId('week-label').waitFor();
+    const form = page.locator('form').filter({ has: page.getByRole('button', { name: 'Add', exact: true }) });
+    await form.getByLabel('Title').fill('Escalation: late deliveries at Northwind');
+    await form.getByLabel('Account').selectOption({ label: 'Northwind Traders' });
+    await form.getByLabel('Urgent').setChecked(true);
+    await form.getByLabel('Important').setChecked(true);
+    await form.getByRole('button', { name: 'Add', exact: true }).click();
+    await card('Escalation: late deliveries').click();
+
+    const edit = page.getByRole('dialog', { name: 'Edit activity' });
+    await edit.getByRole('button', { name: 'Record a decision' }).click();
+    const record = page.getByRole('dialog', { name: 'Record a decision' });
+    expect(await record.getByLabel('Decision').inputValue()).toBe('Escalation: late deliveries at Northwind');
+    await record.getByLabel('Decision').fill('Free express shipping on late orders this quarter');
+    // It will not save until the precedent question is answered.
+    await record.getByRole('button', { name: 'Record decision' }).click();
+    await record.getByText('Say whether it may set a precedent').waitFor();
+    await record.getByLabel('Yes, it may').check();
+    await record.getByLabel('Agreed by (them)').fill('Tom Becker');
+    const today = await page.evaluate(() => new Date().toISOString().slice(0, 10));
+    await record.getByLabel('Review by').fill(today);
+    await record.getByRole('button', { name: 'Record decision' }).click();
+    await record.waitFor({ state: 'detached' });
+    await edit.getByRole('button', { name: 'Cancel' }).click();
+
+    // Due for review this week: beside the week's report.
+    await page.getByTestId('due-decisions').filter({ hasText: 'Free express shipping' }).waitFor();
+    await page.getByRole('link', { name: 'Free express shipping on late orders this quarter' }).click();
+    const logged = page.getByTestId('decision').filter({ hasText: 'Free express shipping' });
+    await logged.waitFor();
+    expect(await logged.textContent()).toMatch(/May set a precedent.*Q1.*Active.*agreed with Tom Becker/);
+    await screenshot(page, 'precedents-account');
+  });
+
+  it('writes a private reflection on last week and finds it in the history', async () => {
+    await page.getByRole('link', { name: 'Week' }).click();
+    await page.getByRole('button', { name: 'Previous week' }).click();
+    await page.getByRole('button', { name: 'Reflect on this week' }).click();
+    const dialog = page.getByRole('dialog', { name: /Reflection on \d{4}-W\d{2}/ });
+    await dialog
+      .getByLabel('If I left today, what legacy would I leave?')
+      .fill('A buyer who trusts us; not yet a partner.');
+    await dialog.getByRole('button', { name: 'Save reflection' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await page.getByText('Written, private to you.').waitFor();
+    await page.getByRole('link', { name: 'Reflections', exact: true }).click();
+    const entry = page.getByTestId('reflection').first();
+    await expect
+      .poll(() => entry.textContent())
+      .toMatch(/Private.*A buyer who trusts us; not yet a partner\./);
+    await screenshot(page, 'precedents-reflections');
+  });
+});
