@@ -18,6 +18,7 @@ import { activityRoutes } from './routes/activities.ts';
 import { decisionRoutes } from './routes/decisions.ts';
 import { demoRoutes } from './routes/demo.ts';
 import { exportRoutes } from './routes/exports.ts';
+import { handoverRoutes } from './routes/handover.ts';
 import { importRoutes } from './routes/imports.ts';
 import { legacyRoutes } from './routes/legacy.ts';
 import { meRoutes } from './routes/me.ts';
@@ -89,6 +90,7 @@ export function createApp(core: Core, options: AppOptions = {}) {
   api.route('/', scorecardRoutes);
   api.route('/', decisionRoutes);
   api.route('/', reflectionRoutes);
+  api.route('/', handoverRoutes);
   api.route('/', demoRoutes);
   api.route('/', importRoutes);
   api.route('/', exportRoutes);

@@ -1,0 +1,69 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { packHtml } from '../../core/handover/html.ts';
+import { packMarkdown } from '../../core/handover/markdown.ts';
+import { buildHandoverPack } from '../../core/handover/pack.ts';
+import { htmlToPdf } from '../../core/handover/pdf.ts';
+import { router, security } from '../context.ts';
+
+const FORMATS = {
+  md: { type: 'text/markdown; charset=utf-8', extension: 'md' },
+  html: { type: 'text/html; charset=utf-8', extension: 'html' },
+  pdf: { type: 'application/pdf', extension: 'pdf' },
+} as const;
+
+export const handoverRoutes = router();
+
+handoverRoutes.openapi(
+  createRoute({
+    method: 'get',
+    path: '/accounts/{id}/handover',
+    tags: ['handover'],
+    summary: 'The handover pack for an account, dated, as Markdown, printable HTML or PDF',
+    description:
+      'Legacy statement and goals with time invested, stakeholders with relationship owners and warm introductions, latest scorecard gaps and trend, precedents in force, open plans and agreed actions, 12 months of time by quadrant, and the owner’s reflections marked for handover.',
+    security,
+    request: {
+      params: z.object({ id: z.string().min(1).max(100) }),
+      query: z.object({
+        format: z
+          .enum(['md', 'html', 'pdf'], { error: 'must be md, html or pdf' })
+          .optional()
+          .describe('default md'),
+        download: z.enum(['0', '1']).optional().describe('1: as an attachment'),
+      }),
+    },
+    responses: {
+      200: {
+        description: 'The pack',
+        content: {
+          'text/markdown': { schema: z.string() },
+          'text/html': { schema: z.string() },
+          'application/pdf': { schema: z.string().describe('binary') },
+        },
+      },
+    },
+  }),
+  async (c) => {
+    const { format = 'md', download } = c.req.valid('query');
+    const pack = await buildHandoverPack(
+      c.var.core.db,
+      { ...c.var.actor, name: c.var.me.name },
+      c.req.valid('param').id,
+    );
+    const name = `handover-${
+      pack.account.name
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-|-$/g, '') || 'account'
+    }-${pack.preparedOn}.${FORMATS[format].extension}`;
+    const headers = {
+      'content-type': FORMATS[format].type,
+      'content-disposition': `${download === '1' ? 'attachment' : 'inline'}; filename="${name}"`,
+      'cache-control': 'no-store',
+    };
+    if (format === 'md') return c.body(packMarkdown(pack), 200, headers);
+    const html = packHtml(pack);
+    if (format === 'html') return c.body(html, 200, headers);
+    return c.body(new Uint8Array(await htmlToPdf(html)), 200, headers);
+  },
+);
