@@ -5,6 +5,7 @@ import { registerAccounts } from './commands/accounts.ts';
 import { registerActivities } from './commands/activities.ts';
 import { registerAdmin } from './commands/admin.ts';
 import { registerExport } from './commands/export.ts';
+import { registerHandover } from './commands/handover.ts';
 import { registerImport } from './commands/import.ts';
 import { registerScorecard } from './commands/scorecard.ts';
 import { registerServe } from './commands/serve.ts';
@@ -24,6 +25,7 @@ registerImport(program);
 registerExport(program);
 registerAccounts(program);
 registerScorecard(program);
+registerHandover(program);
 registerAdmin(program);
 
 try {

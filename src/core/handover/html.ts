@@ -59,10 +59,8 @@ const escape = (text: string) =>
  */
 export function packHtml(pack: HandoverPack): string {
   // Markdown from user text must not carry HTML into the document.
-  const markdown = packMarkdown(pack).replace(
-    /[<>&]/g,
-    (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;' })[c] ?? c,
-  );
+  // '>' stays: Markdown needs it for quotes, and without '<' it cannot open a tag.
+  const markdown = packMarkdown(pack).replace(/[<&]/g, (c) => (c === '<' ? '&lt;' : '&amp;'));
   let body = marked.parse(markdown, { async: false, gfm: true });
   const chart = `<div class="chart">${timeChartSvg(pack.time)}</div>`;
   body = body.replace(/(<h2[^>]*>Time invested[^<]*<\/h2>)/, `$1\n${chart}`);

@@ -83,16 +83,19 @@ export function AccountPage({ accountId, me }: { accountId: string; me: Me }) {
             {team && ` · Team ${team}`} · {a.domains.length ? a.domains.join(', ') : 'No email domains'}
           </p>
         </div>
-        {a.canEdit && (
-          <div className="page-intro__actions">
-            <button type="button" className="button" onClick={() => setEditingAccount(true)}>
-              Edit account
-            </button>
-            <button type="button" className="button button--primary" onClick={() => setEditingPerson({})}>
-              Add stakeholder
-            </button>
-          </div>
-        )}
+        <div className="page-intro__actions">
+          <HandoverLinks accountId={a.id} />
+          {a.canEdit && (
+            <>
+              <button type="button" className="button" onClick={() => setEditingAccount(true)}>
+                Edit account
+              </button>
+              <button type="button" className="button button--primary" onClick={() => setEditingPerson({})}>
+                Add stakeholder
+              </button>
+            </>
+          )}
+        </div>
       </div>
 
       {a.archivedAt && (
@@ -376,6 +379,24 @@ function AccountRemoval({
         </ConfirmDialog>
       )}
     </>
+  );
+}
+
+/** The handover pack: printable in a new tab, or downloaded as Markdown or PDF. */
+function HandoverLinks({ accountId }: { accountId: string }) {
+  const base = `/api/accounts/${encodeURIComponent(accountId)}/handover`;
+  return (
+    <span className="handover-links">
+      <a className="button" href={`${base}?format=html`} target="_blank" rel="noopener">
+        Handover pack
+      </a>
+      <a href={`${base}?format=md&download=1`} download>
+        .md
+      </a>
+      <a href={`${base}?format=pdf&download=1`} download>
+        .pdf
+      </a>
+    </span>
   );
 }
 
