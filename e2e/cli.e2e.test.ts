@@ -206,5 +206,18 @@ describe('the linchpin CLI', () => {
     expect(rows[1]).toMatch(/^trading\s+3\.0\s+3\.0\s+0\.0/);
     const json = JSON.parse((await runCli(['scorecard', 'Globex', '--format', 'json'], env)).stdout);
     expect(json.gaps[0]).toMatchObject({ subject: 'connectivity', aboutUs: 3 });
+
+    const md = await runCli(['handover', 'glob'], env);
+    expect(md.code, md.stderr).toBe(0);
+    expect(md.stdout).toMatch(/^# Handover pack: Globex\n/);
+    expect(md.stdout).toMatch(/\| connectivity \| 5\.0 \| 2\.0 \| \+3\.0 \|/);
+    expect((await runCli(['handover', 'Globex', '--format', 'pdf'], env)).stderr).toMatch(
+      /a PDF needs --out FILE/,
+    );
+    const pdfPath = join(home, 'globex.pdf');
+    const pdf = await runCli(['handover', 'Globex', '--format', 'pdf', '--out', pdfPath], env);
+    expect(pdf.code, pdf.stderr).toBe(0);
+    expect(pdf.stdout).toMatch(/Wrote the Globex handover pack to .*globex\.pdf/);
+    expect(readFileSync(pdfPath).subarray(0, 5).toString()).toBe('%PDF-');
   });
 });

@@ -85,6 +85,7 @@ describe('precedents and reflection, in a browser', () => {
     await dialog
       .getByLabel('If I left today, what legacy would I leave?')
       .fill('A buyer who trusts us; not yet a partner.');
+    await dialog.getByLabel("May go into my accounts' handover packs").check();
     await dialog.getByRole('button', { name: 'Save reflection' }).click();
     await dialog.waitFor({ state: 'detached' });
     await page.getByText('Written, private to you.').waitFor();
@@ -94,5 +95,27 @@ describe('precedents and reflection, in a browser', () => {
       .poll(() => entry.textContent())
       .toMatch(/Private.*A buyer who trusts us; not yet a partner\./);
     await screenshot(page, 'precedents-reflections');
+  });
+
+  it('generates the handover pack with the precedent and the reflection, as HTML and PDF', async () => {
+    await page.getByRole('link', { name: 'Accounts', exact: true }).click();
+    await page.getByRole('link', { name: 'Northwind Traders' }).click();
+    const link = page.getByRole('link', { name: 'Handover pack' });
+    const href = (await link.getAttribute('href')) ?? '';
+    expect(href).toMatch(/\/handover\?format=html$/);
+    const html = await (await page.request.get(new URL(href, server.url).toString())).text();
+    expect(html).toContain('Handover pack: Northwind Traders');
+    expect(html).toMatch(
+      /Free express shipping on late orders this quarter<\/strong> — decided \d{4}-\d{2}-\d{2}; under urgency; agreed with Tom Becker/,
+    );
+    expect(html).toContain('A buyer who trusts us; not yet a partner.');
+    expect(html).toMatch(/<div class="chart"><svg/);
+    const pdf = await page.request.get(
+      new URL(href.replace('format=html', 'format=pdf'), server.url).toString(),
+    );
+    expect(pdf.headers()['content-type']).toBe('application/pdf');
+    const bytes = await pdf.body();
+    expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(bytes.length).toBeGreaterThan(10_000);
   });
 });

@@ -40,7 +40,7 @@ const STYLE = `
   h1 { font-size: 20pt; margin: 0 0 4pt; }
   h1 + p { color: #66707d; margin-top: 0; }
   h2 { font-size: 13pt; margin: 18pt 0 6pt; padding-bottom: 3pt; border-bottom: 2px solid #1f9d74; break-after: avoid; }
-  h3 { font-size: 11pt; margin: 10pt 0 4pt; text-transform: capitalize; break-after: avoid; }
+  h3 { font-size: 11pt; margin: 10pt 0 4pt; break-after: avoid; }
   blockquote { margin: 6pt 0; padding: 6pt 10pt; border-left: 3px solid #1f9d74; background: #ebf7f2; }
   table { width: 100%; border-collapse: collapse; margin: 4pt 0 8pt; font-size: 9.5pt; break-inside: avoid; }
   th, td { border-bottom: 1px solid #e3e6eb; padding: 3pt 5pt; text-align: left; vertical-align: top; }

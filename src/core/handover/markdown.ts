@@ -55,7 +55,8 @@ export function packMarkdown(pack: HandoverPack): string {
   const byFunction = new Map<string, typeof pack.stakeholders>();
   for (const p of pack.stakeholders) byFunction.set(p.function, [...(byFunction.get(p.function) ?? []), p]);
   for (const fn of [...byFunction.keys()].sort()) {
-    out.push(`### ${words(fn)}`, '');
+    const label = words(fn);
+    out.push(`### ${label.charAt(0).toUpperCase()}${label.slice(1)}`, '');
     for (const p of byFunction.get(fn) ?? []) {
       const facts = [
         p.level,
