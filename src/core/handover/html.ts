@@ -50,7 +50,7 @@ const STYLE = `
   .chart { margin: 6pt 0; }
 `;
 
-const escape = (text: string) =>
+const escapeHtml = (text: string) =>
   text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
 
 /**
@@ -65,7 +65,7 @@ export function packHtml(pack: HandoverPack): string {
   const chart = `<div class="chart">${timeChartSvg(pack.time)}</div>`;
   body = body.replace(/(<h2[^>]*>Time invested[^<]*<\/h2>)/, `$1\n${chart}`);
   return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>${escape(`Handover pack: ${pack.account.name} (${pack.preparedOn})`)}</title>
+<html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(`Handover pack: ${pack.account.name} (${pack.preparedOn})`)}</title>
 <style>${STYLE}</style></head>
 <body>
 ${body}
