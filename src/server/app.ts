@@ -20,6 +20,7 @@ import { demoRoutes } from './routes/demo.ts';
 import { exportRoutes } from './routes/exports.ts';
 import { handoverRoutes } from './routes/handover.ts';
 import { importRoutes } from './routes/imports.ts';
+import { inheritanceRoutes } from './routes/inheritance.ts';
 import { legacyRoutes } from './routes/legacy.ts';
 import { meRoutes } from './routes/me.ts';
 import { reflectionRoutes } from './routes/reflections.ts';
@@ -91,6 +92,7 @@ export function createApp(core: Core, options: AppOptions = {}) {
   api.route('/', decisionRoutes);
   api.route('/', reflectionRoutes);
   api.route('/', handoverRoutes);
+  api.route('/', inheritanceRoutes);
   api.route('/', demoRoutes);
   api.route('/', importRoutes);
   api.route('/', exportRoutes);

@@ -5,6 +5,7 @@ import {
   index,
   jsonb,
   pgTable,
+  primaryKey,
   text,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
@@ -12,6 +13,7 @@ import type { ReflectionPrompt } from '../../reflections/prompts.ts';
 import { accounts, activities } from './activities.ts';
 import { users } from './auth.ts';
 import { ts, workspaceColumn } from './columns.ts';
+import { stakeholders } from './stakeholders.ts';
 
 export const DECISION_STATUSES = ['active', 'revisited', 'retired', 'undone'] as const;
 export type DecisionStatus = (typeof DECISION_STATUSES)[number];
@@ -74,3 +76,57 @@ export const reflections = pgTable(
 );
 
 export { REFLECTION_PROMPTS, type ReflectionPrompt } from '../../reflections/prompts.ts';
+
+export const INHERITANCE_VERDICTS = ['keep', 'revisit', 'undo'] as const;
+export type InheritanceVerdict = (typeof INHERITANCE_VERDICTS)[number];
+
+/** What a successor works through after an account is transferred to them. */
+export const inheritanceReviews = pgTable(
+  'inheritance_reviews',
+  {
+    id: text('id').primaryKey(),
+    workspaceId: workspaceColumn(),
+    accountId: text('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    fromUserId: text('from_user_id').references(() => users.id, { onDelete: 'set null' }),
+    toUserId: text('to_user_id').references(() => users.id, { onDelete: 'set null' }),
+    note: text('note'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    completedAt: ts('completed_at'),
+  },
+  (t) => [index('inheritance_reviews_account_idx').on(t.workspaceId, t.accountId, t.createdAt)],
+);
+
+/** Each precedent in force at the transfer: keep, revisit or undo, with the successor's reason. */
+export const inheritancePrecedents = pgTable(
+  'inheritance_precedents',
+  {
+    reviewId: text('review_id')
+      .notNull()
+      .references(() => inheritanceReviews.id, { onDelete: 'cascade' }),
+    decisionId: text('decision_id')
+      .notNull()
+      .references(() => decisions.id, { onDelete: 'cascade' }),
+    verdict: text('verdict').$type<InheritanceVerdict>(),
+    reason: text('reason'),
+    decidedAt: ts('decided_at'),
+  },
+  (t) => [primaryKey({ columns: [t.reviewId, t.decisionId] })],
+);
+
+/** The introductions to ask for: who on our side can introduce the successor to whom. */
+export const inheritanceIntroductions = pgTable(
+  'inheritance_introductions',
+  {
+    reviewId: text('review_id')
+      .notNull()
+      .references(() => inheritanceReviews.id, { onDelete: 'cascade' }),
+    stakeholderId: text('stakeholder_id')
+      .notNull()
+      .references(() => stakeholders.id, { onDelete: 'cascade' }),
+    introducer: text('introducer'),
+    done: boolean('done').notNull().default(false),
+  },
+  (t) => [primaryKey({ columns: [t.reviewId, t.stakeholderId] })],
+);

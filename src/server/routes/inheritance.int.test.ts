@@ -1,0 +1,123 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestCore } from '../../../test/core.ts';
+import { apiClient, makeUser, type TestUser } from '../../../test/factories.ts';
+import type { Core } from '../../core/index.ts';
+import { type App, createApp } from '../app.ts';
+
+let core: Core;
+let app: App;
+let ann: TestUser;
+let ben: TestUser;
+let bystander: TestUser;
+let outsider: TestUser;
+let accountId: string;
+let keepId: string;
+let undoId: string;
+let reviewId: string;
+
+beforeAll(async () => {
+  core = await createTestCore();
+  app = createApp(core);
+  ann = await makeUser(core, { workspace: 'Acme', name: 'Ann' });
+  ben = await makeUser(core, { workspace: 'Acme', name: 'Ben' });
+  bystander = await makeUser(core, { workspace: 'Acme' });
+  outsider = await makeUser(core, { workspace: 'Rival Corp' });
+  const api = apiClient(app, ann.token);
+  accountId = (await api.post('/accounts', { name: 'Northwind', legacyStatement: 'Partners' })).body.id;
+  keepId = (
+    await api.post(`/accounts/${accountId}/decisions`, { title: 'Quarterly price review', precedent: true })
+  ).body.id;
+  undoId = (
+    await api.post(`/accounts/${accountId}/decisions`, { title: 'Free express shipping', precedent: true })
+  ).body.id;
+  await api.post(`/accounts/${accountId}/decisions`, { title: 'One-off credit note', precedent: false });
+  await api.post(`/accounts/${accountId}/stakeholders`, { name: 'Tom Becker', title: 'Buyer', influence: 4 });
+});
+afterAll(() => core.close());
+
+describe('transfer and inheritance review', () => {
+  it('hands the account over in one step; only the owner or a leader may', async () => {
+    expect(
+      (await apiClient(app, bystander.token).post(`/accounts/${accountId}/transfer`, { toUserId: ben.me.id }))
+        .status,
+    ).toBe(403);
+    expect(
+      (await apiClient(app, ann.token).post(`/accounts/${accountId}/transfer`, { toUserId: outsider.me.id }))
+        .status,
+    ).toBe(400);
+    expect(
+      (await apiClient(app, outsider.token).post(`/accounts/${accountId}/transfer`, { toUserId: ben.me.id }))
+        .status,
+    ).toBe(404);
+
+    const handed = await apiClient(app, ann.token).post(`/accounts/${accountId}/transfer`, {
+      toUserId: ben.me.id,
+      note: 'Tom prefers calls on Fridays',
+    });
+    expect(handed.status).toBe(201);
+    reviewId = handed.body.id;
+    expect(handed.body).toMatchObject({ from: 'Ann', to: { name: 'Ben' }, completedAt: null, mine: false });
+    expect(handed.body.precedents.map((p: { title: string }) => p.title).sort()).toEqual([
+      'Free express shipping',
+      'Quarterly price review',
+    ]);
+    expect(handed.body.introductions).toEqual([
+      expect.objectContaining({ name: 'Tom Becker', introducer: 'Ann', done: false }),
+    ]);
+
+    const account = (await apiClient(app, ben.token).get(`/accounts/${accountId}`)).body;
+    expect(account).toMatchObject({ owner: { name: 'Ben' }, canEdit: true });
+    // Ann keeps read access to what she wrote, no longer the right to change the account.
+    const annSees = apiClient(app, ann.token);
+    expect((await annSees.get(`/accounts/${accountId}/decisions`)).body.items).toHaveLength(3);
+    expect((await annSees.get(`/accounts/${accountId}`)).body.canEdit).toBe(false);
+    expect((await annSees.patch(`/accounts/${accountId}`, { tier: 'growth' })).status).toBe(403);
+  });
+
+  it('is worked through by the successor: each precedent kept, revisited or undone with a reason', async () => {
+    const api = apiClient(app, ben.token);
+    expect((await api.get(`/accounts/${accountId}/inheritance`)).body.review).toMatchObject({
+      id: reviewId,
+      mine: true,
+    });
+    expect(
+      (
+        await apiClient(app, ann.token).put(`/inheritance/${reviewId}/precedents/${keepId}`, {
+          verdict: 'keep',
+          reason: 'x',
+        })
+      ).status,
+    ).toBe(403);
+    const noReason = await api.put(`/inheritance/${reviewId}/precedents/${keepId}`, {
+      verdict: 'keep',
+      reason: ' ',
+    });
+    expect(noReason.status).toBe(400);
+    expect(noReason.body.error.fields).toHaveProperty('reason');
+    expect(
+      (await api.put(`/inheritance/${reviewId}/precedents/${keepId}`, { verdict: 'ignore', reason: 'x' }))
+        .status,
+    ).toBe(400);
+
+    await api.put(`/inheritance/${reviewId}/precedents/${keepId}`, {
+      verdict: 'keep',
+      reason: 'Fair to both sides',
+    });
+    const undone = await api.put(`/inheritance/${reviewId}/precedents/${undoId}`, {
+      verdict: 'undo',
+      reason: 'Deliveries are on time again',
+    });
+    expect(undone.body.completedAt).toBeNull(); // the introduction is still open
+    const decision = (await api.get(`/decisions/${undoId}`)).body;
+    expect(decision).toMatchObject({ status: 'undone', statusReason: 'Deliveries are on time again' });
+
+    const tom = undone.body.introductions[0].stakeholderId;
+    const finished = await api.put(`/inheritance/${reviewId}/introductions/${tom}`, { done: true });
+    expect(finished.body.completedAt).toEqual(expect.any(String));
+    expect(finished.body.precedents.map((p: { verdict: string }) => p.verdict).sort()).toEqual([
+      'keep',
+      'undo',
+    ]);
+    expect((await api.put(`/inheritance/${reviewId}/introductions/nope`, { done: true })).status).toBe(404);
+  });
+});
