@@ -4,16 +4,49 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, screenshot } from './browser.ts';
-import { type RunningServer, startServer } from './server.ts';
+import { type RunningServer, runCli, startServer } from './server.ts';
 
 let server: RunningServer;
 let browser: Browser;
 let page: Page;
 
+const env = { LINCHPIN_DATA_DIR: join(mkdtempSync(join(tmpdir(), 'linchpin-precedents-')), 'data') };
+const PASSWORD = 'correct horse battery';
+
+async function signIn(email: string) {
+  await page.goto(server.url);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByTestId('week-label').waitFor();
+}
+
 beforeAll(async () => {
-  server = await startServer({
-    LINCHPIN_DATA_DIR: join(mkdtempSync(join(tmpdir(), 'linchpin-precedents-')), 'data'),
-  });
+  // Two people in one workspace, made before the server holds the data folder: the owner and a successor.
+  for (const [name, email, role] of [
+    ['Ann Owner', 'ann@acme.test', 'member'],
+    ['Ben Successor', 'ben@acme.test', 'member'],
+  ]) {
+    const made = await runCli(
+      [
+        'admin',
+        'create-user',
+        '--workspace',
+        'Acme Supplies',
+        '--name',
+        name ?? '',
+        '--email',
+        email ?? '',
+        '--password',
+        PASSWORD,
+        '--role',
+        role ?? 'member',
+      ],
+      env,
+    );
+    expect(made.code, made.stderr).toBe(0);
+  }
+  server = await startServer(env);
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1440, height: 1100 } });
 });
@@ -25,14 +58,8 @@ afterAll(async () => {
 const card = (title: string) => page.getByTestId('activity-card').filter({ hasText: title });
 
 describe('precedents and reflection, in a browser', () => {
-  it('sets up a workspace with an account', async () => {
-    await page.goto(server.url);
-    await page.getByLabel('Workspace name').fill('Acme Supplies');
-    await page.getByLabel('Your name').fill('Ann Owner');
-    await page.getByLabel('Email').fill('ann@acme.test');
-    await page.getByLabel('Password').fill('correct horse battery');
-    await page.getByRole('button', { name: 'Create workspace' }).click();
-    await page.getByTestId('week-label').waitFor();
+  it('signs in and creates an account', async () => {
+    await signIn('ann@acme.test');
     await page.getByRole('link', { name: 'Accounts' }).click();
     await page.getByRole('button', { name: 'New account' }).click();
     const dialog = page.getByRole('dialog', { name: 'New account' });
@@ -117,5 +144,38 @@ describe('precedents and reflection, in a browser', () => {
     const bytes = await pdf.body();
     expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
     expect(bytes.length).toBeGreaterThan(10_000);
+  });
+
+  it('hands the account to a successor, who works through the inheritance review', async () => {
+    await page.getByRole('button', { name: 'Hand over…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Hand over Northwind Traders' });
+    await dialog.getByLabel('Successor', { exact: true }).selectOption({ label: 'Ben Successor' });
+    await dialog.getByLabel('Note for the successor').fill('Tom prefers calls on Fridays.');
+    await dialog.getByRole('button', { name: 'Hand over' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await expect.poll(() => page.getByTestId('account-team').textContent()).toMatch(/Owner Ben Successor/);
+    // Ann still reads the account and her decision, but no longer changes it.
+    await page.getByTestId('decision').filter({ hasText: 'Free express shipping' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Edit account' }).count()).toBe(0);
+
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await signIn('ben@acme.test');
+    await page.getByRole('link', { name: 'Accounts', exact: true }).click();
+    await page.getByRole('link', { name: 'Northwind Traders' }).click();
+    const review = page.getByTestId('inheritance');
+    await expect
+      .poll(() => review.textContent())
+      .toMatch(/Ann Owner → Ben Successor.*1 to do.*Tom prefers calls on Fridays/);
+    const precedent = review.getByTestId('inherited-precedent').filter({ hasText: 'Free express shipping' });
+    await precedent.getByLabel('Revisit').check();
+    await precedent
+      .getByLabel('Reason for Free express shipping on late orders this quarter')
+      .fill('Only for orders late by a week');
+    await precedent.getByRole('button', { name: 'Decide' }).click();
+    await expect.poll(() => review.textContent()).toMatch(/completed \d{4}-\d{2}-\d{2}/);
+    await expect
+      .poll(() => page.getByTestId('decision').filter({ hasText: 'Free express shipping' }).textContent())
+      .toMatch(/Revisited.*Only for orders late by a week/);
+    await screenshot(page, 'precedents-inheritance');
   });
 });

@@ -10,6 +10,8 @@ import { hrefOf, navigate } from '../../shared/navigation.ts';
 import { quadrantInfo } from '../../shared/quadrants.ts';
 import { useToast } from '../../shared/Toasts.tsx';
 import { DecisionsPanel } from '../decisions/DecisionsPanel.tsx';
+import { InheritancePanel } from '../handover/InheritancePanel.tsx';
+import { TransferDialog } from '../handover/TransferDialog.tsx';
 import { ScorecardPanel } from '../scorecard/ScorecardPanel.tsx';
 import { AccountDialog } from './AccountDialog.tsx';
 import { AccountTimePanel } from './AccountTimePanel.tsx';
@@ -43,6 +45,7 @@ export function AccountPage({ accountId, me }: { accountId: string; me: Me }) {
   const [editingPerson, setEditingPerson] = useState<{ stakeholder?: StakeholderView } | null>(null);
   const [deletingPerson, setDeletingPerson] = useState<StakeholderView | null>(null);
   const [editingAccount, setEditingAccount] = useState(false);
+  const [transferring, setTransferring] = useState(false);
   const removePerson = useDeleteStakeholder(accountId);
   const update = useUpdateAccount();
   const toast = useToast();
@@ -85,6 +88,11 @@ export function AccountPage({ accountId, me }: { accountId: string; me: Me }) {
         </div>
         <div className="page-intro__actions">
           <HandoverLinks accountId={a.id} />
+          {(me.role !== 'member' || a.owner?.id === me.id) && (
+            <button type="button" className="button" onClick={() => setTransferring(true)}>
+              Hand over…
+            </button>
+          )}
           {a.canEdit && (
             <>
               <button type="button" className="button" onClick={() => setEditingAccount(true)}>
@@ -121,6 +129,8 @@ export function AccountPage({ accountId, me }: { accountId: string; me: Me }) {
           <span>{warning.message}</span>
         </div>
       ))}
+
+      <InheritancePanel accountId={a.id} />
 
       <div className="account-layout">
         <LegacyPanel account={a} onEditStatement={() => setEditingAccount(true)} />
@@ -286,6 +296,7 @@ export function AccountPage({ accountId, me }: { accountId: string; me: Me }) {
           <p>They leave the coverage grid and the losing-touch list. Past meetings stay.</p>
         </ConfirmDialog>
       )}
+      {transferring && <TransferDialog account={a} onClose={() => setTransferring(false)} />}
       {editingAccount && (
         <AccountDialog
           account={a}
