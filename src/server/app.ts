@@ -23,6 +23,7 @@ import { importRoutes } from './routes/imports.ts';
 import { inheritanceRoutes } from './routes/inheritance.ts';
 import { legacyRoutes } from './routes/legacy.ts';
 import { meRoutes } from './routes/me.ts';
+import { planRoutes } from './routes/plans.ts';
 import { reflectionRoutes } from './routes/reflections.ts';
 import { reportRoutes } from './routes/reports.ts';
 import { reviewRoutes } from './routes/review.ts';
@@ -93,6 +94,7 @@ export function createApp(core: Core, options: AppOptions = {}) {
   api.route('/', reflectionRoutes);
   api.route('/', handoverRoutes);
   api.route('/', inheritanceRoutes);
+  api.route('/', planRoutes);
   api.route('/', demoRoutes);
   api.route('/', importRoutes);
   api.route('/', exportRoutes);

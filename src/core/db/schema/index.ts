@@ -1,6 +1,7 @@
 export * from './activities.ts';
 export * from './auth.ts';
 export * from './imports.ts';
+export * from './plans.ts';
 export * from './precedents.ts';
 export * from './scorecards.ts';
 export * from './stakeholders.ts';

@@ -1,0 +1,68 @@
+import { sql } from 'drizzle-orm';
+import { check, date, index, integer, jsonb, pgTable, text } from 'drizzle-orm/pg-core';
+import { accounts, activities, legacyGoals } from './activities.ts';
+import { users } from './auth.ts';
+import { ts, workspaceColumn } from './columns.ts';
+
+export const ROCK_STATUSES = ['open', 'done', 'dropped'] as const;
+export type RockStatus = (typeof ROCK_STATUSES)[number];
+
+/** A Q2 "big rock" of one person's week: what must not be crowded out, with a time budget. */
+export const bigRocks = pgTable(
+  'big_rocks',
+  {
+    id: text('id').primaryKey(),
+    workspaceId: workspaceColumn(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    /** ISO week in the owner's zone, e.g. 2026-W48. */
+    week: text('week').notNull(),
+    title: text('title').notNull(),
+    accountId: text('account_id').references(() => accounts.id, { onDelete: 'set null' }),
+    goalId: text('goal_id').references(() => legacyGoals.id, { onDelete: 'set null' }),
+    budgetMinutes: integer('budget_minutes').notNull(),
+    status: text('status').$type<RockStatus>().notNull().default('open'),
+    position: integer('position').notNull().default(0),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    index('big_rocks_user_week_idx').on(t.userId, t.week),
+    check('big_rocks_budget_ck', sql`${t.budgetMinutes} between 0 and 6000`),
+  ],
+);
+
+export interface PlanMove {
+  from: string;
+  to: string;
+  at: string;
+}
+
+/** An action scheduled onto a day (from a big rock or on its own); unfinished ones roll over. */
+export const planItems = pgTable(
+  'plan_items',
+  {
+    id: text('id').primaryKey(),
+    workspaceId: workspaceColumn(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    rockId: text('rock_id').references(() => bigRocks.id, { onDelete: 'set null' }),
+    title: text('title').notNull(),
+    day: date('day').notNull(),
+    /** Local start time, e.g. 09:30; null for "some time that day". */
+    startTime: text('start_time'),
+    minutes: integer('minutes').notNull(),
+    /** The day it was first planned for; with `moves`, its history. */
+    plannedFor: date('planned_for').notNull(),
+    moves: jsonb('moves').$type<PlanMove[]>().notNull().default([]),
+    doneAt: ts('done_at'),
+    /** The activity logged when it was done, so the matrix counts the time. */
+    activityId: text('activity_id').references(() => activities.id, { onDelete: 'set null' }),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    index('plan_items_user_day_idx').on(t.userId, t.day),
+    check('plan_items_minutes_ck', sql`${t.minutes} between 5 and 1440`),
+  ],
+);

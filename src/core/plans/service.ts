@@ -1,0 +1,324 @@
+import { randomUUID } from 'node:crypto';
+import { and, asc, eq, gte, isNull, lt, lte, sql } from 'drizzle-orm';
+import { DateTime } from 'luxon';
+import { z } from 'zod';
+import { getAccount, listAccounts } from '../accounts/service.ts';
+import { createActivity, deleteActivity } from '../activities/service.ts';
+import type { Actor } from '../auth/actor.ts';
+import type { Db } from '../db/client.ts';
+import { accounts, bigRocks, legacyGoals, planItems, ROCK_STATUSES } from '../db/schema/index.ts';
+import { AppError } from '../errors.ts';
+import { findGoal, listGoals } from '../legacy/service.ts';
+import { weekReport } from '../reports/week-report.ts';
+import { listRounds } from '../scorecard/service.ts';
+import { connectivityOf } from '../stakeholders/connectivity.ts';
+import { listStakeholders } from '../stakeholders/service.ts';
+import { weekRange } from '../time/weeks.ts';
+
+const day = z.iso.date('must be a date like 2026-11-24');
+
+export const rockInputSchema = z.strictObject({
+  title: z.string().trim().min(1, 'must not be empty').max(300, 'must be at most 300 characters'),
+  accountId: z.string().min(1).max(100).nullable().optional(),
+  goalId: z.string().min(1).max(100).nullable().optional().describe('A legacy goal; sets the account'),
+  budgetMinutes: z.number().int('must be whole minutes').min(0).max(6000, 'must be at most 6000 minutes'),
+});
+export const rockPatchSchema = z
+  .object({
+    ...rockInputSchema.shape,
+    status: z.enum(ROCK_STATUSES, { error: 'must be open, done or dropped' }),
+  })
+  .partial()
+  .strict();
+export const itemInputSchema = z.strictObject({
+  rockId: z.string().min(1).max(100).nullable().optional(),
+  title: z.string().trim().min(1).max(300).optional().describe("Defaults to the big rock's title"),
+  day,
+  startTime: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time like 09:30')
+    .nullable()
+    .optional(),
+  minutes: z.number().int().min(5, 'must be 5 to 1440').max(1440, 'must be 5 to 1440'),
+});
+export type RockInput = z.infer<typeof rockInputSchema>;
+export type RockPatch = z.infer<typeof rockPatchSchema>;
+export type ItemInput = z.infer<typeof itemInputSchema>;
+
+type ItemRow = typeof planItems.$inferSelect;
+const itemView = (row: ItemRow) => ({
+  id: row.id,
+  rockId: row.rockId,
+  title: row.title,
+  day: row.day,
+  startTime: row.startTime,
+  minutes: row.minutes,
+  plannedFor: row.plannedFor,
+  /** How often it rolled over to a later day unfinished. */
+  slipped: row.moves.length,
+  moves: row.moves,
+  done: row.doneAt !== null,
+  activityId: row.activityId,
+});
+export type PlanItemView = ReturnType<typeof itemView>;
+
+const todayIn = (zone: string) => DateTime.now().setZone(zone).toISODate() ?? '';
+
+async function accountAndGoal(
+  db: Db,
+  actor: Actor,
+  input: { accountId?: string | null; goalId?: string | null },
+) {
+  if (input.goalId) {
+    const goal = await findGoal(db, actor, input.goalId);
+    if (input.accountId && input.accountId !== goal.accountId) {
+      throw AppError.invalid('goalId', 'must be a goal of the chosen account');
+    }
+    return { accountId: goal.accountId, goalId: goal.id };
+  }
+  if (input.accountId)
+    return { accountId: (await getAccount(db, actor.workspaceId, input.accountId)).id, goalId: null };
+  return {
+    accountId: input.accountId === null ? null : undefined,
+    goalId: input.goalId === null ? null : undefined,
+  };
+}
+
+async function ownRock(db: Db, actor: Actor, id: string) {
+  const [rock] = await db
+    .select()
+    .from(bigRocks)
+    .where(and(eq(bigRocks.id, id), eq(bigRocks.userId, actor.userId)));
+  if (!rock) throw new AppError('not_found', 'big rock not found', { rockId: 'no such big rock of yours' });
+  return rock;
+}
+
+async function ownItem(db: Db, actor: Actor, id: string) {
+  const [item] = await db
+    .select()
+    .from(planItems)
+    .where(and(eq(planItems.id, id), eq(planItems.userId, actor.userId)));
+  if (!item) throw AppError.notFound('planned action');
+  return item;
+}
+
+export async function addRock(db: Db, actor: Actor, week: string, input: RockInput) {
+  weekRange(week, actor.timeZone);
+  const links = await accountAndGoal(db, actor, input);
+  const [{ count } = { count: 0 }] = await db
+    .select({ count: sql<number>`count(*)::int` })
+    .from(bigRocks)
+    .where(and(eq(bigRocks.userId, actor.userId), eq(bigRocks.week, week)));
+  const id = randomUUID();
+  await db.insert(bigRocks).values({
+    id,
+    workspaceId: actor.workspaceId,
+    userId: actor.userId,
+    week,
+    title: input.title,
+    accountId: links.accountId ?? null,
+    goalId: links.goalId ?? null,
+    budgetMinutes: input.budgetMinutes,
+    position: count,
+  });
+  return weekPlan(db, actor, week);
+}
+
+export async function updateRock(db: Db, actor: Actor, id: string, patch: RockPatch) {
+  const rock = await ownRock(db, actor, id);
+  const links = await accountAndGoal(db, actor, patch);
+  await db
+    .update(bigRocks)
+    .set({ title: patch.title, budgetMinutes: patch.budgetMinutes, status: patch.status, ...links })
+    .where(eq(bigRocks.id, rock.id));
+  return weekPlan(db, actor, rock.week);
+}
+
+export async function deleteRock(db: Db, actor: Actor, id: string) {
+  const rock = await ownRock(db, actor, id);
+  await db.delete(bigRocks).where(eq(bigRocks.id, rock.id));
+  return weekPlan(db, actor, rock.week);
+}
+
+/** Puts an action on a day, for a big rock or on its own. */
+export async function scheduleItem(db: Db, actor: Actor, input: ItemInput) {
+  const rock = input.rockId ? await ownRock(db, actor, input.rockId) : null;
+  const title = input.title ?? rock?.title;
+  if (!title) throw AppError.invalid('title', 'is needed for an action without a big rock');
+  const id = randomUUID();
+  await db.insert(planItems).values({
+    id,
+    workspaceId: actor.workspaceId,
+    userId: actor.userId,
+    rockId: rock?.id ?? null,
+    title,
+    day: input.day,
+    startTime: input.startTime ?? null,
+    minutes: input.minutes,
+    plannedFor: input.day,
+  });
+  return itemView(await ownItem(db, actor, id));
+}
+
+export async function unscheduleItem(db: Db, actor: Actor, id: string) {
+  const item = await ownItem(db, actor, id);
+  if (item.activityId) await deleteActivity(db, actor, item.activityId);
+  await db.delete(planItems).where(eq(planItems.id, item.id));
+}
+
+/**
+ * Done logs the time as a Q2 activity on the rock's account and goal (so the matrix counts it);
+ * not done again removes that activity.
+ */
+export async function completeItem(db: Db, actor: Actor, id: string, done: boolean) {
+  const item = await ownItem(db, actor, id);
+  if (done && !item.doneAt) {
+    const rock = item.rockId ? await ownRock(db, actor, item.rockId) : null;
+    const activity = await createActivity(db, actor, {
+      title: item.title,
+      startsAt: `${item.day}T${item.startTime ?? '09:00'}`,
+      minutes: item.minutes,
+      urgent: false,
+      important: true,
+      accountId: rock?.accountId ?? null,
+      goalId: rock?.goalId ?? null,
+      status: 'done',
+      kind: 'planning',
+    });
+    await db
+      .update(planItems)
+      .set({ doneAt: new Date(), activityId: activity.id })
+      .where(eq(planItems.id, item.id));
+  } else if (!done && item.doneAt) {
+    if (item.activityId) await deleteActivity(db, actor, item.activityId).catch(() => undefined);
+    await db.update(planItems).set({ doneAt: null, activityId: null }).where(eq(planItems.id, item.id));
+  }
+  return itemView(await ownItem(db, actor, id));
+}
+
+/**
+ * Today's actions. Unfinished ones from earlier days roll over to today first, each move kept in
+ * its history (nothing is dropped silently).
+ */
+export async function today(db: Db, actor: Actor) {
+  const date = todayIn(actor.timeZone);
+  const behind = await db
+    .select()
+    .from(planItems)
+    .where(and(eq(planItems.userId, actor.userId), lt(planItems.day, date), isNull(planItems.doneAt)));
+  const at = new Date().toISOString();
+  for (const item of behind) {
+    await db
+      .update(planItems)
+      .set({ day: date, moves: [...item.moves, { from: item.day, to: date, at }] })
+      .where(eq(planItems.id, item.id));
+  }
+  const items = await db
+    .select()
+    .from(planItems)
+    .where(and(eq(planItems.userId, actor.userId), eq(planItems.day, date)))
+    .orderBy(sql`${planItems.startTime} nulls last`, asc(planItems.createdAt));
+  return { day: date, items: items.map(itemView) };
+}
+
+/** What the planner could pick as big rocks: neglected goals, people we lose touch with, stale rounds. */
+async function suggestions(db: Db, actor: Actor) {
+  const mine = (await listAccounts(db, actor)).filter((a) => a.canEdit);
+  const out: {
+    kind: 'goal' | 'losing_touch' | 'scorecard';
+    title: string;
+    accountId: string;
+    goalId: string | null;
+  }[] = [];
+  for (const account of mine) {
+    for (const goal of await listGoals(db, actor, account.id)) {
+      if (goal.status === 'active' && goal.minutesLast30Days === 0) {
+        out.push({
+          kind: 'goal',
+          title: `${goal.title} (${account.name})`,
+          accountId: account.id,
+          goalId: goal.id,
+        });
+      }
+    }
+    const drifting = connectivityOf(await listStakeholders(db, actor, account.id)).losingTouch.filter(
+      (p) => p.influence >= 3,
+    );
+    for (const person of drifting.slice(0, 2)) {
+      out.push({
+        kind: 'losing_touch',
+        title: `Reconnect with ${person.name} (${account.name})`,
+        accountId: account.id,
+        goalId: null,
+      });
+    }
+    const [latest] = await listRounds(db, actor, account.id);
+    if (latest?.stale) {
+      out.push({
+        kind: 'scorecard',
+        title: `New honest conversation with ${account.name}`,
+        accountId: account.id,
+        goalId: null,
+      });
+    }
+  }
+  return out.slice(0, 10);
+}
+
+/**
+ * One week's plan: big rocks with what is scheduled and done, the scheduled actions, suggestions,
+ * and planned against actual (Q2: the rocks' budgets; every quadrant's actual from the week report).
+ */
+export async function weekPlan(db: Db, actor: Actor, week: string) {
+  const range = weekRange(week, actor.timeZone);
+  const from = range.from.toISODate() ?? '';
+  const to = range.to.minus({ days: 1 }).toISODate() ?? '';
+  const rocks = await db
+    .select({ rock: bigRocks, accountName: accounts.name, goalTitle: legacyGoals.title })
+    .from(bigRocks)
+    .leftJoin(accounts, eq(accounts.id, bigRocks.accountId))
+    .leftJoin(legacyGoals, eq(legacyGoals.id, bigRocks.goalId))
+    .where(and(eq(bigRocks.userId, actor.userId), eq(bigRocks.week, week)))
+    .orderBy(asc(bigRocks.position), asc(bigRocks.createdAt));
+  const items = await db
+    .select()
+    .from(planItems)
+    .where(and(eq(planItems.userId, actor.userId), gte(planItems.day, from), lte(planItems.day, to)))
+    .orderBy(asc(planItems.day), sql`${planItems.startTime} nulls last`, asc(planItems.createdAt));
+  const report = await weekReport(db, actor, { week });
+  const rockViews = rocks.map(({ rock, accountName, goalTitle }) => {
+    const mine = items.filter((i) => i.rockId === rock.id);
+    return {
+      id: rock.id,
+      title: rock.title,
+      accountId: rock.accountId,
+      accountName,
+      goalId: rock.goalId,
+      goalTitle,
+      budgetMinutes: rock.budgetMinutes,
+      status: rock.status,
+      scheduledMinutes: mine.reduce((sum, i) => sum + i.minutes, 0),
+      doneMinutes: mine.filter((i) => i.doneAt).reduce((sum, i) => sum + i.minutes, 0),
+    };
+  });
+  const plannedQ2 = rockViews
+    .filter((r) => r.status !== 'dropped')
+    .reduce((sum, r) => sum + r.budgetMinutes, 0);
+  return {
+    week,
+    from,
+    to,
+    rocks: rockViews,
+    items: items.map(itemView),
+    suggestions: await suggestions(db, actor),
+    plannedVsActual: {
+      quadrants: {
+        q1: { planned: null, actual: report.quadrants.q1.minutes },
+        q2: { planned: plannedQ2, actual: report.quadrants.q2.minutes },
+        q3: { planned: null, actual: report.quadrants.q3.minutes },
+        q4: { planned: null, actual: report.quadrants.q4.minutes },
+      },
+    },
+  };
+}
+export type WeekPlan = Awaited<ReturnType<typeof weekPlan>>;

@@ -1,0 +1,134 @@
+import { eq } from 'drizzle-orm';
+import { DateTime } from 'luxon';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestCore } from '../../../test/core.ts';
+import { apiClient, makeUser, type TestUser } from '../../../test/factories.ts';
+import { planItems } from '../../core/db/schema/index.ts';
+import type { Core } from '../../core/index.ts';
+import { type App, createApp } from '../app.ts';
+
+let core: Core;
+let app: App;
+let ann: TestUser;
+let leader: TestUser;
+let outsider: TestUser;
+let accountId: string;
+let goalId: string;
+
+const now = DateTime.now().setZone('Europe/London');
+const today = now.toISODate() ?? '';
+const week = `${now.weekYear}-W${String(now.weekNumber).padStart(2, '0')}`;
+
+beforeAll(async () => {
+  core = await createTestCore();
+  app = createApp(core);
+  ann = await makeUser(core, { workspace: 'Acme', name: 'Ann' });
+  leader = await makeUser(core, { workspace: 'Acme', role: 'leader' });
+  outsider = await makeUser(core, { workspace: 'Rival Corp' });
+  const api = apiClient(app, ann.token);
+  accountId = (await api.post('/accounts', { name: 'Northwind' })).body.id;
+  goalId = (
+    await api.post(`/accounts/${accountId}/goals`, { dimension: 'relationships', title: 'A sponsor' })
+  ).body.id;
+});
+afterAll(() => core.close());
+
+describe('weekly plan', () => {
+  it('suggests neglected goals, takes big rocks with budgets, schedules, and shows planned vs actual', async () => {
+    const api = apiClient(app, ann.token);
+    const empty = (await api.get(`/plans/${week}`)).body;
+    expect(empty.suggestions).toContainEqual(expect.objectContaining({ kind: 'goal', goalId, accountId }));
+
+    await api.post(`/plans/${week}/rocks`, { title: 'Meet the COO', goalId, budgetMinutes: 120 });
+    const plan = (
+      await api.post(`/plans/${week}/rocks`, { title: 'Draft the joint plan', budgetMinutes: 90 })
+    ).body;
+    expect(
+      plan.rocks.map((r: { title: string; accountName: string | null }) => [r.title, r.accountName]),
+    ).toEqual([
+      ['Meet the COO', 'Northwind'],
+      ['Draft the joint plan', null],
+    ]);
+    const rock = plan.rocks[0];
+    const scheduled = await api.post('/plan-items', {
+      rockId: rock.id,
+      day: today,
+      startTime: '00:00',
+      minutes: 60,
+    });
+    expect(scheduled.status).toBe(201);
+    expect(scheduled.body).toMatchObject({ title: 'Meet the COO', slipped: 0, done: false });
+
+    const done = (await api.put(`/plan-items/${scheduled.body.id}/done`, { done: true })).body;
+    const activity = (await api.get(`/activities/${done.activityId}`)).body;
+    expect(activity).toMatchObject({ quadrant: 'q2', accountId, goalId, minutes: 60, status: 'done' });
+
+    const after = (await api.get(`/plans/${week}`)).body;
+    expect(after.rocks[0]).toMatchObject({ scheduledMinutes: 60, doneMinutes: 60 });
+    expect(after.plannedVsActual.quadrants.q2).toEqual({ planned: 210, actual: 60 });
+    expect(after.plannedVsActual.quadrants.q3).toEqual({ planned: null, actual: 0 });
+
+    const undone = (await api.put(`/plan-items/${scheduled.body.id}/done`, { done: false })).body;
+    expect(undone).toMatchObject({ done: false, activityId: null });
+    expect((await api.get(`/activities/${done.activityId}`)).status).toBe(404);
+  });
+
+  it('rolls unfinished actions over to today and keeps how often they slipped', async () => {
+    const api = apiClient(app, ann.token);
+    const late = (await api.post('/plan-items', { title: 'Call the buyer', day: today, minutes: 30 })).body;
+    const twoDaysAgo = now.minus({ days: 2 }).toISODate() ?? '';
+    await core.db
+      .update(planItems)
+      .set({ day: twoDaysAgo, plannedFor: twoDaysAgo })
+      .where(eq(planItems.id, late.id));
+    const first = (await api.get('/today')).body;
+    expect(first.day).toBe(today);
+    const rolled = first.items.find((i: { id: string }) => i.id === late.id);
+    expect(rolled).toMatchObject({
+      day: today,
+      plannedFor: twoDaysAgo,
+      slipped: 1,
+      moves: [{ from: twoDaysAgo, to: today }],
+    });
+    // Reading again does not count another slip.
+    expect((await api.get('/today')).body.items.find((i: { id: string }) => i.id === late.id).slipped).toBe(
+      1,
+    );
+  });
+
+  it('is private to its author, exports as .ics and refuses bad input', async () => {
+    expect((await apiClient(app, leader.token).get(`/plans/${week}`)).body.rocks).toEqual([]);
+    expect((await apiClient(app, leader.token).get('/today')).body.items).toEqual([]);
+    const rock = (await apiClient(app, ann.token).get(`/plans/${week}`)).body.rocks[0];
+    expect((await apiClient(app, leader.token).patch(`/rocks/${rock.id}`, { budgetMinutes: 1 })).status).toBe(
+      404,
+    );
+    expect(
+      (await apiClient(app, outsider.token).post('/plan-items', { rockId: rock.id, day: today, minutes: 30 }))
+        .status,
+    ).toBe(404);
+
+    const response = await app.request(`/api/plans/${week}/ics`, {
+      headers: { authorization: `Bearer ${ann.token}` },
+    });
+    const ics = await response.text();
+    expect(response.headers.get('content-type')).toMatch(/text\/calendar/);
+    expect(ics).toMatch(/BEGIN:VCALENDAR[\s\S]*SUMMARY:Meet the COO[\s\S]*END:VCALENDAR/);
+    expect(ics).toContain('SUMMARY:Call the buyer');
+
+    const api = apiClient(app, ann.token);
+    const cases: [string, Record<string, unknown>, string][] = [
+      [`/plans/${week}/rocks`, { title: '', budgetMinutes: 60 }, 'title'],
+      [`/plans/${week}/rocks`, { title: 'x', budgetMinutes: -5 }, 'budgetMinutes'],
+      ['/plan-items', { title: 'x', day: '24/11/2026', minutes: 30 }, 'day'],
+      ['/plan-items', { title: 'x', day: today, minutes: 30, startTime: '25:00' }, 'startTime'],
+      ['/plan-items', { day: today, minutes: 30 }, 'title'],
+    ];
+    for (const [path, body, field] of cases) {
+      const res = await api.post(path, body);
+      expect(res.status, JSON.stringify(body)).toBe(400);
+      expect(Object.keys(res.body.error.fields), JSON.stringify(body)).toContain(field);
+    }
+    expect((await api.get('/plans/2026-W60')).status).toBe(400);
+  });
+});
