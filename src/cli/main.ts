@@ -7,6 +7,7 @@ import { registerAdmin } from './commands/admin.ts';
 import { registerExport } from './commands/export.ts';
 import { registerHandover } from './commands/handover.ts';
 import { registerImport } from './commands/import.ts';
+import { registerPlan } from './commands/plan.ts';
 import { registerScorecard } from './commands/scorecard.ts';
 import { registerServe } from './commands/serve.ts';
 import { registerSession } from './commands/session.ts';
@@ -26,6 +27,7 @@ registerExport(program);
 registerAccounts(program);
 registerScorecard(program);
 registerHandover(program);
+registerPlan(program);
 registerAdmin(program);
 
 try {

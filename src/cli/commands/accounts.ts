@@ -7,7 +7,7 @@ import type { StakeholderView } from '../../core/stakeholders/schemas.ts';
 import { ApiClient, CliError } from '../client.ts';
 import { FORMATS, type Format, print, table } from '../output.ts';
 
-const formatOption = () =>
+export const formatOption = () =>
   new Option('--format <format>', 'output format')
     .choices(FORMATS.filter((f) => f !== 'csv'))
     .default('table');
