@@ -33,6 +33,8 @@ const AccountPage = lazy(() =>
 const ReflectionsPage = lazy(() =>
   import('./features/reflections/ReflectionsPage.tsx').then((m) => ({ default: m.ReflectionsPage })),
 );
+const PlanPage = lazy(() => import('./features/plan/PlanPage.tsx').then((m) => ({ default: m.PlanPage })));
+const TodayPage = lazy(() => import('./features/plan/TodayPage.tsx').then((m) => ({ default: m.TodayPage })));
 const RoundPage = lazy(() =>
   import('./features/scorecard/RoundPage.tsx').then((m) => ({ default: m.RoundPage })),
 );
@@ -99,6 +101,10 @@ function SignedInApp() {
             ) : (
               <AccountsPage me={me.data} />
             )
+          ) : route.page === 'plan' ? (
+            <PlanPage key={route.week ?? 'now'} me={me.data} week={route.week} />
+          ) : route.page === 'today' ? (
+            <TodayPage />
           ) : route.page === 'reflections' ? (
             <ReflectionsPage />
           ) : route.page === 'scorecard' ? (

@@ -9,12 +9,14 @@ export type Route =
   | { page: 'review' }
   | { page: 'rules' }
   | { page: 'reflections' }
+  | { page: 'today' }
+  | { page: 'plan'; week?: string }
   | { page: 'accounts'; id?: string }
   | { page: 'scorecard'; id: string }
   /** A customer's rating form: public, no sign-in. */
   | { page: 'rate'; token: string };
 
-const SIMPLE_PAGES = ['settings', 'import', 'review', 'rules', 'reflections'] as const;
+const SIMPLE_PAGES = ['settings', 'import', 'review', 'rules', 'reflections', 'today'] as const;
 type SimplePage = (typeof SIMPLE_PAGES)[number];
 
 const isSimplePage = (page: string | undefined): page is SimplePage =>
@@ -25,6 +27,7 @@ export function parseRoute(hash: string): Route {
   if (isSimplePage(page)) return { page };
   if (page === 'accounts')
     return arg ? { page: 'accounts', id: decodeURIComponent(arg) } : { page: 'accounts' };
+  if (page === 'plan') return arg && isIsoWeek(arg) ? { page: 'plan', week: arg } : { page: 'plan' };
   if (page === 'scorecard' && arg) return { page: 'scorecard', id: decodeURIComponent(arg) };
   if (page === 'rate' && arg) return { page: 'rate', token: arg };
   return arg && isIsoWeek(arg) ? { page: 'week', week: arg } : { page: 'week' };
@@ -34,6 +37,7 @@ export function hrefOf(route: Route): string {
   if (route.page === 'accounts')
     return route.id ? `#/accounts/${encodeURIComponent(route.id)}` : '#/accounts';
   if (route.page === 'week') return route.week ? `#/week/${route.week}` : '#/week';
+  if (route.page === 'plan') return route.week ? `#/plan/${route.week}` : '#/plan';
   if (route.page === 'scorecard') return `#/scorecard/${encodeURIComponent(route.id)}`;
   if (route.page === 'rate') return `#/rate/${route.token}`;
   return `#/${route.page}`;

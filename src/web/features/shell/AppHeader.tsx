@@ -6,6 +6,8 @@ import { BrandMark } from './BrandMark.tsx';
 
 const NAV: { label: string; route: Route }[] = [
   { label: 'Week', route: { page: 'week' } },
+  { label: 'Plan', route: { page: 'plan' } },
+  { label: 'Today', route: { page: 'today' } },
   { label: 'Accounts', route: { page: 'accounts' } },
   { label: 'Reflections', route: { page: 'reflections' } },
   { label: 'Import', route: { page: 'import' } },

@@ -1,0 +1,347 @@
+import { type FormEvent, useState } from 'react';
+import type { Me } from '../../api/types.ts';
+import { addDays, currentWeekIn, formatWeekRange, mondayOf, shiftWeek } from '../../shared/dates.ts';
+import { FormError, SelectField, TextField } from '../../shared/Field.tsx';
+import { formatHours } from '../../shared/format.ts';
+import { problemOf } from '../../shared/forms.ts';
+import { hrefOf } from '../../shared/navigation.ts';
+import { AccountSelect } from '../accounts/AccountSelect.tsx';
+import { GoalSelect } from '../accounts/GoalSelect.tsx';
+import {
+  type PlanItem,
+  useAddRock,
+  useMarkDone,
+  usePlan,
+  useSchedule,
+  useUnschedule,
+  useUpdateRock,
+  type WeekPlan,
+} from './plan-queries.ts';
+
+const DAY_NAMES = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+
+/** #/plan/<week>: Q2 big rocks with budgets, scheduled onto days, and planned against actual. */
+export function PlanPage({ me, week: requested }: { me: Me; week?: string }) {
+  const week = requested ?? currentWeekIn(me.timeZone);
+  const plan = usePlan(week);
+  const [prefill, setPrefill] = useState<{ title: string; accountId: string; goalId: string } | null>(null);
+  return (
+    <div className="accounts-page">
+      <div className="page-intro page-intro--row">
+        <div>
+          <h1>
+            Plan {week} <span className="muted plan-range">{formatWeekRange(week)}</span>
+          </h1>
+          <p className="muted">
+            Pick the Q2 work that must not be crowded out, give it time, and put it on days.
+          </p>
+        </div>
+        <div className="page-intro__actions">
+          <a className="button" href={hrefOf({ page: 'plan', week: shiftWeek(week, -1) })}>
+            ‹ Previous
+          </a>
+          <a className="button" href={hrefOf({ page: 'plan', week: shiftWeek(week, 1) })}>
+            Next ›
+          </a>
+          <a className="button" href={`/api/plans/${week}/ics`} download>
+            Export .ics
+          </a>
+        </div>
+      </div>
+      {plan.isPending ? (
+        <div className="page-skeleton" aria-busy="true" />
+      ) : plan.isError ? (
+        <p className="form-error" role="alert">
+          The plan could not be loaded: {problemOf(plan.error).message}
+        </p>
+      ) : (
+        <>
+          <div className="account-layout">
+            <section className="panel" aria-labelledby="rocks-title">
+              <div className="panel__header">
+                <h2 className="panel__title" id="rocks-title">
+                  Big rocks
+                </h2>
+                <span className="panel__subtitle">Q2: build the legacy</span>
+              </div>
+              {plan.data.rocks.length === 0 && <p className="empty-note">No big rocks yet this week.</p>}
+              <ul className="rocks">
+                {plan.data.rocks.map((rock) => (
+                  <Rock key={rock.id} rock={rock} week={week} />
+                ))}
+              </ul>
+              <RockForm
+                key={prefill ? `${prefill.title}-${prefill.goalId}` : 'blank'}
+                week={week}
+                prefill={prefill}
+                onDone={() => setPrefill(null)}
+              />
+            </section>
+            <div className="stack">
+              <PlannedVsActual plan={plan.data} />
+              {plan.data.suggestions.length > 0 && (
+                <section className="panel" aria-labelledby="suggestions-title">
+                  <div className="panel__header">
+                    <h2 className="panel__title" id="suggestions-title">
+                      Suggestions
+                    </h2>
+                  </div>
+                  <ul className="links">
+                    {plan.data.suggestions.map((s) => (
+                      <li key={`${s.kind}-${s.title}`} className="links__row">
+                        <span>{s.title}</span>
+                        <button
+                          type="button"
+                          className="button button--small"
+                          onClick={() =>
+                            setPrefill({ title: s.title, accountId: s.accountId, goalId: s.goalId ?? '' })
+                          }
+                        >
+                          Make it a rock
+                        </button>
+                      </li>
+                    ))}
+                  </ul>
+                </section>
+              )}
+            </div>
+          </div>
+          <WeekDays plan={plan.data} />
+        </>
+      )}
+    </div>
+  );
+}
+
+function Rock({ rock, week }: { rock: WeekPlan['rocks'][number]; week: string }) {
+  const update = useUpdateRock();
+  const schedule = useSchedule();
+  const [day, setDay] = useState(mondayOf(week));
+  const [time, setTime] = useState('09:00');
+  const [minutes, setMinutes] = useState('60');
+  const scale = Math.max(rock.budgetMinutes, rock.scheduledMinutes, 1);
+  return (
+    <li className={`rock rock--${rock.status}`} data-testid="rock">
+      <div className="rock__head">
+        <strong>{rock.title}</strong>
+        {(rock.accountName || rock.goalTitle) && (
+          <span className="muted">{[rock.accountName, rock.goalTitle].filter(Boolean).join(' · ')}</span>
+        )}
+        <select
+          aria-label={`Status of ${rock.title}`}
+          value={rock.status}
+          onChange={(e) => update.mutate({ id: rock.id, patch: { status: e.target.value as 'open' } })}
+        >
+          <option value="open">Open</option>
+          <option value="done">Done</option>
+          <option value="dropped">Dropped</option>
+        </select>
+      </div>
+      <div className="rock__bar" aria-hidden="true">
+        <span className="rock__scheduled" style={{ width: `${(rock.scheduledMinutes / scale) * 100}%` }} />
+        <span className="rock__done" style={{ width: `${(rock.doneMinutes / scale) * 100}%` }} />
+      </div>
+      <div className="rock__figures muted" data-testid="rock-figures">
+        {formatHours(rock.doneMinutes)} done · {formatHours(rock.scheduledMinutes)} scheduled of{' '}
+        {formatHours(rock.budgetMinutes)}
+      </div>
+      <form
+        className="rock__schedule"
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          schedule.mutate({ rockId: rock.id, day, startTime: time || null, minutes: Number(minutes) });
+        }}
+      >
+        <select aria-label={`Day for ${rock.title}`} value={day} onChange={(e) => setDay(e.target.value)}>
+          {DAY_NAMES.map((name, i) => {
+            const date = addDays(mondayOf(week), i);
+            return (
+              <option key={date} value={date}>
+                {name} {date.slice(5)}
+              </option>
+            );
+          })}
+        </select>
+        <input
+          aria-label={`Time for ${rock.title}`}
+          type="time"
+          value={time}
+          onChange={(e) => setTime(e.target.value)}
+        />
+        <input
+          aria-label={`Minutes for ${rock.title}`}
+          type="number"
+          min={5}
+          max={1440}
+          step={15}
+          value={minutes}
+          onChange={(e) => setMinutes(e.target.value)}
+        />
+        <button type="submit" className="button button--small" disabled={schedule.isPending}>
+          Schedule
+        </button>
+        {schedule.error && <span className="field__error">{problemOf(schedule.error).message}</span>}
+      </form>
+    </li>
+  );
+}
+
+function RockForm({
+  week,
+  prefill,
+  onDone,
+}: {
+  week: string;
+  prefill: { title: string; accountId: string; goalId: string } | null;
+  onDone: () => void;
+}) {
+  const add = useAddRock(week);
+  const [title, setTitle] = useState(prefill?.title ?? '');
+  const [accountId, setAccountId] = useState(prefill?.accountId ?? '');
+  const [goalId, setGoalId] = useState(prefill?.goalId ?? '');
+  const [hours, setHours] = useState('2');
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    add.mutate(
+      {
+        title: title.trim(),
+        accountId: accountId || null,
+        goalId: goalId || null,
+        budgetMinutes: Math.round(Number(hours) * 60),
+      },
+      {
+        onSuccess: () => {
+          setTitle('');
+          onDone();
+        },
+      },
+    );
+  };
+  const problem = problemOf(add.error);
+  return (
+    <form className="rock-form" onSubmit={submit} noValidate>
+      <FormError message={Object.keys(problem.fields).length ? null : problem.message} />
+      <TextField
+        label="New big rock"
+        value={title}
+        onChange={setTitle}
+        maxLength={300}
+        error={problem.fields.title}
+      />
+      <AccountSelect
+        value={accountId}
+        onChange={(id) => {
+          setAccountId(id);
+          setGoalId('');
+        }}
+      />
+      <GoalSelect accountId={accountId} value={goalId} onChange={setGoalId} />
+      <SelectField<string>
+        label="Budget"
+        value={hours}
+        onChange={setHours}
+        error={problem.fields.budgetMinutes}
+      >
+        {['0.5', '1', '1.5', '2', '3', '4', '6', '8'].map((h) => (
+          <option key={h} value={h}>
+            {h} h
+          </option>
+        ))}
+      </SelectField>
+      <button type="submit" className="button button--primary" disabled={add.isPending}>
+        Add big rock
+      </button>
+    </form>
+  );
+}
+
+function PlannedVsActual({ plan }: { plan: WeekPlan }) {
+  const q = plan.plannedVsActual.quadrants;
+  return (
+    <section className="panel" aria-labelledby="pva-title" data-testid="planned-vs-actual">
+      <div className="panel__header">
+        <h2 className="panel__title" id="pva-title">
+          Planned vs actual
+        </h2>
+        <a className="panel__subtitle" href={hrefOf({ page: 'week', week: plan.week })}>
+          The week’s report
+        </a>
+      </div>
+      <table className="gap-table">
+        <thead>
+          <tr>
+            <th scope="col">Quadrant</th>
+            <th scope="col">Planned</th>
+            <th scope="col">Actual</th>
+          </tr>
+        </thead>
+        <tbody>
+          {(['q1', 'q2', 'q3', 'q4'] as const).map((id) => (
+            <tr key={id}>
+              <th scope="row">{id.toUpperCase()}</th>
+              <td>{q[id].planned === null ? '–' : formatHours(q[id].planned ?? 0)}</td>
+              <td>{formatHours(q[id].actual)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+function WeekDays({ plan }: { plan: WeekPlan }) {
+  const mark = useMarkDone();
+  const remove = useUnschedule();
+  return (
+    <section className="panel" aria-labelledby="days-title">
+      <div className="panel__header">
+        <h2 className="panel__title" id="days-title">
+          The week, day by day
+        </h2>
+      </div>
+      <div className="plan-days">
+        {DAY_NAMES.map((name, i) => {
+          const date = addDays(plan.from, i);
+          const items = plan.items.filter((item) => item.day === date);
+          return (
+            <div key={date} className="plan-day">
+              <h3 className="plan-day__name">
+                {name} <span className="muted">{date.slice(5)}</span>
+              </h3>
+              {items.map((item: PlanItem) => (
+                <label
+                  key={item.id}
+                  className={`plan-item${item.done ? ' plan-item--done' : ''}`}
+                  data-testid="plan-item"
+                >
+                  <input
+                    type="checkbox"
+                    checked={item.done}
+                    onChange={(e) => mark.mutate({ id: item.id, done: e.target.checked })}
+                  />
+                  <span>
+                    {item.startTime && <b>{item.startTime} </b>}
+                    {item.title} <span className="muted">{item.minutes} min</span>
+                    {item.slipped > 0 && <span className="pill pill--warn">slipped {item.slipped}×</span>}
+                  </span>
+                  <button
+                    type="button"
+                    className="button button--small button--ghost"
+                    aria-label={`Remove ${item.title}`}
+                    onClick={(e) => {
+                      e.preventDefault();
+                      remove.mutate(item.id);
+                    }}
+                  >
+                    ×
+                  </button>
+                </label>
+              ))}
+            </div>
+          );
+        })}
+      </div>
+    </section>
+  );
+}
