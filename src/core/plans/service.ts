@@ -9,6 +9,7 @@ import type { Db } from '../db/client.ts';
 import { accounts, bigRocks, legacyGoals, planItems, ROCK_STATUSES } from '../db/schema/index.ts';
 import { AppError } from '../errors.ts';
 import { findGoal, listGoals } from '../legacy/service.ts';
+import { countedTime } from '../reports/counted.ts';
 import { weekReport } from '../reports/week-report.ts';
 import { listRounds } from '../scorecard/service.ts';
 import { connectivityOf } from '../stakeholders/connectivity.ts';
@@ -322,3 +323,44 @@ export async function weekPlan(db: Db, actor: Actor, week: string) {
   };
 }
 export type WeekPlan = Awaited<ReturnType<typeof weekPlan>>;
+
+/**
+ * For leaders: each person's planned Q2 budget against their actual minutes per quadrant in a week
+ * — aggregates only, never a title (plans and activities stay private to their author).
+ */
+export async function teamPlanAggregates(db: Db, actor: Actor, week: string) {
+  if (actor.role === 'member') throw new AppError('forbidden', 'team plan figures are for leaders');
+  const range = weekRange(week, actor.timeZone);
+  const result = await db.execute<{
+    user_id: string;
+    name: string;
+    planned: number;
+    rocks: number;
+    q1: number;
+    q2: number;
+    q3: number;
+    q4: number;
+  }>(sql`
+    select u.id as user_id, u.name,
+      coalesce((select sum(r.budget_minutes) from big_rocks r
+                where r.user_id = u.id and r.week = ${week} and r.status <> 'dropped'), 0)::int as planned,
+      (select count(*) from big_rocks r where r.user_id = u.id and r.week = ${week})::int as rocks,
+      coalesce(sum(a.minutes) filter (where a.urgent and a.important), 0)::int as q1,
+      coalesce(sum(a.minutes) filter (where not a.urgent and a.important), 0)::int as q2,
+      coalesce(sum(a.minutes) filter (where a.urgent and not a.important), 0)::int as q3,
+      coalesce(sum(a.minutes) filter (where not a.urgent and not a.important), 0)::int as q4
+    from users u
+    left join activities a on a.user_id = u.id and ${countedTime('a')}
+      and a.starts_at >= ${range.from.toJSDate().toISOString()}::timestamptz
+      and a.starts_at < ${range.to.toJSDate().toISOString()}::timestamptz
+    where u.workspace_id = ${actor.workspaceId}
+    group by u.id, u.name
+    order by u.name`);
+  return result.rows.map((r) => ({
+    userId: r.user_id,
+    name: r.name,
+    bigRocks: r.rocks,
+    plannedQ2Minutes: r.planned,
+    actualMinutes: { q1: r.q1, q2: r.q2, q3: r.q3, q4: r.q4 },
+  }));
+}

@@ -132,3 +132,63 @@ describe('weekly plan', () => {
     expect((await api.get('/plans/2026-W60')).status).toBe(400);
   });
 });
+
+describe('say no and delegate', () => {
+  it('ranks recurring Q3 meetings and Q4 work by hours over 8 weeks, and keeps a decision with a follow-up', async () => {
+    const api = apiClient(app, ann.token);
+    const log = (title: string, daysAgo: number, minutes: number, urgent: boolean) =>
+      api.post('/activities', {
+        title,
+        startsAt: now.minus({ days: daysAgo }).set({ hour: 9, minute: 0 }).toISO({ includeOffset: true }),
+        minutes,
+        urgent,
+        important: false,
+      });
+    for (const daysAgo of [7, 14, 21, 28]) await log('Weekly pipeline review', daysAgo, 60, true);
+    await log('Ad-hoc pricing committee', 10, 45, true); // once: not a recurring meeting
+    for (const daysAgo of [3, 10]) await log('Weekly pipeline review', daysAgo + 70, 60, true); // before the 8 weeks
+    await log('Expense reports', 5, 45, false);
+    await log('Expense reports', 12, 45, false);
+    await log('Inbox triage', 6, 30, false);
+
+    const q3 = (await api.get('/time-drains/q3')).body.items;
+    expect(q3).toEqual([
+      expect.objectContaining({
+        title: 'Weekly pipeline review',
+        occurrences: 4,
+        minutes: 240,
+        decision: null,
+      }),
+    ]);
+    const decided = await api.put('/time-drains/q3', {
+      title: 'Weekly pipeline review',
+      decision: 'delegate',
+      delegateTo: 'Colin',
+      followUp: '2026-12-07',
+    });
+    expect(decided.body.items[0].decision).toEqual({
+      decision: 'delegate',
+      delegateTo: 'Colin',
+      followUp: '2026-12-07',
+      note: null,
+    });
+    const q4 = (await api.get('/time-drains/q4')).body.items;
+    expect(q4.map((d: { title: string; minutes: number }) => [d.title, d.minutes])).toEqual([
+      ['Expense reports', 90],
+      ['Inbox triage', 30],
+    ]);
+    expect((await api.put('/time-drains/q4', { title: 'x', decision: 'ignore' })).status).toBe(400);
+    expect((await api.get('/time-drains/q2')).status).toBe(400);
+    // Someone else's view of the same endpoint is their own.
+    expect((await apiClient(app, leader.token).get('/time-drains/q3')).body.items).toEqual([]);
+  });
+
+  it('gives leaders per-person aggregates, never titles, and members nothing', async () => {
+    const team = await apiClient(app, leader.token).get(`/team/plans/${week}`);
+    expect(team.status).toBe(200);
+    const annRow = team.body.items.find((r: { name: string }) => r.name === 'Ann');
+    expect(annRow).toMatchObject({ bigRocks: 2, plannedQ2Minutes: 210 });
+    expect(JSON.stringify(team.body)).not.toMatch(/Meet the COO|Call the buyer|pipeline/);
+    expect((await apiClient(app, ann.token).get(`/team/plans/${week}`)).status).toBe(403);
+  });
+});

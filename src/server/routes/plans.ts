@@ -8,11 +8,18 @@ import {
   rockInputSchema,
   rockPatchSchema,
   scheduleItem,
+  teamPlanAggregates,
   today,
   unscheduleItem,
   updateRock,
   weekPlan,
 } from '../../core/plans/service.ts';
+import {
+  decideDrain,
+  drainSchema,
+  timeDecisionInputSchema,
+  timeDrains,
+} from '../../core/plans/time-drains.ts';
 import { weekParamSchema } from '../../core/reflections/schemas.ts';
 import { jsonBody, jsonResponse, router, security } from '../context.ts';
 
@@ -201,4 +208,70 @@ planRoutes.openapi(
     responses: { 200: jsonResponse('Today', z.object({ day: z.string(), items: z.array(item) })) },
   }),
   async (c) => c.json(await today(c.var.core.db, c.var.actor), 200),
+);
+
+const drainQuadrant = z.object({
+  quadrant: z.enum(['q3', 'q4'], { error: 'must be q3 (say no) or q4 (delegate)' }),
+});
+
+planRoutes.openapi(
+  createRoute({
+    method: 'get',
+    path: '/time-drains/{quadrant}',
+    tags,
+    summary: 'Say no (q3: recurring meetings) or delegate (q4: work), ranked by hours over the last 8 weeks',
+    security,
+    request: { params: drainQuadrant },
+    responses: {
+      200: jsonResponse('Most hours first, with your decision', z.object({ items: z.array(drainSchema) })),
+    },
+  }),
+  async (c) =>
+    c.json({ items: await timeDrains(c.var.core.db, c.var.actor, c.req.valid('param').quadrant) }, 200),
+);
+
+planRoutes.openapi(
+  createRoute({
+    method: 'put',
+    path: '/time-drains/{quadrant}',
+    tags,
+    summary: 'Decide about one of them: decline, shorten, delegate (to whom) or keep, with a follow-up date',
+    security,
+    request: { params: drainQuadrant, body: jsonBody(timeDecisionInputSchema) },
+    responses: { 200: jsonResponse('The updated list', z.object({ items: z.array(drainSchema) })) },
+  }),
+  async (c) => {
+    const { quadrant } = c.req.valid('param');
+    await decideDrain(c.var.core.db, c.var.actor, quadrant, c.req.valid('json'));
+    return c.json({ items: await timeDrains(c.var.core.db, c.var.actor, quadrant) }, 200);
+  },
+);
+
+planRoutes.openapi(
+  createRoute({
+    method: 'get',
+    path: '/team/plans/{week}',
+    tags,
+    summary: "For leaders: each person's planned Q2 budget and actual minutes per quadrant (no titles)",
+    security,
+    request: { params: weekParamSchema },
+    responses: {
+      200: jsonResponse(
+        'Aggregates per person',
+        z.object({
+          items: z.array(
+            z.object({
+              userId: z.string(),
+              name: z.string(),
+              bigRocks: z.number().int(),
+              plannedQ2Minutes: z.number().int(),
+              actualMinutes: z.object({ q1: z.number(), q2: z.number(), q3: z.number(), q4: z.number() }),
+            }),
+          ),
+        }),
+      ),
+    },
+  }),
+  async (c) =>
+    c.json({ items: await teamPlanAggregates(c.var.core.db, c.var.actor, c.req.valid('param').week) }, 200),
 );

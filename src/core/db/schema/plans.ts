@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, date, index, integer, jsonb, pgTable, text } from 'drizzle-orm/pg-core';
+import { check, date, index, integer, jsonb, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import { accounts, activities, legacyGoals } from './activities.ts';
 import { users } from './auth.ts';
 import { ts, workspaceColumn } from './columns.ts';
@@ -65,4 +65,32 @@ export const planItems = pgTable(
     index('plan_items_user_day_idx').on(t.userId, t.day),
     check('plan_items_minutes_ck', sql`${t.minutes} between 5 and 1440`),
   ],
+);
+
+/** What to do about time that is not worth it: a recurring Q3 meeting, or Q4 work. */
+export const TIME_DECISIONS = ['decline', 'shorten', 'delegate', 'keep'] as const;
+export type TimeDecision = (typeof TIME_DECISIONS)[number];
+
+/**
+ * A person's decision about one recurring meeting or piece of Q4 work (`seriesKey`: its title in
+ * lower case), with who could do it instead and when to follow up.
+ */
+export const timeDecisions = pgTable(
+  'time_decisions',
+  {
+    id: text('id').primaryKey(),
+    workspaceId: workspaceColumn(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    quadrant: text('quadrant').$type<'q3' | 'q4'>().notNull(),
+    seriesKey: text('series_key').notNull(),
+    title: text('title').notNull(),
+    decision: text('decision').$type<TimeDecision>().notNull(),
+    delegateTo: text('delegate_to'),
+    followUp: date('follow_up'),
+    note: text('note'),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('time_decisions_user_series_uq').on(t.userId, t.quadrant, t.seriesKey)],
 );
