@@ -69,6 +69,9 @@ describe('planning the week, in a browser', () => {
     // The done action is time on the matrix: the week report counts it in Q2.
     await page.getByRole('link', { name: 'The week’s report' }).click();
     await page.getByTestId('activity-card').filter({ hasText: 'Meet the COO' }).waitFor();
+    await expect
+      .poll(() => page.getByTestId('plan-summary').textContent())
+      .toMatch(/Q2 planned 3\.0 h, actual 1\.0 h/);
     expect(
       await page
         .getByTestId('activity-card')

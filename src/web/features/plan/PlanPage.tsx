@@ -17,6 +17,7 @@ import {
   useUpdateRock,
   type WeekPlan,
 } from './plan-queries.ts';
+import { TimeDrains } from './TimeDrains.tsx';
 
 const DAY_NAMES = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 
@@ -107,6 +108,7 @@ export function PlanPage({ me, week: requested }: { me: Me; week?: string }) {
             </div>
           </div>
           <WeekDays plan={plan.data} />
+          <TimeDrains />
         </>
       )}
     </div>

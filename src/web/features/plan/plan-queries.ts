@@ -22,15 +22,17 @@ export function useToday() {
   });
 }
 
-/** Plans move the week's figures too (done actions are logged as activities). */
+/**
+ * Plans move the week's figures too (done actions are logged as activities). Not awaited: the form
+ * that asked is reset at once, before the refetch shows the result (or it would clear new typing).
+ */
 function useRefresh() {
   const queryClient = useQueryClient();
-  return () =>
-    Promise.all(
-      [keys.all, ['week-report'], ['trend'], ['activities'], ['accounts']].map((queryKey) =>
-        queryClient.invalidateQueries({ queryKey }),
-      ),
-    );
+  return () => {
+    for (const queryKey of [keys.all, ['week-report'], ['trend'], ['activities'], ['accounts']]) {
+      void queryClient.invalidateQueries({ queryKey });
+    }
+  };
 }
 
 export function useAddRock(week: string) {
@@ -70,4 +72,22 @@ export function useMarkDone() {
 export function useUnschedule() {
   const refresh = useRefresh();
   return useMutation({ mutationFn: (id: string) => api.delete(`/plan-items/${id}`), onSuccess: refresh });
+}
+
+export type Drain = import('../../../core/plans/time-drains.ts').Drain;
+export type DrainDecision = import('../../../core/plans/time-drains.ts').TimeDecisionInput;
+
+export function useDrains(quadrant: 'q3' | 'q4') {
+  return useQuery({
+    queryKey: ['plans', 'drains', quadrant],
+    queryFn: async () => (await api.get<{ items: Drain[] }>(`/time-drains/${quadrant}`)).items,
+  });
+}
+
+export function useDecideDrain(quadrant: 'q3' | 'q4') {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: DrainDecision) => api.put<{ items: Drain[] }>(`/time-drains/${quadrant}`, input),
+    onSuccess: (answer) => queryClient.setQueryData(['plans', 'drains', quadrant], answer.items),
+  });
 }

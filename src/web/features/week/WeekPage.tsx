@@ -5,6 +5,7 @@ import { problemOf } from '../../shared/forms.ts';
 import { hrefOf, navigate } from '../../shared/navigation.ts';
 import { useReviewCount } from '../../shared/review-count.ts';
 import { DueDecisions } from '../decisions/DueDecisions.tsx';
+import { PlanSummary } from '../plan/PlanSummary.tsx';
 import { ReflectionCard } from '../reflections/ReflectionCard.tsx';
 import { AccountBreakdown } from './AccountBreakdown.tsx';
 import { EditDialog } from './EditDialog.tsx';
@@ -103,6 +104,7 @@ export function WeekPage({ me, week: requestedWeek }: { me: Me; week?: string })
         <aside className="week-side">
           {report.data ? <TargetsBar report={report.data} /> : <div className="panel panel--skeleton" />}
           <TrendChart trend={trend.data} week={week} />
+          <PlanSummary week={week} />
           <DueDecisions until={addDays(mondayOf(week), 6)} />
           <ReflectionCard
             week={week}
