@@ -219,5 +219,17 @@ describe('the linchpin CLI', () => {
     expect(pdf.code, pdf.stderr).toBe(0);
     expect(pdf.stdout).toMatch(/Wrote the Globex handover pack to .*globex\.pdf/);
     expect(readFileSync(pdfPath).subarray(0, 5).toString()).toBe('%PDF-');
+
+    const noPlan = await runCli(['plan'], env);
+    expect(noPlan.code, noPlan.stderr).toBe(0);
+    expect(noPlan.stdout).toMatch(/^Plan \d{4}-W\d{2} .*\n\nNo big rocks yet/);
+    const week = noPlan.stdout.match(/^Plan (\d{4}-W\d{2})/)?.[1] ?? '';
+    await call('POST', `/plans/${week}/rocks`, { title: 'Map the Globex buying centre', budgetMinutes: 120 });
+    const planned = await runCli(['plan'], env);
+    expect(planned.stdout).toMatch(/Map the Globex buying centre\s+2\.0 h\s+0\.0 h\s+0\.0 h\s+open/);
+    expect(planned.stdout).toMatch(/Q2 planned 2\.0 h, actual/);
+    const today = await runCli(['today'], env);
+    expect(today.code, today.stderr).toBe(0);
+    expect(today.stdout).toMatch(/^Nothing planned for \d{4}-\d{2}-\d{2}\.\n$/);
   });
 });

@@ -222,6 +222,18 @@ export async function today(db: Db, actor: Actor) {
   return { day: date, items: items.map(itemView) };
 }
 
+/** Agreed scorecard actions whose planned activity has passed without being done. */
+async function overdueActions(db: Db, actor: Actor, accountId: string): Promise<string[]> {
+  const result = await db.execute<{ title: string }>(sql`
+    select sa.title from scorecard_actions sa
+    join scorecard_rounds r on r.id = sa.round_id
+    join activities a on a.id = sa.activity_id
+    where r.workspace_id = ${actor.workspaceId} and r.account_id = ${accountId}
+      and a.status = 'planned' and a.deleted_at is null and a.ends_at < now()
+    order by a.starts_at`);
+  return result.rows.map((r) => r.title);
+}
+
 /** What the planner could pick as big rocks: neglected goals, people we lose touch with, stale rounds. */
 async function suggestions(db: Db, actor: Actor) {
   const mine = (await listAccounts(db, actor)).filter((a) => a.canEdit);
@@ -253,7 +265,16 @@ async function suggestions(db: Db, actor: Actor) {
         goalId: null,
       });
     }
-    const [latest] = await listRounds(db, actor, account.id);
+    const rounds = await listRounds(db, actor, account.id);
+    for (const action of await overdueActions(db, actor, account.id)) {
+      out.push({
+        kind: 'scorecard',
+        title: `Agreed action: ${action} (${account.name})`,
+        accountId: account.id,
+        goalId: null,
+      });
+    }
+    const [latest] = rounds;
     if (latest?.stale) {
       out.push({
         kind: 'scorecard',

@@ -36,8 +36,19 @@ afterAll(() => core.close());
 describe('weekly plan', () => {
   it('suggests neglected goals, takes big rocks with budgets, schedules, and shows planned vs actual', async () => {
     const api = apiClient(app, ann.token);
+    const round = (await api.post(`/accounts/${accountId}/scorecard`, { name: 'Q4' })).body;
+    await api.post(`/scorecard/rounds/${round.id}/actions`, {
+      title: 'Send the supply-chain study',
+      startsAt: now.minus({ days: 8 }).toISO({ includeOffset: true }), // before this week, whatever today is
+    });
     const empty = (await api.get(`/plans/${week}`)).body;
     expect(empty.suggestions).toContainEqual(expect.objectContaining({ kind: 'goal', goalId, accountId }));
+    expect(empty.suggestions).toContainEqual(
+      expect.objectContaining({
+        kind: 'scorecard',
+        title: 'Agreed action: Send the supply-chain study (Northwind)',
+      }),
+    );
 
     await api.post(`/plans/${week}/rocks`, { title: 'Meet the COO', goalId, budgetMinutes: 120 });
     const plan = (
