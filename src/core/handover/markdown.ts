@@ -1,9 +1,8 @@
 import { PROMPT_TEXT, REFLECTION_PROMPTS } from '../reflections/prompts.ts';
+import { formatScore, GAP_TABLE_HEADER, gapTableRows } from '../scorecard/gap-table.ts';
 import type { HandoverPack } from './pack.ts';
 
 const hours = (minutes: number) => `${(minutes / 60).toFixed(1)} h`;
-const score = (n: number | null | undefined) => (n === null || n === undefined ? '–' : n.toFixed(1));
-const gap = (n: number | null) => (n === null ? '–' : `${n > 0 ? '+' : ''}${n.toFixed(1)}`);
 const words = (id: string) => id.replaceAll('_', ' ');
 /** Table cells stay on one line and keep their pipes. */
 const cell = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, ' ').replaceAll('|', '\\|');
@@ -90,31 +89,10 @@ export function packMarkdown(pack: HandoverPack): string {
   const round = pack.latestRound;
   if (!round) out.push('_No scorecard round yet._', '');
   else {
-    const at = (view: keyof typeof round.views, subject: string) =>
-      round.views[view].subjects.find((s) => s.subject === subject)?.average;
     out.push(
       `Latest round: **${round.name}** (${round.createdAt.slice(0, 10)}${round.stale ? ', stale: older than 90 days' : ''}). Largest gaps first.`,
       '',
-      table(
-        [
-          'Subject',
-          'We rate us',
-          'They rate us',
-          'Gap about us',
-          'We rate them',
-          'They rate them',
-          'Gap about them',
-        ],
-        round.gaps.map((g) => [
-          g.subject,
-          score(at('usOnUs', g.subject)),
-          score(at('themOnUs', g.subject)),
-          gap(g.aboutUs),
-          score(at('usOnThem', g.subject)),
-          score(at('themOnThem', g.subject)),
-          gap(g.aboutThem),
-        ]),
-      ),
+      table(GAP_TABLE_HEADER, gapTableRows(round)),
       '',
     );
     if (pack.rounds.length > 1) {
@@ -128,7 +106,7 @@ export function packMarkdown(pack: HandoverPack): string {
             .map((r) => [
               r.name,
               ...(['usOnUs', 'usOnThem', 'themOnUs', 'themOnThem'] as const).map(
-                (v) => `${score(r.views[v].average)} (${r.views[v].raters})`,
+                (v) => `${formatScore(r.views[v].average)} (${r.views[v].raters})`,
               ),
             ]),
         ),

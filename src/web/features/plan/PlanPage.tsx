@@ -7,10 +7,10 @@ import { problemOf } from '../../shared/forms.ts';
 import { hrefOf } from '../../shared/navigation.ts';
 import { AccountSelect } from '../accounts/AccountSelect.tsx';
 import { GoalSelect } from '../accounts/GoalSelect.tsx';
+import { PlanItemRow } from './PlanItemRow.tsx';
 import {
   type PlanItem,
   useAddRock,
-  useMarkDone,
   usePlan,
   useSchedule,
   useUnschedule,
@@ -293,7 +293,6 @@ function PlannedVsActual({ plan }: { plan: WeekPlan }) {
 }
 
 function WeekDays({ plan }: { plan: WeekPlan }) {
-  const mark = useMarkDone();
   const remove = useUnschedule();
   return (
     <section className="panel" aria-labelledby="days-title">
@@ -312,21 +311,7 @@ function WeekDays({ plan }: { plan: WeekPlan }) {
                 {name} <span className="muted">{date.slice(5)}</span>
               </h3>
               {items.map((item: PlanItem) => (
-                <label
-                  key={item.id}
-                  className={`plan-item${item.done ? ' plan-item--done' : ''}`}
-                  data-testid="plan-item"
-                >
-                  <input
-                    type="checkbox"
-                    checked={item.done}
-                    onChange={(e) => mark.mutate({ id: item.id, done: e.target.checked })}
-                  />
-                  <span>
-                    {item.startTime && <b>{item.startTime} </b>}
-                    {item.title} <span className="muted">{item.minutes} min</span>
-                    {item.slipped > 0 && <span className="pill pill--warn">slipped {item.slipped}×</span>}
-                  </span>
+                <PlanItemRow key={item.id} item={item} testId="plan-item">
                   <button
                     type="button"
                     className="button button--small button--ghost"
@@ -338,7 +323,7 @@ function WeekDays({ plan }: { plan: WeekPlan }) {
                   >
                     ×
                   </button>
-                </label>
+                </PlanItemRow>
               ))}
             </div>
           );

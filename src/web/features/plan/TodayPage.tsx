@@ -1,11 +1,11 @@
 import { problemOf } from '../../shared/forms.ts';
 import { hrefOf } from '../../shared/navigation.ts';
-import { useMarkDone, useToday } from './plan-queries.ts';
+import { PlanItemRow } from './PlanItemRow.tsx';
+import { useToday } from './plan-queries.ts';
 
 /** #/today: the day's planned actions; unfinished ones from earlier days have rolled over. */
 export function TodayPage() {
   const today = useToday();
-  const mark = useMarkDone();
   return (
     <div className="accounts-page">
       <div className="page-intro">
@@ -30,26 +30,7 @@ export function TodayPage() {
       ) : (
         <section className="panel">
           {today.data.items.map((item) => (
-            <label
-              key={item.id}
-              className={`plan-item${item.done ? ' plan-item--done' : ''}`}
-              data-testid="today-item"
-            >
-              <input
-                type="checkbox"
-                checked={item.done}
-                onChange={(e) => mark.mutate({ id: item.id, done: e.target.checked })}
-              />
-              <span>
-                {item.startTime && <b>{item.startTime} </b>}
-                {item.title} <span className="muted">{item.minutes} min</span>
-                {item.slipped > 0 && (
-                  <span className="pill pill--warn" title={`First planned for ${item.plannedFor}`}>
-                    slipped {item.slipped}×
-                  </span>
-                )}
-              </span>
-            </label>
+            <PlanItemRow key={item.id} item={item} testId="today-item" />
           ))}
         </section>
       )}
