@@ -332,7 +332,10 @@ export async function weekPlan(db: Db, actor: Actor, week: string) {
     to,
     rocks: rockViews,
     items: items.map(itemView),
-    suggestions: await suggestions(db, actor),
+    // What is already a rock this week is no longer suggested.
+    suggestions: (await suggestions(db, actor)).filter(
+      (s) => !rocks.some(({ rock }) => rock.title === s.title),
+    ),
     plannedVsActual: {
       quadrants: {
         q1: { planned: null, actual: report.quadrants.q1.minutes },

@@ -50,6 +50,12 @@ describe('weekly plan', () => {
       }),
     );
 
+    const goalSuggestion = empty.suggestions.find((x: { kind: string }) => x.kind === 'goal');
+    await api.post(`/plans/${week}/rocks`, { title: goalSuggestion.title, goalId, budgetMinutes: 0 });
+    expect((await api.get(`/plans/${week}`)).body.suggestions).not.toContainEqual(
+      expect.objectContaining({ kind: 'goal' }),
+    );
+    await api.delete(`/rocks/${(await api.get(`/plans/${week}`)).body.rocks[0].id}`);
     await api.post(`/plans/${week}/rocks`, { title: 'Meet the COO', goalId, budgetMinutes: 120 });
     const plan = (
       await api.post(`/plans/${week}/rocks`, { title: 'Draft the joint plan', budgetMinutes: 90 })
