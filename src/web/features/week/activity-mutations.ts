@@ -14,7 +14,10 @@ export function useCreateActivity() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: ActivityInput) => api.post<Activity>('/activities', input),
-    onSuccess: () => refreshWeekData(queryClient),
+    // Not awaited: quick-add clears its title at once, or it would wipe what is typed meanwhile.
+    onSuccess: () => {
+      void refreshWeekData(queryClient);
+    },
   });
 }
 
