@@ -2,6 +2,7 @@ import { type Command, Option } from 'commander';
 import type { AccountSummary, AccountTime, AccountView } from '../../core/accounts/schemas.ts';
 import { ACCOUNT_TIERS, type AccountTier, STAKEHOLDER_LEVELS } from '../../core/db/schema/index.ts';
 import type { GoalView } from '../../core/legacy/schemas.ts';
+import { formatHours as hours } from '../../core/reports/format.ts';
 import type { Connectivity } from '../../core/stakeholders/connectivity.ts';
 import type { StakeholderView } from '../../core/stakeholders/schemas.ts';
 import { ApiClient, CliError } from '../client.ts';
@@ -27,8 +28,6 @@ export function findAccount(accounts: AccountSummary[], name: string): AccountSu
     throw new CliError(`"${name}" matches ${partial.map((a) => a.name).join(', ')}; be more precise`);
   throw new CliError(`no account named "${name}"; see \`linchpin accounts\``);
 }
-
-const hours = (minutes: number) => `${(minutes / 60).toFixed(1)} h`;
 
 export function registerAccounts(program: Command): void {
   const accounts = program

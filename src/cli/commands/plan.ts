@@ -1,11 +1,10 @@
 import type { Command } from 'commander';
 import type { WeekPlan } from '../../core/plans/service.ts';
+import { formatHours as hours } from '../../core/reports/format.ts';
 import { currentWeek } from '../../core/reports/week-report.ts';
 import { ApiClient } from '../client.ts';
 import { type Format, print, table } from '../output.ts';
 import { formatOption } from './accounts.ts';
-
-const hours = (minutes: number) => `${(minutes / 60).toFixed(1)} h`;
 
 async function currentWeekOf(api: ApiClient): Promise<string> {
   return currentWeek((await api.get<{ timeZone: string }>('/me')).timeZone);

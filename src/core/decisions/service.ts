@@ -1,18 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, desc, eq, inArray, isNotNull, lte, sql } from 'drizzle-orm';
-import { DateTime } from 'luxon';
 import { editableAccount, getAccountView, listAccounts } from '../accounts/service.ts';
 import { getActivity } from '../activities/service.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { Db } from '../db/client.ts';
 import { accounts, decisions, users } from '../db/schema/index.ts';
 import { AppError } from '../errors.ts';
+import { todayIn } from '../time/weeks.ts';
 import type { DecisionInput, DecisionPatch, DecisionView } from './schemas.ts';
 
 const selection = { decision: decisions, accountName: accounts.name, author: users.name };
 type Row = { decision: typeof decisions.$inferSelect; accountName: string; author: string | null };
-
-const todayIn = (zone: string) => DateTime.now().setZone(zone).toISODate() ?? '';
 
 function toView(row: Row, today: string): DecisionView {
   const d = row.decision;

@@ -1,8 +1,8 @@
 import { PROMPT_TEXT, REFLECTION_PROMPTS } from '../reflections/prompts.ts';
+import { formatHours as hours } from '../reports/format.ts';
 import { formatScore, GAP_TABLE_HEADER, gapTableRows } from '../scorecard/gap-table.ts';
 import type { HandoverPack } from './pack.ts';
 
-const hours = (minutes: number) => `${(minutes / 60).toFixed(1)} h`;
 const words = (id: string) => id.replaceAll('_', ' ');
 /** Table cells stay on one line and keep their pipes. */
 const cell = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, ' ').replaceAll('|', '\\|');

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq, gte, isNull, lt, lte, sql } from 'drizzle-orm';
-import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { getAccount, listAccounts } from '../accounts/service.ts';
 import { createActivity, deleteActivity } from '../activities/service.ts';
@@ -14,7 +13,7 @@ import { weekReport } from '../reports/week-report.ts';
 import { listRounds } from '../scorecard/service.ts';
 import { connectivityOf } from '../stakeholders/connectivity.ts';
 import { listStakeholders } from '../stakeholders/service.ts';
-import { weekRange } from '../time/weeks.ts';
+import { todayIn, weekRange } from '../time/weeks.ts';
 
 const day = z.iso.date('must be a date like 2026-11-24');
 
@@ -62,8 +61,6 @@ const itemView = (row: ItemRow) => ({
   activityId: row.activityId,
 });
 export type PlanItemView = ReturnType<typeof itemView>;
-
-const todayIn = (zone: string) => DateTime.now().setZone(zone).toISODate() ?? '';
 
 async function accountAndGoal(
   db: Db,

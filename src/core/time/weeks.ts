@@ -81,3 +81,8 @@ export function formatInZone(instant: Date, timeZone: string): string {
     instant.toISOString()
   );
 }
+
+/** Today's date (YYYY-MM-DD) in a time zone. */
+export function todayIn(timeZone: string): string {
+  return DateTime.now().setZone(timeZone).toISODate() ?? '';
+}

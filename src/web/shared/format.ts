@@ -1,5 +1,4 @@
-/** Hours with one decimal, e.g. `12.5 h`. */
-export const formatHours = (minutes: number) => `${(minutes / 60).toFixed(1)} h`;
+export { formatHours } from '../../core/reports/format.ts';
 
 /** A share 0..1 as a whole percentage, e.g. `31 %`. */
 export const formatShare = (share: number) => `${Math.round(share * 100)} %`;
