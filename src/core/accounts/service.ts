@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, asc, eq, inArray, isNotNull, isNull, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, exists, inArray, isNotNull, isNull, or, type SQL, sql } from 'drizzle-orm';
 import type { Actor } from '../auth/actor.ts';
 import { assertWorkspaceUsers } from '../auth/users.ts';
 import type { Db, Tx } from '../db/client.ts';
@@ -257,6 +257,37 @@ export async function deleteAccount(
     // Activities (also deleted ones) lose the account and its goals by the foreign keys' SET NULL.
     await tx.delete(accounts).where(and(eq(accounts.workspaceId, actor.workspaceId), eq(accounts.id, id)));
   });
+}
+
+/**
+ * The accounts the actor looks after — those canEditAccount allows: their own and their team's as a
+ * member, all of them as a leader or the workspace owner — by name, without the list's summaries.
+ */
+export async function editableAccounts(
+  db: Db,
+  actor: Actor,
+  status: 'active' | 'all' = 'active',
+): Promise<AccountRef[]> {
+  const conditions: (SQL | undefined)[] = [eq(accounts.workspaceId, actor.workspaceId)];
+  if (status === 'active') conditions.push(isNull(accounts.archivedAt));
+  if (actor.role === 'member') {
+    conditions.push(
+      or(
+        eq(accounts.ownerId, actor.userId),
+        exists(
+          db
+            .select({ one: sql`1` })
+            .from(accountMembers)
+            .where(and(eq(accountMembers.accountId, accounts.id), eq(accountMembers.userId, actor.userId))),
+        ),
+      ),
+    );
+  }
+  return db
+    .select({ id: accounts.id, name: accounts.name })
+    .from(accounts)
+    .where(and(...conditions))
+    .orderBy(asc(accounts.name));
 }
 
 export async function getAccount(db: Db | Tx, workspaceId: string, id: string): Promise<AccountRef> {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, desc, eq, inArray, isNotNull, lte, sql } from 'drizzle-orm';
-import { editableAccount, getAccountView, listAccounts } from '../accounts/service.ts';
+import { editableAccount, editableAccounts, getAccountView } from '../accounts/service.ts';
 import { getActivity } from '../activities/service.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { Db } from '../db/client.ts';
@@ -162,7 +162,7 @@ export async function deleteDecision(db: Db, actor: Actor, id: string): Promise<
  * looks after (owner, team, or any as a leader): the week view shows them when due.
  */
 export async function decisionsDue(db: Db, actor: Actor, until: string): Promise<DecisionView[]> {
-  const mine = (await listAccounts(db, actor, 'all')).filter((a) => a.canEdit).map((a) => a.id);
+  const mine = (await editableAccounts(db, actor, 'all')).map((a) => a.id);
   if (mine.length === 0) return [];
   const rows = await query(db)
     .where(

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq, gte, isNull, lt, lte, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { getAccount, listAccounts } from '../accounts/service.ts';
+import { editableAccounts, getAccount } from '../accounts/service.ts';
 import { createActivity, deleteActivity } from '../activities/service.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { Db } from '../db/client.ts';
@@ -233,7 +233,7 @@ async function overdueActions(db: Db, actor: Actor, accountId: string): Promise<
 
 /** What the planner could pick as big rocks: neglected goals, people we lose touch with, stale rounds. */
 async function suggestions(db: Db, actor: Actor) {
-  const mine = (await listAccounts(db, actor)).filter((a) => a.canEdit);
+  const mine = await editableAccounts(db, actor);
   const out: {
     kind: 'goal' | 'losing_touch' | 'scorecard';
     title: string;

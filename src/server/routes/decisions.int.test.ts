@@ -95,6 +95,12 @@ describe('decision log', () => {
     expect(
       (await apiClient(app, leader.token).get('/decisions/due?until=2026-11-22')).body.items,
     ).toHaveLength(1);
+    // A team member looks after the account too.
+    await api.patch(`/accounts/${accountId}`, { memberIds: [bystander.me.id] });
+    expect(
+      (await apiClient(app, bystander.token).get('/decisions/due?until=2026-11-22')).body.items,
+    ).toHaveLength(1);
+    await api.patch(`/accounts/${accountId}`, { memberIds: [] });
     expect((await api.get('/decisions/due?until=2026-11-19')).body.items).toEqual([]);
 
     const id = due.body.items[0].id;
