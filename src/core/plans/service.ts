@@ -288,7 +288,13 @@ async function suggestions(db: Db, actor: Actor) {
  * One week's plan: big rocks with what is scheduled and done, the scheduled actions, suggestions,
  * and planned against actual (Q2: the rocks' budgets; every quadrant's actual from the week report).
  */
-export async function weekPlan(db: Db, actor: Actor, week: string) {
+export async function weekPlan(
+  db: Db,
+  actor: Actor,
+  week: string,
+  // Suggestions look at every account one looks after; summaries beside the report skip them.
+  options: { suggestions?: boolean } = {},
+) {
   const range = weekRange(week, actor.timeZone);
   const from = range.from.toISODate() ?? '';
   const to = range.to.minus({ days: 1 }).toISODate() ?? '';
@@ -330,9 +336,10 @@ export async function weekPlan(db: Db, actor: Actor, week: string) {
     rocks: rockViews,
     items: items.map(itemView),
     // What is already a rock this week is no longer suggested.
-    suggestions: (await suggestions(db, actor)).filter(
-      (s) => !rocks.some(({ rock }) => rock.title === s.title),
-    ),
+    suggestions:
+      options.suggestions === false
+        ? []
+        : (await suggestions(db, actor)).filter((s) => !rocks.some(({ rock }) => rock.title === s.title)),
     plannedVsActual: {
       quadrants: {
         q1: { planned: null, actual: report.quadrants.q1.minutes },

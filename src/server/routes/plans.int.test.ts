@@ -84,6 +84,9 @@ describe('weekly plan', () => {
     expect(after.rocks[0]).toMatchObject({ scheduledMinutes: 60, doneMinutes: 60 });
     expect(after.plannedVsActual.quadrants.q2).toEqual({ planned: 210, actual: 60 });
     expect(after.plannedVsActual.quadrants.q3).toEqual({ planned: null, actual: 0 });
+    const figures = (await api.get(`/plans/${week}?suggestions=false`)).body;
+    expect(figures).toMatchObject({ suggestions: [], plannedVsActual: after.plannedVsActual });
+    expect((await api.get(`/plans/${week}?suggestions=no`)).status).toBe(400);
 
     const undone = (await api.put(`/plan-items/${scheduled.body.id}/done`, { done: false })).body;
     expect(undone).toMatchObject({ done: false, activityId: null });

@@ -79,10 +79,24 @@ planRoutes.openapi(
     tags,
     summary: 'Your plan for a week: Q2 big rocks, scheduled actions, suggestions, planned vs actual',
     security,
-    request: { params: weekParamSchema },
+    request: {
+      params: weekParamSchema,
+      query: z.object({
+        suggestions: z
+          .enum(['true', 'false'], { error: 'must be true or false' })
+          .optional()
+          .describe('false: leave suggestions out (they look at every account you look after)'),
+      }),
+    },
     responses: { 200: jsonResponse('The plan (yours only)', plan) },
   }),
-  async (c) => c.json(await weekPlan(c.var.core.db, c.var.actor, c.req.valid('param').week), 200),
+  async (c) =>
+    c.json(
+      await weekPlan(c.var.core.db, c.var.actor, c.req.valid('param').week, {
+        suggestions: c.req.valid('query').suggestions !== 'false',
+      }),
+      200,
+    ),
 );
 
 planRoutes.openapi(

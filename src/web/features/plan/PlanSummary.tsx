@@ -1,10 +1,10 @@
 import { formatHours } from '../../shared/format.ts';
 import { hrefOf } from '../../shared/navigation.ts';
-import { usePlan } from './plan-queries.ts';
+import { usePlanFigures } from './plan-queries.ts';
 
 /** Beside the week's report: the Q2 time planned in big rocks against what happened. */
 export function PlanSummary({ week }: { week: string }) {
-  const plan = usePlan(week);
+  const plan = usePlanFigures(week);
   if (!plan.data?.rocks.length) return null;
   const q2 = plan.data.plannedVsActual.quadrants.q2;
   return (

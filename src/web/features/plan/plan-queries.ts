@@ -15,6 +15,14 @@ export function usePlan(week: string) {
   return useQuery({ queryKey: keys.week(week), queryFn: () => api.get<WeekPlan>(`/plans/${week}`) });
 }
 
+/** The plan without suggestions, for the summary beside the week's report. */
+export function usePlanFigures(week: string) {
+  return useQuery({
+    queryKey: [...keys.week(week), 'figures'],
+    queryFn: () => api.get<WeekPlan>(`/plans/${week}?suggestions=false`),
+  });
+}
+
 export function useToday() {
   return useQuery({
     queryKey: keys.today,
