@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, screenshot } from './browser.ts';
+import { launchChromium, screenshot, setUpWorkspace } from './browser.ts';
 import { type RunningServer, startServer } from './server.ts';
 
 let server: RunningServer;
@@ -48,13 +48,7 @@ async function addStakeholder(person: {
 
 describe('accounts and stakeholders, in a browser', () => {
   it('sets up a workspace and creates an account', async () => {
-    await page.goto(server.url);
-    await page.getByLabel('Workspace name').fill('Acme Supplies');
-    await page.getByLabel('Your name').fill('Ann Owner');
-    await page.getByLabel('Email').fill('ann@acme.test');
-    await page.getByLabel('Password').fill('correct horse battery');
-    await page.getByRole('button', { name: 'Create workspace' }).click();
-    await page.getByTestId('week-label').waitFor();
+    await setUpWorkspace(page, server.url);
 
     await page.getByRole('link', { name: 'Accounts' }).click();
     await page.getByText('No accounts yet.').waitFor();

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, screenshot } from './browser.ts';
+import { launchChromium, screenshot, setUpWorkspace } from './browser.ts';
 import { type RunningServer, startServer } from './server.ts';
 
 let server: RunningServer;
@@ -108,13 +108,7 @@ const result = () => page.getByTestId('import-result');
 
 describe('importing a calendar, reviewing and writing rules, in a browser', () => {
   it('sets up the workspace and opens Import', async () => {
-    await page.goto(server.url);
-    await page.getByLabel('Workspace name').fill('Acme Supplies');
-    await page.getByLabel('Your name').fill('Ann Owner');
-    await page.getByLabel('Email').fill(owner.email);
-    await page.getByLabel('Password').fill(owner.password);
-    await page.getByRole('button', { name: 'Create workspace' }).click();
-    await page.getByTestId('week-label').waitFor();
+    await setUpWorkspace(page, server.url, { email: owner.email, password: owner.password });
     await page.getByRole('link', { name: 'Import', exact: true }).click();
     await page.getByRole('heading', { name: 'Import', exact: true }).waitFor();
     await page.getByText('No calendars yet').waitFor();

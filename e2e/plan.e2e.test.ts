@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, screenshot } from './browser.ts';
+import { launchChromium, screenshot, setUpWorkspace } from './browser.ts';
 import { type RunningServer, startServer } from './server.ts';
 
 let server: RunningServer;
@@ -33,13 +33,7 @@ async function addRock(title: string, hours: string) {
 
 describe('planning the week, in a browser', () => {
   it('plans two big rocks, schedules one, marks it done and sees planned vs actual', async () => {
-    await page.goto(server.url);
-    await page.getByLabel('Workspace name').fill('Acme Supplies');
-    await page.getByLabel('Your name').fill('Ann Owner');
-    await page.getByLabel('Email').fill('ann@acme.test');
-    await page.getByLabel('Password').fill('correct horse battery');
-    await page.getByRole('button', { name: 'Create workspace' }).click();
-    await page.getByTestId('week-label').waitFor();
+    await setUpWorkspace(page, server.url);
     await page.getByRole('link', { name: 'Plan', exact: true }).click();
     await page.getByText('No big rocks yet this week.').waitFor();
 

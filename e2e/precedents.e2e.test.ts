@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, screenshot } from './browser.ts';
+import { addAccount, launchChromium, screenshot } from './browser.ts';
 import { type RunningServer, runCli, startServer } from './server.ts';
 
 let server: RunningServer;
@@ -60,12 +60,7 @@ const card = (title: string) => page.getByTestId('activity-card').filter({ hasTe
 describe('precedents and reflection, in a browser', () => {
   it('signs in and creates an account', async () => {
     await signIn('ann@acme.test');
-    await page.getByRole('link', { name: 'Accounts' }).click();
-    await page.getByRole('button', { name: 'New account' }).click();
-    const dialog = page.getByRole('dialog', { name: 'New account' });
-    await dialog.getByLabel('Name').fill('Northwind Traders');
-    await dialog.getByRole('button', { name: 'Create account' }).click();
-    await page.getByRole('heading', { name: 'Northwind Traders' }).waitFor();
+    await addAccount(page, 'Northwind Traders');
   });
 
   it('records a decision from a Q1 activity, asked whether it may set a precedent', async () => {

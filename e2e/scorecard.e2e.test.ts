@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, screenshot } from './browser.ts';
+import { addAccount, launchChromium, screenshot, setUpWorkspace } from './browser.ts';
 import { type RunningServer, startServer } from './server.ts';
 
 let server: RunningServer;
@@ -35,19 +35,8 @@ async function rate(on: Page, side: string, scores: Record<string, number>) {
 
 describe('the honest-conversation scorecard, in two browsers', () => {
   it('opens a round for an account', async () => {
-    await page.goto(server.url);
-    await page.getByLabel('Workspace name').fill('Acme Supplies');
-    await page.getByLabel('Your name').fill('Ann Owner');
-    await page.getByLabel('Email').fill('ann@acme.test');
-    await page.getByLabel('Password').fill('correct horse battery');
-    await page.getByRole('button', { name: 'Create workspace' }).click();
-    await page.getByTestId('week-label').waitFor();
-    await page.getByRole('link', { name: 'Accounts' }).click();
-    await page.getByRole('button', { name: 'New account' }).click();
-    const dialog = page.getByRole('dialog', { name: 'New account' });
-    await dialog.getByLabel('Name').fill('Northwind Traders');
-    await dialog.getByRole('button', { name: 'Create account' }).click();
-    await page.getByRole('heading', { name: 'Northwind Traders' }).waitFor();
+    await setUpWorkspace(page, server.url);
+    await addAccount(page, 'Northwind Traders');
 
     await page.getByRole('button', { name: 'Open a round' }).click();
     const open = page.getByRole('dialog', { name: 'Open a scorecard round' });

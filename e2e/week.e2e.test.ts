@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dragTo, launchChromium, screenshot } from './browser.ts';
+import { dragTo, launchChromium, screenshot, setUpWorkspace } from './browser.ts';
 import { type RunningServer, startServer } from './server.ts';
 
 let server: RunningServer;
@@ -39,13 +39,7 @@ async function quickAdd(title: string, flags: { urgent: boolean; important: bool
 
 describe('the week on the matrix, in a browser', () => {
   it('sets up the workspace on the first visit', async () => {
-    await page.goto(server.url);
-    await page.getByLabel('Workspace name').fill('Acme Supplies');
-    await page.getByLabel('Your name').fill('Ann Owner');
-    await page.getByLabel('Email').fill(owner.email);
-    await page.getByLabel('Password').fill(owner.password);
-    await page.getByRole('button', { name: 'Create workspace' }).click();
-    await page.getByTestId('week-label').waitFor();
+    await setUpWorkspace(page, server.url, { email: owner.email, password: owner.password });
     await expect.poll(() => page.getByTestId('week-summary').textContent()).toMatch(/Nothing logged/);
     await screenshot(page, '01-empty-week');
   });
@@ -110,12 +104,12 @@ describe('demo data in a browser', () => {
     const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
     const demoPage = await context.newPage();
     try {
-      await demoPage.goto(fresh.url);
-      await demoPage.getByLabel('Workspace name').fill('Demo Co');
-      await demoPage.getByLabel('Your name').fill('Dana Demo');
-      await demoPage.getByLabel('Email').fill('dana@demo.test');
-      await demoPage.getByLabel('Password').fill(owner.password);
-      await demoPage.getByRole('button', { name: 'Create workspace' }).click();
+      await setUpWorkspace(demoPage, fresh.url, {
+        workspace: 'Demo Co',
+        name: 'Dana Demo',
+        email: 'dana@demo.test',
+        password: owner.password,
+      });
       await demoPage.getByRole('button', { name: 'Load demo data' }).click();
       await expect
         .poll(() => demoPage.getByTestId('activity-card').count(), { timeout: 15_000 })
