@@ -12,7 +12,7 @@ import type { GoalView } from '../legacy/schemas.ts';
 import { listGoals } from '../legacy/service.ts';
 import type { ReflectionPrompt } from '../reflections/prompts.ts';
 import type { RoundDetail, RoundSummary } from '../scorecard/schemas.ts';
-import { getRound, listRounds } from '../scorecard/service.ts';
+import { accountAgreedActions, getRound, listRounds } from '../scorecard/service.ts';
 import { type ConnectivityWarning, warningsOf } from '../stakeholders/connectivity.ts';
 import type { StakeholderView } from '../stakeholders/schemas.ts';
 import { listStakeholders } from '../stakeholders/service.ts';
@@ -90,12 +90,13 @@ export async function buildHandoverPack(
     )
     .orderBy(asc(activities.startsAt), asc(activities.id))
     .limit(50);
-  const agreedActions = [];
-  for (const round of rounds) {
-    const detail = round.id === latestRound?.id ? latestRound : await getRound(db, actor, round.id);
-    for (const action of detail.actions)
-      agreedActions.push({ title: action.title, startsAt: action.startsAt, round: round.name });
-  }
+  const agreedActions = (await accountAgreedActions(db, actor, accountId)).map(
+    ({ title, startsAt, round }) => ({
+      title,
+      startsAt,
+      round,
+    }),
+  );
   const time = await accountTime(db, actor, accountId);
   // The owner's reflections, only those they marked for handover packs.
   const shared = account.owner

@@ -1,5 +1,5 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import { editableAccount, getAccountView } from '../accounts/service.ts';
 import { createActivity } from '../activities/service.ts';
@@ -186,18 +186,7 @@ export async function getRound(db: Db | Tx, actor: Actor, id: string): Promise<R
     .from(scorecardInvitations)
     .where(eq(scorecardInvitations.roundId, round.id))
     .orderBy(asc(scorecardInvitations.createdAt));
-  const actions = await db
-    .select({
-      id: scorecardActions.id,
-      title: scorecardActions.title,
-      activityId: scorecardActions.activityId,
-      startsAt: activities.startsAt,
-      timeZone: activities.timeZone,
-    })
-    .from(scorecardActions)
-    .leftJoin(activities, eq(activities.id, scorecardActions.activityId))
-    .where(eq(scorecardActions.roundId, round.id))
-    .orderBy(asc(scorecardActions.createdAt));
+  const actions = await agreedActions(db, eq(scorecardActions.roundId, round.id));
   const { gaps } = roundViews(scores.map(asInput));
   const now = Date.now();
   return {
@@ -232,13 +221,39 @@ export async function getRound(db: Db | Tx, actor: Actor, id: string): Promise<R
       expiresAt: l.expiresAt.toISOString(),
       status: l.usedAt ? 'used' : l.revokedAt ? 'revoked' : l.expiresAt.getTime() <= now ? 'expired' : 'open',
     })),
-    actions: actions.map((a) => ({
-      id: a.id,
-      title: a.title,
-      activityId: a.activityId,
-      startsAt: a.startsAt && a.timeZone ? formatInZone(a.startsAt, a.timeZone) : null,
-    })),
+    actions: actions.map(({ round: _round, ...action }) => action),
   };
+}
+
+/** Agreed actions with their round's name and their planned activity's start. */
+async function agreedActions(db: Db | Tx, where: SQL | undefined) {
+  const rows = await db
+    .select({
+      id: scorecardActions.id,
+      title: scorecardActions.title,
+      activityId: scorecardActions.activityId,
+      round: scorecardRounds.name,
+      startsAt: activities.startsAt,
+      timeZone: activities.timeZone,
+    })
+    .from(scorecardActions)
+    .innerJoin(scorecardRounds, eq(scorecardRounds.id, scorecardActions.roundId))
+    .leftJoin(activities, eq(activities.id, scorecardActions.activityId))
+    .where(where)
+    // Newest round first, as the rounds are listed; within a round, in the order agreed.
+    .orderBy(desc(scorecardRounds.createdAt), asc(scorecardActions.createdAt), asc(scorecardActions.id));
+  return rows.map(({ startsAt, timeZone, ...action }) => ({
+    ...action,
+    startsAt: startsAt && timeZone ? formatInZone(startsAt, timeZone) : null,
+  }));
+}
+
+/** Every agreed action on an account, across its rounds. */
+export async function accountAgreedActions(db: Db, actor: Actor, accountId: string) {
+  return agreedActions(
+    db,
+    and(eq(scorecardRounds.workspaceId, actor.workspaceId), eq(scorecardRounds.accountId, accountId)),
+  );
 }
 
 async function writeScores(tx: Tx, ratingId: string, input: RatingInput) {
