@@ -5,6 +5,7 @@ import { ConfirmDialog } from '../../shared/ConfirmDialog.tsx';
 import { SelectField } from '../../shared/Field.tsx';
 import { formatHours } from '../../shared/format.ts';
 import { problemOf } from '../../shared/forms.ts';
+import { LoadError } from '../../shared/LoadError.tsx';
 import { LoadFailure } from '../../shared/LoadFailure.tsx';
 import { hrefOf, navigate } from '../../shared/navigation.ts';
 import { quadrantInfo } from '../../shared/quadrants.ts';
@@ -161,9 +162,7 @@ export function AccountPage({ accountId, me }: { accountId: string; me: Me }) {
               <span />
             </div>
           ) : connectivity.isError ? (
-            <p className="form-error" role="alert">
-              Coverage could not be loaded: {problemOf(connectivity.error).message}
-            </p>
+            <LoadError what="Coverage" error={connectivity.error} />
           ) : (
             <CoverageGrid coverage={connectivity.data.coverage} />
           )}
@@ -236,12 +235,7 @@ export function AccountPage({ accountId, me }: { accountId: string; me: Me }) {
             <span />
           </div>
         ) : people.isError ? (
-          <p className="form-error" role="alert">
-            Stakeholders could not be loaded: {problemOf(people.error).message}{' '}
-            <button type="button" className="button button--small" onClick={() => people.refetch()}>
-              Retry
-            </button>
-          </p>
+          <LoadError what="Stakeholders" error={people.error} onRetry={() => people.refetch()} />
         ) : people.data.length === 0 ? (
           <div className="empty-note">
             <p>No stakeholders yet. Add the people you know at {a.name}, from the buyer to the CFO.</p>

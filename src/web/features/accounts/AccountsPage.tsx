@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { Account, Me } from '../../api/types.ts';
-import { problemOf } from '../../shared/forms.ts';
+import { LoadError } from '../../shared/LoadError.tsx';
 import { hrefOf, navigate } from '../../shared/navigation.ts';
 import { useToast } from '../../shared/Toasts.tsx';
 import { AccountDialog } from './AccountDialog.tsx';
@@ -54,12 +54,7 @@ export function AccountsPage({ me }: { me: Me }) {
           <span />
         </div>
       ) : accounts.isError ? (
-        <p className="form-error" role="alert">
-          Accounts could not be loaded: {problemOf(accounts.error).message}{' '}
-          <button type="button" className="button button--small" onClick={() => accounts.refetch()}>
-            Retry
-          </button>
-        </p>
+        <LoadError what="Accounts" error={accounts.error} onRetry={() => accounts.refetch()} />
       ) : accounts.data.length === 0 ? (
         <div className="empty-note">
           {status === 'archived' ? (

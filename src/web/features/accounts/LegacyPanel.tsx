@@ -5,6 +5,7 @@ import { Field, FormError, SelectField, TextField } from '../../shared/Field.tsx
 import { DialogFooter, FormDialog } from '../../shared/FormDialog.tsx';
 import { formatHours } from '../../shared/format.ts';
 import { problemOf } from '../../shared/forms.ts';
+import { LoadError } from '../../shared/LoadError.tsx';
 import { useToast } from '../../shared/Toasts.tsx';
 import { useDeleteGoal, useGoals, useSaveGoal } from './accounts-queries.ts';
 import { DIMENSION_LABELS, DIMENSIONS, GOAL_STATUS_LABELS } from './legacy-labels.ts';
@@ -52,9 +53,7 @@ export function LegacyPanel({
           <span />
         </div>
       ) : goals.isError ? (
-        <p className="form-error" role="alert">
-          Goals could not be loaded: {problemOf(goals.error).message}
-        </p>
+        <LoadError what="Goals" error={goals.error} />
       ) : goals.data.length === 0 ? (
         <p className="empty-note">
           No goals yet. Set one per dimension that matters here: commercial, relationships and trust,

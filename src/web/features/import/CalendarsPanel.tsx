@@ -3,6 +3,7 @@ import type { CalendarItem, SyncResult } from '../../api/types.ts';
 import { ConfirmDialog } from '../../shared/ConfirmDialog.tsx';
 import { FormError, TextField } from '../../shared/Field.tsx';
 import { problemOf } from '../../shared/forms.ts';
+import { LoadError } from '../../shared/LoadError.tsx';
 import { useToast } from '../../shared/Toasts.tsx';
 import { useAddSubscription, useCalendars, useDeleteCalendar, useSyncCalendar } from './import-queries.ts';
 
@@ -86,12 +87,7 @@ export function CalendarsPanel() {
           <span />
         </div>
       ) : calendars.isError ? (
-        <p className="form-error" role="alert">
-          Calendars could not be loaded: {problemOf(calendars.error).message}{' '}
-          <button type="button" className="button button--small" onClick={() => calendars.refetch()}>
-            Retry
-          </button>
-        </p>
+        <LoadError what="Calendars" error={calendars.error} onRetry={() => calendars.refetch()} />
       ) : calendars.data.length === 0 ? (
         <p className="empty-note">
           No calendars yet. Import an .ics file or CSV export, or subscribe to your calendar's address so

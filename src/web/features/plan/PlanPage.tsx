@@ -4,6 +4,7 @@ import { addDays, currentWeekIn, formatWeekRange, mondayOf, shiftWeek } from '..
 import { FormError, SelectField, TextField } from '../../shared/Field.tsx';
 import { formatHours } from '../../shared/format.ts';
 import { problemOf } from '../../shared/forms.ts';
+import { LoadError } from '../../shared/LoadError.tsx';
 import { hrefOf } from '../../shared/navigation.ts';
 import { AccountSelect } from '../accounts/AccountSelect.tsx';
 import { GoalSelect } from '../accounts/GoalSelect.tsx';
@@ -52,9 +53,7 @@ export function PlanPage({ me, week: requested }: { me: Me; week?: string }) {
       {plan.isPending ? (
         <div className="page-skeleton" aria-busy="true" />
       ) : plan.isError ? (
-        <p className="form-error" role="alert">
-          The plan could not be loaded: {problemOf(plan.error).message}
-        </p>
+        <LoadError what="The plan" error={plan.error} />
       ) : (
         <>
           <div className="account-layout">

@@ -1,4 +1,4 @@
-import { problemOf } from '../../shared/forms.ts';
+import { LoadError } from '../../shared/LoadError.tsx';
 import { hrefOf } from '../../shared/navigation.ts';
 import { PlanItemRow } from './PlanItemRow.tsx';
 import { useToday } from './plan-queries.ts';
@@ -17,9 +17,7 @@ export function TodayPage() {
       {today.isPending ? (
         <div className="page-skeleton" aria-busy="true" />
       ) : today.isError ? (
-        <p className="form-error" role="alert">
-          Today could not be loaded: {problemOf(today.error).message}
-        </p>
+        <LoadError what="Today" error={today.error} />
       ) : today.data.items.length === 0 ? (
         <div className="empty-note">
           <p>Nothing planned for today.</p>

@@ -1,7 +1,7 @@
 import { PROMPT_TEXT, REFLECTION_PROMPTS } from '../../../core/reflections/prompts.ts';
 import { formatWeekRange } from '../../shared/dates.ts';
 import { formatHours } from '../../shared/format.ts';
-import { problemOf } from '../../shared/forms.ts';
+import { LoadError } from '../../shared/LoadError.tsx';
 import { hrefOf } from '../../shared/navigation.ts';
 import { QUADRANTS } from '../../shared/quadrants.ts';
 import { useReflectionHistory } from './reflection-queries.ts';
@@ -23,9 +23,7 @@ export function ReflectionsPage() {
           <span />
         </div>
       ) : history.isError ? (
-        <p className="form-error" role="alert">
-          Reflections could not be loaded: {problemOf(history.error).message}
-        </p>
+        <LoadError what="Reflections" error={history.error} />
       ) : history.data.length === 0 ? (
         <div className="empty-note">
           <p>No reflections yet. At the end of a week the Week page offers the prompts beside its report.</p>

@@ -2,6 +2,7 @@ import { type FormEvent, useState } from 'react';
 import type { Account } from '../../api/types.ts';
 import { FormError } from '../../shared/Field.tsx';
 import { problemOf } from '../../shared/forms.ts';
+import { LoadError } from '../../shared/LoadError.tsx';
 import { useToast } from '../../shared/Toasts.tsx';
 import { useAccounts, useCreateAccount, useUpdateAccount } from '../accounts/accounts-queries.ts';
 
@@ -41,9 +42,7 @@ export function AccountsPanel() {
           <span />
         </div>
       ) : accounts.isError ? (
-        <p className="form-error" role="alert">
-          Accounts could not be loaded: {problemOf(accounts.error).message}
-        </p>
+        <LoadError what="Accounts" error={accounts.error} />
       ) : (
         <div className="account-table">
           <div className="account-table__head" aria-hidden="true">

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { Rule } from '../../api/types.ts';
 import { ConfirmDialog } from '../../shared/ConfirmDialog.tsx';
 import { problemOf } from '../../shared/forms.ts';
+import { LoadError } from '../../shared/LoadError.tsx';
 import { hrefOf } from '../../shared/navigation.ts';
 import { useToast } from '../../shared/Toasts.tsx';
 import { useAccounts } from '../accounts/accounts-queries.ts';
@@ -92,12 +93,7 @@ export function RulesPage() {
             <span />
           </div>
         ) : rules.isError ? (
-          <p className="form-error" role="alert">
-            Rules could not be loaded: {problemOf(rules.error).message}{' '}
-            <button type="button" className="button button--small" onClick={() => rules.refetch()}>
-              Retry
-            </button>
-          </p>
+          <LoadError what="Rules" error={rules.error} onRetry={() => rules.refetch()} />
         ) : rules.data.length === 0 ? (
           <div className="empty-note">
             <p>
