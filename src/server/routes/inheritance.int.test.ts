@@ -119,5 +119,11 @@ describe('transfer and inheritance review', () => {
       'undo',
     ]);
     expect((await api.put(`/inheritance/${reviewId}/introductions/nope`, { done: true })).status).toBe(404);
+    const theirs = apiClient(app, outsider.token);
+    expect((await theirs.get(`/accounts/${accountId}/inheritance`)).status).toBe(404);
+    expect(
+      (await theirs.put(`/inheritance/${reviewId}/precedents/${keepId}`, { verdict: 'keep', reason: 'x' }))
+        .status,
+    ).toBe(404);
   });
 });

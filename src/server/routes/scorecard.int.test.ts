@@ -158,6 +158,9 @@ describe('scorecard rounds', () => {
     expect(
       (await apiClient(app, colleague.token).delete(`/scorecard/invitations/${revoked.id}`)).status,
     ).toBe(403);
+    expect((await apiClient(app, outsider.token).delete(`/scorecard/invitations/${revoked.id}`)).status).toBe(
+      404,
+    );
     expect((await api.delete(`/scorecard/invitations/${revoked.id}`)).status).toBe(204);
     const gone = await publicApi().post(`/public/scorecard/${revoked.token}`, {
       scores: answers('us', { trading: 3 }),
