@@ -98,7 +98,7 @@ async function measure(label: string, core: Core) {
   // Everything the account page asks for, as the API computes it.
   const page = async () => {
     await getAccountView(core.db, actor, accountId);
-    connectivityOf(await listStakeholders(core.db, actor, accountId));
+    connectivityOf(await listStakeholders(core.db, actor, accountId), { timeZone: actor.timeZone });
     await accountTime(core.db, actor, accountId);
     await listGoals(core.db, actor, accountId);
     await listActivities(core.db, actor, { accountId, order: 'desc', limit: 8 });

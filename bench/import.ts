@@ -7,11 +7,14 @@ import { parseIcs } from '../src/core/calendar/ics.ts';
 import { defaultWindow } from '../src/core/imports/events.ts';
 import { importCalendar } from '../src/core/imports/service.ts';
 import { createCore } from '../src/core/index.ts';
+import { fixedClock, setClock } from '../src/core/time/clock.ts';
 import { createScratchDatabase } from '../test/postgres.ts';
 import { benchDatabaseUrl, printTable } from './stats.ts';
 
 const INSTANCES = 100_000;
-const NOW = new Date('2026-11-23T12:00:00Z');
+// A fixed day, so every run generates and imports the same calendar.
+setClock(fixedClock('2026-11-23T12:00:00Z'));
+const WINDOW = defaultWindow('UTC');
 const ZONES = ['Europe/Amsterdam', 'America/New_York', 'Asia/Singapore', 'Europe/London'];
 
 /**
@@ -21,7 +24,7 @@ const ZONES = ['Europe/Amsterdam', 'America/New_York', 'Asia/Singapore', 'Europe
 export function generateCalendar(instances = INSTANCES): string {
   const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Linchpin bench//EN'];
   const stamp = (d: DateTime) => d.toFormat("yyyyMMdd'T'HHmmss");
-  const first = DateTime.fromJSDate(defaultWindow(NOW).from).plus({ days: 1 });
+  const first = DateTime.fromJSDate(WINDOW.from).plus({ days: 1 });
   let count = 0;
   let n = 0;
   // Half the instances from 60-week weekly series (60 instances each, most inside the window).
@@ -52,10 +55,10 @@ export function generateCalendar(instances = INSTANCES): string {
     n++;
   }
   // The rest as single events spread over the window.
-  const span = defaultWindow(NOW).to.getTime() - defaultWindow(NOW).from.getTime();
+  const span = WINDOW.to.getTime() - WINDOW.from.getTime();
   for (let i = 0; count < instances; i++, count++) {
     const zone = ZONES[i % ZONES.length] ?? 'UTC';
-    const start = DateTime.fromMillis(defaultWindow(NOW).from.getTime() + ((i * 7919) % span), {
+    const start = DateTime.fromMillis(WINDOW.from.getTime() + ((i * 7919) % span), {
       zone,
     }).startOf('minute');
     lines.push(
@@ -76,7 +79,7 @@ export function generateCalendar(instances = INSTANCES): string {
 /** One measurement in a fresh process, so its peak memory is its own. */
 async function measureOne(target: string): Promise<Record<string, number>> {
   const text = generateCalendar();
-  const window = defaultWindow(NOW);
+  const window = WINDOW;
   const baseline = process.memoryUsage().rss;
   let peak = baseline;
   const sampler = setInterval(() => {

@@ -5,6 +5,7 @@ import type { GoalView } from '../../core/legacy/schemas.ts';
 import { formatHours as hours } from '../../core/reports/format.ts';
 import type { Connectivity } from '../../core/stakeholders/connectivity.ts';
 import type { StakeholderView } from '../../core/stakeholders/schemas.ts';
+import { daysAgoLabel } from '../../core/time/days.ts';
 import { ApiClient, CliError } from '../client.ts';
 import { FORMATS, type Format, print, table } from '../output.ts';
 
@@ -172,7 +173,7 @@ export function registerAccounts(program: Command): void {
           `Losing touch (${options.losingTouchDays}+ days): ${connectivity.losingTouch
             .map(
               (p) =>
-                `${p.name} (${p.daysSinceContact === null ? 'never contacted' : `${p.daysSinceContact} days`})`,
+                `${p.name} (${p.daysSinceContact === null ? 'never contacted' : daysAgoLabel(p.daysSinceContact)})`,
             )
             .join(', ')}`,
         );

@@ -1,5 +1,6 @@
 import { type Command, Option } from 'commander';
 import { ACTIVITY_KINDS } from '../../core/db/schema/index.ts';
+import { now } from '../../core/time/clock.ts';
 import { ApiClient, CliError } from '../client.ts';
 
 interface Activity {
@@ -37,11 +38,11 @@ function flagsFrom(options: LogOptions): { urgent: boolean; important: boolean }
   return { urgent: options.urgent ?? false, important: options.important ?? false };
 }
 
-/** Now, as local wall-clock time to the minute (the server reads it in the user's time zone). */
-function nowLocal(): string {
-  const now = new Date();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}T${pad(now.getHours())}:${pad(now.getMinutes())}`;
+/** Now, to the minute, as an exact instant (this machine's zone may not be the user's). */
+function nowToTheMinute(): string {
+  const at = now();
+  at.setSeconds(0, 0);
+  return at.toISOString();
 }
 
 export function registerActivities(program: Command): void {
@@ -71,7 +72,7 @@ export function registerActivities(program: Command): void {
       const activity = await ApiClient.fromConfig().post<Activity>('/activities', {
         title,
         ...flagsFrom(options),
-        startsAt: options.at ?? nowLocal(),
+        startsAt: options.at ?? nowToTheMinute(),
         minutes: options.minutes,
         account: options.account,
         kind: options.kind,

@@ -13,6 +13,7 @@ import {
 } from '../db/schema/index.ts';
 import { AppError, isUniqueViolation } from '../errors.ts';
 import { warningsOf } from '../stakeholders/connectivity.ts';
+import { now } from '../time/clock.ts';
 import type { AccountInput, AccountPatch, AccountSummary, AccountView } from './schemas.ts';
 
 export interface AccountRef {
@@ -214,7 +215,7 @@ export async function updateAccount(
         tier: fields.tier,
         ownerId: fields.ownerId,
         legacyStatement: fields.legacyStatement === undefined ? undefined : fields.legacyStatement || null,
-        archivedAt: archived === undefined ? undefined : archived ? new Date() : null,
+        archivedAt: archived === undefined ? undefined : archived ? now() : null,
       };
       if (Object.values(set).some((v) => v !== undefined)) {
         await tx

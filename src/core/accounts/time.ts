@@ -4,6 +4,7 @@ import { quadrantOf } from '../activities/quadrant.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { Db } from '../db/client.ts';
 import { countedTime } from '../reports/counted.ts';
+import { now } from '../time/clock.ts';
 import type { AccountTime } from './schemas.ts';
 import { getAccountView } from './service.ts';
 
@@ -17,7 +18,7 @@ export const ACCOUNT_TIME_MONTHS = 12;
 export async function accountTime(db: Db, actor: Actor, accountId: string): Promise<AccountTime> {
   const account = await getAccountView(db, actor, accountId);
   const scope = account.canEdit ? 'team' : 'mine';
-  const end = DateTime.now().setZone(actor.timeZone).startOf('month').plus({ months: 1 });
+  const end = DateTime.fromJSDate(now()).setZone(actor.timeZone).startOf('month').plus({ months: 1 });
   const start = end.minus({ months: ACCOUNT_TIME_MONTHS });
   const labels = Array.from({ length: ACCOUNT_TIME_MONTHS }, (_, i) =>
     start.plus({ months: i }).toFormat('yyyy-MM'),
@@ -35,7 +36,7 @@ export async function accountTime(db: Db, actor: Actor, accountId: string): Prom
     where a.workspace_id = ${actor.workspaceId} and a.account_id = ${accountId} and ${countedTime('a')}
       ${scope === 'mine' ? sql`and a.user_id = ${actor.userId}` : sql``}
       and a.starts_at >= ${start.toJSDate().toISOString()}::timestamptz
-      and a.starts_at < least(${end.toJSDate().toISOString()}::timestamptz, now())
+      and a.starts_at < least(${end.toJSDate().toISOString()}::timestamptz, ${now().toISOString()}::timestamptz)
     group by 1, 2, 3`);
 
   const months = labels.map((month) => ({ month, q1: 0, q2: 0, q3: 0, q4: 0 }));

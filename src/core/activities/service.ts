@@ -6,6 +6,7 @@ import type { Db, Tx } from '../db/client.ts';
 import { type ActivitySource, accounts, activities, legacyGoals } from '../db/schema/index.ts';
 import { AppError } from '../errors.ts';
 import { findGoal } from '../legacy/service.ts';
+import { now } from '../time/clock.ts';
 import { assertTimeZone, formatInZone, parseDateTime } from '../time/weeks.ts';
 import { flagsOf, quadrantOf } from './quadrant.ts';
 import type { ActivityInput, ActivityPatch, ActivityQuery, ActivityView } from './schemas.ts';
@@ -181,7 +182,7 @@ export async function createActivity(
     important: input.important,
     kind: input.kind ?? 'other',
     commercial: input.commercial ?? false,
-    status: input.status ?? (span.startsAt.getTime() > Date.now() ? 'planned' : 'done'),
+    status: input.status ?? (span.startsAt.getTime() > now().getTime() ? 'planned' : 'done'),
     notes: input.notes ?? null,
     source: origin.source ?? input.source ?? 'manual',
     sourceId: origin.sourceId ?? null,
@@ -244,7 +245,7 @@ export async function updateActivity(
         notes: patch.notes,
         classification: classified ? 'manual' : undefined,
         ruleId: classified ? null : undefined,
-        updatedAt: new Date(),
+        updatedAt: now(),
       })
       .where(eq(activities.id, current.id));
     return getActivity(tx, actor, id);
@@ -253,14 +254,14 @@ export async function updateActivity(
 
 export async function deleteActivity(db: Db, actor: Actor, id: string): Promise<void> {
   const current = await findOwn(db, actor, id);
-  await db.update(activities).set({ deletedAt: new Date() }).where(eq(activities.id, current.id));
+  await db.update(activities).set({ deletedAt: now() }).where(eq(activities.id, current.id));
 }
 
 /** Undo of a delete: brings back the same activity (same id) if it belongs to the actor. */
 export async function restoreActivity(db: Db, actor: Actor, id: string): Promise<ActivityView> {
   const restored = await db
     .update(activities)
-    .set({ deletedAt: null, updatedAt: new Date() })
+    .set({ deletedAt: null, updatedAt: now() })
     .where(
       and(
         eq(activities.id, id),

@@ -5,6 +5,7 @@ import type { Db, Tx } from '../db/client.ts';
 import { authAccounts, type QuadrantTargets, type Role, users, workspaces } from '../db/schema/index.ts';
 import { AppError } from '../errors.ts';
 import { DEFAULT_TARGETS, targetsSchema } from '../reports/targets.ts';
+import { now } from '../time/clock.ts';
 import { assertTimeZone } from '../time/weeks.ts';
 import type { Actor } from './actor.ts';
 import { hashPassword } from './password.ts';
@@ -134,7 +135,7 @@ export async function updateMe(db: Db, actor: Actor, patch: MePatch): Promise<Me
   if (patch.timeZone !== undefined) assertTimeZone(patch.timeZone);
   await db
     .update(users)
-    .set({ name: patch.name, timeZone: patch.timeZone, targets: patch.targets, updatedAt: new Date() })
+    .set({ name: patch.name, timeZone: patch.timeZone, targets: patch.targets, updatedAt: now() })
     .where(and(eq(users.id, actor.userId), eq(users.workspaceId, actor.workspaceId)));
   const me = await findMe(db, actor.userId);
   if (!me) throw AppError.notFound('user');

@@ -8,6 +8,7 @@ import type {
   ImportProblem,
   ParseOptions,
 } from '../imports/events.ts';
+import { daysBetweenDates } from '../time/days.ts';
 import { canonicalIana, LuxonZone, ZoneResolver } from './zones.ts';
 
 /** Instances one series may yield inside the window; past it the series stops with a problem. */
@@ -615,12 +616,11 @@ function inZone(time: ICAL.Time, zone: ICAL.Timezone): ICAL.Time {
   return time;
 }
 
-function daysBetween(start: ICAL.Time, end: ICAL.Time): number {
-  return Math.round(
-    (Date.UTC(end.year, end.month - 1, end.day) - Date.UTC(start.year, start.month - 1, start.day)) /
-      86_400_000,
-  );
-}
+const calendarDate = (t: ICAL.Time) =>
+  `${String(t.year).padStart(4, '0')}-${String(t.month).padStart(2, '0')}-${String(t.day).padStart(2, '0')}`;
+
+const daysBetween = (start: ICAL.Time, end: ICAL.Time): number =>
+  daysBetweenDates(calendarDate(start), calendarDate(end));
 
 /** No DTEND nor DURATION: an all-day event lasts its day, a timed one nothing (RFC 5545 3.6.1). */
 const lengthOf = (parsed: Parsed, start: ICAL.Time): Length =>

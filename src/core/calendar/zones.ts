@@ -1,6 +1,7 @@
 import ICAL from 'ical.js';
 import { FixedOffsetZone, IANAZone, type Zone } from 'luxon';
 import { findIana, IANA_ALIAS_MAP } from 'windows-iana';
+import { now } from '../time/clock.ts';
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
@@ -118,7 +119,7 @@ function cityIndex(): Map<string, string> {
 /** The zone's offsets in January and July (minutes): a display name's "(UTC+01:00)" is one of them. */
 function hasOffset(zone: string, minutes: number): boolean {
   const iana = IANAZone.create(zone);
-  const year = new Date().getUTCFullYear();
+  const year = now().getUTCFullYear();
   return iana.offset(Date.UTC(year, 0, 1)) === minutes || iana.offset(Date.UTC(year, 6, 1)) === minutes;
 }
 

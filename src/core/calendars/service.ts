@@ -9,6 +9,7 @@ import { AppError } from '../errors.ts';
 import { MAX_IMPORT_BYTES, tooLarge } from '../imports/limits.ts';
 import { type ImportSummary, importCalendar } from '../imports/service.ts';
 import { decodeSource } from '../imports/source.ts';
+import { now } from '../time/clock.ts';
 
 export interface CalendarView {
   id: string;
@@ -128,10 +129,7 @@ export async function syncSubscription(
   try {
     const fetched = await fetchCalendar(calendar.url, calendar, options);
     if (fetched.notModified) {
-      await db
-        .update(calendars)
-        .set({ lastSyncedAt: new Date(), lastError: null })
-        .where(eq(calendars.id, id));
+      await db.update(calendars).set({ lastSyncedAt: now(), lastError: null }).where(eq(calendars.id, id));
       return { notModified: true, calendarId: id };
     }
     const summary = await importCalendar(db, actor, {
@@ -146,16 +144,13 @@ export async function syncSubscription(
         etag: fetched.etag,
         lastModified: fetched.lastModified,
         lastError: null,
-        lastSyncedAt: new Date(),
+        lastSyncedAt: now(),
       })
       .where(eq(calendars.id, id));
     return { notModified: false, ...summary };
   } catch (error) {
     const message = error instanceof AppError ? error.message : 'the calendar could not be read';
-    await db
-      .update(calendars)
-      .set({ lastError: message, lastSyncedAt: new Date() })
-      .where(eq(calendars.id, id));
+    await db.update(calendars).set({ lastError: message, lastSyncedAt: now() }).where(eq(calendars.id, id));
     if (error instanceof AppError) throw error;
     throw new AppError('bad_request', message);
   }
@@ -288,7 +283,7 @@ export async function syncDueSubscriptions(
   everyMinutes: number,
   options: { fetch?: typeof fetch } = {},
 ): Promise<{ synced: number; failed: number }> {
-  const threshold = new Date(Date.now() - everyMinutes * 60_000);
+  const threshold = new Date(now().getTime() - everyMinutes * 60_000);
   const due = await db
     .select({ id: calendars.id })
     .from(calendars)
@@ -303,7 +298,7 @@ export async function syncDueSubscriptions(
   for (const { id } of due) {
     const [claimed] = await db
       .update(calendars)
-      .set({ lastSyncedAt: new Date() })
+      .set({ lastSyncedAt: now() })
       .where(
         and(eq(calendars.id, id), or(isNull(calendars.lastSyncedAt), lt(calendars.lastSyncedAt, threshold))),
       )

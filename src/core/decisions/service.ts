@@ -6,7 +6,8 @@ import type { Actor } from '../auth/actor.ts';
 import type { Db } from '../db/client.ts';
 import { accounts, decisions, users } from '../db/schema/index.ts';
 import { AppError } from '../errors.ts';
-import { todayIn } from '../time/weeks.ts';
+import { now } from '../time/clock.ts';
+import { todayIn } from '../time/days.ts';
 import type { DecisionInput, DecisionPatch, DecisionView } from './schemas.ts';
 
 const selection = { decision: decisions, accountName: accounts.name, author: users.name };
@@ -146,7 +147,7 @@ export async function updateDecision(
   );
   await db
     .update(decisions)
-    .set({ ...patch, updatedAt: new Date() })
+    .set({ ...patch, updatedAt: now() })
     .where(eq(decisions.id, id));
   return getDecision(db, actor, id);
 }

@@ -15,6 +15,7 @@ import {
   stakeholders,
 } from '../db/schema/index.ts';
 import { AppError } from '../errors.ts';
+import { now } from '../time/clock.ts';
 import { DEMO_ACCOUNT_PROFILES, DEMO_GOAL_OF_TEMPLATE } from './accounts.ts';
 import { seedScorecard } from './scorecard.ts';
 
@@ -215,8 +216,12 @@ async function seedAccount(tx: Tx, actor: Actor, name: (typeof DEMO_ACCOUNTS)[nu
 }
 
 /** Loads the demo into the actor's own (empty) history, in one transaction. */
-export async function loadDemo(db: Db, actor: Actor, now = DateTime.now()): Promise<{ activities: number }> {
-  const items = demoWeeks(now.setZone(actor.timeZone));
+export async function loadDemo(
+  db: Db,
+  actor: Actor,
+  at = DateTime.fromJSDate(now()),
+): Promise<{ activities: number }> {
+  const items = demoWeeks(at.setZone(actor.timeZone));
   return db.transaction(async (tx) => {
     const [existing] = await tx
       .select({ id: activities.id })
@@ -233,7 +238,7 @@ export async function loadDemo(db: Db, actor: Actor, now = DateTime.now()): Prom
       throw new AppError('conflict', 'demo data goes into an empty history; you already have activities');
     const profiles = new Map<string, DemoProfile>();
     for (const name of DEMO_ACCOUNTS) profiles.set(name, await seedAccount(tx, actor, name));
-    const nowDate = now.toJSDate();
+    const nowDate = at.toJSDate();
     const rows = items.map((item, index) => {
       const profile = item.account ? profiles.get(item.account) : undefined;
       const dimension = DEMO_GOAL_OF_TEMPLATE.find((g) => item.title.startsWith(g.startsWith))?.dimension;

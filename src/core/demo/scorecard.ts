@@ -10,6 +10,8 @@ import {
   scorecardRounds,
   scorecardScores,
 } from '../db/schema/index.ts';
+import { now } from '../time/clock.ts';
+import { daysFromNow } from '../time/weeks.ts';
 
 type Answers = Partial<Record<ScorecardSubject, number>>;
 
@@ -64,8 +66,8 @@ export async function seedScorecard(tx: Tx, actor: Actor, accountId: string): Pr
     roundId,
     tokenHash: createHash('sha256').update(randomBytes(32)).digest('hex'),
     label: 'Tom Becker, Head of Procurement',
-    expiresAt: new Date(Date.now() + 21 * 24 * 60 * 60 * 1000),
-    usedAt: new Date(),
+    expiresAt: daysFromNow(21, actor.timeZone),
+    usedAt: now(),
     createdBy: actor.userId,
   });
   const ours = randomUUID();

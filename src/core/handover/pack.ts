@@ -16,6 +16,8 @@ import { accountAgreedActions, getRound, listRounds } from '../scorecard/service
 import { type ConnectivityWarning, warningsOf } from '../stakeholders/connectivity.ts';
 import type { StakeholderView } from '../stakeholders/schemas.ts';
 import { listStakeholders } from '../stakeholders/service.ts';
+import { now } from '../time/clock.ts';
+import { dateIn } from '../time/days.ts';
 
 /** How many weeks of the owner's shared reflections a pack carries. */
 const REFLECTION_WEEKS = 26;
@@ -65,7 +67,7 @@ export async function buildHandoverPack(
   db: Db,
   actor: Actor & { name: string },
   accountId: string,
-  now = new Date(),
+  at = now(),
 ): Promise<HandoverPack> {
   const account = await getAccountView(db, actor, accountId);
   const goals = await listGoals(db, actor, accountId);
@@ -85,7 +87,7 @@ export async function buildHandoverPack(
         eq(activities.userId, actor.userId),
         eq(activities.accountId, accountId),
         eq(activities.status, 'planned'),
-        gt(activities.startsAt, now),
+        gt(activities.startsAt, at),
       ),
     )
     .orderBy(asc(activities.startsAt), asc(activities.id))
@@ -114,7 +116,7 @@ export async function buildHandoverPack(
         .limit(REFLECTION_WEEKS)
     : [];
   return {
-    preparedOn: now.toISOString().slice(0, 10),
+    preparedOn: dateIn(at, actor.timeZone),
     preparedBy: actor.name,
     account,
     goals,

@@ -1,4 +1,6 @@
 import type { ActivityKind, ActivityStatus } from '../db/schema/index.ts';
+import { addDays, todayIn } from '../time/days.ts';
+import { startOfDayIn } from '../time/weeks.ts';
 
 /** One attendee as the source lists them; `partstat` is the iCalendar PARTSTAT (ACCEPTED, DECLINED…). */
 export interface ImportedAttendee {
@@ -63,8 +65,14 @@ export interface ParseOptions {
   stats?: { outsideWindow: number };
 }
 
-/** The default expansion window: 52 weeks back, 8 weeks ahead of `now`. */
-export function defaultWindow(now: Date = new Date()): { from: Date; to: Date } {
-  const week = 7 * 24 * 60 * 60 * 1000;
-  return { from: new Date(now.getTime() - 52 * week), to: new Date(now.getTime() + 8 * week) };
+/**
+ * The default expansion window in whole calendar days where the user lives: from 52 weeks before
+ * today to the end of the day 8 weeks ahead, the same at any hour of the import.
+ */
+export function defaultWindow(timeZone: string): { from: Date; to: Date } {
+  const today = todayIn(timeZone);
+  return {
+    from: startOfDayIn(addDays(today, -52 * 7), timeZone),
+    to: startOfDayIn(addDays(today, 8 * 7 + 1), timeZone),
+  };
 }

@@ -14,6 +14,7 @@ import {
 import { AppError } from '../errors.ts';
 import { compileRules } from '../rules/engine.ts';
 import { ensureStarterRules } from '../rules/starter.ts';
+import { now } from '../time/clock.ts';
 import { defaultWindow, type ImportedEvent, type ImportItem } from './events.ts';
 import { parseSource, type SourceFormat } from './source.ts';
 
@@ -79,7 +80,7 @@ class DryRunDone extends Error {
  * `skipInvalid` is set. A dry run does all of it and rolls back.
  */
 export async function importCalendar(db: Db, actor: Actor, request: ImportRequest): Promise<ImportSummary> {
-  const window = request.window ?? defaultWindow();
+  const window = request.window ?? defaultWindow(actor.timeZone);
   const stats = { outsideWindow: 0 };
   const source = parseSource(request.text, { window, timeZone: actor.timeZone, stats });
   try {
@@ -243,7 +244,7 @@ async function merge(
       commercial: given.commercial ?? decided.commercial,
       classification,
       ruleId: flagsGiven ? null : decided.ruleId,
-      status: given.status ?? (event.startsAt.getTime() > Date.now() ? 'planned' : 'done'),
+      status: given.status ?? (event.startsAt.getTime() > now().getTime() ? 'planned' : 'done'),
       notes: given.notes ?? null,
     });
     if (pending.length >= BATCH) await flush();
@@ -287,7 +288,7 @@ async function merge(
   if (!request.dryRun) {
     await tx
       .update(calendars)
-      .set({ lastSyncedAt: new Date(), lastError: null })
+      .set({ lastSyncedAt: now(), lastError: null })
       .where(eq(calendars.id, calendar.id));
   }
   request.onProgress?.(lines, lines);

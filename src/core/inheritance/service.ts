@@ -18,6 +18,7 @@ import {
   users,
 } from '../db/schema/index.ts';
 import { AppError } from '../errors.ts';
+import { now } from '../time/clock.ts';
 
 export const transferInputSchema = z.strictObject({
   toUserId: z.string().min(1).max(100),
@@ -223,7 +224,7 @@ async function completeIfDone(tx: Tx, actor: Actor, reviewId: string) {
   if (done === Boolean(review.completedAt)) return;
   await tx
     .update(inheritanceReviews)
-    .set({ completedAt: done ? new Date() : null })
+    .set({ completedAt: done ? now() : null })
     .where(eq(inheritanceReviews.id, reviewId));
 }
 
@@ -244,7 +245,7 @@ export async function judgePrecedent(
   await db.transaction(async (tx) => {
     await tx
       .update(inheritancePrecedents)
-      .set({ verdict: input.verdict, reason: input.reason, decidedAt: new Date() })
+      .set({ verdict: input.verdict, reason: input.reason, decidedAt: now() })
       .where(
         and(eq(inheritancePrecedents.reviewId, reviewId), eq(inheritancePrecedents.decisionId, decisionId)),
       );
@@ -254,7 +255,7 @@ export async function judgePrecedent(
       .set({
         status,
         statusReason: input.verdict === 'keep' ? undefined : input.reason,
-        updatedAt: new Date(),
+        updatedAt: now(),
       })
       .where(eq(decisions.id, decisionId));
     await completeIfDone(tx, actor, reviewId);

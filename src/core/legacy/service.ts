@@ -6,6 +6,8 @@ import type { Db, Tx } from '../db/client.ts';
 import { GOAL_DIMENSIONS, legacyGoals, personalLegacy } from '../db/schema/index.ts';
 import { AppError } from '../errors.ts';
 import { countedTime } from '../reports/counted.ts';
+import { now } from '../time/clock.ts';
+import { startOfLastDays } from '../time/weeks.ts';
 import type { GoalInput, GoalPatch, GoalView, PersonalLegacy, PersonalLegacyInput } from './schemas.ts';
 
 type GoalRow = typeof legacyGoals.$inferSelect;
@@ -32,7 +34,7 @@ export async function savePersonalLegacy(
   await db
     .insert(personalLegacy)
     .values({ userId: actor.userId, workspaceId: actor.workspaceId, ...values })
-    .onConflictDoUpdate({ target: personalLegacy.userId, set: { ...values, updatedAt: new Date() } });
+    .onConflictDoUpdate({ target: personalLegacy.userId, set: { ...values, updatedAt: now() } });
   return getPersonalLegacy(db, actor);
 }
 
@@ -59,7 +61,8 @@ async function withTime(
   scope: 'team' | 'mine',
 ): Promise<GoalView[]> {
   if (rows.length === 0) return [];
-  const since = new Date(Date.now() - 30 * 24 * 60 * 60 * 1000);
+  const at = now().toISOString();
+  const since = startOfLastDays(30, actor.timeZone).toISOString();
   const result = await db.execute<{
     goal_id: string;
     minutes: number;
@@ -69,12 +72,12 @@ async function withTime(
     last: string | Date | null;
   }>(sql`
     select a.goal_id,
-           coalesce(sum(a.minutes) filter (where a.starts_at <= now()), 0)::int as minutes,
-           coalesce(sum(a.minutes) filter (where a.starts_at > now()), 0)::int as planned,
-           coalesce(sum(a.minutes) filter (where a.starts_at >= ${since.toISOString()}::timestamptz
-                                            and a.starts_at <= now()), 0)::int as recent,
-           count(*) filter (where a.starts_at <= now())::int as count,
-           max(a.starts_at) filter (where a.starts_at <= now()) as last
+           coalesce(sum(a.minutes) filter (where a.starts_at <= ${at}::timestamptz), 0)::int as minutes,
+           coalesce(sum(a.minutes) filter (where a.starts_at > ${at}::timestamptz), 0)::int as planned,
+           coalesce(sum(a.minutes) filter (where a.starts_at >= ${since}::timestamptz
+                                            and a.starts_at <= ${at}::timestamptz), 0)::int as recent,
+           count(*) filter (where a.starts_at <= ${at}::timestamptz)::int as count,
+           max(a.starts_at) filter (where a.starts_at <= ${at}::timestamptz) as last
     from activities a
     where a.workspace_id = ${actor.workspaceId} and ${countedTime('a')}
       and a.goal_id in (${sql.join(
@@ -156,7 +159,7 @@ export async function updateGoal(db: Db, actor: Actor, id: string, patch: GoalPa
     .set({
       ...patch,
       measure: patch.measure === undefined ? undefined : patch.measure || null,
-      updatedAt: new Date(),
+      updatedAt: now(),
     })
     .where(eq(legacyGoals.id, current.id))
     .returning();

@@ -1,5 +1,6 @@
 import ICAL from 'ical.js';
 import { DateTime } from 'luxon';
+import { now } from '../time/clock.ts';
 import type { WeekPlan } from './service.ts';
 
 /**
@@ -11,7 +12,7 @@ export function planIcs(plan: WeekPlan, timeZone: string, host = 'linchpin'): st
   calendar.updatePropertyWithValue('prodid', '-//Linchpin//Weekly plan//EN');
   calendar.updatePropertyWithValue('version', '2.0');
   calendar.updatePropertyWithValue('x-wr-calname', `Linchpin plan ${plan.week}`);
-  const stamp = ICAL.Time.fromJSDate(new Date(), true);
+  const stamp = ICAL.Time.fromJSDate(now(), true);
   for (const item of plan.items) {
     const event = new ICAL.Component('vevent');
     event.updatePropertyWithValue('uid', `${item.id}@${host}`);

@@ -13,7 +13,9 @@ import { weekReport } from '../reports/week-report.ts';
 import { listRounds } from '../scorecard/service.ts';
 import { connectivityOf } from '../stakeholders/connectivity.ts';
 import { listStakeholders } from '../stakeholders/service.ts';
-import { todayIn, weekRange } from '../time/weeks.ts';
+import { now } from '../time/clock.ts';
+import { todayIn } from '../time/days.ts';
+import { weekRange } from '../time/weeks.ts';
 
 const day = z.iso.date('must be a date like 2026-11-24');
 
@@ -185,7 +187,7 @@ export async function completeItem(db: Db, actor: Actor, id: string, done: boole
     });
     await db
       .update(planItems)
-      .set({ doneAt: new Date(), activityId: activity.id })
+      .set({ doneAt: now(), activityId: activity.id })
       .where(eq(planItems.id, item.id));
   } else if (!done && item.doneAt) {
     if (item.activityId) await deleteActivity(db, actor, item.activityId).catch(() => undefined);
@@ -204,7 +206,7 @@ export async function today(db: Db, actor: Actor) {
     .select()
     .from(planItems)
     .where(and(eq(planItems.userId, actor.userId), lt(planItems.day, date), isNull(planItems.doneAt)));
-  const at = new Date().toISOString();
+  const at = now().toISOString();
   for (const item of behind) {
     await db
       .update(planItems)
@@ -226,7 +228,7 @@ async function overdueActions(db: Db, actor: Actor, accountId: string): Promise<
     join scorecard_rounds r on r.id = sa.round_id
     join activities a on a.id = sa.activity_id
     where r.workspace_id = ${actor.workspaceId} and r.account_id = ${accountId}
-      and a.status = 'planned' and a.deleted_at is null and a.ends_at < now()
+      and a.status = 'planned' and a.deleted_at is null and a.ends_at < ${now().toISOString()}::timestamptz
     order by a.starts_at`);
   return result.rows.map((r) => r.title);
 }
@@ -251,9 +253,9 @@ async function suggestions(db: Db, actor: Actor) {
         });
       }
     }
-    const drifting = connectivityOf(await listStakeholders(db, actor, account.id)).losingTouch.filter(
-      (p) => p.influence >= 3,
-    );
+    const drifting = connectivityOf(await listStakeholders(db, actor, account.id), {
+      timeZone: actor.timeZone,
+    }).losingTouch.filter((p) => p.influence >= 3);
     for (const person of drifting.slice(0, 2)) {
       out.push({
         kind: 'losing_touch',

@@ -5,6 +5,8 @@ import type { Actor } from '../auth/actor.ts';
 import type { Db } from '../db/client.ts';
 import { TIME_DECISIONS, timeDecisions } from '../db/schema/index.ts';
 import { countedTime } from '../reports/counted.ts';
+import { now } from '../time/clock.ts';
+import { startOfLastDays } from '../time/weeks.ts';
 
 export const DRAIN_WEEKS = 8;
 
@@ -41,7 +43,7 @@ export type Drain = z.infer<typeof drainSchema>;
  * title. Each carries the decision taken about it, if any.
  */
 export async function timeDrains(db: Db, actor: Actor, quadrant: 'q3' | 'q4'): Promise<Drain[]> {
-  const since = new Date(Date.now() - DRAIN_WEEKS * 7 * 24 * 60 * 60 * 1000);
+  const since = startOfLastDays(DRAIN_WEEKS * 7, actor.timeZone);
   const result = await db.execute<{
     key: string;
     title: string;
@@ -57,7 +59,7 @@ export async function timeDrains(db: Db, actor: Actor, quadrant: 'q3' | 'q4'): P
     from activities a
     where a.workspace_id = ${actor.workspaceId} and a.user_id = ${actor.userId} and ${countedTime('a')}
       and a.urgent = ${quadrant === 'q3'} and a.important = false
-      and a.starts_at >= ${since.toISOString()}::timestamptz and a.starts_at <= now()
+      and a.starts_at >= ${since.toISOString()}::timestamptz and a.starts_at <= ${now().toISOString()}::timestamptz
     group by lower(a.title)
     order by sum(a.minutes) desc, lower(a.title)
     limit 50`);
@@ -96,7 +98,7 @@ export async function decideDrain(
     delegateTo: input.delegateTo || null,
     followUp: input.followUp ?? null,
     note: input.note || null,
-    updatedAt: new Date(),
+    updatedAt: now(),
   };
   await db
     .insert(timeDecisions)

@@ -5,6 +5,7 @@ import type { Actor } from '../auth/actor.ts';
 import type { Db } from '../db/client.ts';
 import { reflections, users } from '../db/schema/index.ts';
 import { countedTime } from '../reports/counted.ts';
+import { now } from '../time/clock.ts';
 import { weekRange } from '../time/weeks.ts';
 import type { ReflectionInput, ReflectionView } from './schemas.ts';
 
@@ -43,7 +44,7 @@ export async function saveReflection(
     answers,
     sharedWithTeam: input.sharedWithTeam ?? current.sharedWithTeam,
     inHandover: input.inHandover ?? current.inHandover,
-    updatedAt: new Date(),
+    updatedAt: now(),
   };
   await db
     .insert(reflections)

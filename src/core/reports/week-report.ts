@@ -4,6 +4,7 @@ import { QUADRANTS, type Quadrant, quadrantOf } from '../activities/quadrant.ts'
 import type { Actor } from '../auth/actor.ts';
 import type { Db } from '../db/client.ts';
 import type { ActivityKind, QuadrantTargets } from '../db/schema/index.ts';
+import { now } from '../time/clock.ts';
 import { formatIsoWeek, shiftWeek, weekRange } from '../time/weeks.ts';
 import { countedTime } from './counted.ts';
 import { summarizeWeek } from './summary.ts';
@@ -59,7 +60,7 @@ interface Row extends Record<string, unknown> {
 }
 
 export function currentWeek(timeZone: string): string {
-  return formatIsoWeek(DateTime.now().setZone(timeZone));
+  return formatIsoWeek(DateTime.fromJSDate(now()).setZone(timeZone));
 }
 
 /**

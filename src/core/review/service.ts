@@ -6,6 +6,7 @@ import type { Actor } from '../auth/actor.ts';
 import type { Db } from '../db/client.ts';
 import { type ActivityAttendee, type ActivityKind, activities } from '../db/schema/index.ts';
 import { AppError } from '../errors.ts';
+import { now } from '../time/clock.ts';
 
 export interface ReviewItem extends ActivityView {
   attendees: ActivityAttendee[];
@@ -77,7 +78,7 @@ export async function classifyActivities(
         commercial: decision.commercial,
         classification: 'manual',
         ruleId: null,
-        updatedAt: new Date(),
+        updatedAt: now(),
       })
       .where(
         and(

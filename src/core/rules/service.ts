@@ -13,7 +13,9 @@ import {
   users,
 } from '../db/schema/index.ts';
 import { AppError } from '../errors.ts';
-import { formatInZone } from '../time/weeks.ts';
+import { now } from '../time/clock.ts';
+import { addDays, todayIn } from '../time/days.ts';
+import { formatInZone, startOfDayIn } from '../time/weeks.ts';
 import { type ClassificationContext, compileRules, type Decision } from './engine.ts';
 import {
   MAX_RULES,
@@ -31,7 +33,6 @@ const PREVIEW_WEEKS = 8;
 const PREVIEW_SAMPLE = 20;
 const PAGE = 1000;
 const UPDATE_BATCH = 500;
-const DAY = 24 * 60 * 60 * 1000;
 
 type RuleRow = typeof rules.$inferSelect;
 
@@ -141,7 +142,7 @@ export async function updateRule(
         enabled: patch.enabled,
         conditions: patch.conditions,
         actions: patch.actions,
-        updatedAt: new Date(),
+        updatedAt: now(),
       })
       .where(and(own(actor), eq(rules.id, id)))
       .returning();
@@ -305,14 +306,14 @@ export async function previewRule(db: Db, actor: Actor, draft: RuleDraft): Promi
     enabled: true,
     conditions: draft.conditions ?? {},
     actions: draft.actions,
-    createdAt: new Date(),
-    updatedAt: new Date(),
+    createdAt: now(),
+    updatedAt: now(),
   };
   const ordered =
     draft.id === undefined ? [draftRule, ...current] : current.map((r) => (r.id === draftId ? draftRule : r));
   const classifier = compileRules(await contextOf(db, actor, ordered));
 
-  const now = Date.now();
+  const today = todayIn(actor.timeZone);
   const rows = await db
     .select(classifiedColumns)
     .from(activities)
@@ -322,10 +323,10 @@ export async function previewRule(db: Db, actor: Actor, draft: RuleDraft): Promi
         eq(activities.userId, actor.userId),
         inArray(activities.source, [...IMPORTED]),
         isNull(activities.deletedAt),
-        gte(activities.startsAt, new Date(now - PREVIEW_WEEKS * 7 * DAY)),
+        gte(activities.startsAt, startOfDayIn(addDays(today, -PREVIEW_WEEKS * 7), actor.timeZone)),
         // Upcoming imported events too (the import reaches 8 weeks ahead): a rule made from a
         // review item about next week should match it.
-        lt(activities.startsAt, new Date(now + PREVIEW_WEEKS * 7 * DAY)),
+        lt(activities.startsAt, startOfDayIn(addDays(today, PREVIEW_WEEKS * 7 + 1), actor.timeZone)),
       ),
     )
     .orderBy(desc(activities.startsAt), desc(activities.id));

@@ -3,6 +3,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Actor } from '../auth/actor.ts';
 import type { Db, Tx } from '../db/client.ts';
 import { instanceSettings, type RuleActions, type RuleConditions, rules } from '../db/schema/index.ts';
+import { now } from '../time/clock.ts';
 
 export interface StarterRule {
   name: string;
@@ -112,7 +113,7 @@ export async function ensureStarterRules(db: Db | Tx, actor: Actor): Promise<{ c
   return db.transaction(async (tx) => {
     const claimed = await tx
       .insert(instanceSettings)
-      .values({ key, value: new Date().toISOString() })
+      .values({ key, value: now().toISOString() })
       .onConflictDoNothing()
       .returning({ key: instanceSettings.key });
     if (claimed.length === 0) return { created: 0 };

@@ -19,7 +19,9 @@ import {
   workspaces,
 } from '../db/schema/index.ts';
 import { AppError } from '../errors.ts';
-import { formatInZone } from '../time/weeks.ts';
+import { now } from '../time/clock.ts';
+import { daysAgo } from '../time/days.ts';
+import { daysFromNow, formatInZone } from '../time/weeks.ts';
 import type {
   ActionInput,
   InvitationInput,
@@ -36,7 +38,6 @@ import { roundViews, type ScoreInput } from './views.ts';
 type RoundRow = typeof scorecardRounds.$inferSelect;
 
 const STALE_DAYS = 90;
-const DAY = 24 * 60 * 60 * 1000;
 export const DEFAULT_LINK_DAYS = 21;
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
@@ -70,13 +71,13 @@ async function scoresOf(db: Db | Tx, roundIds: string[]) {
     .where(inArray(scorecardRatings.roundId, roundIds));
 }
 
-function summaryOf(row: RoundRow, scores: ScoreInput[]): RoundSummary {
+function summaryOf(actor: Actor, row: RoundRow, scores: ScoreInput[]): RoundSummary {
   return {
     id: row.id,
     accountId: row.accountId,
     name: row.name,
     createdAt: row.createdAt.toISOString(),
-    stale: Date.now() - row.createdAt.getTime() > STALE_DAYS * DAY,
+    stale: daysAgo(row.createdAt, actor.timeZone) > STALE_DAYS,
     views: roundViews(scores).views,
   };
 }
@@ -107,7 +108,7 @@ export async function listRounds(db: Db, actor: Actor, accountId: string): Promi
     db,
     rows.map((r) => r.id),
   );
-  return rows.map((row) => summaryOf(row, scores.filter((s) => s.roundId === row.id).map(asInput)));
+  return rows.map((row) => summaryOf(actor, row, scores.filter((s) => s.roundId === row.id).map(asInput)));
 }
 
 export async function createRound(
@@ -188,9 +189,9 @@ export async function getRound(db: Db | Tx, actor: Actor, id: string): Promise<R
     .orderBy(asc(scorecardInvitations.createdAt));
   const actions = await agreedActions(db, eq(scorecardActions.roundId, round.id));
   const { gaps } = roundViews(scores.map(asInput));
-  const now = Date.now();
+  const at = now().getTime();
   return {
-    ...summaryOf(round, scores.map(asInput)),
+    ...summaryOf(actor, round, scores.map(asInput)),
     accountName: account.name,
     canEdit: account.canEdit,
     gaps,
@@ -219,7 +220,7 @@ export async function getRound(db: Db | Tx, actor: Actor, id: string): Promise<R
       label: l.label,
       anonymous: l.anonymous,
       expiresAt: l.expiresAt.toISOString(),
-      status: l.usedAt ? 'used' : l.revokedAt ? 'revoked' : l.expiresAt.getTime() <= now ? 'expired' : 'open',
+      status: l.usedAt ? 'used' : l.revokedAt ? 'revoked' : l.expiresAt.getTime() <= at ? 'expired' : 'open',
     })),
     actions: actions.map(({ round: _round, ...action }) => action),
   };
@@ -292,7 +293,7 @@ export async function saveMyRating(
       .onConflictDoUpdate({
         target: [scorecardRatings.roundId, scorecardRatings.userId],
         targetWhere: sql`${scorecardRatings.userId} is not null`,
-        set: { submittedAt: new Date() },
+        set: { submittedAt: now() },
       });
     const [rating] = await tx
       .select({ id: scorecardRatings.id })
@@ -318,7 +319,7 @@ export async function createInvitation(
   await editableAccount(db, actor, round.accountId);
   const token = randomBytes(32).toString('base64url');
   const id = randomUUID();
-  const expiresAt = new Date(Date.now() + (input.expiresInDays ?? DEFAULT_LINK_DAYS) * DAY);
+  const expiresAt = daysFromNow(input.expiresInDays ?? DEFAULT_LINK_DAYS, actor.timeZone);
   await db.insert(scorecardInvitations).values({
     id,
     workspaceId: actor.workspaceId,
@@ -340,7 +341,7 @@ export async function revokeInvitation(db: Db, actor: Actor, id: string): Promis
   if (!link) throw AppError.notFound('invitation');
   const round = await findRound(db, actor, link.roundId);
   await editableAccount(db, actor, round.accountId);
-  await db.update(scorecardInvitations).set({ revokedAt: new Date() }).where(eq(scorecardInvitations.id, id));
+  await db.update(scorecardInvitations).set({ revokedAt: now() }).where(eq(scorecardInvitations.id, id));
 }
 
 /** Records what both sides agreed and plans it as a Q2 activity on the account, in one transaction. */
@@ -352,7 +353,7 @@ export async function addAction(
 ): Promise<RoundDetail> {
   const round = await findRound(db, actor, roundId);
   await editableAccount(db, actor, round.accountId);
-  const nextMonday = DateTime.now()
+  const nextMonday = DateTime.fromJSDate(now())
     .setZone(actor.timeZone)
     .startOf('week')
     .plus({ weeks: 1, hours: 9 })
@@ -393,7 +394,7 @@ async function usableLink(db: Db | Tx, token: string, options: { lock?: boolean 
   if (!link) throw new AppError('not_found', 'this rating link is not valid; ask for a new one');
   if (link.revokedAt) throw new AppError('gone', 'this rating link was withdrawn by the sender');
   if (link.usedAt) throw new AppError('conflict', 'this rating link has already been used; thank you');
-  if (link.expiresAt.getTime() <= Date.now()) {
+  if (link.expiresAt.getTime() <= now().getTime()) {
     throw new AppError('gone', `this rating link expired on ${link.expiresAt.toISOString().slice(0, 10)}`);
   }
   return link;
@@ -432,9 +433,6 @@ export async function submitPublicRating(db: Db, token: string, input: PublicRat
       raterName: link.anonymous ? null : input.raterName?.trim() || null,
     });
     await writeScores(tx, ratingId, input);
-    await tx
-      .update(scorecardInvitations)
-      .set({ usedAt: new Date() })
-      .where(eq(scorecardInvitations.id, link.id));
+    await tx.update(scorecardInvitations).set({ usedAt: now() }).where(eq(scorecardInvitations.id, link.id));
   });
 }

@@ -28,16 +28,18 @@ const person = (overrides: Partial<StakeholderView>): StakeholderView => ({
 
 describe('connectivity', () => {
   it('warns when one contact, one owner or only the buying office carries the account', () => {
-    expect(connectivityOf([], { now }).warnings.map((w) => w.kind)).toEqual(['no_contacts']);
+    expect(connectivityOf([], { now, timeZone: 'UTC' }).warnings.map((w) => w.kind)).toEqual(['no_contacts']);
     const buyer = person({ name: 'Bea Buyer', buyingOffice: true });
-    expect(connectivityOf([buyer], { now }).warnings.map((w) => w.kind)).toEqual([
+    expect(connectivityOf([buyer], { now, timeZone: 'UTC' }).warnings.map((w) => w.kind)).toEqual([
       'single_contact',
       'buying_office_only',
     ]);
     const two = [buyer, person({ name: 'Cy CFO', function: 'finance', level: 'executive' })];
-    expect(connectivityOf(two, { now }).warnings.map((w) => w.kind)).toEqual(['single_owner']);
+    expect(connectivityOf(two, { now, timeZone: 'UTC' }).warnings.map((w) => w.kind)).toEqual([
+      'single_owner',
+    ]);
     const shared = [buyer, person({ name: 'Cy CFO', owners: [{ id: 'u2', name: 'Bob' }] })];
-    expect(connectivityOf(shared, { now }).warnings).toEqual([]);
+    expect(connectivityOf(shared, { now, timeZone: 'UTC' }).warnings).toEqual([]);
   });
 
   it('lists who we are losing touch with, most influential first, never-contacted included', () => {
@@ -47,7 +49,7 @@ describe('connectivity', () => {
       person({ name: 'Never', influence: 4 }),
       person({ name: 'Faded', influence: 4, lastContactAt: '2026-06-01T10:00:00Z' }),
     ];
-    const { losingTouch } = connectivityOf(people, { now, losingTouchDays: 60 });
+    const { losingTouch } = connectivityOf(people, { now, timeZone: 'UTC', losingTouchDays: 60 });
     expect(losingTouch.map((p) => p.name)).toEqual(['Never', 'Faded', 'Quiet']);
     expect(losingTouch.find((p) => p.name === 'Quiet')?.daysSinceContact).toBe(114);
   });
@@ -66,7 +68,7 @@ describe('connectivity', () => {
         (rows) => {
           const { coverage } = connectivityOf(
             rows.map((r, i) => person({ ...r, name: `p${i}` })),
-            { now },
+            { now, timeZone: 'UTC' },
           );
           expect(coverage).toHaveLength(STAKEHOLDER_FUNCTIONS.length * STAKEHOLDER_LEVELS.length);
           expect(coverage.reduce((sum, c) => sum + c.stakeholders, 0)).toBe(rows.length);

@@ -1,5 +1,7 @@
 import type { StakeholderFunction, StakeholderLevel } from '../db/schema/index.ts';
 import { STAKEHOLDER_FUNCTIONS, STAKEHOLDER_LEVELS } from '../db/schema/index.ts';
+import { now } from '../time/clock.ts';
+import { calendarDaysBetween } from '../time/days.ts';
 import type { StakeholderView } from './schemas.ts';
 
 export interface CoverageCell {
@@ -34,18 +36,16 @@ export interface Connectivity {
   breadth: { functions: number; levels: number };
 }
 
-const DAY = 24 * 60 * 60 * 1000;
-
 /**
  * How deep and wide an account's relationships reach: the functions × levels grid, the
- * single-threaded warnings, and who we are losing touch with (no contact in `losingTouchDays`,
- * most influential first; never contacted counts as losing touch).
+ * single-threaded warnings, and who we are losing touch with (last contact `losingTouchDays` or
+ * more calendar days ago in `timeZone`, most influential first; never contacted counts as losing touch).
  */
 export function connectivityOf(
   people: StakeholderView[],
-  options: { now?: Date; losingTouchDays?: number } = {},
+  options: { timeZone: string; now?: Date; losingTouchDays?: number },
 ): Connectivity {
-  const now = (options.now ?? new Date()).getTime();
+  const at = options.now ?? now();
   const limit = options.losingTouchDays ?? 60;
   const coverage: CoverageCell[] = [];
   for (const fn of STAKEHOLDER_FUNCTIONS) {
@@ -63,13 +63,15 @@ export function connectivityOf(
   const warnings = warningsOf(people);
   const losingTouch = people
     .map((p) => {
-      const last = p.lastContactAt ? Date.parse(p.lastContactAt) : null;
       return {
         id: p.id,
         name: p.name,
         influence: p.influence,
         lastContactAt: p.lastContactAt,
-        daysSinceContact: last === null ? null : Math.floor((now - last) / DAY),
+        daysSinceContact:
+          p.lastContactAt === null
+            ? null
+            : calendarDaysBetween(new Date(p.lastContactAt), at, options.timeZone),
       };
     })
     .filter((p) => p.daysSinceContact === null || p.daysSinceContact >= limit)

@@ -7,6 +7,7 @@ import { assertWorkspaceUsers } from '../auth/users.ts';
 import type { Db, Tx } from '../db/client.ts';
 import { stakeholderOwners, stakeholders, users } from '../db/schema/index.ts';
 import { AppError, isUniqueViolation } from '../errors.ts';
+import { now } from '../time/clock.ts';
 import type { StakeholderInput, StakeholderPatch, StakeholderView } from './schemas.ts';
 
 type Row = typeof stakeholders.$inferSelect;
@@ -81,7 +82,7 @@ export async function updateStakeholder(
       if (Object.keys(fields).length > 0) {
         await tx
           .update(stakeholders)
-          .set({ ...fields, updatedAt: new Date() })
+          .set({ ...fields, updatedAt: now() })
           .where(eq(stakeholders.id, current.id));
       }
       if (ownerIds) await setOwners(tx, actor, id, ownerIds);
@@ -126,7 +127,7 @@ async function withDerived(db: Db | Tx, actor: Actor, rows: Row[]): Promise<Stak
     .where(inArray(stakeholderOwners.stakeholderId, ids))
     .orderBy(asc(users.name));
   const emails = [...new Set(rows.map((r) => r.email).filter((e): e is string => Boolean(e)))];
-  const quarterStart = DateTime.now().setZone(actor.timeZone).startOf('quarter').toJSDate();
+  const quarterStart = DateTime.fromJSDate(now()).setZone(actor.timeZone).startOf('quarter').toJSDate();
   const contacts = new Map<string, { last: Date | null; quarter: number }>();
   if (emails.length > 0) {
     // One pass over the workspace's attendees (a per-email containment probe was 40× slower).
@@ -134,7 +135,7 @@ async function withDerived(db: Db | Tx, actor: Actor, rows: Row[]): Promise<Stak
       select att->>'email' as email, max(a.starts_at) as last,
              count(*) filter (where a.starts_at >= ${quarterStart.toISOString()}::timestamptz)::int as quarter
       from activities a cross join lateral jsonb_array_elements(a.attendees) att
-      where a.workspace_id = ${actor.workspaceId} and a.deleted_at is null and a.starts_at <= now()
+      where a.workspace_id = ${actor.workspaceId} and a.deleted_at is null and a.starts_at <= ${now().toISOString()}::timestamptz
         and att->>'email' in (${sql.join(
           emails.map((email) => sql`${email}`),
           sql`, `,

@@ -1,5 +1,10 @@
-import { DateTime, IANAZone } from 'luxon';
+import { DateTime, IANAZone, Settings } from 'luxon';
 import { AppError } from '../errors.ts';
+import { now } from './clock.ts';
+import { addDays, type CalendarDate, todayIn } from './days.ts';
+
+// Luxon's DateTime.fromJSDate(now()) follows the clock in force too, so no zone math reads the wall clock.
+Settings.now = () => now().getTime();
 
 /** An ISO week label such as "2026-W47". */
 export type IsoWeek = string;
@@ -82,7 +87,20 @@ export function formatInZone(instant: Date, timeZone: string): string {
   );
 }
 
-/** Today's date (YYYY-MM-DD) in a time zone. */
-export function todayIn(timeZone: string): string {
-  return DateTime.now().setZone(timeZone).toISODate() ?? '';
+/**
+ * Where "the last N days" begin: 00:00 of the calendar day N − 1 days before today in the zone, so an
+ * instant lies in them exactly when it was fewer than N calendar days ago (see `daysAgo`).
+ */
+export function startOfLastDays(days: number, timeZone: string): Date {
+  return startOfDayIn(addDays(todayIn(timeZone), -(days - 1)), timeZone);
+}
+
+/** The same wall-clock time `days` calendar days from now in the zone (23 or 25 hours a day across DST). */
+export function daysFromNow(days: number, timeZone: string): Date {
+  return DateTime.fromJSDate(now(), { zone: timeZone }).plus({ days }).toJSDate();
+}
+
+/** The instant a calendar date begins (00:00, or the first minute that exists on a DST day) in a zone. */
+export function startOfDayIn(date: CalendarDate, timeZone: string): Date {
+  return DateTime.fromISO(date, { zone: timeZone }).startOf('day').toJSDate();
 }

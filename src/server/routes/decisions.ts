@@ -8,6 +8,7 @@ import {
   listDecisions,
   updateDecision,
 } from '../../core/decisions/service.ts';
+import { todayIn } from '../../core/time/days.ts';
 import { jsonBody, jsonResponse, router, security } from '../context.ts';
 
 const tags = ['decisions'];
@@ -58,7 +59,7 @@ decisionRoutes.openapi(
     responses: { 200: jsonResponse('Decisions to review, earliest first', list) },
   }),
   async (c) => {
-    const until = c.req.valid('query').until ?? new Date().toISOString().slice(0, 10);
+    const until = c.req.valid('query').until ?? todayIn(c.var.actor.timeZone);
     return c.json({ items: await decisionsDue(c.var.core.db, c.var.actor, until) }, 200);
   },
 );

@@ -1,7 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createTestCore } from '../../../test/core.ts';
 import { apiClient, makeUser, type TestUser } from '../../../test/factories.ts';
 import type { Core } from '../../core/index.ts';
+import { fixedClock, setClock } from '../../core/time/clock.ts';
 import { type App, createApp } from '../app.ts';
 
 let core: Core;
@@ -20,6 +21,9 @@ beforeAll(async () => {
   outsider = await makeUser(core, { workspace: 'Rival Corp' });
 });
 afterAll(() => core.close());
+afterEach(() => {
+  setClock(null);
+});
 
 const work = (extra: Record<string, unknown>) => ({
   title: 'Workshop',
@@ -165,5 +169,26 @@ describe('legacy goals', () => {
     expect(back).toMatchObject({ accountId: fabrikam.id, goalId: goal.id });
     const byGoal = await api.get(`/activities?goalId=${goal.id}`);
     expect(byGoal.body.items.map((a: any) => a.id)).toEqual([linked.id]);
+  });
+});
+
+describe('time in the last 30 days', () => {
+  it('counts the 30 calendar days up to today where the user lives, at any hour', async () => {
+    const kiwi = await makeUser(core, { workspace: 'Acme', timeZone: 'Pacific/Auckland' });
+    const api = apiClient(app, kiwi.token);
+    const account = (await api.post('/accounts', { name: 'Tasman Freight' })).body;
+    const goal = (
+      await api.post(`/accounts/${account.id}/goals`, { dimension: 'relationships', title: 'Trust' })
+    ).body;
+    // Auckland wall-clock times: 00:30 on 2 November is day 29 before 1 December, 23:30 on
+    // 1 November is day 30.
+    await api.post('/activities', work({ goalId: goal.id, minutes: 30, startsAt: '2026-11-02T00:30' }));
+    await api.post('/activities', work({ goalId: goal.id, minutes: 45, startsAt: '2026-11-01T23:30' }));
+    // 00:30, 08:59 and 23:30 on 1 December in Auckland.
+    for (const at of ['2026-11-30T11:30:00Z', '2026-11-30T19:59:00Z', '2026-12-01T10:30:00Z']) {
+      setClock(fixedClock(at));
+      const [view] = (await api.get(`/accounts/${account.id}/goals`)).body.items;
+      expect([view.minutes, view.minutesLast30Days], at).toEqual([75, 30]);
+    }
   });
 });

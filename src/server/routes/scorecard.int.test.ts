@@ -1,9 +1,10 @@
-import { eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createTestCore } from '../../../test/core.ts';
 import { apiClient, makeUser, type TestUser } from '../../../test/factories.ts';
 import { scorecardInvitations, scorecardRounds } from '../../core/db/schema/index.ts';
 import type { Core } from '../../core/index.ts';
+import { fixedClock, now, setClock } from '../../core/time/clock.ts';
 import { type App, createApp } from '../app.ts';
 
 let core: Core;
@@ -24,6 +25,9 @@ beforeAll(async () => {
   await apiClient(app, ann.token).post('/accounts', { name: 'Secret Prospect' });
 });
 afterAll(() => core.close());
+afterEach(() => {
+  setClock(null);
+});
 
 const publicApi = () => apiClient(app);
 const answers = (target: 'us' | 'them', scores: Record<string, number>) =>
@@ -218,7 +222,7 @@ describe('scorecard rounds', () => {
 
     await core.db
       .update(scorecardRounds)
-      .set({ createdAt: sql`now() - interval '91 days'` })
+      .set({ createdAt: new Date(now().getTime() - 91 * 86_400_000) })
       .where(eq(scorecardRounds.id, roundId));
     await api.post(`/accounts/${accountId}/scorecard`, { name: 'Q1 2027' });
     const rounds = (await api.get(`/accounts/${accountId}/scorecard`)).body.items;
@@ -226,6 +230,21 @@ describe('scorecard rounds', () => {
       ['Q1 2027', false],
       ['Q4 2026', true],
     ]);
+  });
+
+  it('call a round stale from the 91st calendar day after it was opened, at any hour', async () => {
+    // Opened at 23:30 on 1 September in London; stale all day on 1 December, not a minute before.
+    setClock(fixedClock('2026-09-01T22:30:00Z'));
+    const api = apiClient(app, ann.token);
+    const account = await api.post('/accounts', { name: 'Stale Ltd' });
+    await api.post(`/accounts/${account.body.id}/scorecard`, { name: 'Q3 2026' });
+    const staleAt = async (at: string) => {
+      setClock(fixedClock(at));
+      return (await api.get(`/accounts/${account.body.id}/scorecard`)).body.items[0].stale;
+    };
+    expect(await staleAt('2026-11-30T23:59:00Z')).toBe(false); // 23:59 on 30 November, day 90
+    expect(await staleAt('2026-12-01T00:01:00Z')).toBe(true); // 00:01 on 1 December, day 91
+    expect(await staleAt('2026-12-01T23:30:00Z')).toBe(true);
   });
 
   it('rate-limit the public form per address', async () => {

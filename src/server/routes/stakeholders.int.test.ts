@@ -1,7 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createTestCore } from '../../../test/core.ts';
 import { apiClient, makeUser, type TestUser } from '../../../test/factories.ts';
 import type { Core } from '../../core/index.ts';
+import { fixedClock, setClock } from '../../core/time/clock.ts';
 import { type App, createApp } from '../app.ts';
 
 let core: Core;
@@ -18,6 +19,9 @@ beforeAll(async () => {
   outsider = await makeUser(core, { workspace: 'Rival Corp' });
 });
 afterAll(() => core.close());
+afterEach(() => {
+  setClock(null);
+});
 
 const meeting = (email: string, start: string) =>
   [
@@ -32,6 +36,8 @@ const meeting = (email: string, start: string) =>
 
 describe('stakeholders', () => {
   it('are added to an account, owned by our people, and their last contact comes from meetings', async () => {
+    // The meetings below are in this quarter and inside the import window of this day.
+    setClock(fixedClock('2026-11-23T12:00:00Z'));
     const api = apiClient(app, ann.token);
     const account = await api.post('/accounts', { name: 'Northwind', domains: ['northwind.example'] });
     const created = await api.post(`/accounts/${account.body.id}/stakeholders`, {
@@ -105,5 +111,53 @@ describe('stakeholders', () => {
     expect(patched.body).toMatchObject({ strength: 5, attitude: 'champion' });
     expect((await api.delete(`/stakeholders/${first.body.id}`)).status).toBe(204);
     expect((await api.get(`/stakeholders/${first.body.id}`)).status).toBe(404);
+  });
+
+  it('count days since contact in calendar days where the user lives, the same at every hour', async () => {
+    // Ann lives in Amsterdam. The meeting is at 23:00 on 1 November, the calendar date 30 days
+    // before 1 December: it is 30 days ago all day long, so she is losing touch at 30 days.
+    setClock(fixedClock('2026-12-01T07:00:00Z'));
+    const api = apiClient(app, ann.token);
+    const account = await api.post('/accounts', { name: 'Fabrikam', domains: ['fabrikam.example'] });
+    await api.post(`/accounts/${account.body.id}/stakeholders`, {
+      name: 'Lena Late',
+      email: 'lena@fabrikam.example',
+    });
+    const calendar = [
+      'BEGIN:VCALENDAR',
+      'VERSION:2.0',
+      'BEGIN:VEVENT',
+      'UID:late@fabrikam',
+      'SUMMARY:Late call',
+      'DTSTART;TZID=Europe/Amsterdam:20261101T230000',
+      'DTEND;TZID=Europe/Amsterdam:20261101T234500',
+      'ATTENDEE;PARTSTAT=ACCEPTED:mailto:lena@fabrikam.example',
+      'END:VEVENT',
+      'END:VCALENDAR',
+      '',
+    ].join('\r\n');
+    const imported = await app.request('/api/imports?fileName=late.ics', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${ann.token}`, 'content-type': 'text/calendar' },
+      body: calendar,
+    });
+    expect(imported.status).toBe(200);
+    // 00:30, 08:00, 08:59 and 23:30 in Amsterdam on 1 December.
+    for (const at of [
+      '2026-11-30T23:30:00Z',
+      '2026-12-01T07:00:00Z',
+      '2026-12-01T07:59:00Z',
+      '2026-12-01T22:30:00Z',
+    ]) {
+      setClock(fixedClock(at));
+      const connectivity = await api.get(`/accounts/${account.body.id}/connectivity?losingTouchDays=30`);
+      expect(connectivity.body.losingTouch, at).toEqual([
+        expect.objectContaining({ name: 'Lena Late', daysSinceContact: 30 }),
+      ]);
+    }
+    // A minute after midnight on 2 December it is 31 days.
+    setClock(fixedClock('2026-12-01T23:01:00Z'));
+    const later = await api.get(`/accounts/${account.body.id}/connectivity?losingTouchDays=31`);
+    expect(later.body.losingTouch[0]).toMatchObject({ name: 'Lena Late', daysSinceContact: 31 });
   });
 });

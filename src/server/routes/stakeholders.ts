@@ -114,6 +114,12 @@ stakeholderRoutes.openapi(
   }),
   async (c) => {
     const people = await listStakeholders(c.var.core.db, c.var.actor, c.req.valid('param').id);
-    return c.json(connectivityOf(people, { losingTouchDays: c.req.valid('query').losingTouchDays }), 200);
+    return c.json(
+      connectivityOf(people, {
+        timeZone: c.var.actor.timeZone,
+        losingTouchDays: c.req.valid('query').losingTouchDays,
+      }),
+      200,
+    );
   },
 );

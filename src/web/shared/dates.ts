@@ -1,7 +1,13 @@
 /**
  * Calendar arithmetic on plain `YYYY-MM-DD` days and ISO weeks (`2026-W47`). Days are handled as
- * UTC dates so no local zone or DST can shift them; "today" is taken in the user's time zone.
+ * UTC dates so no local zone or DST can shift them; "today" is taken in the user's time zone, by the
+ * one clock (core/time/clock.ts).
  */
+
+import { now } from '../../core/time/clock.ts';
+import { addDays, todayIn } from '../../core/time/days.ts';
+
+export { addDays, todayIn };
 
 const DAY_MS = 86_400_000;
 const WEEK_PATTERN = /^(\d{4})-W(\d{2})$/;
@@ -10,8 +16,6 @@ const toDate = (day: string) => new Date(`${day}T00:00:00Z`);
 const toDay = (date: Date) => date.toISOString().slice(0, 10);
 
 export const isIsoWeek = (value: string) => WEEK_PATTERN.test(value);
-
-export const addDays = (day: string, days: number) => toDay(new Date(toDate(day).getTime() + days * DAY_MS));
 
 export function isoWeekOf(day: string): string {
   const date = toDate(day);
@@ -33,7 +37,7 @@ export function mondayOf(week: string): string {
 
 export const shiftWeek = (week: string, weeks: number) => isoWeekOf(addDays(mondayOf(week), weeks * 7));
 
-function partsIn(timeZone: string, date = new Date()) {
+function partsIn(timeZone: string, date = now()) {
   const parts = new Intl.DateTimeFormat('en-US', {
     timeZone,
     year: 'numeric',
@@ -50,8 +54,6 @@ function partsIn(timeZone: string, date = new Date()) {
     minute: Number(get('minute')),
   };
 }
-
-export const todayIn = (timeZone: string) => partsIn(timeZone).day;
 
 export const currentWeekIn = (timeZone: string) => isoWeekOf(todayIn(timeZone));
 

@@ -12,7 +12,7 @@ import {
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
 import { users } from './auth.ts';
-import { ts, workspaceColumn } from './columns.ts';
+import { stamp, ts, workspaceColumn } from './columns.ts';
 import { calendars, rules } from './imports.ts';
 
 export const ACTIVITY_KINDS = [
@@ -66,7 +66,7 @@ export const accounts = pgTable(
     legacyStatement: text('legacy_statement'),
     /** Archived accounts keep their history but leave pickers, rules and lists. */
     archivedAt: ts('archived_at'),
-    createdAt: ts('created_at').notNull().defaultNow(),
+    createdAt: stamp('created_at'),
   },
   (t) => [uniqueIndex('accounts_workspace_name_uq').on(t.workspaceId, sql`lower(${t.name})`)],
 );
@@ -115,8 +115,8 @@ export const legacyGoals = pgTable(
     measure: text('measure'),
     targetDate: date('target_date'),
     status: text('status').$type<GoalStatus>().notNull().default('active'),
-    createdAt: ts('created_at').notNull().defaultNow(),
-    updatedAt: ts('updated_at').notNull().defaultNow(),
+    createdAt: stamp('created_at'),
+    updatedAt: stamp('updated_at'),
   },
   (t) => [index('legacy_goals_account_idx').on(t.workspaceId, t.accountId)],
 );
@@ -130,7 +130,7 @@ export const personalLegacy = pgTable('personal_legacy', {
   platform: text('platform'),
   pointOfView: text('point_of_view'),
   mission: text('mission'),
-  updatedAt: ts('updated_at').notNull().defaultNow(),
+  updatedAt: stamp('updated_at'),
 });
 
 export const activities = pgTable(
@@ -171,8 +171,8 @@ export const activities = pgTable(
     recurring: boolean('recurring').notNull().default(false),
     /** Hash of what the source said, so a re-import tells changed events from unchanged ones. */
     sourceHash: text('source_hash'),
-    createdAt: ts('created_at').notNull().defaultNow(),
-    updatedAt: ts('updated_at').notNull().defaultNow(),
+    createdAt: stamp('created_at'),
+    updatedAt: stamp('updated_at'),
     // Soft delete, so "undo" restores the very same activity.
     deletedAt: ts('deleted_at'),
   },

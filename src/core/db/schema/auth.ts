@@ -1,5 +1,5 @@
 import { bigint, boolean, index, integer, jsonb, pgTable, text } from 'drizzle-orm/pg-core';
-import { ts, workspaceColumn } from './columns.ts';
+import { stamp, ts, workspaceColumn } from './columns.ts';
 
 export type Role = 'owner' | 'leader' | 'member';
 
@@ -17,8 +17,8 @@ export const users = pgTable('users', {
   role: text('role').$type<Role>().notNull().default('member'),
   timeZone: text('time_zone').notNull().default('UTC'),
   targets: jsonb('targets').$type<QuadrantTargets>(),
-  createdAt: ts('created_at').notNull().defaultNow(),
-  updatedAt: ts('updated_at').notNull().defaultNow(),
+  createdAt: stamp('created_at'),
+  updatedAt: stamp('updated_at'),
 });
 
 export const sessions = pgTable(
@@ -32,8 +32,8 @@ export const sessions = pgTable(
     expiresAt: ts('expires_at').notNull(),
     ipAddress: text('ip_address'),
     userAgent: text('user_agent'),
-    createdAt: ts('created_at').notNull().defaultNow(),
-    updatedAt: ts('updated_at').notNull().defaultNow(),
+    createdAt: stamp('created_at'),
+    updatedAt: stamp('updated_at'),
   },
   (t) => [index('sessions_user_idx').on(t.userId)],
 );
@@ -55,8 +55,8 @@ export const authAccounts = pgTable(
     refreshTokenExpiresAt: ts('refresh_token_expires_at'),
     scope: text('scope'),
     password: text('password'),
-    createdAt: ts('created_at').notNull().defaultNow(),
-    updatedAt: ts('updated_at').notNull().defaultNow(),
+    createdAt: stamp('created_at'),
+    updatedAt: stamp('updated_at'),
   },
   (t) => [index('auth_accounts_user_idx').on(t.userId)],
 );
@@ -66,8 +66,8 @@ export const verifications = pgTable('verifications', {
   identifier: text('identifier').notNull(),
   value: text('value').notNull(),
   expiresAt: ts('expires_at').notNull(),
-  createdAt: ts('created_at').notNull().defaultNow(),
-  updatedAt: ts('updated_at').notNull().defaultNow(),
+  createdAt: stamp('created_at'),
+  updatedAt: stamp('updated_at'),
 });
 
 /** Shared by all server processes, so limits hold behind a load balancer. */
@@ -89,7 +89,7 @@ export const apiTokens = pgTable(
       .references(() => users.id, { onDelete: 'cascade' }),
     name: text('name').notNull(),
     tokenHash: text('token_hash').notNull().unique(),
-    createdAt: ts('created_at').notNull().defaultNow(),
+    createdAt: stamp('created_at'),
   },
   (t) => [index('api_tokens_user_idx').on(t.userId)],
 );

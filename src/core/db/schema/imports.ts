@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { boolean, index, integer, jsonb, pgTable, text } from 'drizzle-orm/pg-core';
 import type { ActivityKind } from './activities.ts';
 import { users } from './auth.ts';
-import { ts, workspaceColumn } from './columns.ts';
+import { stamp, ts, workspaceColumn } from './columns.ts';
 
 export type CalendarKind = 'file' | 'subscription';
 
@@ -22,7 +22,7 @@ export const calendars = pgTable(
     lastModified: text('last_modified'),
     lastSyncedAt: ts('last_synced_at'),
     lastError: text('last_error'),
-    createdAt: ts('created_at').notNull().defaultNow(),
+    createdAt: stamp('created_at'),
   },
   (t) => [index('calendars_user_idx').on(t.workspaceId, t.userId)],
 );
@@ -66,8 +66,8 @@ export const rules = pgTable(
     enabled: boolean('enabled').notNull().default(true),
     conditions: jsonb('conditions').$type<RuleConditions>().notNull().default(sql`'{}'::jsonb`),
     actions: jsonb('actions').$type<RuleActions>().notNull().default(sql`'{}'::jsonb`),
-    createdAt: ts('created_at').notNull().defaultNow(),
-    updatedAt: ts('updated_at').notNull().defaultNow(),
+    createdAt: stamp('created_at'),
+    updatedAt: stamp('updated_at'),
   },
   (t) => [index('rules_user_idx').on(t.workspaceId, t.userId, t.position)],
 );

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { check, date, index, integer, jsonb, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import { accounts, activities, legacyGoals } from './activities.ts';
 import { users } from './auth.ts';
-import { ts, workspaceColumn } from './columns.ts';
+import { stamp, ts, workspaceColumn } from './columns.ts';
 
 export const ROCK_STATUSES = ['open', 'done', 'dropped'] as const;
 export type RockStatus = (typeof ROCK_STATUSES)[number];
@@ -24,7 +24,7 @@ export const bigRocks = pgTable(
     budgetMinutes: integer('budget_minutes').notNull(),
     status: text('status').$type<RockStatus>().notNull().default('open'),
     position: integer('position').notNull().default(0),
-    createdAt: ts('created_at').notNull().defaultNow(),
+    createdAt: stamp('created_at'),
   },
   (t) => [
     index('big_rocks_user_week_idx').on(t.userId, t.week),
@@ -59,7 +59,7 @@ export const planItems = pgTable(
     doneAt: ts('done_at'),
     /** The activity logged when it was done, so the matrix counts the time. */
     activityId: text('activity_id').references(() => activities.id, { onDelete: 'set null' }),
-    createdAt: ts('created_at').notNull().defaultNow(),
+    createdAt: stamp('created_at'),
   },
   (t) => [
     index('plan_items_user_day_idx').on(t.userId, t.day),
@@ -90,7 +90,7 @@ export const timeDecisions = pgTable(
     delegateTo: text('delegate_to'),
     followUp: date('follow_up'),
     note: text('note'),
-    updatedAt: ts('updated_at').notNull().defaultNow(),
+    updatedAt: stamp('updated_at'),
   },
   (t) => [uniqueIndex('time_decisions_user_series_uq').on(t.userId, t.quadrant, t.seriesKey)],
 );

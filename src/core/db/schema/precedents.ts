@@ -12,7 +12,7 @@ import {
 import type { ReflectionPrompt } from '../../reflections/prompts.ts';
 import { accounts, activities } from './activities.ts';
 import { users } from './auth.ts';
-import { ts, workspaceColumn } from './columns.ts';
+import { stamp, ts, workspaceColumn } from './columns.ts';
 import { stakeholders } from './stakeholders.ts';
 
 export const DECISION_STATUSES = ['active', 'revisited', 'retired', 'undone'] as const;
@@ -45,8 +45,8 @@ export const decisions = pgTable(
     statusReason: text('status_reason'),
     replacesId: text('replaces_id').references((): AnyPgColumn => decisions.id, { onDelete: 'set null' }),
     createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
-    createdAt: ts('created_at').notNull().defaultNow(),
-    updatedAt: ts('updated_at').notNull().defaultNow(),
+    createdAt: stamp('created_at'),
+    updatedAt: stamp('updated_at'),
   },
   (t) => [
     index('decisions_account_idx').on(t.workspaceId, t.accountId),
@@ -69,8 +69,8 @@ export const reflections = pgTable(
     sharedWithTeam: boolean('shared_with_team').notNull().default(false),
     /** The author lets it go into the handover packs of their accounts. */
     inHandover: boolean('in_handover').notNull().default(false),
-    createdAt: ts('created_at').notNull().defaultNow(),
-    updatedAt: ts('updated_at').notNull().defaultNow(),
+    createdAt: stamp('created_at'),
+    updatedAt: stamp('updated_at'),
   },
   (t) => [uniqueIndex('reflections_user_week_uq').on(t.userId, t.week)],
 );
@@ -92,7 +92,7 @@ export const inheritanceReviews = pgTable(
     fromUserId: text('from_user_id').references(() => users.id, { onDelete: 'set null' }),
     toUserId: text('to_user_id').references(() => users.id, { onDelete: 'set null' }),
     note: text('note'),
-    createdAt: ts('created_at').notNull().defaultNow(),
+    createdAt: stamp('created_at'),
     completedAt: ts('completed_at'),
   },
   (t) => [index('inheritance_reviews_account_idx').on(t.workspaceId, t.accountId, t.createdAt)],

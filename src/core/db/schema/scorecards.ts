@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { boolean, check, index, integer, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import { accounts, activities } from './activities.ts';
 import { users } from './auth.ts';
-import { ts, workspaceColumn } from './columns.ts';
+import { stamp, ts, workspaceColumn } from './columns.ts';
 
 /** The six subjects both organisations are rated on (PRODUCT.md, section 3). */
 export const SCORECARD_SUBJECTS = [
@@ -34,7 +34,7 @@ export const scorecardRounds = pgTable(
     invitedUserIds: text('invited_user_ids').array().notNull().default(sql`'{}'::text[]`),
     /** What was said when the gaps were discussed. */
     conversationNotes: text('conversation_notes'),
-    createdAt: ts('created_at').notNull().defaultNow(),
+    createdAt: stamp('created_at'),
   },
   (t) => [index('scorecard_rounds_account_idx').on(t.workspaceId, t.accountId, t.createdAt)],
 );
@@ -54,7 +54,7 @@ export const scorecardInvitations = pgTable('scorecard_invitations', {
   revokedAt: ts('revoked_at'),
   usedAt: ts('used_at'),
   createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
-  createdAt: ts('created_at').notNull().defaultNow(),
+  createdAt: stamp('created_at'),
 });
 
 /** One rater's answers in a round: a colleague (userId) or a customer (invitationId). */
@@ -72,7 +72,7 @@ export const scorecardRatings = pgTable(
     invitationId: text('invitation_id').references(() => scorecardInvitations.id, { onDelete: 'cascade' }),
     /** A customer rater's name as they gave it; null when anonymous. */
     raterName: text('rater_name'),
-    submittedAt: ts('submitted_at').notNull().defaultNow(),
+    submittedAt: stamp('submitted_at'),
   },
   (t) => [
     uniqueIndex('scorecard_ratings_user_uq').on(t.roundId, t.userId).where(sql`${t.userId} is not null`),
@@ -109,5 +109,5 @@ export const scorecardActions = pgTable('scorecard_actions', {
   title: text('title').notNull(),
   activityId: text('activity_id').references(() => activities.id, { onDelete: 'set null' }),
   createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
-  createdAt: ts('created_at').notNull().defaultNow(),
+  createdAt: stamp('created_at'),
 });

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { boolean, index, integer, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import { accounts } from './activities.ts';
 import { users } from './auth.ts';
-import { ts, workspaceColumn } from './columns.ts';
+import { stamp, workspaceColumn } from './columns.ts';
 
 /** The customer's functions a coverage grid shows as columns. */
 export const STAKEHOLDER_FUNCTIONS = [
@@ -52,8 +52,8 @@ export const stakeholders = pgTable(
     /** 0 (none) to 5 (trusted): how strong our relationship is. */
     strength: integer('strength').notNull().default(1),
     notes: text('notes'),
-    createdAt: ts('created_at').notNull().defaultNow(),
-    updatedAt: ts('updated_at').notNull().defaultNow(),
+    createdAt: stamp('created_at'),
+    updatedAt: stamp('updated_at'),
   },
   (t) => [
     index('stakeholders_account_idx').on(t.workspaceId, t.accountId),

@@ -202,6 +202,14 @@ describe('Toggl Track detailed report', () => {
     expect(span(events[0]!)).toEqual(['2026-03-29T01:30:00.000Z', '2026-03-29T02:30:00.000Z']);
   });
 
+  it('ends an entry past midnight at its end time on the next calendar day, on a DST night too', () => {
+    // London falls back an hour on 25 October 2026: 23:30 to 03:00 is four and a half hours.
+    const text =
+      'Description,Project,Start date,Start time,End time\nNight shift,X,2026-10-24,23:30:00,03:00:00\n';
+    const [event] = read(text).events;
+    expect(span(event!)).toEqual(['2026-10-24T22:30:00.000Z', '2026-10-25T03:00:00.000Z']);
+  });
+
   it('uses the duration when there is no end time', () => {
     const text = 'Description,Project,Start date,Start time,Duration\nCall,X,2026-11-16,09:00:00,01:15:00\n';
     const [event] = read(text).events;

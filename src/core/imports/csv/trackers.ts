@@ -57,6 +57,15 @@ function durationSeconds(row: Row): number | undefined {
   return undefined;
 }
 
+function nextDayMoment(row: Row, context: TrackerContext): Date {
+  const date = readDateCell(row, 'startdate', context.order);
+  const next = new Date(Date.UTC(date.year, date.month - 1, date.day + 1));
+  const time = parseTime(row.required('endtime'));
+  if (!time) throw row.error('endtime', 'is not a time');
+  const nextDate = { year: next.getUTCFullYear(), month: next.getUTCMonth() + 1, day: next.getUTCDate() };
+  return localMoment(nextDate, time, context.zone).instant;
+}
+
 /** A Toggl Track or Clockify time entry. Times are wall-clock times in the user's zone. */
 export function trackerEvent(row: Row, context: TrackerContext): ImportedEvent {
   const description = row.text('description');
@@ -71,8 +80,9 @@ export function trackerEvent(row: Row, context: TrackerContext): ImportedEvent {
     const endDateKey = row.text('enddate') ? 'enddate' : 'startdate';
     endsAt = readMoment(row, endDateKey, 'endtime', context.order, context.zone).instant;
     if (endsAt < start.instant) {
-      // No end date: an entry that runs past midnight ends the next day.
-      if (endDateKey === 'startdate') endsAt = new Date(endsAt.getTime() + 24 * 60 * 60 * 1000);
+      // No end date: an entry that runs past midnight ends at that time on the next calendar day
+      // (not 24 hours later, which is an hour off on a DST night).
+      if (endDateKey === 'startdate') endsAt = nextDayMoment(row, context);
       else throw row.error('enddate', `with "${row.text('endtime')}" is before the start`);
     }
   } else {

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { daysAgoLabel } from '../../../core/time/days.ts';
 import { isApiError } from '../../api/client.ts';
 import type { AccountView, Me } from '../../api/types.ts';
 import { ConfirmDialog } from '../../shared/ConfirmDialog.tsx';
@@ -201,7 +202,7 @@ export function AccountPage({ accountId, me }: { accountId: string; me: Me }) {
                     Influence {p.influence}
                   </span>
                   <span className="losing-touch__when">
-                    {p.daysSinceContact === null ? 'never contacted' : `${p.daysSinceContact} days ago`}
+                    {p.daysSinceContact === null ? 'never contacted' : daysAgoLabel(p.daysSinceContact)}
                   </span>
                 </li>
               ))}
@@ -247,6 +248,7 @@ export function AccountPage({ accountId, me }: { accountId: string; me: Me }) {
           </div>
         ) : (
           <StakeholderTable
+            timeZone={me.timeZone}
             people={people.data}
             canEdit={a.canEdit}
             onEdit={(stakeholder) => setEditingPerson({ stakeholder })}

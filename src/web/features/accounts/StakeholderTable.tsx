@@ -5,11 +5,14 @@ import { ATTITUDE_LABELS, FUNCTION_LABELS, LEVEL_LABELS, lastContactOf } from '.
 /** Everyone we know at the account, with last contact derived from meetings. */
 export function StakeholderTable({
   people,
+  timeZone,
   canEdit,
   onEdit,
   onDelete,
 }: {
   people: StakeholderView[];
+  /** The user's zone: last contact counts calendar days there. */
+  timeZone: string;
   canEdit: boolean;
   onEdit: (person: StakeholderView) => void;
   onDelete: (person: StakeholderView) => void;
@@ -64,7 +67,7 @@ export function StakeholderTable({
                 <StrengthDots strength={person.strength} />
               </td>
               <td className={`stakeholder-table__cell${person.lastContactAt ? '' : ' muted'}`}>
-                {lastContactOf(person.lastContactAt)}
+                {lastContactOf(person.lastContactAt, timeZone)}
               </td>
               <td className="stakeholder-table__cell">
                 {person.owners.length ? person.owners.map((o) => o.name).join(', ') : '—'}

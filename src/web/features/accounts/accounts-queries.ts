@@ -6,6 +6,7 @@ import type {
   StakeholderPatch,
   StakeholderView,
 } from '../../../core/stakeholders/schemas.ts';
+import { now } from '../../../core/time/clock.ts';
 import { api } from '../../api/client.ts';
 import type {
   Account,
@@ -221,7 +222,7 @@ export function useRecentActivities(accountId: string, limit = 8) {
     queryFn: async () =>
       (
         await api.get<ActivityPage>(
-          `/activities?accountId=${encodeURIComponent(accountId)}&order=desc&limit=${limit}&to=${encodeURIComponent(new Date().toISOString())}`,
+          `/activities?accountId=${encodeURIComponent(accountId)}&order=desc&limit=${limit}&to=${encodeURIComponent(now().toISOString())}`,
         )
       ).items,
   });

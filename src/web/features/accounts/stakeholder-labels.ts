@@ -4,6 +4,8 @@ import type {
   StakeholderLevel,
 } from '../../../core/db/schema/stakeholders.ts';
 
+import { daysAgo, daysAgoLabel } from '../../../core/time/days.ts';
+
 export type { Attitude, StakeholderFunction, StakeholderLevel };
 
 /** The customer's functions, in the server's order (STAKEHOLDER_FUNCTIONS); the Record keeps it complete. */
@@ -40,15 +42,9 @@ export const ATTITUDE_LABELS: Record<Attitude, string> = {
 };
 export const ATTITUDES = Object.keys(ATTITUDE_LABELS) as Attitude[];
 
-const DAY = 24 * 60 * 60 * 1000;
-
-/** When we last met them, as people say it: `today`, `yesterday`, `12 days ago`, `never`. */
-export function lastContactOf(iso: string | null, now = Date.now()): string {
-  if (!iso) return 'never';
-  const days = Math.floor((now - Date.parse(iso)) / DAY);
-  if (days <= 0) return 'today';
-  if (days === 1) return 'yesterday';
-  return `${days} days ago`;
+/** When we last met them, in calendar days where the user lives: `today`, `yesterday`, `12 days ago`, `never`. */
+export function lastContactOf(iso: string | null, timeZone: string): string {
+  return iso ? daysAgoLabel(Math.max(0, daysAgo(new Date(iso), timeZone))) : 'never';
 }
 
 /** A warning's kind as a short badge; its message says the rest. */

@@ -1,8 +1,10 @@
 import { type FormEvent, useState } from 'react';
+import { todayIn } from '../../../core/time/days.ts';
 import { Check, Field, FormError, SelectField, TextField } from '../../shared/Field.tsx';
 import { DialogFooter, FormDialog } from '../../shared/FormDialog.tsx';
 import { problemOf } from '../../shared/forms.ts';
 import { useToast } from '../../shared/Toasts.tsx';
+import { useMe } from '../auth/session.ts';
 import { type DecisionView, useSaveDecision } from './decisions-queries.ts';
 import { STATUS_LABELS, STATUSES } from './labels.ts';
 
@@ -28,13 +30,14 @@ export function DecisionDialog({
   onClose: () => void;
 }) {
   const save = useSaveDecision();
+  const me = useMe().data;
   const toast = useToast();
   const [title, setTitle] = useState(decision?.title ?? seed?.title ?? '');
   const [context, setContext] = useState(decision?.context ?? '');
   const [agreedByUs, setAgreedByUs] = useState(decision?.agreedByUs ?? '');
   const [agreedByThem, setAgreedByThem] = useState(decision?.agreedByThem ?? '');
   const [decidedOn, setDecidedOn] = useState(
-    decision?.decidedOn ?? seed?.decidedOn ?? new Date().toISOString().slice(0, 10),
+    decision?.decidedOn ?? seed?.decidedOn ?? todayIn(me?.timeZone ?? 'UTC'),
   );
   const [urgent, setUrgent] = useState(decision?.urgent ?? Boolean(seed));
   const [precedent, setPrecedent] = useState<boolean | null>(decision ? decision.precedent : null);

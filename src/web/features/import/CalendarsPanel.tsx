@@ -1,31 +1,13 @@
 import { type FormEvent, useState } from 'react';
+import { agoLabel } from '../../../core/time/days.ts';
 import type { CalendarItem, SyncResult } from '../../api/types.ts';
 import { ConfirmDialog } from '../../shared/ConfirmDialog.tsx';
 import { FormError, TextField } from '../../shared/Field.tsx';
 import { problemOf } from '../../shared/forms.ts';
 import { LoadError } from '../../shared/LoadError.tsx';
 import { useToast } from '../../shared/Toasts.tsx';
+import { useMe } from '../auth/session.ts';
 import { useAddSubscription, useCalendars, useDeleteCalendar, useSyncCalendar } from './import-queries.ts';
-
-const relative = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
-
-/** `5 minutes ago`, `yesterday`, `3 days ago`. */
-export function formatAgo(iso: string, now = Date.now()): string {
-  const seconds = Math.round((new Date(iso).getTime() - now) / 1000);
-  const steps: [Intl.RelativeTimeFormatUnit, number][] = [
-    ['second', 60],
-    ['minute', 60],
-    ['hour', 24],
-    ['day', 30],
-    ['month', 12],
-  ];
-  let value = seconds;
-  for (const [unit, size] of steps) {
-    if (Math.abs(value) < size) return unit === 'second' ? 'just now' : relative.format(value, unit);
-    value = Math.round(value / size);
-  }
-  return relative.format(value, 'year');
-}
 
 function syncMessage(calendar: CalendarItem, result: SyncResult): string {
   if (result.notModified) return `‘${calendar.name}’ has not changed since the last sync.`;
@@ -35,6 +17,7 @@ function syncMessage(calendar: CalendarItem, result: SyncResult): string {
 
 /** The user's imported calendars and subscriptions: sync, remove, subscribe to a new address. */
 export function CalendarsPanel() {
+  const timeZone = useMe().data?.timeZone ?? 'UTC';
   const calendars = useCalendars();
   const sync = useSyncCalendar();
   const remove = useDeleteCalendar();
@@ -115,7 +98,7 @@ export function CalendarsPanel() {
                     {calendar.activities.toLocaleString()}{' '}
                     {calendar.activities === 1 ? 'activity' : 'activities'}
                     {calendar.lastSyncedAt &&
-                      ` · ${calendar.kind === 'file' ? 'imported' : 'synced'} ${formatAgo(calendar.lastSyncedAt)}`}
+                      ` · ${calendar.kind === 'file' ? 'imported' : 'synced'} ${agoLabel(new Date(calendar.lastSyncedAt), timeZone)}`}
                   </span>
                   {calendar.lastError && (
                     <span className="calendar-row__error">Last sync failed: {calendar.lastError}</span>

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { dateIn } from '../../../core/time/days.ts';
 import { TextField } from '../../shared/Field.tsx';
 import { problemOf } from '../../shared/forms.ts';
 import { RatingForm } from './RatingForm.tsx';
@@ -8,6 +9,9 @@ import { usePublicForm, useSubmitPublicRating } from './scorecard-queries.ts';
  * #/rate/<token>: the customer's form. No sign-in, and nothing of the supplier's workspace but
  * what the link is for.
  */
+// A customer has no Linchpin profile: their browser's zone says which day the link ends.
+const browserZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+
 export function RatePage({ token }: { token: string }) {
   const form = usePublicForm(token);
   const submit = useSubmitPublicRating(token);
@@ -64,7 +68,9 @@ export function RatePage({ token }: { token: string }) {
             submit.mutate({ scores, raterName: f.anonymous ? null : name.trim() || null })
           }
         />
-        <p className="muted rate-expiry">This link works once and until {f.expiresAt.slice(0, 10)}.</p>
+        <p className="muted rate-expiry">
+          This link works once and until {dateIn(new Date(f.expiresAt), browserZone)}.
+        </p>
       </>
     );
   }

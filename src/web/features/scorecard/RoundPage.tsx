@@ -1,4 +1,5 @@
 import { type FormEvent, lazy, Suspense, useState } from 'react';
+import { dateIn } from '../../../core/time/days.ts';
 import type { Me } from '../../api/types.ts';
 import { Check, TextField } from '../../shared/Field.tsx';
 import { problemOf } from '../../shared/forms.ts';
@@ -73,7 +74,7 @@ export function RoundPage({ roundId, me }: { roundId: string; me: Me }) {
           <MyRating round={r} me={me} />
         </section>
         <div className="stack">
-          <Invitations round={r} />
+          <Invitations round={r} timeZone={me.timeZone} />
           <Raters round={r} />
         </div>
       </div>
@@ -199,7 +200,7 @@ function MyRating({ round, me }: { round: RoundDetail; me: Me }) {
   );
 }
 
-function Invitations({ round }: { round: RoundDetail }) {
+function Invitations({ round, timeZone }: { round: RoundDetail; timeZone: string }) {
   const create = useCreateInvitation(round.id);
   const revoke = useRevokeInvitation(round.id);
   const toast = useToast();
@@ -270,7 +271,9 @@ function Invitations({ round }: { round: RoundDetail }) {
               <span
                 className={`pill ${link.status === 'used' ? 'pill--good' : link.status === 'open' ? 'pill--neutral' : ''}`}
               >
-                {link.status === 'open' ? `open until ${link.expiresAt.slice(0, 10)}` : link.status}
+                {link.status === 'open'
+                  ? `open until ${dateIn(new Date(link.expiresAt), timeZone)}`
+                  : link.status}
               </span>
               {link.status === 'open' && (
                 <button

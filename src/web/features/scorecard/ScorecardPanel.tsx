@@ -1,4 +1,5 @@
 import { type FormEvent, useState } from 'react';
+import { now } from '../../../core/time/clock.ts';
 import { FormError, TextField } from '../../shared/Field.tsx';
 import { DialogFooter, FormDialog } from '../../shared/FormDialog.tsx';
 import { problemOf } from '../../shared/forms.ts';
@@ -7,7 +8,7 @@ import { formatScore, VIEW_LABELS, type ViewKey } from './labels.ts';
 import { useCreateRound, useRounds } from './scorecard-queries.ts';
 
 /** "Q4 2026" for today: rounds are usually quarterly. */
-const thisQuarter = (now = new Date()) => `Q${Math.floor(now.getMonth() / 3) + 1} ${now.getFullYear()}`;
+const thisQuarter = (at = now()) => `Q${Math.floor(at.getMonth() / 3) + 1} ${at.getFullYear()}`;
 
 /** The account's honest-conversation rounds and how each view moved across them. */
 export function ScorecardPanel({ accountId, canEdit }: { accountId: string; canEdit: boolean }) {
