@@ -44,7 +44,9 @@ describe('ISO weeks in a time zone', () => {
       fc.property(zone, instant, (tz, at) => {
         const { from, to } = weekRange(weekOf(at, tz), tz);
         expect(from.weekday).toBe(1);
-        expect([from.hour, from.minute, to.hour, to.minute]).toEqual([0, 0, 0, 0]);
+        // 00:00, or the first minute of the day where DST skips midnight (Casablanca, Santiago).
+        expect(from.toMillis()).toBe(from.startOf('day').toMillis());
+        expect(to.toMillis()).toBe(to.startOf('day').toMillis());
         expect(to.diff(from, 'days').days).toBe(7);
       }),
     );
