@@ -30,6 +30,16 @@ registerHandover(program);
 registerPlan(program);
 registerAdmin(program);
 
+/** Zod's error, recognised without loading zod on every start. */
+function isZodError(error: unknown): error is Error & { issues: { path: PropertyKey[]; message: string }[] } {
+  return (
+    error instanceof Error &&
+    error.name === 'ZodError' &&
+    Array.isArray((error as { issues?: unknown }).issues)
+  );
+}
+
+// Expected failures are one line on stderr and exit code 1; anything else is a bug and keeps its stack.
 try {
   await program.parseAsync(process.argv);
 } catch (error) {
@@ -41,6 +51,13 @@ try {
             .join(', ')})`
         : '';
     console.error(`linchpin: ${error.message}${fields}`);
+    process.exit(1);
+  }
+  if (isZodError(error)) {
+    const issues = error.issues.map(
+      (issue) => `${issue.path.map(String).join('.') || 'input'}: ${issue.message}`,
+    );
+    console.error(`linchpin: ${issues.join(', ')}`);
     process.exit(1);
   }
   throw error;

@@ -13,6 +13,7 @@ import { authHandler, requireUser } from './auth.ts';
 import type { AppEnv, AppOptions } from './context.ts';
 import { docsRoutes } from './docs.ts';
 import { errorBody, handleError } from './errors.ts';
+import { accessRoutes, publicAccessRoutes } from './routes/access.ts';
 import { accountRoutes } from './routes/accounts.ts';
 import { activityRoutes } from './routes/activities.ts';
 import { decisionRoutes } from './routes/decisions.ts';
@@ -23,6 +24,7 @@ import { importRoutes } from './routes/imports.ts';
 import { inheritanceRoutes } from './routes/inheritance.ts';
 import { legacyRoutes } from './routes/legacy.ts';
 import { meRoutes } from './routes/me.ts';
+import { peopleRoutes, publicInvitationRoutes } from './routes/people.ts';
 import { planRoutes } from './routes/plans.ts';
 import { reflectionRoutes } from './routes/reflections.ts';
 import { reportRoutes } from './routes/reports.ts';
@@ -81,8 +83,12 @@ export function createApp(core: Core, options: AppOptions = {}) {
     name: 'linchpin.session_token',
   });
   api.route('/', publicScorecardRoutes);
+  api.route('/', publicInvitationRoutes);
+  api.route('/', publicAccessRoutes);
   api.use('*', requireUser);
   api.route('/', meRoutes);
+  api.route('/', peopleRoutes);
+  api.route('/', accessRoutes);
   api.route('/', activityRoutes);
   api.route('/', reportRoutes);
   api.route('/', accountRoutes);

@@ -2,7 +2,7 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context, MiddlewareHandler } from 'hono';
 import { CLIENT_IP_HEADER } from '../core/auth/auth.ts';
 import { userIdForToken } from '../core/auth/tokens.ts';
-import { actorOf, findMe, type Me } from '../core/auth/users.ts';
+import { actorOf, findMe, type Me, markActive } from '../core/auth/users.ts';
 import { AppError } from '../core/errors.ts';
 import type { AppEnv } from './context.ts';
 import { errorBody } from './errors.ts';
@@ -28,6 +28,13 @@ export function headersWithClientAddress(c: Context<AppEnv>): Headers {
   return headers;
 }
 
+/** The origin people reach this server at: LINCHPIN_PUBLIC_URL behind a proxy, else the request's. */
+export function publicOrigin(c: Context): string {
+  return process.env.LINCHPIN_PUBLIC_URL
+    ? new URL(process.env.LINCHPIN_PUBLIC_URL).origin
+    : new URL(c.req.url).origin;
+}
+
 /**
  * Browsers send Origin on state-changing requests; one from another site is refused, so a cookie
  * alone can never change data (SameSite=Lax is the second line).
@@ -35,14 +42,13 @@ export function headersWithClientAddress(c: Context<AppEnv>): Headers {
 function assertSameOrigin(c: Context): void {
   if (SAFE_METHODS.has(c.req.method)) return;
   const origin = c.req.header('origin');
-  const expected = process.env.LINCHPIN_PUBLIC_URL
-    ? new URL(process.env.LINCHPIN_PUBLIC_URL).origin
-    : new URL(c.req.url).origin;
+  const expected = publicOrigin(c);
   if (origin ? origin !== expected : c.req.header('sec-fetch-site') === 'cross-site') {
     throw new AppError('forbidden', 'cross-site request refused');
   }
 }
 
+/** The person behind the request; a deactivated person's session or token counts as none. */
 async function resolveMe(c: Context<AppEnv>): Promise<Me | null> {
   const { core } = c.var;
   const authorization = c.req.header('authorization');
@@ -58,6 +64,7 @@ async function resolveMe(c: Context<AppEnv>): Promise<Me | null> {
   const session = await core.auth.api.getSession({ headers: c.req.raw.headers });
   if (!session) return null;
   assertSameOrigin(c);
+  c.set('sessionToken', session.session.token);
   return findMe(core.db, session.user.id);
 }
 
@@ -67,6 +74,7 @@ export const requireUser: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (!me) throw new AppError('unauthenticated', 'sign in first, or send a bearer token');
   c.set('me', me);
   c.set('actor', actorOf(me));
+  await markActive(c.var.core.db, me.id);
   await next();
 };
 

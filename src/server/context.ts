@@ -12,7 +12,7 @@ export interface AppOptions {
 }
 
 export interface AppEnv {
-  Variables: { core: Core; options: AppOptions; me: Me; actor: Actor };
+  Variables: { core: Core; options: AppOptions; me: Me; actor: Actor; sessionToken?: string };
 }
 
 /** A router whose zod validation failures come out in the API's error shape. */

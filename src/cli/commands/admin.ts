@@ -3,10 +3,28 @@ import type { Role } from '../../core/db/schema/index.ts';
 import type { Core } from '../../core/index.ts';
 import { CliError } from '../client.ts';
 
-/** Admin commands work on the database directly, with the server's configuration. */
-async function withCore<T>(work: (core: Core) => Promise<T>): Promise<T> {
-  const { configFromEnv, createCore } = await import('../../core/index.ts');
-  const core = await createCore(configFromEnv());
+/**
+ * Admin commands work on the database directly, with the server's configuration. An embedded
+ * (PGlite) data folder opens in one process only; `instead` says what to do while the server runs.
+ */
+async function withCore<T>(instead: string, work: (core: Core) => Promise<T>): Promise<T> {
+  const [{ configFromEnv, createCore }, { DataDirLockedError, lockDataDir }] = await Promise.all([
+    import('../../core/index.ts'),
+    import('../../core/db/lock.ts'),
+  ]);
+  const config = configFromEnv();
+  try {
+    // Probed here because createCore's own lock failure surfaces as an unhandled rejection (it is
+    // raised while createCore awaits the auth module), which no catch around createCore sees.
+    if (config.dataDir) lockDataDir(config.dataDir)();
+  } catch (error) {
+    if (!(error instanceof DataDirLockedError)) throw error;
+    const holder = error.pid ? `a running Linchpin server (pid ${error.pid})` : 'another Linchpin process';
+    throw new CliError(
+      `the data folder ${error.dataDir} is in use by ${holder}. ${instead} or stop the server first.`,
+    );
+  }
+  const core = await createCore(config);
   try {
     return await work(core);
   } finally {
@@ -44,7 +62,7 @@ export function registerAdmin(program: Command): void {
         const issue = parsed.error.issues[0];
         throw new CliError(`${issue?.path.join('.')} ${issue?.message}`);
       }
-      const me = await withCore((core) =>
+      const me = await withCore('Invite people from the web app (Settings → People)', (core) =>
         createUser(core.db, { ...parsed.data, role: options.role as Role }),
       );
       console.error(`Created ${me.role} ${me.email} in workspace "${me.workspace.name}".`);
@@ -57,7 +75,10 @@ export function registerAdmin(program: Command): void {
     .option('--name <name>', 'a label for the token', 'cli')
     .action(async (options: { email: string; name: string }) => {
       const { createApiToken } = await import('../../core/auth/tokens.ts');
-      const token = await withCore((core) => createApiToken(core.db, options.email, options.name));
+      const token = await withCore(
+        'Sign in with `linchpin login --server URL` (or create a token in the web app, Settings → Tokens)',
+        (core) => createApiToken(core.db, options.email, options.name),
+      );
       process.stdout.write(`${token}\n`);
     });
 }

@@ -63,6 +63,8 @@ export const accountSchema = z.object({
   domains: z.array(z.string()),
   tier: z.enum(ACCOUNT_TIERS),
   owner: person.nullable(),
+  /** True when the owner was deactivated and the account waits for a successor. */
+  needsOwner: z.boolean(),
   members: z.array(person),
   legacyStatement: z.string().nullable(),
   archivedAt: z.string().nullable(),

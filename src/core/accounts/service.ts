@@ -45,7 +45,10 @@ async function peopleOf(db: Db | Tx, rows: AccountRow[]) {
   const ids = rows.map((r) => r.id);
   const ownerIds = [...new Set(rows.map((r) => r.ownerId).filter((id): id is string => id !== null))];
   const owners = ownerIds.length
-    ? await db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, ownerIds))
+    ? await db
+        .select({ id: users.id, name: users.name, deactivatedAt: users.deactivatedAt })
+        .from(users)
+        .where(inArray(users.id, ownerIds))
     : [];
   const members = ids.length
     ? await db
@@ -60,18 +63,28 @@ async function peopleOf(db: Db | Tx, rows: AccountRow[]) {
     teamOf.set(accountId, [...(teamOf.get(accountId) ?? []), { id, name }]);
   }
   return {
-    owner: (row: AccountRow) => owners.find((o) => o.id === row.ownerId) ?? null,
+    owner: (row: AccountRow) => {
+      const found = owners.find((o) => o.id === row.ownerId);
+      return found ? { id: found.id, name: found.name, deactivated: found.deactivatedAt !== null } : null;
+    },
     team: (row: AccountRow) => teamOf.get(row.id) ?? [],
   };
 }
 
-function toView(actor: Actor, row: AccountRow, owner: Person | null, members: Person[]): AccountView {
+function toView(
+  actor: Actor,
+  row: AccountRow,
+  owner: (Person & { deactivated: boolean }) | null,
+  members: Person[],
+): AccountView {
   return {
     id: row.id,
     name: row.name,
     domains: row.domains,
     tier: row.tier,
-    owner,
+    owner: owner && { id: owner.id, name: owner.name },
+    // Its owner was deactivated: someone must take it over (Hand over…).
+    needsOwner: owner?.deactivated ?? false,
     members,
     legacyStatement: row.legacyStatement,
     archivedAt: row.archivedAt?.toISOString() ?? null,

@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { drizzleAdapter } from 'better-auth/adapters/drizzle';
+import { APIError } from 'better-auth/api';
 // The minimal entry leaves out the Kysely adapters we do not use (halves the import time).
 import { betterAuth } from 'better-auth/minimal';
 import { eq } from 'drizzle-orm';
@@ -72,6 +73,24 @@ export function createAuth(db: Db, options: AuthOptions) {
       additionalFields: { workspaceId: { type: 'string', required: true, input: false } },
     },
     session: { expiresIn: 30 * DAY, updateAge: DAY },
+    databaseHooks: {
+      session: {
+        create: {
+          // A deactivated person's password still verifies; the session is what they must not get.
+          before: async (session) => {
+            const [user] = await db
+              .select({ deactivatedAt: users.deactivatedAt })
+              .from(users)
+              .where(eq(users.id, session.userId));
+            if (user?.deactivatedAt) {
+              throw new APIError('FORBIDDEN', {
+                message: 'this account was deactivated: ask your workspace owner to reactivate it',
+              });
+            }
+          },
+        },
+      },
+    },
     rateLimit: {
       enabled: true,
       storage: 'database',

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db, Tx } from '../db/client.ts';
 import { authAccounts, type QuadrantTargets, type Role, users, workspaces } from '../db/schema/index.ts';
@@ -37,6 +37,8 @@ export interface Me {
   role: Role;
   timeZone: string;
   targets: QuadrantTargets;
+  /** Whom they report to, or null. */
+  leaderId: string | null;
   workspace: { id: string; name: string };
 }
 
@@ -63,10 +65,6 @@ export async function createUser(
     if (options.onlyIfFirst && (await tx.select({ id: users.id }).from(users).limit(1)).length > 0) {
       throw new AppError('conflict', 'this Linchpin is already set up; sign in instead');
     }
-    const [taken] = await tx.select({ id: users.id }).from(users).where(eq(users.email, input.email));
-    if (taken)
-      throw new AppError('conflict', 'a user with this email exists', { email: 'is already in use' });
-
     let [workspace] = await tx.select().from(workspaces).where(eq(workspaces.name, input.workspaceName));
     if (!workspace) {
       [workspace] = await tx
@@ -75,41 +73,62 @@ export async function createUser(
         .returning();
     }
     if (!workspace) throw new Error('workspace insert returned nothing');
-    const id = randomUUID();
-    await tx.insert(users).values({
-      id,
-      workspaceId: workspace.id,
-      name: input.name,
-      email: input.email,
-      role: input.role,
-      timeZone,
-    });
-    await tx.insert(authAccounts).values({
-      id: randomUUID(),
-      userId: id,
-      accountId: id,
-      providerId: 'credential',
-      password: passwordHash,
-    });
-    return {
-      id,
-      name: input.name,
-      email: input.email,
-      role: input.role,
-      timeZone,
-      targets: DEFAULT_TARGETS,
-      workspace: { id: workspace.id, name: workspace.name },
-    };
+    return insertUser(tx, workspace, { ...input, timeZone, passwordHash, leaderId: null });
   });
 }
 
+/** The user row and its password credential, in the caller's transaction (setup, admin, invitations). */
+export async function insertUser(
+  tx: Tx,
+  workspace: { id: string; name: string },
+  input: {
+    name: string;
+    email: string;
+    role: Role;
+    timeZone: string;
+    passwordHash: string;
+    leaderId: string | null;
+  },
+): Promise<Me> {
+  const [taken] = await tx.select({ id: users.id }).from(users).where(eq(users.email, input.email));
+  if (taken) throw new AppError('conflict', 'a user with this email exists', { email: 'is already in use' });
+  const id = randomUUID();
+  await tx.insert(users).values({
+    id,
+    workspaceId: workspace.id,
+    name: input.name,
+    email: input.email,
+    role: input.role,
+    timeZone: input.timeZone,
+    leaderId: input.leaderId,
+  });
+  await tx.insert(authAccounts).values({
+    id: randomUUID(),
+    userId: id,
+    accountId: id,
+    providerId: 'credential',
+    password: input.passwordHash,
+  });
+  return {
+    id,
+    name: input.name,
+    email: input.email,
+    role: input.role,
+    timeZone: input.timeZone,
+    targets: DEFAULT_TARGETS,
+    leaderId: input.leaderId,
+    workspace: { id: workspace.id, name: workspace.name },
+  };
+}
+
+/** The signed-in person, or null when there is none or they were deactivated (their sessions end with it). */
 export async function findMe(db: Db, userId: string): Promise<Me | null> {
   const [row] = await db
     .select({ user: users, workspace: { id: workspaces.id, name: workspaces.name } })
     .from(users)
     .innerJoin(workspaces, eq(workspaces.id, users.workspaceId))
     .where(eq(users.id, userId));
-  if (!row) return null;
+  if (!row || row.user.deactivatedAt) return null;
   const { user } = row;
   return {
     id: user.id,
@@ -118,8 +137,26 @@ export async function findMe(db: Db, userId: string): Promise<Me | null> {
     role: user.role,
     timeZone: user.timeZone,
     targets: user.targets ?? DEFAULT_TARGETS,
+    leaderId: user.leaderId,
     workspace: row.workspace,
   };
+}
+
+// "Last active" is for people, not an access log: one write per person every five minutes is enough.
+const ACTIVE_EVERY_MS = 5 * 60_000;
+
+/** Notes that the person made a request (at most one write every five minutes). */
+export async function markActive(db: Db, userId: string): Promise<void> {
+  const at = now();
+  await db
+    .update(users)
+    .set({ lastActiveAt: at })
+    .where(
+      and(
+        eq(users.id, userId),
+        or(isNull(users.lastActiveAt), lt(users.lastActiveAt, new Date(at.getTime() - ACTIVE_EVERY_MS))),
+      ),
+    );
 }
 
 export async function findUserIdByEmail(db: Db, email: string): Promise<string> {
@@ -144,21 +181,6 @@ export async function updateMe(db: Db, actor: Actor, patch: MePatch): Promise<Me
 
 export function actorOf(me: Me): Actor {
   return { userId: me.id, workspaceId: me.workspace.id, role: me.role, timeZone: me.timeZone };
-}
-
-export interface Colleague {
-  id: string;
-  name: string;
-  role: Role;
-}
-
-/** The people of a workspace by name (for owner pickers); no emails or settings. */
-export async function listColleagues(db: Db, workspaceId: string): Promise<Colleague[]> {
-  return db
-    .select({ id: users.id, name: users.name, role: users.role })
-    .from(users)
-    .where(eq(users.workspaceId, workspaceId))
-    .orderBy(asc(users.name));
 }
 
 /** Fails with a field error unless every id is a person of the workspace. */

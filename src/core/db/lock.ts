@@ -1,7 +1,17 @@
 import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 
-export class DataDirLockedError extends Error {}
+export class DataDirLockedError extends Error {
+  constructor(
+    message: string,
+    /** The folder, and the pid of the process holding it (when known). */
+    readonly dataDir: string,
+    readonly pid?: number,
+  ) {
+    super(message);
+    this.name = 'DataDirLockedError';
+  }
+}
 
 function processIsAlive(pid: number): boolean {
   try {
@@ -32,10 +42,12 @@ export function lockDataDir(dataDir: string): () => void {
         throw new DataDirLockedError(
           `The data folder ${dataDir} is in use by another Linchpin process (pid ${owner}). ` +
             'Stop it first, or point LINCHPIN_DATA_DIR at another folder, or use DATABASE_URL for a shared PostgreSQL server.',
+          dataDir,
+          owner,
         );
       }
       rmSync(path, { force: true });
     }
   }
-  throw new DataDirLockedError(`Could not lock the data folder ${dataDir}`);
+  throw new DataDirLockedError(`Could not lock the data folder ${dataDir}`, dataDir);
 }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { getAccountView } from '../accounts/service.ts';
+import { recordAudit } from '../audit/service.ts';
 import type { Actor } from '../auth/actor.ts';
 import { assertWorkspaceUsers } from '../auth/users.ts';
 import type { Db, Tx } from '../db/client.ts';
@@ -77,6 +78,7 @@ export async function transferAccount(
   actor: Actor,
   accountId: string,
   input: TransferInput,
+  ip: string | null = null,
 ): Promise<InheritanceView> {
   const account = await getAccountView(db, actor, accountId);
   if (actor.role === 'member' && account.owner?.id !== actor.userId) {
@@ -87,9 +89,18 @@ export async function transferAccount(
   }
   await assertWorkspaceUsers(db, actor.workspaceId, [input.toUserId], 'toUserId');
   if (input.toUserId === account.owner?.id) throw AppError.invalid('toUserId', 'already owns this account');
+  const [successor] = await db.select().from(users).where(eq(users.id, input.toUserId));
+  if (successor?.deactivatedAt) throw AppError.invalid('toUserId', `${successor.name} is deactivated`);
   const reviewId = randomUUID();
   await db.transaction(async (tx) => {
     await tx.update(accounts).set({ ownerId: input.toUserId }).where(eq(accounts.id, accountId));
+    await recordAudit(tx, {
+      workspaceId: actor.workspaceId,
+      actorId: actor.userId,
+      action: 'account.transferred',
+      target: `${account.name}: ${account.owner?.name ?? 'nobody'} → ${successor?.name ?? input.toUserId}`,
+      ip,
+    });
     // The successor answers for it now; they are no longer listed as a team member besides.
     await tx
       .delete(accountMembers)

@@ -3,6 +3,7 @@ import { and, asc, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import { editableAccount, getAccountView } from '../accounts/service.ts';
 import { createActivity } from '../activities/service.ts';
+import { recordAudit } from '../audit/service.ts';
 import type { Actor } from '../auth/actor.ts';
 import { assertWorkspaceUsers } from '../auth/users.ts';
 import type { Db, Tx } from '../db/client.ts';
@@ -314,6 +315,7 @@ export async function createInvitation(
   actor: Actor,
   roundId: string,
   input: InvitationInput,
+  ip: string | null = null,
 ): Promise<{ id: string; token: string; expiresAt: string }> {
   const round = await findRound(db, actor, roundId);
   await editableAccount(db, actor, round.accountId);
@@ -330,18 +332,41 @@ export async function createInvitation(
     expiresAt,
     createdBy: actor.userId,
   });
+  await recordAudit(db, {
+    workspaceId: actor.workspaceId,
+    actorId: actor.userId,
+    action: 'customer_link.created',
+    target: `${round.name}${input.label ? ` for ${input.label}` : ''}`,
+    ip,
+  });
   return { id, token, expiresAt: expiresAt.toISOString() };
 }
 
-export async function revokeInvitation(db: Db, actor: Actor, id: string): Promise<void> {
+export async function revokeInvitation(
+  db: Db,
+  actor: Actor,
+  id: string,
+  ip: string | null = null,
+): Promise<void> {
   const [link] = await db
-    .select({ id: scorecardInvitations.id, roundId: scorecardInvitations.roundId })
+    .select({
+      id: scorecardInvitations.id,
+      roundId: scorecardInvitations.roundId,
+      label: scorecardInvitations.label,
+    })
     .from(scorecardInvitations)
     .where(and(eq(scorecardInvitations.workspaceId, actor.workspaceId), eq(scorecardInvitations.id, id)));
   if (!link) throw AppError.notFound('invitation');
   const round = await findRound(db, actor, link.roundId);
   await editableAccount(db, actor, round.accountId);
   await db.update(scorecardInvitations).set({ revokedAt: now() }).where(eq(scorecardInvitations.id, id));
+  await recordAudit(db, {
+    workspaceId: actor.workspaceId,
+    actorId: actor.userId,
+    action: 'customer_link.withdrawn',
+    target: `${round.name}${link.label ? ` for ${link.label}` : ''}`,
+    ip,
+  });
 }
 
 /** Records what both sides agreed and plans it as a Q2 activity on the account, in one transaction. */

@@ -9,6 +9,7 @@ import {
   transferInputSchema,
   verdictInputSchema,
 } from '../../core/inheritance/service.ts';
+import { clientAddress } from '../auth.ts';
 import { jsonBody, jsonResponse, router, security } from '../context.ts';
 
 const tags = ['handover'];
@@ -30,7 +31,13 @@ inheritanceRoutes.openapi(
   }),
   async (c) =>
     c.json(
-      await transferAccount(c.var.core.db, c.var.actor, c.req.valid('param').id, c.req.valid('json')),
+      await transferAccount(
+        c.var.core.db,
+        c.var.actor,
+        c.req.valid('param').id,
+        c.req.valid('json'),
+        clientAddress(c),
+      ),
       201,
     ),
 );

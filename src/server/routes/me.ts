@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { listColleagues, mePatchSchema, ROLES, updateMe } from '../../core/auth/users.ts';
+import { mePatchSchema, ROLES, updateMe } from '../../core/auth/users.ts';
 import { jsonBody, jsonResponse, router, security } from '../context.ts';
 
 const bounds = z.object({ min: z.number().optional(), max: z.number().optional() });
@@ -16,6 +16,7 @@ export const meSchema = z.object({
     q3: bounds.optional(),
     q4: bounds.optional(),
   }),
+  leaderId: z.string().nullable(),
   workspace: z.object({ id: z.string(), name: z.string() }),
 });
 
@@ -44,21 +45,4 @@ meRoutes.openapi(
     responses: { 200: jsonResponse('The updated user', meSchema) },
   }),
   async (c) => c.json(await updateMe(c.var.core.db, c.var.actor, c.req.valid('json')), 200),
-);
-
-meRoutes.openapi(
-  createRoute({
-    method: 'get',
-    path: '/users',
-    tags: ['users'],
-    summary: 'The people of your workspace (id, name, role), e.g. to pick relationship owners',
-    security,
-    responses: {
-      200: jsonResponse(
-        'People by name',
-        z.object({ items: z.array(z.object({ id: z.string(), name: z.string(), role: z.enum(ROLES) })) }),
-      ),
-    },
-  }),
-  async (c) => c.json({ items: await listColleagues(c.var.core.db, c.var.actor.workspaceId) }, 200),
 );

@@ -140,6 +140,7 @@ scorecardRoutes.openapi(
       c.var.actor,
       c.req.valid('param').id,
       c.req.valid('json'),
+      clientAddress(c),
     );
     return c.json({ ...link, path: `/#/rate/${link.token}` }, 201);
   },
@@ -156,7 +157,7 @@ scorecardRoutes.openapi(
     responses: { 204: { description: 'Withdrawn' } },
   }),
   async (c) => {
-    await revokeInvitation(c.var.core.db, c.var.actor, c.req.valid('param').id);
+    await revokeInvitation(c.var.core.db, c.var.actor, c.req.valid('param').id, clientAddress(c));
     return c.body(null, 204);
   },
 );

@@ -1,0 +1,147 @@
+import { randomUUID } from 'node:crypto';
+import { and, eq, gt, isNull } from 'drizzle-orm';
+import { z } from 'zod';
+import { recordAudit } from '../audit/service.ts';
+import type { Db } from '../db/client.ts';
+import { authAccounts, passwordResets, users, workspaces } from '../db/schema/index.ts';
+import { AppError } from '../errors.ts';
+import type { Mailer } from '../mail/mailer.ts';
+import { passwordResetMail } from '../mail/messages.ts';
+import { signOutEverywhere } from '../people/service.ts';
+import { limitRate } from '../rate-limit.ts';
+import { now } from '../time/clock.ts';
+import type { Actor } from './actor.ts';
+import { hashPassword, verifyPassword } from './password.ts';
+import { digest, matchesDigest, newSecret } from './secrets.ts';
+
+const newPassword = z.string().min(8, 'must be at least 8 characters').max(200);
+
+export const passwordChangeSchema = z.object({
+  currentPassword: z.string().min(1, 'must not be empty').max(200),
+  newPassword,
+});
+export const resetRequestSchema = z.object({ email: z.string().trim().toLowerCase().max(320) });
+export const resetSchema = z.object({ password: newPassword });
+
+const RESET_MS = 60 * 60_000;
+
+async function setPassword(db: Db, userId: string, password: string): Promise<void> {
+  await db
+    .update(authAccounts)
+    .set({ password: await hashPassword(password), updatedAt: now() })
+    .where(and(eq(authAccounts.userId, userId), eq(authAccounts.providerId, 'credential')));
+}
+
+/**
+ * Changes the actor's password when the current one is right; every other session ends (the one
+ * making the change stays signed in).
+ */
+export async function changePassword(
+  db: Db,
+  actor: Actor,
+  input: z.infer<typeof passwordChangeSchema>,
+  context: { ip: string | null; sessionToken?: string },
+): Promise<void> {
+  await limitRate(db, `password-change:${actor.userId}`, 10, 10 * 60_000);
+  const [credential] = await db
+    .select({ password: authAccounts.password })
+    .from(authAccounts)
+    .where(and(eq(authAccounts.userId, actor.userId), eq(authAccounts.providerId, 'credential')));
+  if (!credential?.password || !(await verifyPassword(credential.password, input.currentPassword))) {
+    throw AppError.invalid('currentPassword', 'is not your current password');
+  }
+  await setPassword(db, actor.userId, input.newPassword);
+  await signOutEverywhere(db, actor.userId, context.sessionToken);
+  await recordAudit(db, {
+    workspaceId: actor.workspaceId,
+    actorId: actor.userId,
+    action: 'password.changed',
+    target: 'own password',
+    ip: context.ip,
+  });
+}
+
+/** Where the reset link opens: the web app's public page. */
+export const resetUrl = (origin: string, token: string) => `${origin}/#/reset/${token}`;
+
+/**
+ * Sends a one-hour reset link when the address belongs to an active person. The answer is the
+ * same either way (the route always says 202), so nobody learns which addresses exist.
+ */
+export async function requestPasswordReset(
+  db: Db,
+  mailer: Mailer,
+  email: string,
+  context: { origin: string; ip: string | null },
+): Promise<void> {
+  await limitRate(db, `password-reset:${context.ip ?? 'unknown'}`, 5, 15 * 60_000);
+  await limitRate(db, `password-reset-mail:${email}`, 3, 60 * 60_000);
+  const [person] = await db
+    .select({ id: users.id, workspaceId: users.workspaceId, workspace: workspaces.name })
+    .from(users)
+    .innerJoin(workspaces, eq(workspaces.id, users.workspaceId))
+    .where(and(eq(users.email, email), isNull(users.deactivatedAt)));
+  if (!person) return;
+  const token = newSecret();
+  await db.insert(passwordResets).values({
+    id: randomUUID(),
+    userId: person.id,
+    tokenHash: digest(token),
+    expiresAt: new Date(now().getTime() + RESET_MS),
+  });
+  await recordAudit(db, {
+    workspaceId: person.workspaceId,
+    actorId: person.id,
+    action: 'password.reset_requested',
+    target: email,
+    ip: context.ip,
+  });
+  await mailer.send(
+    passwordResetMail({ to: email, workspace: person.workspace, url: resetUrl(context.origin, token) }),
+  );
+}
+
+/** Sets a new password with a reset link (once, within the hour) and signs the person out everywhere. */
+export async function resetPassword(
+  db: Db,
+  token: string,
+  password: string,
+  ip: string | null,
+): Promise<void> {
+  await limitRate(db, `password-reset-use:${ip ?? 'unknown'}`, 30, 10 * 60_000);
+  const [row] =
+    token.length > 100
+      ? []
+      : await db
+          .select({ reset: passwordResets, workspaceId: users.workspaceId, email: users.email })
+          .from(passwordResets)
+          .innerJoin(users, eq(users.id, passwordResets.userId))
+          .where(eq(passwordResets.tokenHash, digest(token)));
+  if (!row || !matchesDigest(token, row.reset.tokenHash))
+    throw new AppError('not_found', 'this reset link is not valid');
+  if (row.reset.usedAt) throw new AppError('gone', 'this reset link was already used: ask for a new one');
+  if (row.reset.expiresAt <= now())
+    throw new AppError('gone', 'this reset link has expired (they last one hour): ask for a new one');
+  // Claim the link first, so two requests racing with it cannot both set a password.
+  const [claimed] = await db
+    .update(passwordResets)
+    .set({ usedAt: now() })
+    .where(
+      and(
+        eq(passwordResets.id, row.reset.id),
+        isNull(passwordResets.usedAt),
+        gt(passwordResets.expiresAt, now()),
+      ),
+    )
+    .returning({ id: passwordResets.id });
+  if (!claimed) throw new AppError('gone', 'this reset link was already used: ask for a new one');
+  await setPassword(db, row.reset.userId, password);
+  await signOutEverywhere(db, row.reset.userId);
+  await recordAudit(db, {
+    workspaceId: row.workspaceId,
+    actorId: row.reset.userId,
+    action: 'password.reset',
+    target: row.email,
+    ip,
+  });
+}

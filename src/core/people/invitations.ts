@@ -1,0 +1,298 @@
+import { randomUUID } from 'node:crypto';
+import { and, desc, eq, gt, isNull, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { recordAudit } from '../audit/service.ts';
+import type { Actor } from '../auth/actor.ts';
+import { hashPassword } from '../auth/password.ts';
+import { digest, matchesDigest, newSecret } from '../auth/secrets.ts';
+import { insertUser, type Me, ROLES } from '../auth/users.ts';
+import type { Db } from '../db/client.ts';
+import { invitations, type Role, users, workspaces } from '../db/schema/index.ts';
+import { AppError } from '../errors.ts';
+import type { Mailer } from '../mail/mailer.ts';
+import { invitationMail } from '../mail/messages.ts';
+import { limitRate } from '../rate-limit.ts';
+import { now } from '../time/clock.ts';
+import { dateIn } from '../time/days.ts';
+import { assertTimeZone, daysFromNow } from '../time/weeks.ts';
+import { assertLeader } from './service.ts';
+
+export const INVITATION_DAYS = 7;
+
+const email = z.string().trim().toLowerCase().max(320).pipe(z.email('must be an email address'));
+
+export const invitationInputSchema = z.object({
+  email,
+  role: z.enum(ROLES),
+  leaderId: z.string().max(100).nullable().optional(),
+});
+export type InvitationInput = z.infer<typeof invitationInputSchema>;
+
+export const acceptInputSchema = z.object({
+  name: z.string().trim().min(1, 'must not be empty').max(200),
+  password: z.string().min(8, 'must be at least 8 characters').max(200),
+  timeZone: z.string().max(64).optional(),
+});
+export type AcceptInput = z.infer<typeof acceptInputSchema>;
+
+type InvitationRow = typeof invitations.$inferSelect;
+
+export type InvitationStatus = 'pending' | 'accepted' | 'withdrawn' | 'expired';
+
+function statusOf(row: InvitationRow, at = now()): InvitationStatus {
+  if (row.acceptedAt) return 'accepted';
+  if (row.withdrawnAt) return 'withdrawn';
+  return row.expiresAt <= at ? 'expired' : 'pending';
+}
+
+/** Where a person opens an invitation: the web app's public page. */
+export const invitationUrl = (origin: string, token: string) => `${origin}/#/invite/${token}`;
+
+/** Who may invite whom: the owner anyone, a leader members only. */
+function assertMayInvite(actor: Actor, role: Role): void {
+  if (actor.role === 'owner') return;
+  if (actor.role === 'leader') {
+    if (role !== 'member')
+      throw new AppError('forbidden', 'leaders invite members only; ask the owner for other roles');
+    return;
+  }
+  throw new AppError('forbidden', 'only the workspace owner and leaders invite people');
+}
+
+/**
+ * A one-time link for `email` to join the actor's workspace, valid 7 days: sent by mail when mail
+ * is set up, and returned (with its token) only in this answer.
+ */
+export async function createInvitation(
+  db: Db,
+  mailer: Mailer,
+  actor: Actor & { name: string },
+  input: InvitationInput,
+  context: { origin: string; ip: string | null },
+) {
+  assertMayInvite(actor, input.role);
+  const leaderId = input.leaderId ?? (actor.role === 'leader' ? actor.userId : null);
+  if (leaderId) await assertLeader(db, actor.workspaceId, null, leaderId);
+  const [person] = await db.select({ id: users.id }).from(users).where(eq(users.email, input.email));
+  if (person) {
+    throw new AppError('conflict', `${input.email} already belongs to a person on this Linchpin`, {
+      email: 'already has a person',
+    });
+  }
+  const [pending] = await db
+    .select({ id: invitations.id })
+    .from(invitations)
+    .where(
+      and(
+        eq(invitations.workspaceId, actor.workspaceId),
+        eq(invitations.email, input.email),
+        isNull(invitations.acceptedAt),
+        isNull(invitations.withdrawnAt),
+        gt(invitations.expiresAt, now()),
+      ),
+    );
+  if (pending) {
+    throw new AppError('conflict', `${input.email} has an open invitation: withdraw it to send a new one`, {
+      email: 'is already invited',
+    });
+  }
+  const token = newSecret();
+  const id = randomUUID();
+  const expiresAt = daysFromNow(INVITATION_DAYS, actor.timeZone);
+  const [workspace] = await db.select().from(workspaces).where(eq(workspaces.id, actor.workspaceId));
+  await db.transaction(async (tx) => {
+    await tx.insert(invitations).values({
+      id,
+      workspaceId: actor.workspaceId,
+      email: input.email,
+      role: input.role,
+      leaderId,
+      tokenHash: digest(token),
+      invitedBy: actor.userId,
+      expiresAt,
+    });
+    await recordAudit(tx, {
+      workspaceId: actor.workspaceId,
+      actorId: actor.userId,
+      action: 'invitation.sent',
+      target: `${input.email} as ${input.role}`,
+      ip: context.ip,
+    });
+  });
+  const url = invitationUrl(context.origin, token);
+  const emailed =
+    mailer.configured &&
+    (await mailer.send(
+      invitationMail({
+        to: input.email,
+        workspace: workspace?.name ?? 'Linchpin',
+        invitedBy: actor.name,
+        role: input.role,
+        url,
+        expiresOn: dateIn(expiresAt, actor.timeZone),
+      }),
+    ));
+  return {
+    id,
+    email: input.email,
+    role: input.role,
+    leaderId,
+    expiresAt: expiresAt.toISOString(),
+    url,
+    emailed,
+  };
+}
+
+export async function listInvitations(db: Db, actor: Actor) {
+  if (actor.role === 'member')
+    throw new AppError('forbidden', 'only the workspace owner and leaders see invitations');
+  const rows = await db
+    .select({ invitation: invitations, invitedByName: users.name })
+    .from(invitations)
+    .innerJoin(users, eq(users.id, invitations.invitedBy))
+    .where(eq(invitations.workspaceId, actor.workspaceId))
+    .orderBy(desc(invitations.createdAt), desc(invitations.id));
+  const at = now();
+  return rows.map(({ invitation: r, invitedByName }) => ({
+    id: r.id,
+    email: r.email,
+    role: r.role,
+    leaderId: r.leaderId,
+    expiresAt: r.expiresAt.toISOString(),
+    createdAt: r.createdAt.toISOString(),
+    status: statusOf(r, at),
+    invitedBy: { id: r.invitedBy, name: invitedByName },
+  }));
+}
+
+/** Withdraws an open invitation: the owner any, a leader the ones they sent. */
+export async function withdrawInvitation(db: Db, actor: Actor, id: string, ip: string | null): Promise<void> {
+  if (actor.role === 'member')
+    throw new AppError('forbidden', 'only the workspace owner and leaders withdraw invitations');
+  const [row] = await db
+    .select()
+    .from(invitations)
+    .where(and(eq(invitations.id, id), eq(invitations.workspaceId, actor.workspaceId)));
+  if (!row) throw AppError.notFound('invitation');
+  if (actor.role === 'leader' && row.invitedBy !== actor.userId) {
+    throw new AppError('forbidden', 'leaders withdraw the invitations they sent; ask the owner');
+  }
+  if (row.acceptedAt) throw new AppError('conflict', `${row.email} already joined: deactivate them instead`);
+  if (row.withdrawnAt) return;
+  await db.transaction(async (tx) => {
+    await tx.update(invitations).set({ withdrawnAt: now() }).where(eq(invitations.id, id));
+    await recordAudit(tx, {
+      workspaceId: actor.workspaceId,
+      actorId: actor.userId,
+      action: 'invitation.withdrawn',
+      target: row.email,
+      ip,
+    });
+  });
+}
+
+/** Finds an invitation by its token and says, as a person would understand, why it cannot be used. */
+function assertUsable(row: InvitationRow | undefined, token: string, inviter?: string): InvitationRow {
+  if (!row || !matchesDigest(token, row.tokenHash))
+    throw new AppError('not_found', 'this invitation link is not valid');
+  const status = statusOf(row);
+  if (status === 'accepted')
+    throw new AppError('conflict', 'this invitation was already used: sign in instead');
+  if (status === 'withdrawn') {
+    throw new AppError(
+      'gone',
+      `this invitation was withdrawn${inviter ? `: ask ${inviter} for a new one` : ''}`,
+    );
+  }
+  if (status === 'expired') {
+    throw new AppError(
+      'gone',
+      `this invitation expired on ${row.expiresAt.toISOString().slice(0, 10)}${inviter ? `: ask ${inviter} for a new one` : ''}`,
+    );
+  }
+  return row;
+}
+
+async function invitationByToken(db: Db, token: string) {
+  if (token.length > 100) return undefined;
+  const [row] = await db
+    .select({ invitation: invitations, workspace: workspaces.name, invitedBy: users.name })
+    .from(invitations)
+    .innerJoin(workspaces, eq(workspaces.id, invitations.workspaceId))
+    .innerJoin(users, eq(users.id, invitations.invitedBy))
+    .where(eq(invitations.tokenHash, digest(token)));
+  return row;
+}
+
+// Guessing tokens is hopeless at 256 bits, but a flood of tries is still refused early.
+const limitAcceptance = (db: Db, ip: string | null) =>
+  limitRate(db, `invitation:${ip ?? 'unknown'}`, 30, 10 * 60_000);
+
+/** What the invitee sees before joining: the workspace, their address, the role and who invited them. */
+export async function invitationPreview(db: Db, token: string, ip: string | null) {
+  await limitAcceptance(db, ip);
+  const found = await invitationByToken(db, token);
+  const row = assertUsable(found?.invitation, token, found?.invitedBy);
+  return {
+    workspace: found?.workspace ?? '',
+    email: row.email,
+    role: row.role,
+    invitedBy: found?.invitedBy ?? '',
+  };
+}
+
+/**
+ * Joins the workspace with the invitation: creates the person (name, password, time zone), marks
+ * the invitation used, in one transaction with the invitation row locked, so a link works once.
+ */
+export async function acceptInvitation(
+  db: Db,
+  token: string,
+  input: AcceptInput,
+  ip: string | null,
+): Promise<Me> {
+  await limitAcceptance(db, ip);
+  const timeZone = input.timeZone ?? 'UTC';
+  assertTimeZone(timeZone);
+  const passwordHash = await hashPassword(input.password);
+  return db.transaction(async (tx) => {
+    const [locked] = await tx
+      .select()
+      .from(invitations)
+      .where(eq(invitations.tokenHash, digest(token.slice(0, 100))))
+      .for('update');
+    const [inviter] = locked
+      ? await tx.select({ name: users.name }).from(users).where(eq(users.id, locked.invitedBy))
+      : [];
+    const row = assertUsable(locked, token, inviter?.name);
+    const [workspace] = await tx.select().from(workspaces).where(eq(workspaces.id, row.workspaceId));
+    if (!workspace) throw AppError.notFound('workspace');
+    // The leader may have been deactivated or demoted since: then nobody, rather than a broken line.
+    const [leader] = row.leaderId
+      ? await tx
+          .select({ id: users.id })
+          .from(users)
+          .where(and(eq(users.id, row.leaderId), isNull(users.deactivatedAt), sql`${users.role} <> 'member'`))
+      : [];
+    const me = await insertUser(tx, workspace, {
+      name: input.name,
+      email: row.email,
+      role: row.role,
+      timeZone,
+      passwordHash,
+      leaderId: leader?.id ?? null,
+    });
+    await tx
+      .update(invitations)
+      .set({ acceptedAt: now(), acceptedUserId: me.id })
+      .where(eq(invitations.id, row.id));
+    await recordAudit(tx, {
+      workspaceId: workspace.id,
+      actorId: me.id,
+      action: 'invitation.accepted',
+      target: `${me.name} <${me.email}> as ${me.role}`,
+      ip,
+    });
+    return me;
+  });
+}
