@@ -101,3 +101,18 @@ export function apiClient(app: App, token?: string) {
       call<T>('DELETE', path, undefined, headers),
   };
 }
+
+/** The cookie header a browser would send back after a response's Set-Cookie. */
+export const cookieFrom = (headers: Headers) =>
+  headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+
+/** Signs in with better-auth's e-mail endpoint, from a client address (rate limits key on it). */
+export const signIn = (app: App, email: string, password: string, ip = '10.0.0.1') =>
+  app.request('/api/auth/sign-in/email', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-forwarded-for': ip },
+    body: JSON.stringify({ email, password }),
+  });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestCore } from '../../../test/core.ts';
-import { apiClient } from '../../../test/factories.ts';
+import { apiClient, cookieFrom, signIn as signInAs } from '../../../test/factories.ts';
 import type { Core } from '../../core/index.ts';
 import { type App, createApp } from '../app.ts';
 
@@ -20,17 +20,7 @@ beforeAll(async () => {
 });
 afterAll(() => core.close());
 
-const cookieFrom = (headers: Headers) =>
-  headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-const signIn = (email: string, password: string, ip = '10.0.0.1') =>
-  app.request('/api/auth/sign-in/email', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-forwarded-for': ip },
-    body: JSON.stringify({ email, password }),
-  });
+const signIn = (email: string, password: string, ip?: string) => signInAs(app, email, password, ip);
 
 describe('first-run setup and sessions', () => {
   it('answers health without auth', async () => {
