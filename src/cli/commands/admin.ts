@@ -8,15 +8,13 @@ import { CliError } from '../client.ts';
  * (PGlite) data folder opens in one process only; `instead` says what to do while the server runs.
  */
 async function withCore<T>(instead: string, work: (core: Core) => Promise<T>): Promise<T> {
-  const [{ configFromEnv, createCore }, { DataDirLockedError, lockDataDir }] = await Promise.all([
+  const [{ configFromEnv, createCore }, { DataDirLockedError }] = await Promise.all([
     import('../../core/index.ts'),
     import('../../core/db/lock.ts'),
   ]);
-  const config = configFromEnv();
+  let core: Core;
   try {
-    // Probed here because createCore's own lock failure surfaces as an unhandled rejection (it is
-    // raised while createCore awaits the auth module), which no catch around createCore sees.
-    if (config.dataDir) lockDataDir(config.dataDir)();
+    core = await createCore(configFromEnv());
   } catch (error) {
     if (!(error instanceof DataDirLockedError)) throw error;
     const holder = error.pid ? `a running Linchpin server (pid ${error.pid})` : 'another Linchpin process';
@@ -24,7 +22,6 @@ async function withCore<T>(instead: string, work: (core: Core) => Promise<T>): P
       `the data folder ${error.dataDir} is in use by ${holder}. ${instead} or stop the server first.`,
     );
   }
-  const core = await createCore(config);
   try {
     return await work(core);
   } finally {
