@@ -18,6 +18,7 @@ import { AppError } from '../errors.ts';
 import { now } from '../time/clock.ts';
 import { DEMO_ACCOUNT_PROFILES, DEMO_GOAL_OF_TEMPLATE } from './accounts.ts';
 import { seedScorecard } from './scorecard.ts';
+import { seedDemoTeam } from './team.ts';
 
 export const DEMO_ACCOUNTS = ['Northwind Foods', 'Contoso Retail', 'Fabrikam Logistics'] as const;
 
@@ -238,6 +239,7 @@ export async function loadDemo(
       throw new AppError('conflict', 'demo data goes into an empty history; you already have activities');
     const profiles = new Map<string, DemoProfile>();
     for (const name of DEMO_ACCOUNTS) profiles.set(name, await seedAccount(tx, actor, name));
+    await seedDemoTeam(tx, actor);
     const nowDate = at.toJSDate();
     const rows = items.map((item, index) => {
       const profile = item.account ? profiles.get(item.account) : undefined;

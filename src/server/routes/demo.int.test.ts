@@ -28,4 +28,38 @@ describe('demo data', () => {
     const again = await api.post('/demo');
     expect(again.status).toBe(409);
   });
+
+  it('brings a small team with a leader and an open invitation when the owner is alone, and none otherwise', async () => {
+    const founder = await makeUser(core, { role: 'owner', name: 'Fran Founder' });
+    const api = apiClient(app, founder.token);
+    await api.post('/demo');
+    const people = (await api.get('/users')).body.items;
+    expect(people.map((p: { name: string; role: string }) => [p.name, p.role])).toEqual([
+      ['Daniel Okoro', 'member'],
+      ['Fran Founder', 'owner'],
+      ['Marcus Webb', 'member'],
+      ['Priya Natarajan', 'leader'],
+      ['Sofia Lindqvist', 'member'],
+    ]);
+    const priya = people.find((p: { name: string }) => p.name === 'Priya Natarajan');
+    expect(people.filter((p: { leaderId: string }) => p.leaderId === priya.id)).toHaveLength(2);
+    expect(
+      people.every((p: { email: string }) => p.email === founder.email || p.email.endsWith('.invalid')),
+    ).toBe(true);
+    const invited = (await api.get('/invitations')).body.items;
+    expect(invited).toEqual([
+      expect.objectContaining({ role: 'member', status: 'pending', leaderId: priya.id }),
+    ]);
+    // The demo team cannot sign in: they have no password.
+    const signIn = await app.request('/api/auth/sign-in/email', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: priya.email, password: 'correct horse battery' }),
+    });
+    expect(signIn.status).toBe(401);
+
+    const colleague = await makeUser(core, { workspace: founder.me.workspace.name });
+    await apiClient(app, colleague.token).post('/demo');
+    expect((await api.get('/users')).body.items).toHaveLength(6);
+  });
 });
