@@ -10,6 +10,16 @@ import { now } from './time/clock.ts';
  * shares the count; beyond `max` in `windowMs` it fails with 429.
  */
 export async function limitRate(db: Db, key: string, max: number, windowMs: number): Promise<void> {
+  if (!(await withinRate(db, key, max, windowMs))) {
+    throw new AppError(
+      'rate_limited',
+      `too many attempts; try again in ${Math.ceil(windowMs / 60_000)} minutes`,
+    );
+  }
+}
+
+/** Counts one request against `key` and says whether it is still within `max` per `windowMs`. */
+export async function withinRate(db: Db, key: string, max: number, windowMs: number): Promise<boolean> {
   const at = now().getTime();
   const [row] = await db
     .insert(rateLimits)
@@ -22,10 +32,5 @@ export async function limitRate(db: Db, key: string, max: number, windowMs: numb
       },
     })
     .returning({ count: rateLimits.count });
-  if ((row?.count ?? 0) > max) {
-    throw new AppError(
-      'rate_limited',
-      `too many attempts; try again in ${Math.ceil(windowMs / 60_000)} minutes`,
-    );
-  }
+  return (row?.count ?? 0) <= max;
 }

@@ -4,6 +4,7 @@ import { CLIENT_IP_HEADER } from '../core/auth/auth.ts';
 import { userIdForToken } from '../core/auth/tokens.ts';
 import { actorOf, findMe, type Me, markActive } from '../core/auth/users.ts';
 import { AppError } from '../core/errors.ts';
+import { rememberOrigin } from '../core/mail/link-origin.ts';
 import type { AppEnv } from './context.ts';
 import { errorBody } from './errors.ts';
 
@@ -75,11 +76,17 @@ export const requireUser: MiddlewareHandler<AppEnv> = async (c, next) => {
   c.set('me', me);
   c.set('actor', actorOf(me));
   await markActive(c.var.core.db, me.id);
+  if (me.role === 'owner') await rememberOrigin(c.var.core.db, publicOrigin(c));
   await next();
 };
 
+// Only these of better-auth's endpoints are ours to offer: the rest (change-password, reset,
+// update-user…) would bypass the audit log, the sign-out rules and roles of /api/me/*.
+const AUTH_PATHS = new Set(['/api/auth/sign-in/email', '/api/auth/sign-out', '/api/auth/get-session']);
+
 /** better-auth's own endpoints (sign-in, sign-out, session), with its errors in our shape. */
 export const authHandler: MiddlewareHandler<AppEnv> = async (c) => {
+  if (!AUTH_PATHS.has(c.req.path)) throw AppError.notFound(`${c.req.method} ${c.req.path}`);
   const request = new Request(c.req.raw, { headers: headersWithClientAddress(c) });
   if (!SAFE_METHODS.has(c.req.method)) assertSameOrigin(c);
   const response = await c.var.core.auth.handler(request);

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq, exists, inArray, isNotNull, isNull, or, type SQL, sql } from 'drizzle-orm';
+import { recordAudit } from '../audit/service.ts';
 import type { Actor } from '../auth/actor.ts';
 import { assertWorkspaceUsers } from '../auth/users.ts';
 import type { Db, Tx } from '../db/client.ts';
@@ -215,13 +216,25 @@ export async function updateAccount(
   actor: Actor,
   id: string,
   patch: AccountPatch,
+  ip: string | null = null,
 ): Promise<AccountView> {
-  await editableAccount(db, actor, id);
+  const before = await editableAccount(db, actor, id);
   const { memberIds, archived, ...fields } = patch;
   const name = fields.name?.trim();
   try {
     await db.transaction(async (tx) => {
-      if (fields.ownerId) await assertWorkspaceUsers(tx, actor.workspaceId, [fields.ownerId], 'ownerId');
+      if (fields.ownerId && fields.ownerId !== before.owner?.id) {
+        await assertWorkspaceUsers(tx, actor.workspaceId, [fields.ownerId], 'ownerId');
+        const [successor] = await tx.select().from(users).where(eq(users.id, fields.ownerId));
+        if (successor?.deactivatedAt) throw AppError.invalid('ownerId', `${successor.name} is deactivated`);
+        await recordAudit(tx, {
+          workspaceId: actor.workspaceId,
+          actorId: actor.userId,
+          action: 'account.transferred',
+          target: `${before.name}: owner set to ${successor?.name ?? fields.ownerId}`,
+          ip,
+        });
+      }
       const set = {
         name,
         domains: fields.domains ? cleanDomains(fields.domains) : undefined,

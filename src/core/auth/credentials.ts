@@ -8,7 +8,7 @@ import { AppError } from '../errors.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import { passwordResetMail } from '../mail/messages.ts';
 import { signOutEverywhere } from '../people/service.ts';
-import { limitRate } from '../rate-limit.ts';
+import { limitRate, withinRate } from '../rate-limit.ts';
 import { now } from '../time/clock.ts';
 import type { Actor } from './actor.ts';
 import { hashPassword, verifyPassword } from './password.ts';
@@ -51,6 +51,7 @@ export async function changePassword(
     throw AppError.invalid('currentPassword', 'is not your current password');
   }
   await setPassword(db, actor.userId, input.newPassword);
+  await voidResetLinks(db, actor.userId);
   await signOutEverywhere(db, actor.userId, context.sessionToken);
   await recordAudit(db, {
     workspaceId: actor.workspaceId,
@@ -66,16 +67,22 @@ export const resetUrl = (origin: string, token: string) => `${origin}/#/reset/${
 
 /**
  * Sends a one-hour reset link when the address belongs to an active person. The answer is the
- * same either way (the route always says 202), so nobody learns which addresses exist.
+ * same either way, and as fast (the mail leaves in the background), so nobody learns which
+ * addresses exist; beyond three mails an hour per address the request is quietly dropped, so a
+ * stranger cannot lock someone out of their own reset. Nothing is sent without a trusted origin.
  */
 export async function requestPasswordReset(
   db: Db,
   mailer: Mailer,
   email: string,
-  context: { origin: string; ip: string | null },
+  context: { origin: string | null; ip: string | null },
 ): Promise<void> {
   await limitRate(db, `password-reset:${context.ip ?? 'unknown'}`, 5, 15 * 60_000);
-  await limitRate(db, `password-reset-mail:${email}`, 3, 60 * 60_000);
+  if (!context.origin) {
+    console.error('linchpin: a password reset was asked for, but no LINCHPIN_PUBLIC_URL is set to link to');
+    return;
+  }
+  if (!(await withinRate(db, `password-reset-mail:${email}`, 3, 60 * 60_000))) return;
   const [person] = await db
     .select({ id: users.id, workspaceId: users.workspaceId, workspace: workspaces.name })
     .from(users)
@@ -96,9 +103,17 @@ export async function requestPasswordReset(
     target: email,
     ip: context.ip,
   });
-  await mailer.send(
+  void mailer.send(
     passwordResetMail({ to: email, workspace: person.workspace, url: resetUrl(context.origin, token) }),
   );
+}
+
+/** Every reset link a person still has stops working (after a reset or a password change). */
+async function voidResetLinks(db: Db, userId: string): Promise<void> {
+  await db
+    .update(passwordResets)
+    .set({ usedAt: now() })
+    .where(and(eq(passwordResets.userId, userId), isNull(passwordResets.usedAt)));
 }
 
 /** Sets a new password with a reset link (once, within the hour) and signs the person out everywhere. */
@@ -113,13 +128,19 @@ export async function resetPassword(
     token.length > 100
       ? []
       : await db
-          .select({ reset: passwordResets, workspaceId: users.workspaceId, email: users.email })
+          .select({
+            reset: passwordResets,
+            workspaceId: users.workspaceId,
+            email: users.email,
+            deactivatedAt: users.deactivatedAt,
+          })
           .from(passwordResets)
           .innerJoin(users, eq(users.id, passwordResets.userId))
           .where(eq(passwordResets.tokenHash, digest(token)));
   if (!row || !matchesDigest(token, row.reset.tokenHash))
     throw new AppError('not_found', 'this reset link is not valid');
   if (row.reset.usedAt) throw new AppError('gone', 'this reset link was already used: ask for a new one');
+  if (row.deactivatedAt) throw new AppError('gone', 'this account was deactivated: ask your workspace owner');
   if (row.reset.expiresAt <= now())
     throw new AppError('gone', 'this reset link has expired (they last one hour): ask for a new one');
   // Claim the link first, so two requests racing with it cannot both set a password.
@@ -136,6 +157,7 @@ export async function resetPassword(
     .returning({ id: passwordResets.id });
   if (!claimed) throw new AppError('gone', 'this reset link was already used: ask for a new one');
   await setPassword(db, row.reset.userId, password);
+  await voidResetLinks(db, row.reset.userId);
   await signOutEverywhere(db, row.reset.userId);
   await recordAudit(db, {
     workspaceId: row.workspaceId,

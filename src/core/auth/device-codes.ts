@@ -36,8 +36,9 @@ type DeviceStatus = 'pending' | 'approved' | 'denied' | 'expired';
 
 function statusOf(row: DeviceRow): DeviceStatus {
   if (row.deniedAt) return 'denied';
-  if (row.approvedAt) return 'approved';
-  return row.expiresAt <= now() ? 'expired' : 'pending';
+  // An approved code not collected in time lapses too: a token must not wait days for whoever polls.
+  if (row.expiresAt <= now()) return 'expired';
+  return row.approvedAt ? 'approved' : 'pending';
 }
 
 /** A CLI asks to sign in: a secret device code for it to poll with, a short user code for the person. */

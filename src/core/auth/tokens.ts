@@ -51,10 +51,13 @@ export async function issueToken(
 export async function createApiToken(db: Db, email: string, name = 'cli'): Promise<string> {
   const userId = await findUserIdByEmail(db, email);
   const [user] = await db
-    .select({ id: users.id, workspaceId: users.workspaceId })
+    .select({ id: users.id, workspaceId: users.workspaceId, deactivatedAt: users.deactivatedAt })
     .from(users)
     .where(eq(users.id, userId));
   if (!user) throw AppError.notFound(`user ${email}`);
+  if (user.deactivatedAt) {
+    throw new AppError('conflict', `${email} is deactivated: reactivate them in Settings → People first`);
+  }
   return (await issueToken(db, user, name, null)).token;
 }
 

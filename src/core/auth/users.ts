@@ -3,7 +3,7 @@ import { and, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db, Tx } from '../db/client.ts';
 import { authAccounts, type QuadrantTargets, type Role, users, workspaces } from '../db/schema/index.ts';
-import { AppError } from '../errors.ts';
+import { AppError, isUniqueViolation } from '../errors.ts';
 import { DEFAULT_TARGETS, targetsSchema } from '../reports/targets.ts';
 import { now } from '../time/clock.ts';
 import { assertTimeZone } from '../time/weeks.ts';
@@ -93,15 +93,22 @@ export async function insertUser(
   const [taken] = await tx.select({ id: users.id }).from(users).where(eq(users.email, input.email));
   if (taken) throw new AppError('conflict', 'a user with this email exists', { email: 'is already in use' });
   const id = randomUUID();
-  await tx.insert(users).values({
-    id,
-    workspaceId: workspace.id,
-    name: input.name,
-    email: input.email,
-    role: input.role,
-    timeZone: input.timeZone,
-    leaderId: input.leaderId,
-  });
+  try {
+    await tx.insert(users).values({
+      id,
+      workspaceId: workspace.id,
+      name: input.name,
+      email: input.email,
+      role: input.role,
+      timeZone: input.timeZone,
+      leaderId: input.leaderId,
+    });
+  } catch (error) {
+    // Two sign-ups with one address at once: the unique index decides, and the loser hears why.
+    if (isUniqueViolation(error))
+      throw new AppError('conflict', 'a user with this email exists', { email: 'is already in use' });
+    throw error;
+  }
   await tx.insert(authAccounts).values({
     id: randomUUID(),
     userId: id,

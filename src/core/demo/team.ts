@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
+import { DateTime } from 'luxon';
 import type { Actor } from '../auth/actor.ts';
 import { digest, newSecret } from '../auth/secrets.ts';
 import type { Tx } from '../db/client.ts';
@@ -31,7 +32,6 @@ export async function seedDemoTeam(tx: Tx, actor: Actor): Promise<number> {
   const domain = `demo-${actor.workspaceId.slice(0, 8)}.invalid`;
   const addressOf = (name: string) => `${name.toLowerCase().replace(/\s+/g, '.')}@${domain}`;
   const leaderId = randomUUID();
-  const at = now().getTime();
   await tx.insert(users).values(
     DEMO_TEAM.map((person, i) => ({
       id: person.role === 'leader' ? leaderId : randomUUID(),
@@ -44,7 +44,9 @@ export async function seedDemoTeam(tx: Tx, actor: Actor): Promise<number> {
       lastActiveAt:
         person.activeDaysAgo === null
           ? null
-          : new Date(at - person.activeDaysAgo * 86_400_000 - i * 3_600_000),
+          : DateTime.fromJSDate(now(), { zone: actor.timeZone })
+              .minus({ days: person.activeDaysAgo, hours: i })
+              .toJSDate(),
     })),
   );
   await tx.insert(invitations).values({

@@ -34,7 +34,7 @@ export function invitationMail(input: {
     input.to,
     `${input.invitedBy} invited you to ${input.workspace} on Linchpin`,
     [
-      `${input.invitedBy} invited you to join ${input.workspace} on Linchpin as ${input.role === 'leader' ? 'a leader' : `a ${input.role}`}.`,
+      `${input.invitedBy} invited you to join ${input.workspace} on Linchpin as ${input.role === 'owner' ? 'an owner' : `a ${input.role}`}.`,
       'Linchpin maps where your week goes, how deep your relationships reach into each customer, and the legacy you leave there.',
     ],
     { label: 'Join the workspace', url: input.url },

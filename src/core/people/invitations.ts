@@ -6,7 +6,7 @@ import type { Actor } from '../auth/actor.ts';
 import { hashPassword } from '../auth/password.ts';
 import { digest, matchesDigest, newSecret } from '../auth/secrets.ts';
 import { insertUser, type Me, ROLES } from '../auth/users.ts';
-import type { Db } from '../db/client.ts';
+import type { Db, Tx } from '../db/client.ts';
 import { invitations, type Role, users, workspaces } from '../db/schema/index.ts';
 import { AppError } from '../errors.ts';
 import type { Mailer } from '../mail/mailer.ts';
@@ -24,7 +24,7 @@ const email = z.string().trim().toLowerCase().max(320).pipe(z.email('must be an 
 export const invitationInputSchema = z.object({
   email,
   role: z.enum(ROLES),
-  leaderId: z.string().max(100).nullable().optional(),
+  leaderId: z.string().min(1, 'must be a person’s id').max(100).nullable().optional(),
 });
 export type InvitationInput = z.infer<typeof invitationInputSchema>;
 
@@ -59,6 +59,33 @@ function assertMayInvite(actor: Actor, role: Role): void {
   throw new AppError('forbidden', 'only the workspace owner and leaders invite people');
 }
 
+/** An address may be invited when nobody has it and it has no open invitation here. */
+async function assertInvitable(tx: Tx, workspaceId: string, email: string): Promise<void> {
+  const [person] = await tx.select({ id: users.id }).from(users).where(eq(users.email, email));
+  if (person) {
+    throw new AppError('conflict', `${email} already belongs to a person on this Linchpin`, {
+      email: 'already has a person',
+    });
+  }
+  const [pending] = await tx
+    .select({ id: invitations.id })
+    .from(invitations)
+    .where(
+      and(
+        eq(invitations.workspaceId, workspaceId),
+        eq(invitations.email, email),
+        isNull(invitations.acceptedAt),
+        isNull(invitations.withdrawnAt),
+        gt(invitations.expiresAt, now()),
+      ),
+    );
+  if (pending) {
+    throw new AppError('conflict', `${email} has an open invitation: withdraw it to send a new one`, {
+      email: 'is already invited',
+    });
+  }
+}
+
 /**
  * A one-time link for `email` to join the actor's workspace, valid 7 days: sent by mail when mail
  * is set up, and returned (with its token) only in this answer.
@@ -73,34 +100,14 @@ export async function createInvitation(
   assertMayInvite(actor, input.role);
   const leaderId = input.leaderId ?? (actor.role === 'leader' ? actor.userId : null);
   if (leaderId) await assertLeader(db, actor.workspaceId, null, leaderId);
-  const [person] = await db.select({ id: users.id }).from(users).where(eq(users.email, input.email));
-  if (person) {
-    throw new AppError('conflict', `${input.email} already belongs to a person on this Linchpin`, {
-      email: 'already has a person',
-    });
-  }
-  const [pending] = await db
-    .select({ id: invitations.id })
-    .from(invitations)
-    .where(
-      and(
-        eq(invitations.workspaceId, actor.workspaceId),
-        eq(invitations.email, input.email),
-        isNull(invitations.acceptedAt),
-        isNull(invitations.withdrawnAt),
-        gt(invitations.expiresAt, now()),
-      ),
-    );
-  if (pending) {
-    throw new AppError('conflict', `${input.email} has an open invitation: withdraw it to send a new one`, {
-      email: 'is already invited',
-    });
-  }
   const token = newSecret();
   const id = randomUUID();
   const expiresAt = daysFromNow(INVITATION_DAYS, actor.timeZone);
   const [workspace] = await db.select().from(workspaces).where(eq(workspaces.id, actor.workspaceId));
   await db.transaction(async (tx) => {
+    // One open invitation per address: two people inviting the same address at once get one link.
+    await tx.execute(sql`select pg_advisory_xact_lock(727004, hashtext(${input.email}))`);
+    await assertInvitable(tx, actor.workspaceId, input.email);
     await tx.insert(invitations).values({
       id,
       workspaceId: actor.workspaceId,
@@ -192,23 +199,23 @@ export async function withdrawInvitation(db: Db, actor: Actor, id: string, ip: s
 }
 
 /** Finds an invitation by its token and says, as a person would understand, why it cannot be used. */
-function assertUsable(row: InvitationRow | undefined, token: string, inviter?: string): InvitationRow {
-  if (!row || !matchesDigest(token, row.tokenHash))
+function assertUsable(
+  row: InvitationRow | undefined,
+  token: string,
+  inviter?: { name: string; timeZone: string },
+): InvitationRow {
+  if (!row || !matchesDigest(token, row.tokenHash)) {
     throw new AppError('not_found', 'this invitation link is not valid');
+  }
+  const askForNew = inviter ? `: ask ${inviter.name} for a new one` : '';
   const status = statusOf(row);
   if (status === 'accepted')
     throw new AppError('conflict', 'this invitation was already used: sign in instead');
-  if (status === 'withdrawn') {
-    throw new AppError(
-      'gone',
-      `this invitation was withdrawn${inviter ? `: ask ${inviter} for a new one` : ''}`,
-    );
-  }
+  if (status === 'withdrawn') throw new AppError('gone', `this invitation was withdrawn${askForNew}`);
   if (status === 'expired') {
-    throw new AppError(
-      'gone',
-      `this invitation expired on ${row.expiresAt.toISOString().slice(0, 10)}${inviter ? `: ask ${inviter} for a new one` : ''}`,
-    );
+    // The day the invitation mail named: the inviter's calendar day.
+    const day = dateIn(row.expiresAt, inviter?.timeZone ?? 'UTC');
+    throw new AppError('gone', `this invitation expired on ${day}${askForNew}`);
   }
   return row;
 }
@@ -216,7 +223,11 @@ function assertUsable(row: InvitationRow | undefined, token: string, inviter?: s
 async function invitationByToken(db: Db, token: string) {
   if (token.length > 100) return undefined;
   const [row] = await db
-    .select({ invitation: invitations, workspace: workspaces.name, invitedBy: users.name })
+    .select({
+      invitation: invitations,
+      workspace: workspaces.name,
+      inviter: { name: users.name, timeZone: users.timeZone },
+    })
     .from(invitations)
     .innerJoin(workspaces, eq(workspaces.id, invitations.workspaceId))
     .innerJoin(users, eq(users.id, invitations.invitedBy))
@@ -232,12 +243,12 @@ const limitAcceptance = (db: Db, ip: string | null) =>
 export async function invitationPreview(db: Db, token: string, ip: string | null) {
   await limitAcceptance(db, ip);
   const found = await invitationByToken(db, token);
-  const row = assertUsable(found?.invitation, token, found?.invitedBy);
+  const row = assertUsable(found?.invitation, token, found?.inviter);
   return {
     workspace: found?.workspace ?? '',
     email: row.email,
     role: row.role,
-    invitedBy: found?.invitedBy ?? '',
+    invitedBy: found?.inviter.name ?? '',
   };
 }
 
@@ -261,10 +272,19 @@ export async function acceptInvitation(
       .from(invitations)
       .where(eq(invitations.tokenHash, digest(token.slice(0, 100))))
       .for('update');
-    const [inviter] = locked
-      ? await tx.select({ name: users.name }).from(users).where(eq(users.id, locked.invitedBy))
-      : [];
-    const row = assertUsable(locked, token, inviter?.name);
+    const [inviter] = locked ? await tx.select().from(users).where(eq(users.id, locked.invitedBy)) : [];
+    const row = assertUsable(locked, token, inviter);
+    // The inviter must still be allowed to give this role: a deactivated or demoted inviter's links lapse.
+    const mayStillInvite =
+      inviter &&
+      !inviter.deactivatedAt &&
+      (inviter.role === 'owner' || (inviter.role === 'leader' && row.role === 'member'));
+    if (!mayStillInvite) {
+      throw new AppError(
+        'gone',
+        'this invitation is no longer valid: the person who sent it can no longer invite you',
+      );
+    }
     const [workspace] = await tx.select().from(workspaces).where(eq(workspaces.id, row.workspaceId));
     if (!workspace) throw AppError.notFound('workspace');
     // The leader may have been deactivated or demoted since: then nobody, rather than a broken line.

@@ -11,7 +11,7 @@ import { now } from '../time/clock.ts';
 export const personPatchSchema = z
   .object({
     role: z.enum(ROLES),
-    leaderId: z.string().max(100).nullable(),
+    leaderId: z.string().min(1, 'must be a person’s id (null: no leader)').max(100).nullable(),
     active: z.boolean(),
   })
   .partial();
@@ -155,6 +155,10 @@ export async function updatePerson(
   return db.transaction(async (tx) => {
     // One change to people at a time per workspace, so two owners cannot demote each other at once.
     await tx.execute(sql`select pg_advisory_xact_lock(727003, hashtext(${actor.workspaceId}))`);
+    // The actor's role as it is now, under the lock: an owner demoted a moment ago acts no more.
+    const self = await personOf(tx, actor, actor.userId);
+    if (self.deactivatedAt) throw new AppError('unauthenticated', 'your account was deactivated');
+    actor = { ...actor, role: self.role };
     const person = await personOf(tx, actor, id);
     const onlyLeader = patch.role === undefined && patch.active === undefined;
     if (actor.role === 'leader') {
@@ -208,7 +212,8 @@ export async function updatePerson(
       await audit('user.role_changed', `: ${person.role} → ${patch.role}`);
     }
     if (patch.leaderId !== undefined && patch.leaderId !== person.leaderId) {
-      const leader = patch.leaderId ? await assertLeader(tx, actor.workspaceId, id, patch.leaderId) : null;
+      const leader =
+        patch.leaderId !== null ? await assertLeader(tx, actor.workspaceId, id, patch.leaderId) : null;
       await tx.update(users).set({ leaderId: patch.leaderId, updatedAt: now() }).where(eq(users.id, id));
       await audit('user.leader_changed', leader ? ` now reports to ${leader.name}` : ': no leader');
     }

@@ -21,7 +21,7 @@ import {
 } from '../db/schema/index.ts';
 import { AppError } from '../errors.ts';
 import { now } from '../time/clock.ts';
-import { daysAgo } from '../time/days.ts';
+import { dateIn, daysAgo } from '../time/days.ts';
 import { daysFromNow, formatInZone } from '../time/weeks.ts';
 import type {
   ActionInput,
@@ -420,7 +420,15 @@ async function usableLink(db: Db | Tx, token: string, options: { lock?: boolean 
   if (link.revokedAt) throw new AppError('gone', 'this rating link was withdrawn by the sender');
   if (link.usedAt) throw new AppError('conflict', 'this rating link has already been used; thank you');
   if (link.expiresAt.getTime() <= now().getTime()) {
-    throw new AppError('gone', `this rating link expired on ${link.expiresAt.toISOString().slice(0, 10)}`);
+    // The sender's calendar day, as the link list showed it to them.
+    const [sender] = await db
+      .select({ timeZone: users.timeZone })
+      .from(users)
+      .where(eq(users.id, link.createdBy ?? ''));
+    throw new AppError(
+      'gone',
+      `this rating link expired on ${dateIn(link.expiresAt, sender?.timeZone ?? 'UTC')}`,
+    );
   }
   return link;
 }

@@ -16,6 +16,7 @@ import {
   startDeviceLogin,
 } from '../../core/auth/device-codes.ts';
 import { createPersonalToken, listTokens, revokeToken, tokenInputSchema } from '../../core/auth/tokens.ts';
+import { trustedOrigin } from '../../core/mail/link-origin.ts';
 import { clientAddress, publicOrigin } from '../auth.ts';
 import { jsonBody, jsonResponse, router, security } from '../context.ts';
 
@@ -163,7 +164,7 @@ publicAccessRoutes.openapi(
   }),
   async (c) => {
     await requestPasswordReset(c.var.core.db, c.var.core.mailer, c.req.valid('json').email, {
-      origin: publicOrigin(c),
+      origin: await trustedOrigin(c.var.core.db),
       ip: clientAddress(c),
     });
     return c.body(null, 202);

@@ -16,6 +16,7 @@ import {
   updateAccount,
 } from '../../core/accounts/service.ts';
 import { accountTime } from '../../core/accounts/time.ts';
+import { clientAddress } from '../auth.ts';
 import { jsonBody, jsonResponse, router, security } from '../context.ts';
 
 const idParam = z.object({ id: z.string().min(1).max(100) });
@@ -79,7 +80,13 @@ accountRoutes.openapi(
   }),
   async (c) =>
     c.json(
-      await updateAccount(c.var.core.db, c.var.actor, c.req.valid('param').id, c.req.valid('json')),
+      await updateAccount(
+        c.var.core.db,
+        c.var.actor,
+        c.req.valid('param').id,
+        c.req.valid('json'),
+        clientAddress(c),
+      ),
       200,
     ),
 );

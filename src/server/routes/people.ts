@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { auditQuerySchema, listAudit } from '../../core/audit/service.ts';
 import { ROLES } from '../../core/auth/users.ts';
+import { trustedOrigin } from '../../core/mail/link-origin.ts';
 import {
   acceptInputSchema,
   acceptInvitation,
@@ -135,7 +136,7 @@ peopleRoutes.openapi(
         c.var.core.mailer,
         { ...c.var.actor, name: c.var.me.name },
         c.req.valid('json'),
-        { origin: publicOrigin(c), ip: clientAddress(c) },
+        { origin: (await trustedOrigin(c.var.core.db)) ?? publicOrigin(c), ip: clientAddress(c) },
       ),
       201,
     ),

@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { createUser, hasAnyUser, newUserSchema } from '../../core/auth/users.ts';
-import { headersWithClientAddress } from '../auth.ts';
+import { rememberOrigin } from '../../core/mail/link-origin.ts';
+import { headersWithClientAddress, publicOrigin } from '../auth.ts';
 import { jsonBody, jsonResponse, router } from '../context.ts';
 import { meSchema } from './me.ts';
 
@@ -43,6 +44,7 @@ systemRoutes.openapi(
   async (c) => {
     const input = c.req.valid('json');
     const me = await createUser(c.var.core.db, { ...input, role: 'owner' }, { onlyIfFirst: true });
+    await rememberOrigin(c.var.core.db, publicOrigin(c));
     const signIn = await c.var.core.auth.api.signInEmail({
       body: { email: input.email, password: input.password },
       headers: headersWithClientAddress(c),
