@@ -41,17 +41,35 @@ const RoundPage = lazy(() =>
 const RatePage = lazy(() =>
   import('./features/scorecard/RatePage.tsx').then((m) => ({ default: m.RatePage })),
 );
+const InvitePage = lazy(() =>
+  import('./features/people/InvitePage.tsx').then((m) => ({ default: m.InvitePage })),
+);
+const ForgotPasswordPage = lazy(() =>
+  import('./features/auth/ForgotPasswordPage.tsx').then((m) => ({ default: m.ForgotPasswordPage })),
+);
+const ResetPasswordPage = lazy(() =>
+  import('./features/auth/ResetPasswordPage.tsx').then((m) => ({ default: m.ResetPasswordPage })),
+);
+const DevicePage = lazy(() =>
+  import('./features/people/DevicePage.tsx').then((m) => ({ default: m.DevicePage })),
+);
+
+const splash = <div className="splash" aria-busy="true" />;
 
 export function App() {
   const route = useRoute();
-  // A customer's rating link: no session, no workspace data, nothing but the form.
-  if (route.page === 'rate') {
-    return (
-      <Suspense fallback={<div className="splash" aria-busy="true" />}>
-        <RatePage token={route.token} />
-      </Suspense>
-    );
-  }
+  // Links that work without a session: a customer's rating form, an invitation, a password reset.
+  const publicPage =
+    route.page === 'rate' ? (
+      <RatePage token={route.token} />
+    ) : route.page === 'invite' ? (
+      <InvitePage key={route.token} token={route.token} />
+    ) : route.page === 'forgot' ? (
+      <ForgotPasswordPage />
+    ) : route.page === 'reset' ? (
+      <ResetPasswordPage key={route.token} token={route.token} />
+    ) : null;
+  if (publicPage) return <Suspense fallback={splash}>{publicPage}</Suspense>;
   return <SignedInApp />;
 }
 
@@ -60,7 +78,7 @@ function SignedInApp() {
   const me = useMe();
   const route = useRoute();
 
-  if (setup.isPending || me.isPending) return <div className="splash" aria-busy="true" />;
+  if (setup.isPending || me.isPending) return splash;
   if (setup.isError || me.isError) {
     return (
       <main className="splash">
@@ -76,8 +94,14 @@ function SignedInApp() {
   }
   if (setup.data.needed || !me.data) {
     return (
-      <Suspense fallback={<div className="splash" aria-busy="true" />}>
-        {setup.data.needed ? <SetupPage /> : <SignInPage />}
+      <Suspense fallback={splash}>
+        {setup.data.needed ? (
+          <SetupPage />
+        ) : route.page === 'device' ? (
+          <SignInPage intro="Sign in to approve the sign-in of a program, such as the linchpin command line." />
+        ) : (
+          <SignInPage />
+        )}
       </Suspense>
     );
   }
@@ -88,7 +112,9 @@ function SignedInApp() {
       <main className="page">
         <Suspense fallback={<div className="page-skeleton" aria-busy="true" />}>
           {route.page === 'settings' ? (
-            <SettingsPage me={me.data} />
+            <SettingsPage me={me.data} section={route.section} />
+          ) : route.page === 'device' ? (
+            <DevicePage key={route.code ?? ''} code={route.code} me={me.data} />
           ) : route.page === 'import' ? (
             <ImportPage />
           ) : route.page === 'review' ? (

@@ -14,6 +14,15 @@ export class ApiError extends Error {
   }
 }
 
+let unauthenticatedListener: (() => void) | undefined;
+
+/** The one listener told of every 401 answer (the app drops a session that ended). */
+export function onUnauthenticated(listener: () => void) {
+  unauthenticatedListener = listener;
+}
+
+export const reportUnauthenticated = () => unauthenticatedListener?.();
+
 interface ErrorBody {
   error?: { code?: string; message?: string; fields?: FieldErrors };
 }
@@ -37,6 +46,7 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
   if (response.status === 204) return undefined as T;
   const data: unknown = await response.json().catch(() => undefined);
   if (!response.ok) {
+    if (response.status === 401) reportUnauthenticated();
     const error = (data as ErrorBody | undefined)?.error;
     throw new ApiError(
       response.status,

@@ -26,11 +26,13 @@ export interface Bounds {
 
 export type Targets = Partial<Record<Quadrant, Bounds>>;
 
+export type Role = 'owner' | 'leader' | 'member';
+
 export interface Me {
   id: string;
   name: string;
   email: string;
-  role: 'owner' | 'leader' | 'member';
+  role: Role;
   timeZone: string;
   targets: Targets;
   workspace: { id: string; name: string };
@@ -148,4 +150,111 @@ export interface RulePreview {
   wouldChange: number;
   /** Some matched events, with what they are now and what the rule would make them (e.g. `q3` → `q2`). */
   sample: { id: string; title: string; startsAt: string; from: string | null; to: string | null }[];
+}
+
+// People and access (GET /api/users, invitations, tokens, audit, device sign-in).
+
+/** Someone in the workspace; `email`, `status` and `lastActiveAt` reach owners and leaders only. */
+export interface Person {
+  id: string;
+  name: string;
+  role: Role;
+  leaderId: string | null;
+  email?: string;
+  status?: 'active' | 'deactivated';
+  lastActiveAt?: string | null;
+}
+
+export interface PersonPatch {
+  role?: Role;
+  leaderId?: string | null;
+  active?: boolean;
+}
+
+export interface Invitation {
+  id: string;
+  email: string;
+  role: Role;
+  leaderId: string | null;
+  expiresAt: string;
+  status: 'pending' | 'accepted' | 'withdrawn' | 'expired';
+  invitedBy: { id: string; name: string };
+  createdAt: string;
+}
+
+export interface InvitationList {
+  items: Invitation[];
+  /** Whether the server can send mail; without it the inviter passes the link on. */
+  mailConfigured: boolean;
+}
+
+export interface InvitationInput {
+  email: string;
+  role: Role;
+  leaderId?: string | null;
+}
+
+/** The answer to creating an invitation: the only time its link is shown. */
+export interface CreatedInvitation {
+  id: string;
+  email: string;
+  role: Role;
+  leaderId: string | null;
+  expiresAt: string;
+  url: string;
+  emailed: boolean;
+}
+
+/** What an invitation link shows before anyone signs in. */
+export interface PublicInvitation {
+  workspace: string;
+  email: string;
+  role: Role;
+  invitedBy: string;
+}
+
+export interface JoinInput {
+  name: string;
+  password: string;
+  timeZone?: string;
+}
+
+export interface AccessToken {
+  id: string;
+  name: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+  expiresAt: string | null;
+}
+
+/** A new token: `token` is shown once. */
+export interface CreatedToken {
+  id: string;
+  name: string;
+  token: string;
+  expiresAt: string | null;
+}
+
+export interface AuditEntry {
+  id: string;
+  at: string;
+  actorId: string | null;
+  actorName: string | null;
+  /** e.g. `user.deactivated`, `token.created`. */
+  action: string;
+  target: string | null;
+  ip: string | null;
+}
+
+export interface AuditPage {
+  items: AuditEntry[];
+  nextCursor: string | null;
+}
+
+/** A device (e.g. `linchpin login`) waiting for someone signed in to approve it. */
+export interface DeviceRequest {
+  userCode: string;
+  clientName: string;
+  expiresAt: string;
+  status: 'pending' | 'approved' | 'denied' | 'expired';
 }

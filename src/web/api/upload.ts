@@ -3,7 +3,7 @@
  * real progress, and reads the streamed answer (`application/x-ndjson`): progress lines while the
  * server imports, then the summary or an error.
  */
-import { ApiError, type FieldErrors } from './client.ts';
+import { ApiError, type FieldErrors, reportUnauthenticated } from './client.ts';
 import type { ImportSummary } from './types.ts';
 
 export type ImportPhase = 'uploading' | 'importing';
@@ -100,6 +100,7 @@ export function uploadImport(
     };
     xhr.onload = () => {
       if (xhr.status !== 200) {
+        if (xhr.status === 401) reportUnauthenticated();
         let body: StreamLine | undefined;
         try {
           body = JSON.parse(xhr.responseText) as StreamLine;

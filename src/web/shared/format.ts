@@ -16,3 +16,9 @@ export function formatPoints(change: number): string {
   const points = Math.round(change * 100);
   return `${points > 0 ? '+' : points < 0 ? '−' : '±'}${Math.abs(points)} pts`;
 }
+
+/** A person's initials for an avatar: first and last name, `Ann Owner` → `AO`. */
+export function initialsOf(name: string): string {
+  const parts = name.trim().split(/\s+/);
+  return ((parts[0]?.[0] ?? '') + (parts.length > 1 ? (parts.at(-1)?.[0] ?? '') : '')).toUpperCase();
+}

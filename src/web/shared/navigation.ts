@@ -1,10 +1,16 @@
 import { useSyncExternalStore } from 'react';
 import { isIsoWeek } from './dates.ts';
 
-/** The pages, addressed by the URL hash so a reload keeps the place: `#/week/2026-W47`, `#/settings`, `#/accounts/<id>`. */
+export const SETTINGS_SECTIONS = ['profile', 'people', 'tokens', 'password', 'audit'] as const;
+export type SettingsSection = (typeof SETTINGS_SECTIONS)[number];
+
+const isSettingsSection = (value: string | undefined): value is SettingsSection =>
+  (SETTINGS_SECTIONS as readonly (string | undefined)[]).includes(value);
+
+/** The pages, addressed by the URL hash so a reload keeps the place: `#/week/2026-W47`, `#/settings/people`, `#/accounts/<id>`. */
 export type Route =
   | { page: 'week'; week?: string }
-  | { page: 'settings' }
+  | { page: 'settings'; section?: SettingsSection }
   | { page: 'import' }
   | { page: 'review' }
   | { page: 'rules' }
@@ -14,9 +20,15 @@ export type Route =
   | { page: 'accounts'; id?: string }
   | { page: 'scorecard'; id: string }
   /** A customer's rating form: public, no sign-in. */
-  | { page: 'rate'; token: string };
+  | { page: 'rate'; token: string }
+  /** Public too: joining by an invitation link, asking for and using a password-reset link. */
+  | { page: 'invite'; token: string }
+  | { page: 'forgot' }
+  | { page: 'reset'; token: string }
+  /** Approving a device's sign-in (`linchpin login`); needs a session. */
+  | { page: 'device'; code?: string };
 
-const SIMPLE_PAGES = ['settings', 'import', 'review', 'rules', 'reflections', 'today'] as const;
+const SIMPLE_PAGES = ['forgot', 'import', 'review', 'rules', 'reflections', 'today'] as const;
 type SimplePage = (typeof SIMPLE_PAGES)[number];
 
 const isSimplePage = (page: string | undefined): page is SimplePage =>
@@ -25,11 +37,13 @@ const isSimplePage = (page: string | undefined): page is SimplePage =>
 export function parseRoute(hash: string): Route {
   const [page, arg] = hash.replace(/^#\/?/, '').split('/');
   if (isSimplePage(page)) return { page };
+  if (page === 'settings') return isSettingsSection(arg) ? { page, section: arg } : { page };
   if (page === 'accounts')
     return arg ? { page: 'accounts', id: decodeURIComponent(arg) } : { page: 'accounts' };
   if (page === 'plan') return arg && isIsoWeek(arg) ? { page: 'plan', week: arg } : { page: 'plan' };
   if (page === 'scorecard' && arg) return { page: 'scorecard', id: decodeURIComponent(arg) };
-  if (page === 'rate' && arg) return { page: 'rate', token: arg };
+  if ((page === 'rate' || page === 'invite' || page === 'reset') && arg) return { page, token: arg };
+  if (page === 'device') return arg ? { page, code: decodeURIComponent(arg).toUpperCase() } : { page };
   return arg && isIsoWeek(arg) ? { page: 'week', week: arg } : { page: 'week' };
 }
 
@@ -39,7 +53,10 @@ export function hrefOf(route: Route): string {
   if (route.page === 'week') return route.week ? `#/week/${route.week}` : '#/week';
   if (route.page === 'plan') return route.week ? `#/plan/${route.week}` : '#/plan';
   if (route.page === 'scorecard') return `#/scorecard/${encodeURIComponent(route.id)}`;
-  if (route.page === 'rate') return `#/rate/${route.token}`;
+  if (route.page === 'rate' || route.page === 'invite' || route.page === 'reset')
+    return `#/${route.page}/${route.token}`;
+  if (route.page === 'settings') return route.section ? `#/settings/${route.section}` : '#/settings';
+  if (route.page === 'device') return route.code ? `#/device/${encodeURIComponent(route.code)}` : '#/device';
   return `#/${route.page}`;
 }
 

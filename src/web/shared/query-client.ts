@@ -1,19 +1,66 @@
-import { QueryCache, QueryClient } from '@tanstack/react-query';
-import { ApiError } from '../api/client.ts';
+import { QueryClient } from '@tanstack/react-query';
+import { ApiError, onUnauthenticated } from '../api/client.ts';
+import type { Me } from '../api/types.ts';
 
 export const ME_KEY = ['me'] as const;
+export const SETUP_KEY = ['setup'] as const;
 
 const isClientError = (error: unknown) =>
   error instanceof ApiError && error.status >= 400 && error.status < 500;
 
+// In sessionStorage so a reload still knows this tab was signed in: a session that ended meanwhile
+// (deactivated, expired) is then explained on the sign-in page instead of looking like a first visit.
+const HAD_SESSION = 'linchpin.had-session';
+let note: string | null = null;
+
+/** Why the sign-in page is shown, when it is not simply a first visit; read once by that page. */
+export const signInNote = {
+  peek: () => note,
+  set: (text: string) => {
+    note = text;
+  },
+  clear: () => {
+    note = null;
+  },
+};
+
+export const SIGNED_OUT_NOTE = 'You were signed out. Sign in again to continue.';
+
+/** The `me` query's answer: remembers a session, or explains one that ended while this tab had it. */
+export function sessionSeen(me: Me | null): Me | null {
+  if (me) sessionStorage.setItem(HAD_SESSION, '1');
+  else if (sessionStorage.getItem(HAD_SESSION)) {
+    sessionStorage.removeItem(HAD_SESSION);
+    note = SIGNED_OUT_NOTE;
+  }
+  return me;
+}
+
+// Everything but who is signed in and whether setup is needed: `clear()` would also drop the
+// queries App is subscribed to, leaving it on the old screen.
+const forgetData = (client: QueryClient) =>
+  client.removeQueries({
+    predicate: (query) => query.queryKey[0] !== ME_KEY[0] && query.queryKey[0] !== SETUP_KEY[0],
+  });
+
+/** Someone signed in (setup, an accepted invitation): nothing of an earlier session's data stays. */
+export function startSession(client: QueryClient, me: Me) {
+  forgetData(client);
+  client.setQueryData(SETUP_KEY, { needed: false });
+  client.setQueryData(ME_KEY, sessionSeen(me));
+  note = null;
+}
+
+/** Signed out (App shows sign-in first), then the previous user's data is forgotten; `why` becomes the note. */
+export function endSession(client: QueryClient, why?: string) {
+  sessionStorage.removeItem(HAD_SESSION);
+  note = why ?? null;
+  client.setQueryData(ME_KEY, null);
+  forgetData(client);
+}
+
 export function createQueryClient(): QueryClient {
   const client: QueryClient = new QueryClient({
-    // A session that ends (expired, signed out elsewhere) sends the user back to sign-in.
-    queryCache: new QueryCache({
-      onError: (error) => {
-        if (error instanceof ApiError && error.status === 401) client.setQueryData(ME_KEY, null);
-      },
-    }),
     defaultOptions: {
       queries: {
         staleTime: 30_000,
@@ -21,6 +68,11 @@ export function createQueryClient(): QueryClient {
       },
       mutations: { retry: false },
     },
+  });
+  // A session that ends under the person (deactivated, expired, signed out elsewhere) sends them to
+  // sign-in on the next request of any kind; a 401 while nobody is signed in (a wrong password) does not.
+  onUnauthenticated(() => {
+    if (client.getQueryData(ME_KEY)) endSession(client, SIGNED_OUT_NOTE);
   });
   return client;
 }

@@ -3,7 +3,8 @@ import type { AccountTier, AccountView } from '../../api/types.ts';
 import { Field, FormError, SelectField, TextField } from '../../shared/Field.tsx';
 import { DialogFooter, FormDialog } from '../../shared/FormDialog.tsx';
 import { problemOf } from '../../shared/forms.ts';
-import { useColleagues, useCreateAccount, useUpdateAccount } from './accounts-queries.ts';
+import { choosable, usePeople } from '../people/people-queries.ts';
+import { useCreateAccount, useUpdateAccount } from './accounts-queries.ts';
 import { TIER_LABELS, TIERS } from './legacy-labels.ts';
 
 /** Domains typed as a list ("a.com, b.com") or pasted as emails. */
@@ -36,7 +37,7 @@ export function AccountDialog({
   const create = useCreateAccount();
   const update = useUpdateAccount();
   const save = account ? update : create;
-  const people = useColleagues();
+  const people = usePeople();
   const [name, setName] = useState(account?.name ?? '');
   const [domains, setDomains] = useState(account?.domains.join(', ') ?? '');
   const [tier, setTier] = useState<AccountTier>(account?.tier ?? 'key');
@@ -112,7 +113,7 @@ export function AccountDialog({
           onChange={setOwnerId}
         >
           <option value="">Nobody yet</option>
-          {people.data?.map((p) => (
+          {choosable(people.data, [ownerId]).map((p) => (
             <option key={p.id} value={p.id}>
               {p.name}
               {p.id === meId ? ' (you)' : ''}
@@ -121,8 +122,8 @@ export function AccountDialog({
         </SelectField>
         <fieldset className="team-picker">
           <legend className="field__label">Account team</legend>
-          {people.data
-            ?.filter((p) => p.id !== ownerId)
+          {choosable(people.data, memberIds)
+            .filter((p) => p.id !== ownerId)
             .map((p) => (
               <label key={p.id} className="team-picker__person">
                 <input

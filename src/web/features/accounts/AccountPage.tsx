@@ -30,6 +30,7 @@ import {
 import { CoverageGrid } from './Coverage.tsx';
 import { LegacyPanel } from './LegacyPanel.tsx';
 import { TIER_LABELS } from './legacy-labels.ts';
+import { NeedsOwnerBadge } from './NeedsOwnerBadge.tsx';
 import { RelationshipMap } from './RelationshipMap.tsx';
 import { StakeholderDialog } from './StakeholderDialog.tsx';
 import { StakeholderTable } from './StakeholderTable.tsx';
@@ -90,6 +91,7 @@ export function AccountPage({ accountId, me }: { accountId: string; me: Me }) {
         </div>
         <div className="page-intro__actions">
           <HandoverLinks accountId={a.id} />
+          {a.needsOwner && <NeedsOwnerBadge />}
           {(me.role !== 'member' || a.owner?.id === me.id) && (
             <button type="button" className="button" onClick={() => setTransferring(true)}>
               Hand over…

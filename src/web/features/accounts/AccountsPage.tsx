@@ -6,6 +6,7 @@ import { useToast } from '../../shared/Toasts.tsx';
 import { AccountDialog } from './AccountDialog.tsx';
 import { type AccountStatus, useAccounts } from './accounts-queries.ts';
 import { TIER_LABELS } from './legacy-labels.ts';
+import { NeedsOwnerBadge } from './NeedsOwnerBadge.tsx';
 import { PersonalLegacyCard } from './PersonalLegacyCard.tsx';
 import { WARNING_SHORT } from './stakeholder-labels.ts';
 
@@ -102,6 +103,7 @@ function AccountCard({ account }: { account: Account }) {
       <span className="account-card__owner">
         {account.owner ? `Owner ${account.owner.name}` : 'No owner yet'}
         {account.members.length > 0 && ` · team of ${account.members.length + (account.owner ? 1 : 0)}`}
+        {account.needsOwner && <NeedsOwnerBadge />}
       </span>
       <span className="account-card__domains">
         {account.domains.length ? account.domains.join(', ') : 'No email domains'}

@@ -5,12 +5,8 @@ import { DialogFooter, FormDialog } from '../../shared/FormDialog.tsx';
 import { problemOf } from '../../shared/forms.ts';
 import { useToast } from '../../shared/Toasts.tsx';
 import { useMe } from '../auth/session.ts';
-import {
-  type StakeholderInput,
-  type StakeholderView,
-  useColleagues,
-  useSaveStakeholder,
-} from './accounts-queries.ts';
+import { choosable, usePeople } from '../people/people-queries.ts';
+import { type StakeholderInput, type StakeholderView, useSaveStakeholder } from './accounts-queries.ts';
 import {
   ATTITUDE_LABELS,
   ATTITUDES,
@@ -101,8 +97,9 @@ export function StakeholderDialog({ accountId, stakeholder, onClose }: Stakehold
   const toast = useToast();
   const [draft, setDraft] = useState(() => draftOf(stakeholder));
   const [errors, setErrors] = useState<Errors>({});
-  const colleagues = useColleagues();
   const me = useMe().data;
+  const owners = draft.ownerIds ?? (me ? [me.id] : []);
+  const colleagues = choosable(usePeople().data, owners);
 
   const change = (patch: Partial<Draft>) => {
     setDraft((current) => ({ ...current, ...patch }));
@@ -228,24 +225,21 @@ export function StakeholderDialog({ accountId, stakeholder, onClose }: Stakehold
           />
         </div>
         {/* Only worth asking when there is someone besides you. */}
-        {colleagues.data && colleagues.data.length > 1 && (
+        {colleagues.length > 1 && (
           <fieldset className="stakeholder-form__wide stakeholder-form__owners">
             <legend className="field__label">Relationship owners (our side)</legend>
-            {colleagues.data.map((person) => {
-              const owners = draft.ownerIds ?? (me ? [me.id] : []);
-              return (
-                <Check
-                  key={person.id}
-                  label={person.name}
-                  checked={owners.includes(person.id)}
-                  onChange={(on) =>
-                    change({
-                      ownerIds: on ? [...owners, person.id] : owners.filter((id) => id !== person.id),
-                    })
-                  }
-                />
-              );
-            })}
+            {colleagues.map((person) => (
+              <Check
+                key={person.id}
+                label={person.name}
+                checked={owners.includes(person.id)}
+                onChange={(on) =>
+                  change({
+                    ownerIds: on ? [...owners, person.id] : owners.filter((id) => id !== person.id),
+                  })
+                }
+              />
+            ))}
             {errors.ownerIds && <p className="field__error">{errors.ownerIds}</p>}
           </fieldset>
         )}

@@ -155,20 +155,6 @@ export function useSavePersonalLegacy() {
   });
 }
 
-export interface Colleague {
-  id: string;
-  name: string;
-}
-
-/** The workspace's people, who can own accounts and relationships. */
-export function useColleagues() {
-  return useQuery({
-    queryKey: ['users'],
-    queryFn: async () => (await api.get<{ items: Colleague[] }>('/users')).items,
-    staleTime: 5 * 60_000,
-  });
-}
-
 export function useStakeholders(accountId: string) {
   return useQuery({
     queryKey: accountKeys.stakeholders(accountId),

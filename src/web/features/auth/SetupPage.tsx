@@ -28,7 +28,7 @@ export function SetupPage() {
   return (
     <AuthLayout
       title="Set up your workspace"
-      intro="Create the workspace for your organisation and your own owner account. You can invite colleagues later."
+      intro="Create the workspace for your organisation and your own owner account. You can invite colleagues later, in Settings → People."
     >
       <form className="stack" onSubmit={submit} noValidate>
         <FormError message={Object.keys(fields).length ? null : message} />

@@ -4,18 +4,18 @@ import { Field, FormError, SelectField } from '../../shared/Field.tsx';
 import { DialogFooter, FormDialog } from '../../shared/FormDialog.tsx';
 import { problemOf } from '../../shared/forms.ts';
 import { useToast } from '../../shared/Toasts.tsx';
-import { useColleagues } from '../accounts/accounts-queries.ts';
+import { choosable, usePeople } from '../people/people-queries.ts';
 import { useTransfer } from './inheritance-queries.ts';
 
 /** Hands the account to a successor, who then works through the inheritance review. */
 export function TransferDialog({ account, onClose }: { account: AccountView; onClose: () => void }) {
-  const people = useColleagues();
+  const people = usePeople();
   const transfer = useTransfer(account.id);
   const toast = useToast();
   const [toUserId, setToUserId] = useState('');
   const [note, setNote] = useState('');
   const [missing, setMissing] = useState(false);
-  const candidates = people.data?.filter((p) => p.id !== account.owner?.id) ?? [];
+  const candidates = choosable(people.data).filter((p) => p.id !== account.owner?.id);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!toUserId) return setMissing(true);

@@ -5,6 +5,7 @@ import { Check, TextField } from '../../shared/Field.tsx';
 import { problemOf } from '../../shared/forms.ts';
 import { LoadFailure } from '../../shared/LoadFailure.tsx';
 import { hrefOf } from '../../shared/navigation.ts';
+import { SecretField } from '../../shared/SecretField.tsx';
 import { useToast } from '../../shared/Toasts.tsx';
 import { formatGap, formatScore, SUBJECTS, subjectLabel, VIEW_LABELS, type ViewKey } from './labels.ts';
 import { RatingForm } from './RatingForm.tsx';
@@ -203,7 +204,6 @@ function MyRating({ round, me }: { round: RoundDetail; me: Me }) {
 function Invitations({ round, timeZone }: { round: RoundDetail; timeZone: string }) {
   const create = useCreateInvitation(round.id);
   const revoke = useRevokeInvitation(round.id);
-  const toast = useToast();
   const [label, setLabel] = useState('');
   const [anonymous, setAnonymous] = useState(false);
   const [fresh, setFresh] = useState<string | null>(null);
@@ -243,25 +243,9 @@ function Invitations({ round, timeZone }: { round: RoundDetail; timeZone: string
         </button>
       </form>
       {fresh && (
-        <div className="fresh-link" role="status">
-          <span>Send this link; it is shown only now:</span>
-          <input
-            readOnly
-            value={fresh}
-            aria-label="Rating link"
-            data-testid="rating-link"
-            onFocus={(e) => e.target.select()}
-          />
-          <button
-            type="button"
-            className="button button--small"
-            onClick={() =>
-              navigator.clipboard?.writeText(fresh).then(() => toast({ message: 'Link copied.' }))
-            }
-          >
-            Copy
-          </button>
-        </div>
+        <SecretField label="Rating link" value={fresh} testId="rating-link">
+          Send this link; it is shown only now:
+        </SecretField>
       )}
       {round.invitations.length > 0 && (
         <ul className="links">

@@ -1,158 +1,53 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
-import { api } from '../../api/client.ts';
-import type { Me, MePatch } from '../../api/types.ts';
-import { Field, FormError } from '../../shared/Field.tsx';
-import { problemOf } from '../../shared/forms.ts';
-import { QUADRANTS } from '../../shared/quadrants.ts';
-import { ME_KEY } from '../../shared/query-client.ts';
-import { TimeZoneField } from '../../shared/TimeZoneField.tsx';
-import { useToast } from '../../shared/Toasts.tsx';
-import { refreshWeekData } from '../week/week-queries.ts';
-import { parseTargets, type TargetErrors, type TargetsDraft, targetsDraftOf } from './targets-form.ts';
+import type { Me } from '../../api/types.ts';
+import { hrefOf, type SettingsSection } from '../../shared/navigation.ts';
+import { AuditSection } from '../people/AuditSection.tsx';
+import { PasswordSection } from '../people/PasswordSection.tsx';
+import { PeopleSection } from '../people/PeopleSection.tsx';
+import { TokensSection } from '../people/TokensSection.tsx';
+import { ProfileSection } from './ProfileSection.tsx';
 
-function useUpdateMe() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (patch: MePatch) => api.patch<Me>('/me', patch),
-    onSuccess: (me) => {
-      queryClient.setQueryData(ME_KEY, me);
-      // Targets and the time zone change every report.
-      return refreshWeekData(queryClient);
-    },
-  });
-}
+const SECTIONS: { id: SettingsSection; label: string; ownerOnly?: boolean }[] = [
+  { id: 'profile', label: 'Profile' },
+  { id: 'people', label: 'People' },
+  { id: 'tokens', label: 'Tokens' },
+  { id: 'password', label: 'Password' },
+  { id: 'audit', label: 'Audit log', ownerOnly: true },
+];
 
-export function SettingsPage({ me }: { me: Me }) {
-  const update = useUpdateMe();
-  const toast = useToast();
-  const [name, setName] = useState(me.name);
-  const [timeZone, setTimeZone] = useState(me.timeZone);
-  const [targets, setTargets] = useState<TargetsDraft>(() => targetsDraftOf(me.targets));
-  const [localErrors, setLocalErrors] = useState<TargetErrors>({});
-  const server = problemOf(update.error);
-  const errors: TargetErrors = { ...server.fields, ...localErrors };
-
-  const setBound = (q: keyof TargetsDraft, side: 'min' | 'max', value: string) => {
-    setTargets((current) => ({ ...current, [q]: { ...current[q], [side]: value } }));
-    setLocalErrors({});
-    update.reset();
-  };
-
-  const save = (event: FormEvent) => {
-    event.preventDefault();
-    const parsed = parseTargets(targets);
-    const nameError = name.trim() ? {} : { name: 'Your name must not be empty' };
-    setLocalErrors({ ...parsed.errors, ...nameError });
-    if (Object.keys(parsed.errors).length || nameError.name) return;
-    update.mutate(
-      { name: name.trim(), timeZone, targets: parsed.targets },
-      { onSuccess: () => toast({ message: 'Settings saved.' }) },
-    );
-  };
-
+/** #/settings/<section>: yours (profile, tokens, password) and the workspace's (people, audit). */
+export function SettingsPage({ me, section }: { me: Me; section?: SettingsSection }) {
+  const sections = SECTIONS.filter((s) => !s.ownerOnly || me.role === 'owner');
+  const current = sections.find((s) => s.id === section)?.id ?? 'profile';
   return (
-    <form className="settings" onSubmit={save} noValidate>
-      <div className="settings__intro">
-        <h1>Settings</h1>
-        <p className="muted">
-          {me.email} · {me.role} of {me.workspace.name}
-        </p>
+    <div className="settings-page">
+      <h1 className="settings-page__title">Settings</h1>
+      <div className="settings-layout">
+        <nav className="settings-nav" aria-label="Settings">
+          {sections.map((s) => (
+            <a
+              key={s.id}
+              href={hrefOf({ page: 'settings', section: s.id })}
+              className="settings-nav__link"
+              aria-current={s.id === current ? 'page' : undefined}
+            >
+              {s.label}
+            </a>
+          ))}
+        </nav>
+        <div className="settings-layout__content">
+          {current === 'people' ? (
+            <PeopleSection me={me} />
+          ) : current === 'tokens' ? (
+            <TokensSection me={me} />
+          ) : current === 'password' ? (
+            <PasswordSection me={me} />
+          ) : current === 'audit' ? (
+            <AuditSection me={me} />
+          ) : (
+            <ProfileSection key={me.id} me={me} />
+          )}
+        </div>
       </div>
-      <FormError message={Object.keys(server.fields).length ? null : server.message} />
-
-      <section className="panel settings__section">
-        <div className="panel__header">
-          <h2 className="panel__title">Profile</h2>
-        </div>
-        <div className="settings__grid">
-          <Field label="Name" error={errors.name}>
-            {(control) => (
-              <input
-                {...control}
-                value={name}
-                onChange={(e) => {
-                  setName(e.target.value);
-                  setLocalErrors({});
-                }}
-                autoComplete="name"
-              />
-            )}
-          </Field>
-          <TimeZoneField
-            value={timeZone}
-            onChange={setTimeZone}
-            error={errors.timeZone}
-            hint="Your weeks run from Monday 00:00 to Sunday 24:00 in this time zone."
-          />
-        </div>
-      </section>
-
-      <section className="panel settings__section">
-        <div className="panel__header">
-          <h2 className="panel__title">Quadrant targets</h2>
-          <span className="panel__subtitle">Share of your week, in %. Leave a bound blank for none.</span>
-        </div>
-        {errors.targets && <p className="form-error">{errors.targets}</p>}
-        <table className="targets-table" aria-label="Targets per quadrant">
-          <thead>
-            <tr>
-              <th scope="col">Quadrant</th>
-              <th scope="col">At least</th>
-              <th scope="col">At most</th>
-            </tr>
-          </thead>
-          <tbody>
-            {QUADRANTS.map((q) => {
-              const rowError = errors[`targets.${q.id}`];
-              return (
-                <tr key={q.id}>
-                  <td>
-                    <div className="targets-table__quadrant">
-                      <span className={`dot bg-${q.id}`} aria-hidden="true" />
-                      <div>
-                        <strong>
-                          {q.label} {q.name}
-                        </strong>
-                        <p className="muted small">{q.explanation}</p>
-                        {rowError && <p className="field__error">{rowError}</p>}
-                      </div>
-                    </div>
-                  </td>
-                  {(['min', 'max'] as const).map((side) => (
-                    <td key={side}>
-                      <Field
-                        label={`${q.label} ${side === 'min' ? 'minimum' : 'maximum'} %`}
-                        error={errors[`targets.${q.id}.${side}`]}
-                        className="field--compact"
-                      >
-                        {(control) => (
-                          <span className="percent-input">
-                            <input
-                              {...control}
-                              inputMode="decimal"
-                              value={targets[q.id][side]}
-                              onChange={(e) => setBound(q.id, side, e.target.value)}
-                              placeholder="–"
-                            />
-                            <span aria-hidden="true">%</span>
-                          </span>
-                        )}
-                      </Field>
-                    </td>
-                  ))}
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </section>
-
-      <div className="settings__actions">
-        <button type="submit" className="button button--primary" disabled={update.isPending}>
-          {update.isPending ? 'Saving…' : 'Save settings'}
-        </button>
-      </div>
-    </form>
+    </div>
   );
 }

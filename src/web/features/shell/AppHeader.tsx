@@ -1,4 +1,5 @@
 import type { Me } from '../../api/types.ts';
+import { initialsOf } from '../../shared/format.ts';
 import { hrefOf, type Route } from '../../shared/navigation.ts';
 import { useReviewCount } from '../../shared/review-count.ts';
 import { useSignOut } from '../auth/session.ts';
@@ -64,9 +65,4 @@ export function AppHeader({ me, current }: { me: Me; current: Route }) {
       </div>
     </header>
   );
-}
-
-function initialsOf(name: string): string {
-  const parts = name.trim().split(/\s+/);
-  return ((parts[0]?.[0] ?? '') + (parts.length > 1 ? (parts.at(-1)?.[0] ?? '') : '')).toUpperCase();
 }

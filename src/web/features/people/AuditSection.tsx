@@ -1,0 +1,80 @@
+import type { Me } from '../../api/types.ts';
+
+import { problemOf } from '../../shared/forms.ts';
+import { LoadError } from '../../shared/LoadError.tsx';
+import { useAuditLog } from './access-queries.ts';
+import { auditActionLabel, formatDateTimeIn } from './labels.ts';
+
+/** Settings → Audit (owner): who changed access, when, from where; newest first. */
+export function AuditSection({ me }: { me: Me }) {
+  const log = useAuditLog();
+  const entries = log.data?.pages.flatMap((page) => page.items) ?? [];
+
+  return (
+    <section className="settings-section" aria-labelledby="audit-title">
+      <header className="settings-section__head">
+        <div>
+          <h2 id="audit-title">Audit log</h2>
+          <p className="muted">
+            Invitations, roles, deactivations, tokens, passwords and handovers, with the address they came
+            from. Times in {me.timeZone.replaceAll('_', ' ')}.
+          </p>
+        </div>
+      </header>
+      <div className="panel">
+        {log.isPending ? (
+          <div className="list-skeleton" aria-busy="true">
+            <span />
+            <span />
+            <span />
+          </div>
+        ) : log.isError && entries.length === 0 ? (
+          <LoadError what="The audit log" error={log.error} onRetry={() => log.refetch()} />
+        ) : entries.length === 0 ? (
+          <p className="empty-note">Nothing recorded yet.</p>
+        ) : (
+          <table className="audit-table">
+            <thead>
+              <tr>
+                <th scope="col">When</th>
+                <th scope="col">Who</th>
+                <th scope="col">What</th>
+                <th scope="col">Address</th>
+              </tr>
+            </thead>
+            <tbody>
+              {entries.map((entry) => (
+                <tr key={entry.id} data-testid="audit-entry">
+                  <td className="audit-table__when">{formatDateTimeIn(entry.at, me.timeZone)}</td>
+                  <td className="audit-table__who">{entry.actorName ?? 'Not signed in'}</td>
+                  <td className="audit-table__what">
+                    <span className="audit-table__action">{auditActionLabel(entry.action)}</span>
+                    {entry.target && <span className="audit-table__target">{entry.target}</span>}
+                  </td>
+                  <td className="audit-table__ip mono">{entry.ip ?? '—'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+        {log.hasNextPage && (
+          <div className="audit-more">
+            <button
+              type="button"
+              className="button"
+              onClick={() => log.fetchNextPage()}
+              disabled={log.isFetchingNextPage}
+            >
+              {log.isFetchingNextPage ? 'Loading…' : 'Load older'}
+            </button>
+          </div>
+        )}
+        {log.isFetchNextPageError && (
+          <p className="form-error" role="alert">
+            Older entries could not be loaded: {problemOf(log.error).message}
+          </p>
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,136 @@
+import { type FormEvent, useState } from 'react';
+import type { CreatedInvitation, Me, Person, Role } from '../../api/types.ts';
+
+import { FormError, SelectField, TextField } from '../../shared/Field.tsx';
+import { DialogFooter, FormDialog } from '../../shared/FormDialog.tsx';
+import { problemOf } from '../../shared/forms.ts';
+import { SecretField } from '../../shared/SecretField.tsx';
+import { formatDayIn, ROLE_LABELS, ROLES } from './labels.ts';
+import { useInvite } from './people-queries.ts';
+
+interface InviteDialogProps {
+  me: Me;
+  leaders: Person[];
+  /** From the invitations list; unknown while it loads. */
+  mailConfigured: boolean | undefined;
+  onClose: () => void;
+}
+
+/** Invites one colleague by e-mail, then shows the one-time link (the only time it is shown). */
+export function InviteDialog({ me, leaders, mailConfigured, onClose }: InviteDialogProps) {
+  const invite = useInvite();
+  // Leaders invite members only, into their own team unless they choose otherwise.
+  const roles = me.role === 'owner' ? ROLES : (['member'] as const);
+  const [email, setEmail] = useState('');
+  const [role, setRole] = useState<Role>('member');
+  const [leaderId, setLeaderId] = useState(me.role === 'leader' ? me.id : '');
+  const [missing, setMissing] = useState(false);
+  const [sent, setSent] = useState<CreatedInvitation | null>(null);
+  const { message, fields } = problemOf(invite.error);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (sent) return onClose();
+    if (!email.trim()) return setMissing(true);
+    invite.mutate({ email: email.trim(), role, leaderId: leaderId || null }, { onSuccess: setSent });
+  };
+
+  const again = () => {
+    setSent(null);
+    setEmail('');
+    invite.reset();
+  };
+
+  return (
+    <FormDialog
+      titleId="invite-title"
+      title={sent ? `Invitation for ${sent.email}` : 'Invite a colleague'}
+      className="dialog--small"
+      onSubmit={submit}
+      onClose={onClose}
+    >
+      {sent ? (
+        <>
+          <p className="invite-result" data-testid="invite-result">
+            {sent.emailed
+              ? `We e-mailed this link to ${sent.email}. You can pass it on yourself too.`
+              : mailConfigured === false
+                ? 'Mail is not set up on this server: send this link yourself.'
+                : `The e-mail to ${sent.email} could not be sent: send this link yourself.`}{' '}
+            It works once, until {formatDayIn(sent.expiresAt, me.timeZone)}.
+          </p>
+          <SecretField label="Invitation link" value={sent.url} testId="invitation-link">
+            Shown only now:
+          </SecretField>
+          <footer className="dialog__footer">
+            <button type="button" className="button" onClick={again}>
+              Invite someone else
+            </button>
+            <span className="spacer" />
+            <button type="submit" className="button button--primary">
+              Done
+            </button>
+          </footer>
+        </>
+      ) : (
+        <>
+          <FormError message={Object.keys(fields).length ? null : message} />
+          <TextField
+            label="Email"
+            type="email"
+            value={email}
+            onChange={(value) => {
+              setEmail(value);
+              setMissing(false);
+            }}
+            error={missing ? 'Enter their e-mail address' : fields.email}
+            hint={
+              mailConfigured === false
+                ? 'Mail is not set up on this server: you will get a link to send yourself.'
+                : 'They get a link to join; it works once and expires.'
+            }
+            autoComplete="off"
+            autoFocus
+          />
+          <SelectField<Role>
+            label="Role"
+            value={role}
+            onChange={setRole}
+            error={fields.role}
+            disabled={roles.length === 1}
+            hint={
+              me.role === 'owner'
+                ? 'Leaders see their team’s figures; owners also manage people.'
+                : 'Leaders invite members; the owner can change roles later.'
+            }
+          >
+            {roles.map((r) => (
+              <option key={r} value={r}>
+                {ROLE_LABELS[r]}
+              </option>
+            ))}
+          </SelectField>
+          <SelectField<string>
+            label="Reports to"
+            value={leaderId}
+            onChange={setLeaderId}
+            error={fields.leaderId}
+            hint="Optional; it can be changed in People."
+          >
+            <option value="">Nobody yet</option>
+            {leaders.map((l) => (
+              <option key={l.id} value={l.id}>
+                {l.name}
+              </option>
+            ))}
+          </SelectField>
+          <DialogFooter
+            onCancel={onClose}
+            saving={invite.isPending}
+            saveLabel={mailConfigured === false ? 'Create invitation link' : 'Send invitation'}
+          />
+        </>
+      )}
+    </FormDialog>
+  );
+}

@@ -1,0 +1,89 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, isApiError } from '../../api/client.ts';
+import type {
+  CreatedInvitation,
+  InvitationInput,
+  InvitationList,
+  JoinInput,
+  Me,
+  Person,
+  PersonPatch,
+  PublicInvitation,
+} from '../../api/types.ts';
+import { startSession } from '../../shared/query-client.ts';
+
+/** Everyone in the workspace, deactivated people included; account pickers read the same list. */
+export const PEOPLE_KEY = ['users'] as const;
+const INVITATIONS_KEY = ['invitations'] as const;
+
+export const fetchPeople = async () => (await api.get<{ items: Person[] }>('/users')).items;
+
+export function usePeople() {
+  return useQuery({ queryKey: PEOPLE_KEY, queryFn: fetchPeople, staleTime: 5 * 60_000 });
+}
+
+/** Whom a picker offers: nobody deactivated, unless already chosen (a form must not drop them silently). */
+export const choosable = (people: Person[] | undefined, chosen: readonly (string | null)[] = []) =>
+  people?.filter((p) => p.status !== 'deactivated' || chosen.includes(p.id)) ?? [];
+
+export function useUpdatePerson(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (patch: PersonPatch) => api.patch<Person>(`/users/${encodeURIComponent(id)}`, patch),
+    onSuccess: (person) => {
+      queryClient.setQueryData<Person[]>(PEOPLE_KEY, (people) =>
+        people?.map((p) => (p.id === person.id ? person : p)),
+      );
+      // A deactivated owner leaves accounts that need a new one; a new role changes team views.
+      return Promise.all(
+        [PEOPLE_KEY, ['accounts'], ['team']].map((queryKey) => queryClient.invalidateQueries({ queryKey })),
+      );
+    },
+  });
+}
+
+/** Invitations, for owners and leaders; `enabled` keeps members from asking. */
+export function useInvitations(enabled: boolean) {
+  return useQuery({
+    queryKey: INVITATIONS_KEY,
+    queryFn: () => api.get<InvitationList>('/invitations'),
+    enabled,
+  });
+}
+
+export function useInvite() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: InvitationInput) => api.post<CreatedInvitation>('/invitations', input),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: INVITATIONS_KEY }),
+  });
+}
+
+export function useWithdrawInvitation() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api.delete(`/invitations/${encodeURIComponent(id)}`),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: INVITATIONS_KEY }),
+  });
+}
+
+const publicPath = (token: string) => `/public/invitations/${encodeURIComponent(token)}`;
+
+/** What an invitation link offers; a used (409), ended (410) or unknown (404) link is an error. */
+export function usePublicInvitation(token: string) {
+  return useQuery({
+    queryKey: ['public-invitation', token],
+    queryFn: () => api.get<PublicInvitation>(publicPath(token)),
+    retry: (count, error) => !isApiError(error) && count < 2,
+    staleTime: Infinity,
+  });
+}
+
+/** Accepting an invitation answers with the new person and signs them in. */
+export function useJoin(token: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: JoinInput) => api.post<Me>(publicPath(token), input),
+    onSuccess: (me) => startSession(queryClient, me),
+  });
+}

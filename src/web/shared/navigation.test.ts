@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { hrefOf, parseRoute, type Route } from './navigation.ts';
+
+describe('routes in the URL hash', () => {
+  it.each<[string, Route]>([
+    ['#/settings', { page: 'settings' }],
+    ['#/settings/people', { page: 'settings', section: 'people' }],
+    ['#/settings/audit', { page: 'settings', section: 'audit' }],
+    ['#/invite/abc_DEF-123', { page: 'invite', token: 'abc_DEF-123' }],
+    ['#/forgot', { page: 'forgot' }],
+    ['#/reset/abc_DEF-123', { page: 'reset', token: 'abc_DEF-123' }],
+    ['#/device', { page: 'device' }],
+    ['#/device/ABCD-EFGH', { page: 'device', code: 'ABCD-EFGH' }],
+  ])('%s is read and written back alike', (hash, route) => {
+    expect(parseRoute(hash)).toEqual(route);
+    expect(hrefOf(route)).toBe(hash);
+  });
+
+  it('reads a device code typed in lower case as the code', () => {
+    expect(parseRoute('#/device/abcd-efgh')).toEqual({ page: 'device', code: 'ABCD-EFGH' });
+  });
+
+  it('shows the profile for a settings section it does not know', () => {
+    expect(parseRoute('#/settings/nonsense')).toEqual({ page: 'settings' });
+  });
+
+  it('sends an invitation or reset link without its token to the week', () => {
+    expect(parseRoute('#/invite')).toEqual({ page: 'week' });
+    expect(parseRoute('#/reset/')).toEqual({ page: 'week' });
+  });
+});
