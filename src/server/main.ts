@@ -23,13 +23,33 @@ export async function startServer(options: { port?: number; host?: string } = {}
     console.log(`Linchpin is running on http://localhost:${info.port} (${where})`);
   });
   const sync = scheduleSubscriptions(core);
+  const rollover = schedulePlanRollover(core);
   const stop = () => {
     clearInterval(sync);
+    clearInterval(rollover);
     server.close();
     core.close().finally(() => process.exit(0));
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+}
+
+// Often enough that an action left yesterday shows today's date in its history soon after midnight
+// in any zone; until then GET /api/today shows it rolled over without writing.
+const ROLLOVER_MINUTES = 15;
+
+/** Rolls unfinished plan actions over to their person's today, in the background. */
+function schedulePlanRollover(core: Core): NodeJS.Timeout {
+  const tick = async () => {
+    try {
+      const { rollOverPlanItems } = await import('../core/plans/service.ts');
+      await rollOverPlanItems(core.db);
+    } catch (error) {
+      console.error('plan rollover failed', error);
+    }
+  };
+  void tick();
+  return setInterval(tick, ROLLOVER_MINUTES * 60_000).unref();
 }
 
 /**

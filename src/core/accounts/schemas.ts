@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { ACCOUNT_TIERS } from '../db/schema/index.ts';
-import { WARNING_KINDS } from '../stakeholders/connectivity.ts';
+import { ACCOUNT_TIERS, WARNING_KINDS } from '../db/schema/index.ts';
 
 export const MAX_DOMAINS = 50;
 

@@ -10,7 +10,7 @@ import { assertTimeZone } from '../time/weeks.ts';
 import type { Actor } from './actor.ts';
 import { hashPassword } from './password.ts';
 
-export const ROLES = ['owner', 'leader', 'member'] as const;
+export { ROLES } from '../db/schema/values.ts';
 
 export const newUserSchema = z.object({
   workspaceName: z.string().trim().min(1, 'must not be empty').max(200),

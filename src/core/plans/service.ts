@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, asc, eq, gte, isNull, lt, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { editableAccounts, getAccount } from '../accounts/service.ts';
 import { createActivity, deleteActivity } from '../activities/service.ts';
@@ -197,28 +197,46 @@ export async function completeItem(db: Db, actor: Actor, id: string, done: boole
 }
 
 /**
- * Today's actions. Unfinished ones from earlier days roll over to today first, each move kept in
- * its history (nothing is dropped silently).
+ * Today's actions, read only. Unfinished ones from earlier days are shown rolled over to today,
+ * with that move in their history, until `rollOverPlanItems` writes it (so reading never writes,
+ * and nothing is dropped silently).
  */
 export async function today(db: Db, actor: Actor) {
   const date = todayIn(actor.timeZone);
-  const behind = await db
+  const rows = await db
     .select()
     .from(planItems)
-    .where(and(eq(planItems.userId, actor.userId), lt(planItems.day, date), isNull(planItems.doneAt)));
-  const at = now().toISOString();
-  for (const item of behind) {
-    await db
-      .update(planItems)
-      .set({ day: date, moves: [...item.moves, { from: item.day, to: date, at }] })
-      .where(eq(planItems.id, item.id));
-  }
-  const items = await db
-    .select()
-    .from(planItems)
-    .where(and(eq(planItems.userId, actor.userId), eq(planItems.day, date)))
+    .where(
+      and(
+        eq(planItems.userId, actor.userId),
+        or(eq(planItems.day, date), and(lt(planItems.day, date), isNull(planItems.doneAt))),
+      ),
+    )
     .orderBy(sql`${planItems.startTime} nulls last`, asc(planItems.createdAt));
-  return { day: date, items: items.map(itemView) };
+  const at = now().toISOString();
+  const rolled = rows.map((row) =>
+    row.day < date ? { ...row, day: date, moves: [...row.moves, { from: row.day, to: date, at }] } : row,
+  );
+  return { day: date, items: rolled.map(itemView) };
+}
+
+/**
+ * Moves every unfinished action of an earlier day to today in its person's zone, appending the
+ * move to its history: one statement for the whole instance, run on a schedule by each server
+ * process (running it twice, or from two processes, moves nothing twice).
+ */
+export async function rollOverPlanItems(db: Db): Promise<number> {
+  const at = now().toISOString();
+  const result = await db.execute<{ id: string }>(sql`
+    update plan_items p
+    set moves = p.moves || jsonb_build_array(jsonb_build_object(
+          'from', p.day::text, 'to', (${at}::timestamptz at time zone u.time_zone)::date::text, 'at', ${at}::text)),
+        day = (${at}::timestamptz at time zone u.time_zone)::date
+    from users u
+    where u.id = p.user_id and p.done_at is null
+      and p.day < (${at}::timestamptz at time zone u.time_zone)::date
+    returning p.id`);
+  return result.rows.length;
 }
 
 /** Agreed scorecard actions whose planned activity has passed without being done. */

@@ -1,5 +1,6 @@
 import type { StakeholderFunction, StakeholderLevel } from '../db/schema/index.ts';
 import { STAKEHOLDER_FUNCTIONS, STAKEHOLDER_LEVELS } from '../db/schema/index.ts';
+import type { WarningKind } from '../db/schema/values.ts';
 import { now } from '../time/clock.ts';
 import { calendarDaysBetween } from '../time/days.ts';
 import type { StakeholderView } from './schemas.ts';
@@ -11,9 +12,6 @@ export interface CoverageCell {
   /** The strongest relationship in the cell, 0–5; null when nobody is known there. */
   strength: number | null;
 }
-
-export const WARNING_KINDS = ['single_contact', 'single_owner', 'buying_office_only', 'no_contacts'] as const;
-export type WarningKind = (typeof WARNING_KINDS)[number];
 
 export interface ConnectivityWarning {
   kind: WarningKind;

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { ATTITUDES, STAKEHOLDER_FUNCTIONS, STAKEHOLDER_LEVELS } from '../db/schema/index.ts';
-import { WARNING_KINDS } from './connectivity.ts';
+import { ATTITUDES, STAKEHOLDER_FUNCTIONS, STAKEHOLDER_LEVELS, WARNING_KINDS } from '../db/schema/index.ts';
 
 const fields = {
   name: z.string().trim().min(1).max(200),

@@ -6,18 +6,11 @@ export type { RuleActions, RuleConditions };
 
 export type Quadrant = 'q1' | 'q2' | 'q3' | 'q4';
 
-export const ACTIVITY_KINDS = [
-  'customer_meeting',
-  'internal_meeting',
-  'admin_reporting',
-  'travel',
-  'planning',
-  'development',
-  'other',
-] as const;
-export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
+// Value lists come from the one leaf module the server validates with.
+import type { ActivityKind, ActivityStatus, Role } from '../../core/db/schema/values.ts';
 
-export type ActivityStatus = 'planned' | 'done';
+export { ACTIVITY_KINDS } from '../../core/db/schema/values.ts';
+export type { ActivityKind, ActivityStatus, Role };
 
 export interface Bounds {
   min?: number;
@@ -25,8 +18,6 @@ export interface Bounds {
 }
 
 export type Targets = Partial<Record<Quadrant, Bounds>>;
-
-export type Role = 'owner' | 'leader' | 'member';
 
 export interface Me {
   id: string;
@@ -90,7 +81,7 @@ export type {
 } from '../../core/accounts/schemas.ts';
 // The import shapes come from the core itself (types only, nothing of it is bundled).
 export type { CalendarView as CalendarItem } from '../../core/calendars/service.ts';
-export type { AccountTier, GoalDimension, GoalStatus } from '../../core/db/schema/activities.ts';
+export type { AccountTier, GoalDimension, GoalStatus } from '../../core/db/schema/values.ts';
 export type { ImportSummary, SkippedEvent } from '../../core/imports/service.ts';
 export type { SourceFormat as ImportFormat } from '../../core/imports/source.ts';
 export type {

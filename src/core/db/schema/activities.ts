@@ -14,41 +14,22 @@ import {
 import { users } from './auth.ts';
 import { stamp, ts, workspaceColumn } from './columns.ts';
 import { calendars, rules } from './imports.ts';
-
-export const ACTIVITY_KINDS = [
-  'customer_meeting',
-  'internal_meeting',
-  'admin_reporting',
-  'travel',
-  'planning',
-  'development',
-  'other',
-] as const;
-export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
-
-export const ACTIVITY_SOURCES = ['manual', 'calendar', 'csv', 'cli', 'demo'] as const;
-export type ActivitySource = (typeof ACTIVITY_SOURCES)[number];
-
-export const ACTIVITY_STATUSES = ['planned', 'done'] as const;
-export type ActivityStatus = (typeof ACTIVITY_STATUSES)[number];
+import type {
+  AccountTier,
+  ActivityKind,
+  ActivitySource,
+  ActivityStatus,
+  Classification,
+  ExclusionReason,
+  GoalDimension,
+  GoalStatus,
+} from './values.ts';
 
 export interface ActivityAttendee {
   email: string | null;
   name: string | null;
   partstat: string | null;
 }
-
-/** Why an activity is shown but not counted as time. */
-export const EXCLUSION_REASONS = ['all_day', 'multi_day', 'declined', 'free'] as const;
-export type ExclusionReason = (typeof EXCLUSION_REASONS)[number];
-
-/** How an activity's quadrant was decided; 'manual' is never overwritten by a re-import. */
-export const CLASSIFICATIONS = ['manual', 'rule', 'unclassified'] as const;
-export type Classification = (typeof CLASSIFICATIONS)[number];
-
-/** How much attention an account gets, from the few that shape the year to those kept ticking over. */
-export const ACCOUNT_TIERS = ['strategic', 'key', 'growth', 'maintain'] as const;
-export type AccountTier = (typeof ACCOUNT_TIERS)[number];
 
 /** A customer account. Activities link to it by id (picked) or by its email domains (import). */
 export const accounts = pgTable(
@@ -85,20 +66,6 @@ export const accountMembers = pgTable(
   },
   (t) => [primaryKey({ columns: [t.accountId, t.userId] }), index('account_members_user_idx').on(t.userId)],
 );
-
-/** The dimensions of a legacy beyond the numbers (PRODUCT.md, section 2). */
-export const GOAL_DIMENSIONS = [
-  'commercial',
-  'relationships',
-  'capability',
-  'ways_of_working',
-  'innovation',
-  'non_commercial',
-] as const;
-export type GoalDimension = (typeof GOAL_DIMENSIONS)[number];
-
-export const GOAL_STATUSES = ['active', 'achieved', 'dropped'] as const;
-export type GoalStatus = (typeof GOAL_STATUSES)[number];
 
 /** One goal of an account's legacy statement; activities (and planned work) link to it. */
 export const legacyGoals = pgTable(

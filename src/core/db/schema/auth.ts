@@ -1,7 +1,9 @@
 import { type AnyPgColumn, bigint, boolean, index, integer, jsonb, pgTable, text } from 'drizzle-orm/pg-core';
 import { stamp, ts, workspaceColumn } from './columns.ts';
 
-export type Role = 'owner' | 'leader' | 'member';
+import type { Role } from './values.ts';
+
+export type { Role };
 
 /** Share bounds per quadrant, e.g. { q2: { min: 0.35 }, q3: { max: 0.15 } }. */
 export type QuadrantTargets = Partial<Record<'q1' | 'q2' | 'q3' | 'q4', { min?: number; max?: number }>>;

@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { boolean, index, integer, jsonb, pgTable, text } from 'drizzle-orm/pg-core';
-import type { ActivityKind } from './activities.ts';
 import { users } from './auth.ts';
 import { stamp, ts, workspaceColumn } from './columns.ts';
+import type { ActivityKind } from './values.ts';
 
 export type CalendarKind = 'file' | 'subscription';
 

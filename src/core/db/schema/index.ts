@@ -5,4 +5,5 @@ export * from './plans.ts';
 export * from './precedents.ts';
 export * from './scorecards.ts';
 export * from './stakeholders.ts';
+export * from './values.ts';
 export * from './workspaces.ts';

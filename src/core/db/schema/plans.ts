@@ -3,9 +3,7 @@ import { check, date, index, integer, jsonb, pgTable, text, uniqueIndex } from '
 import { accounts, activities, legacyGoals } from './activities.ts';
 import { users } from './auth.ts';
 import { stamp, ts, workspaceColumn } from './columns.ts';
-
-export const ROCK_STATUSES = ['open', 'done', 'dropped'] as const;
-export type RockStatus = (typeof ROCK_STATUSES)[number];
+import type { RockStatus, TimeDecision } from './values.ts';
 
 /** A Q2 "big rock" of one person's week: what must not be crowded out, with a time budget. */
 export const bigRocks = pgTable(
@@ -66,10 +64,6 @@ export const planItems = pgTable(
     check('plan_items_minutes_ck', sql`${t.minutes} between 5 and 1440`),
   ],
 );
-
-/** What to do about time that is not worth it: a recurring Q3 meeting, or Q4 work. */
-export const TIME_DECISIONS = ['decline', 'shorten', 'delegate', 'keep'] as const;
-export type TimeDecision = (typeof TIME_DECISIONS)[number];
 
 /**
  * A person's decision about one recurring meeting or piece of Q4 work (`seriesKey`: its title in

@@ -14,9 +14,7 @@ import { accounts, activities } from './activities.ts';
 import { users } from './auth.ts';
 import { stamp, ts, workspaceColumn } from './columns.ts';
 import { stakeholders } from './stakeholders.ts';
-
-export const DECISION_STATUSES = ['active', 'revisited', 'retired', 'undone'] as const;
-export type DecisionStatus = (typeof DECISION_STATUSES)[number];
+import type { DecisionStatus, InheritanceVerdict } from './values.ts';
 
 /** A decision made with a customer, kept like an architecture decision record (PRODUCT.md, 4). */
 export const decisions = pgTable(
@@ -76,9 +74,6 @@ export const reflections = pgTable(
 );
 
 export { REFLECTION_PROMPTS, type ReflectionPrompt } from '../../reflections/prompts.ts';
-
-export const INHERITANCE_VERDICTS = ['keep', 'revisit', 'undo'] as const;
-export type InheritanceVerdict = (typeof INHERITANCE_VERDICTS)[number];
 
 /** What a successor works through after an account is transferred to them. */
 export const inheritanceReviews = pgTable(

@@ -3,21 +3,7 @@ import { boolean, check, index, integer, pgTable, primaryKey, text, uniqueIndex 
 import { accounts, activities } from './activities.ts';
 import { users } from './auth.ts';
 import { stamp, ts, workspaceColumn } from './columns.ts';
-
-/** The six subjects both organisations are rated on (PRODUCT.md, section 3). */
-export const SCORECARD_SUBJECTS = [
-  'trading',
-  'credibility',
-  'connectivity',
-  'collaboration',
-  'opportunity',
-  'investment',
-] as const;
-export type ScorecardSubject = (typeof SCORECARD_SUBJECTS)[number];
-
-/** Which organisation: the supplier ("us", the workspace) or the customer ("them", the account). */
-export const SCORECARD_SIDES = ['us', 'them'] as const;
-export type ScorecardSide = (typeof SCORECARD_SIDES)[number];
+import type { ScorecardSide, ScorecardSubject } from './values.ts';
 
 /** One honest-conversation round for an account, e.g. "Q4 2026". */
 export const scorecardRounds = pgTable(

@@ -3,31 +3,7 @@ import { boolean, index, integer, pgTable, primaryKey, text, uniqueIndex } from 
 import { accounts } from './activities.ts';
 import { users } from './auth.ts';
 import { stamp, workspaceColumn } from './columns.ts';
-
-/** The customer's functions a coverage grid shows as columns. */
-export const STAKEHOLDER_FUNCTIONS = [
-  'executive',
-  'procurement',
-  'finance',
-  'operations',
-  'supply_chain',
-  'it',
-  'marketing',
-  'sales',
-  'quality',
-  'r_and_d',
-  'hr',
-  'legal',
-  'other',
-] as const;
-export type StakeholderFunction = (typeof STAKEHOLDER_FUNCTIONS)[number];
-
-export const STAKEHOLDER_LEVELS = ['executive', 'senior', 'operational'] as const;
-export type StakeholderLevel = (typeof STAKEHOLDER_LEVELS)[number];
-
-/** From the strongest ally to the strongest opponent. */
-export const ATTITUDES = ['champion', 'supporter', 'neutral', 'skeptic', 'opponent'] as const;
-export type Attitude = (typeof ATTITUDES)[number];
+import type { Attitude, StakeholderFunction, StakeholderLevel } from './values.ts';
 
 /** A person at the customer. `email` links them to calendar attendees (last contact is derived). */
 export const stakeholders = pgTable(

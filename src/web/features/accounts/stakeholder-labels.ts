@@ -1,8 +1,4 @@
-import type {
-  Attitude,
-  StakeholderFunction,
-  StakeholderLevel,
-} from '../../../core/db/schema/stakeholders.ts';
+import type { Attitude, StakeholderFunction, StakeholderLevel } from '../../../core/db/schema/values.ts';
 
 import { daysAgo, daysAgoLabel } from '../../../core/time/days.ts';
 

@@ -1,4 +1,4 @@
-import type { ScorecardSubject } from '../../../core/db/schema/scorecards.ts';
+import type { ScorecardSubject } from '../../../core/db/schema/values.ts';
 
 export type { ScorecardSubject };
 
