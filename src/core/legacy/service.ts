@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { editableAccount, getAccountView } from '../accounts/service.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { Db, Tx } from '../db/client.ts';
@@ -52,6 +52,20 @@ export async function listGoals(db: Db | Tx, actor: Actor, accountId: string): P
     .where(and(eq(legacyGoals.workspaceId, actor.workspaceId), eq(legacyGoals.accountId, accountId)))
     .orderBy(asc(legacyGoals.createdAt), asc(legacyGoals.id));
   return withTime(db, actor, rows, account.canEdit ? 'team' : 'mine');
+}
+
+/**
+ * The goals of several accounts the actor looks after, with the team's time, in two queries (plan
+ * suggestions read every account one looks after; one query per account was N+1).
+ */
+export async function goalsOfAccounts(db: Db | Tx, actor: Actor, accountIds: string[]): Promise<GoalView[]> {
+  if (accountIds.length === 0) return [];
+  const rows = await db
+    .select()
+    .from(legacyGoals)
+    .where(and(eq(legacyGoals.workspaceId, actor.workspaceId), inArray(legacyGoals.accountId, accountIds)))
+    .orderBy(asc(legacyGoals.createdAt), asc(legacyGoals.id));
+  return withTime(db, actor, rows, 'team');
 }
 
 async function withTime(

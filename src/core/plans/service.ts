@@ -7,12 +7,12 @@ import type { Actor } from '../auth/actor.ts';
 import type { Db } from '../db/client.ts';
 import { accounts, bigRocks, legacyGoals, planItems, ROCK_STATUSES } from '../db/schema/index.ts';
 import { AppError } from '../errors.ts';
-import { findGoal, listGoals } from '../legacy/service.ts';
+import { findGoal, goalsOfAccounts } from '../legacy/service.ts';
 import { countedTime } from '../reports/counted.ts';
 import { weekReport } from '../reports/week-report.ts';
-import { listRounds } from '../scorecard/service.ts';
+import { accountsWithStaleRound } from '../scorecard/service.ts';
 import { connectivityOf } from '../stakeholders/connectivity.ts';
-import { listStakeholders } from '../stakeholders/service.ts';
+import { stakeholdersOfAccounts } from '../stakeholders/service.ts';
 import { now } from '../time/clock.ts';
 import { todayIn } from '../time/days.ts';
 import { weekRange } from '../time/weeks.ts';
@@ -239,21 +239,36 @@ export async function rollOverPlanItems(db: Db): Promise<number> {
   return result.rows.length;
 }
 
-/** Agreed scorecard actions whose planned activity has passed without being done. */
-async function overdueActions(db: Db, actor: Actor, accountId: string): Promise<string[]> {
-  const result = await db.execute<{ title: string }>(sql`
-    select sa.title from scorecard_actions sa
+/** Agreed scorecard actions of several accounts whose planned activity passed without being done. */
+async function overdueActions(db: Db, actor: Actor, accountIds: string[]) {
+  if (accountIds.length === 0) return [];
+  const result = await db.execute<{ title: string; account_id: string }>(sql`
+    select sa.title, r.account_id from scorecard_actions sa
     join scorecard_rounds r on r.id = sa.round_id
     join activities a on a.id = sa.activity_id
-    where r.workspace_id = ${actor.workspaceId} and r.account_id = ${accountId}
+    where r.workspace_id = ${actor.workspaceId}
+      and r.account_id in (${sql.join(
+        accountIds.map((id) => sql`${id}`),
+        sql`, `,
+      )})
       and a.status = 'planned' and a.deleted_at is null and a.ends_at < ${now().toISOString()}::timestamptz
     order by a.starts_at`);
-  return result.rows.map((r) => r.title);
+  return result.rows;
 }
 
-/** What the planner could pick as big rocks: neglected goals, people we lose touch with, stale rounds. */
+/**
+ * What the planner could pick as big rocks: neglected goals, people we lose touch with, slipped
+ * agreed actions, stale rounds — for every account one looks after in a fixed number of queries.
+ */
 async function suggestions(db: Db, actor: Actor) {
   const mine = await editableAccounts(db, actor);
+  const ids = mine.map((a) => a.id);
+  const [goals, people, overdue, stale] = await Promise.all([
+    goalsOfAccounts(db, actor, ids),
+    stakeholdersOfAccounts(db, actor, ids),
+    overdueActions(db, actor, ids),
+    accountsWithStaleRound(db, actor, ids),
+  ]);
   const out: {
     kind: 'goal' | 'losing_touch' | 'scorecard';
     title: string;
@@ -261,8 +276,8 @@ async function suggestions(db: Db, actor: Actor) {
     goalId: string | null;
   }[] = [];
   for (const account of mine) {
-    for (const goal of await listGoals(db, actor, account.id)) {
-      if (goal.status === 'active' && goal.minutesLast30Days === 0) {
+    for (const goal of goals) {
+      if (goal.accountId === account.id && goal.status === 'active' && goal.minutesLast30Days === 0) {
         out.push({
           kind: 'goal',
           title: `${goal.title} (${account.name})`,
@@ -271,7 +286,7 @@ async function suggestions(db: Db, actor: Actor) {
         });
       }
     }
-    const drifting = connectivityOf(await listStakeholders(db, actor, account.id), {
+    const drifting = connectivityOf(people.get(account.id) ?? [], {
       timeZone: actor.timeZone,
     }).losingTouch.filter((p) => p.influence >= 3);
     for (const person of drifting.slice(0, 2)) {
@@ -282,17 +297,15 @@ async function suggestions(db: Db, actor: Actor) {
         goalId: null,
       });
     }
-    const rounds = await listRounds(db, actor, account.id);
-    for (const action of await overdueActions(db, actor, account.id)) {
+    for (const action of overdue.filter((a) => a.account_id === account.id)) {
       out.push({
         kind: 'scorecard',
-        title: `Agreed action: ${action} (${account.name})`,
+        title: `Agreed action: ${action.title} (${account.name})`,
         accountId: account.id,
         goalId: null,
       });
     }
-    const [latest] = rounds;
-    if (latest?.stale) {
+    if (stale.has(account.id)) {
       out.push({
         kind: 'scorecard',
         title: `New honest conversation with ${account.name}`,

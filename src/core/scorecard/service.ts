@@ -97,6 +97,25 @@ const asInput = (s: {
   score: s.score,
 });
 
+/** Which of several accounts have a latest round older than 90 days, in one query. */
+export async function accountsWithStaleRound(
+  db: Db,
+  actor: Actor,
+  accountIds: string[],
+): Promise<Set<string>> {
+  if (accountIds.length === 0) return new Set();
+  const latest = await db
+    .select({ accountId: scorecardRounds.accountId, createdAt: sql<Date>`max(${scorecardRounds.createdAt})` })
+    .from(scorecardRounds)
+    .where(
+      and(eq(scorecardRounds.workspaceId, actor.workspaceId), inArray(scorecardRounds.accountId, accountIds)),
+    )
+    .groupBy(scorecardRounds.accountId);
+  return new Set(
+    latest.filter((r) => daysAgo(new Date(r.createdAt), actor.timeZone) > STALE_DAYS).map((r) => r.accountId),
+  );
+}
+
 /** The account's rounds, newest first, each with its four views: the trend across rounds. */
 export async function listRounds(db: Db, actor: Actor, accountId: string): Promise<RoundSummary[]> {
   await getAccountView(db, actor, accountId);

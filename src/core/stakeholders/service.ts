@@ -32,6 +32,23 @@ export async function listStakeholders(
   return withDerived(db, actor, rows);
 }
 
+/** Everyone known at several accounts, by account, with derived contact in one pass (no N+1). */
+export async function stakeholdersOfAccounts(
+  db: Db | Tx,
+  actor: Actor,
+  accountIds: string[],
+): Promise<Map<string, StakeholderView[]>> {
+  const byAccount = new Map<string, StakeholderView[]>(accountIds.map((id) => [id, []]));
+  if (accountIds.length === 0) return byAccount;
+  const rows = await db
+    .select()
+    .from(stakeholders)
+    .where(and(eq(stakeholders.workspaceId, actor.workspaceId), inArray(stakeholders.accountId, accountIds)))
+    .orderBy(asc(stakeholders.name));
+  for (const person of await withDerived(db, actor, rows)) byAccount.get(person.accountId)?.push(person);
+  return byAccount;
+}
+
 export async function getStakeholder(db: Db | Tx, actor: Actor, id: string): Promise<StakeholderView> {
   const [view] = await withDerived(db, actor, [await findOwn(db, actor, id)]);
   if (!view) throw AppError.notFound('stakeholder');
