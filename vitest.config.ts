@@ -10,6 +10,9 @@ export default defineConfig({
           name: 'unit',
           include: ['src/**/*.test.ts'],
           exclude: ['src/**/*.int.test.ts'],
+          // Property tests run hundreds of cases; a busy CI machine must not turn them into timeouts
+          // (timing goals live in bench/, not in tests).
+          testTimeout: 30_000,
         },
       },
       {
