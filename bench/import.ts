@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { DateTime } from 'luxon';
 import { actorOf, createUser } from '../src/core/auth/users.ts';
-import { parseIcs } from '../src/core/calendar/ics.ts';
+import { parseIcs } from '../src/core/calendar/ics/index.ts';
 import { defaultWindow } from '../src/core/imports/events.ts';
 import { importCalendar } from '../src/core/imports/service.ts';
 import { createCore } from '../src/core/index.ts';

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { AppError } from '../errors.ts';
 import type { ImportedEvent, ImportProblem } from '../imports/events.ts';
 import { packageRoot } from '../paths.ts';
-import { parseIcs } from './ics.ts';
+import { parseIcs } from './ics/index.ts';
 
 // Real-world calendars collected in the shared folder (node-ical's fixtures and more): every file
 // must parse without an unexpected exception and within a time budget; some have known results.

@@ -3,7 +3,7 @@ import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../errors.ts';
 import type { ImportedEvent, ImportItem, ImportProblem } from '../imports/events.ts';
-import { MAX_INSTANCES_PER_SERIES, parseIcs } from './ics.ts';
+import { MAX_INSTANCES_PER_SERIES, parseIcs } from './ics/index.ts';
 
 const WIDE = { from: new Date('2000-01-01T00:00:00Z'), to: new Date('2040-01-01T00:00:00Z') };
 

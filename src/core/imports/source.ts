@@ -1,4 +1,4 @@
-import { parseIcs } from '../calendar/ics.ts';
+import { parseIcs } from '../calendar/ics/index.ts';
 import { AppError } from '../errors.ts';
 import { parseCsv } from './csv/index.ts';
 import type { ImportItem, ParseOptions } from './events.ts';
