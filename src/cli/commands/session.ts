@@ -1,16 +1,9 @@
 import { hostname } from 'node:os';
 import type { Command } from 'commander';
+import type { Me } from '../../core/auth/users.ts';
 import { ApiClient, CliError, UnauthorizedError } from '../client.ts';
 import { type CliConfig, configPath, saveConfig } from '../config.ts';
 import { deviceLogin } from '../device-login.ts';
-
-interface Me {
-  name: string;
-  email: string;
-  role: string;
-  timeZone: string;
-  workspace: { name: string };
-}
 
 /** The device flow; the token is saved before the check, as the server hands it out only once. */
 async function loginInBrowser(server: string): Promise<Me> {

@@ -19,21 +19,7 @@ export interface Bounds {
 
 export type Targets = Partial<Record<Quadrant, Bounds>>;
 
-export interface Me {
-  id: string;
-  name: string;
-  email: string;
-  role: Role;
-  timeZone: string;
-  targets: Targets;
-  workspace: { id: string; name: string };
-}
-
-export interface MePatch {
-  name?: string;
-  timeZone?: string;
-  targets?: Targets;
-}
+export type { Me, MePatch } from '../../core/auth/users.ts';
 
 export interface SetupInput {
   workspaceName: string;
