@@ -3,13 +3,14 @@ import { inject } from 'vitest';
 import { type Core, type CoreConfig, createCore } from '../src/core/index.ts';
 import { createScratchDatabase } from './postgres.ts';
 
+/** What a test may set on its core; the database is always a fresh copy of the migrated template. */
+export type TestCoreOptions = Omit<CoreConfig, 'databaseUrl' | 'dataDir'>;
+
 /**
  * A fresh, migrated database for one test file: a copy of the PGlite template, or a PostgreSQL
  * database cloned from the template when TEST_DATABASE_URL is set. Dropped again on close.
  */
-export async function createTestCore(
-  options: Omit<CoreConfig, 'databaseUrl' | 'dataDir'> = {},
-): Promise<Core> {
+export async function createTestCore(options: TestCoreOptions = {}): Promise<Core> {
   const url = process.env.TEST_DATABASE_URL;
   const template = inject('postgresTemplate');
   if (url && template) {

@@ -18,10 +18,21 @@ export interface TestUser {
   password: string;
 }
 
+/** The workspace a test's people share, and the other one its outsider belongs to. */
+export const WORKSPACE = 'Acme';
+export const RIVAL_WORKSPACE = 'Rival Corp';
+
+/** How a person differs from the default: a member in Europe/London named `User <random>`. */
+export interface PersonOptions {
+  role?: Role;
+  timeZone?: string;
+  name?: string;
+}
+
 /** A user with a bearer token, in a new workspace unless one is named. */
 export async function makeUser(
   core: Core,
-  options: { workspace?: string; role?: Role; timeZone?: string; name?: string } = {},
+  options: PersonOptions & { workspace?: string } = {},
 ): Promise<TestUser> {
   const suffix = randomBytes(4).toString('hex');
   const email = `user-${suffix}@example.test`;
@@ -35,6 +46,44 @@ export async function makeUser(
     timeZone: options.timeZone ?? 'Europe/London',
   });
   return { me, actor: actorOf(me), token: await createApiToken(core.db, email), email, password };
+}
+
+export type People = Record<string, PersonOptions>;
+export type Team<P extends People> = { [K in keyof P]: TestUser };
+
+/** The people of one workspace (made when new), keyed as given and made in that order. */
+export async function team<P extends People>(core: Core, people: P, workspace = WORKSPACE): Promise<Team<P>> {
+  const made: Partial<Record<keyof P, TestUser>> = {};
+  for (const key of Object.keys(people) as (keyof P)[]) {
+    made[key] = await makeUser(core, { ...people[key], workspace });
+  }
+  return made as Team<P>;
+}
+
+export interface WorldSpec<P extends People> {
+  /** The people of the test's workspace, made in the order they are listed. */
+  people: P;
+  /** That workspace's name: 'Acme' unless given. */
+  workspace?: string;
+  /** How the outsider, a member of another workspace ('Rival Corp'), differs from the default. */
+  outsider?: PersonOptions;
+}
+
+/** The people by the names the spec gave them, and someone in another workspace. */
+export type World<P extends People> = Team<P> & {
+  /** Must see none of the test workspace's data. */
+  outsider: TestUser;
+};
+
+/** A workspace with the given people, then an outsider in a second workspace. */
+export async function makeWorld<P extends People>(
+  core: Core,
+  spec: WorldSpec<P & { outsider?: never }>,
+): Promise<World<P>> {
+  if ('outsider' in spec.people) throw new Error('"outsider" is the name of the other workspace\'s user');
+  const people = await team(core, spec.people, spec.workspace);
+  const outsider = await makeUser(core, { ...spec.outsider, workspace: RIVAL_WORKSPACE });
+  return { ...people, outsider };
 }
 
 export async function makeActivity(core: Core, user: TestUser, overrides: Partial<ActivityInput> = {}) {
@@ -55,10 +104,29 @@ export async function makeAccount(
   name: string,
   extra: Omit<AccountInput, 'name'> = {},
 ) {
-  return createAccount(core.db, user.actor, { name, ...extra });
+  return (await makeOwnedAccount(core, { owner: user, name, ...extra })).account;
 }
 
-export interface ApiResponse<T = any> {
+/** A customer account and its owner, who is made (in a workspace of their own) when not given. */
+export async function makeOwnedAccount(
+  core: Core,
+  { owner, name, ...extra }: Partial<AccountInput> & { owner?: TestUser } = {},
+) {
+  const user = owner ?? (await makeUser(core));
+  const account = await createAccount(core.db, user.actor, {
+    name: name ?? `Account ${randomBytes(4).toString('hex')}`,
+    ...extra,
+  });
+  return { account, owner: user };
+}
+
+/**
+ * A response body as the tests read it: left open, because the assertions are what check it. Give the
+ * call a type (`api.get<AccountView>(…)`) to have the compiler check a shape as well.
+ */
+export type Json = any;
+
+export interface ApiResponse<T = Json> {
   status: number;
   body: T;
   headers: Headers;
@@ -66,7 +134,7 @@ export interface ApiResponse<T = any> {
 
 /** JSON requests against the app, as the given bearer token (or anonymously). */
 export function apiClient(app: App, token?: string) {
-  const call = async <T = any>(
+  const call = async <T = Json>(
     method: string,
     path: string,
     body?: unknown,
@@ -89,15 +157,15 @@ export function apiClient(app: App, token?: string) {
     } as ApiResponse<T>;
   };
   return {
-    get: <T = any>(path: string, headers?: Record<string, string>) =>
+    get: <T = Json>(path: string, headers?: Record<string, string>) =>
       call<T>('GET', path, undefined, headers),
-    post: <T = any>(path: string, body?: unknown, headers?: Record<string, string>) =>
+    post: <T = Json>(path: string, body?: unknown, headers?: Record<string, string>) =>
       call<T>('POST', path, body ?? {}, headers),
-    patch: <T = any>(path: string, body: unknown, headers?: Record<string, string>) =>
+    patch: <T = Json>(path: string, body: unknown, headers?: Record<string, string>) =>
       call<T>('PATCH', path, body, headers),
-    put: <T = any>(path: string, body: unknown, headers?: Record<string, string>) =>
+    put: <T = Json>(path: string, body: unknown, headers?: Record<string, string>) =>
       call<T>('PUT', path, body, headers),
-    delete: <T = any>(path: string, headers?: Record<string, string>) =>
+    delete: <T = Json>(path: string, headers?: Record<string, string>) =>
       call<T>('DELETE', path, undefined, headers),
   };
 }

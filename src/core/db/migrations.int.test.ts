@@ -1,22 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { createTestCore } from '../../../test/core.ts';
-import { makeUser, type TestUser } from '../../../test/factories.ts';
-import type { Core } from '../index.ts';
+import { type TestUser, team } from '../../../test/factories.ts';
 import { accounts, activities } from './schema/index.ts';
 
-let core: Core;
-let owner: TestUser;
-let member: TestUser;
-
-beforeAll(async () => {
-  core = await createTestCore();
-  owner = await makeUser(core, { workspace: 'Acme', role: 'owner' });
-  member = await makeUser(core, { workspace: 'Acme' });
-});
+const core = await createTestCore();
 afterAll(() => core.close());
+const { owner, member } = await team(core, { owner: { role: 'owner' }, member: {} });
 
 /** The data step at the end of 0004: accounts from the foundation's free text get an owner. */
 const backfill = readFileSync(join(import.meta.dirname, 'migrations/0004_accounts_legacy.sql'), 'utf8')

@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { createTestCore } from '../../../test/core.ts';
-import { makeUser, type TestUser } from '../../../test/factories.ts';
+import { makeAccount, makeUser, makeWorld, type TestUser } from '../../../test/factories.ts';
 import { createAccount, updateAccount } from '../accounts/service.ts';
 import { type ActivityAttendee, activities, rules } from '../db/schema/index.ts';
-import type { Core } from '../index.ts';
 import {
   applyRules,
   createRule,
@@ -17,24 +16,13 @@ import {
 } from './service.ts';
 import { ensureStarterRules, STARTER_RULES } from './starter.ts';
 
-let core: Core;
-let ann: TestUser;
-let colleague: TestUser;
-let outsider: TestUser;
-let northwind: string;
-let rivalAccount: string;
-
 const DAY = 24 * 60 * 60 * 1000;
 
-beforeAll(async () => {
-  core = await createTestCore();
-  ann = await makeUser(core, { workspace: 'Acme' });
-  colleague = await makeUser(core, { workspace: 'Acme' });
-  outsider = await makeUser(core, { workspace: 'Rival Corp' });
-  northwind = (await createAccount(core.db, ann.actor, { name: 'Northwind', domains: ['northwind.com'] })).id;
-  rivalAccount = (await createAccount(core.db, outsider.actor, { name: 'Theirs' })).id;
-});
+const core = await createTestCore();
 afterAll(() => core.close());
+const { ann, colleague, outsider } = await makeWorld(core, { people: { ann: {}, colleague: {} } });
+const northwind = (await makeAccount(core, ann, 'Northwind', { domains: ['northwind.com'] })).id;
+const rivalAccount = (await makeAccount(core, outsider, 'Theirs')).id;
 
 interface Imported {
   title: string;

@@ -1,26 +1,12 @@
 import { DateTime } from 'luxon';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestCore } from '../../../test/core.ts';
-import { apiClient, makeUser, type TestUser } from '../../../test/factories.ts';
-import type { Core } from '../../core/index.ts';
-import { type App, createApp } from '../app.ts';
+import { afterAll, describe, expect, it } from 'vitest';
+import { testWorld } from '../../../test/app.ts';
+import { apiClient, makeUser } from '../../../test/factories.ts';
 
-let core: Core;
-let app: App;
-let ann: TestUser;
-let colleague: TestUser;
-let outsider: TestUser;
-let leader: TestUser;
-
-beforeAll(async () => {
-  core = await createTestCore();
-  app = createApp(core);
-  leader = await makeUser(core, { workspace: 'Acme', role: 'leader' });
-  ann = await makeUser(core, { workspace: 'Acme' });
-  colleague = await makeUser(core, { workspace: 'Acme' });
-  outsider = await makeUser(core, { workspace: 'Rival Corp' });
+const { core, app, leader, ann, colleague, outsider, close } = await testWorld({
+  people: { leader: { role: 'leader' }, ann: {}, colleague: {} },
 });
-afterAll(() => core.close());
+afterAll(close);
 
 describe('accounts', () => {
   it('are created with their email domains, cleaned, and listed by name for the whole workspace', async () => {

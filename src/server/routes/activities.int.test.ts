@@ -1,23 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestCore } from '../../../test/core.ts';
-import { apiClient, makeActivity, makeUser, type TestUser } from '../../../test/factories.ts';
-import type { Core } from '../../core/index.ts';
-import { type App, createApp } from '../app.ts';
+import { afterAll, describe, expect, it } from 'vitest';
+import { testWorld } from '../../../test/app.ts';
+import { apiClient, makeActivity, makeUser } from '../../../test/factories.ts';
 
-let core: Core;
-let app: App;
-let ann: TestUser;
-let colleague: TestUser;
-let outsider: TestUser;
-
-beforeAll(async () => {
-  core = await createTestCore();
-  app = createApp(core);
-  ann = await makeUser(core, { workspace: 'Acme', timeZone: 'Europe/London' });
-  colleague = await makeUser(core, { workspace: 'Acme' });
-  outsider = await makeUser(core, { workspace: 'Rival Corp' });
+const { core, app, ann, colleague, outsider, close } = await testWorld({
+  people: { ann: { timeZone: 'Europe/London' }, colleague: {} },
 });
-afterAll(() => core.close());
+afterAll(close);
 
 const base = {
   title: 'Joint plan with buyer',

@@ -1,27 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestCore } from '../../../test/core.ts';
-import { apiClient, makeUser, type TestUser } from '../../../test/factories.ts';
-import type { Core } from '../../core/index.ts';
-import { type App, createApp } from '../app.ts';
+import { afterAll, describe, expect, it } from 'vitest';
+import { testWorld } from '../../../test/app.ts';
+import { apiClient, makeAccount } from '../../../test/factories.ts';
 
-let core: Core;
-let app: App;
-let ann: TestUser;
-let bystander: TestUser;
-let leader: TestUser;
-let outsider: TestUser;
-let accountId: string;
-
-beforeAll(async () => {
-  core = await createTestCore();
-  app = createApp(core);
-  ann = await makeUser(core, { workspace: 'Acme', name: 'Ann' });
-  bystander = await makeUser(core, { workspace: 'Acme' });
-  leader = await makeUser(core, { workspace: 'Acme', role: 'leader' });
-  outsider = await makeUser(core, { workspace: 'Rival Corp' });
-  accountId = (await apiClient(app, ann.token).post('/accounts', { name: 'Northwind' })).body.id;
+const { core, app, ann, bystander, leader, outsider, close } = await testWorld({
+  people: { ann: { name: 'Ann' }, bystander: {}, leader: { role: 'leader' } },
 });
-afterAll(() => core.close());
+afterAll(close);
+const accountId = (await makeAccount(core, ann, 'Northwind')).id;
 
 describe('decision log', () => {
   it('records a decision from a Q1 activity: its date and urgency come along, the precedent is asked', async () => {

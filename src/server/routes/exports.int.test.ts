@@ -1,27 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestCore } from '../../../test/core.ts';
+import { afterAll, describe, expect, it } from 'vitest';
+import { testWorld } from '../../../test/app.ts';
 import { makeAccount, makeActivity, makeUser, type TestUser } from '../../../test/factories.ts';
 import { deleteActivity, listActivities } from '../../core/activities/service.ts';
 import { activities } from '../../core/db/schema/index.ts';
 import { parseCsv } from '../../core/imports/csv/index.ts';
-import type { Core } from '../../core/index.ts';
-import { type App, createApp } from '../app.ts';
 
-let core: Core;
-let app: App;
-let ann: TestUser;
-let colleague: TestUser;
-let outsider: TestUser;
-
-beforeAll(async () => {
-  core = await createTestCore();
-  app = createApp(core);
-  ann = await makeUser(core, { workspace: 'Acme', timeZone: 'Europe/Berlin' });
-  colleague = await makeUser(core, { workspace: 'Acme' });
-  outsider = await makeUser(core, { workspace: 'Rival Corp' });
+const { core, app, ann, colleague, outsider, close } = await testWorld({
+  people: { ann: { timeZone: 'Europe/Berlin' }, colleague: {} },
 });
-afterAll(() => core.close());
+afterAll(close);
 
 async function download(user: TestUser | null, query: string) {
   const response = await app.request(`/api/exports/activities${query}`, {

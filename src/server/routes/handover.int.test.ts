@@ -1,28 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestCore } from '../../../test/core.ts';
-import { apiClient, makeUser, type TestUser } from '../../../test/factories.ts';
+import { afterAll, describe, expect, it } from 'vitest';
+import { testWorld } from '../../../test/app.ts';
+import { apiClient, type TestUser } from '../../../test/factories.ts';
 import { loadDemo } from '../../core/demo/demo.ts';
-import type { Core } from '../../core/index.ts';
-import { type App, createApp } from '../app.ts';
 
-let core: Core;
-let app: App;
-let ann: TestUser;
-let colleague: TestUser;
-let outsider: TestUser;
-let northwind: string;
-
-beforeAll(async () => {
-  core = await createTestCore();
-  app = createApp(core);
-  ann = await makeUser(core, { workspace: 'Acme', name: 'Ann Owner' });
-  colleague = await makeUser(core, { workspace: 'Acme', name: 'Colin' });
-  outsider = await makeUser(core, { workspace: 'Rival Corp' });
-  await loadDemo(core.db, ann.actor);
-  const accounts = (await apiClient(app, ann.token).get('/accounts')).body.items;
-  northwind = accounts.find((a: { name: string }) => a.name === 'Northwind Foods').id;
+const { core, app, ann, colleague, outsider, close } = await testWorld({
+  people: { ann: { name: 'Ann Owner' }, colleague: { name: 'Colin' } },
 });
-afterAll(() => core.close());
+afterAll(close);
+await loadDemo(core.db, ann.actor);
+const northwind: string = (await apiClient(app, ann.token).get('/accounts')).body.items.find(
+  (a: { name: string }) => a.name === 'Northwind Foods',
+).id;
 
 async function pack(user: TestUser, query = '') {
   const response = await app.request(`/api/accounts/${northwind}/handover${query}`, {

@@ -2,25 +2,15 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestCore } from '../../../test/core.ts';
-import { apiClient, makeUser, type TestUser } from '../../../test/factories.ts';
+import { testWorld } from '../../../test/app.ts';
+import { apiClient, makeUser } from '../../../test/factories.ts';
 import { syncDueSubscriptions } from '../../core/calendars/service.ts';
 import { calendars } from '../../core/db/schema/index.ts';
-import type { Core } from '../../core/index.ts';
-import { type App, createApp } from '../app.ts';
 
-let core: Core;
-let app: App;
-let ann: TestUser;
-let outsider: TestUser;
-
-beforeAll(async () => {
-  core = await createTestCore();
-  app = createApp(core);
-  ann = await makeUser(core, { workspace: 'Acme', timeZone: 'Europe/Amsterdam' });
-  outsider = await makeUser(core, { workspace: 'Rival Corp' });
+const { core, app, ann, outsider, close } = await testWorld({
+  people: { ann: { timeZone: 'Europe/Amsterdam' } },
 });
-afterAll(() => core.close());
+afterAll(close);
 
 interface TestEvent {
   uid: string;

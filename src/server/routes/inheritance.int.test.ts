@@ -1,39 +1,22 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestCore } from '../../../test/core.ts';
-import { apiClient, makeUser, type TestUser } from '../../../test/factories.ts';
-import type { Core } from '../../core/index.ts';
-import { type App, createApp } from '../app.ts';
+import { afterAll, describe, expect, it } from 'vitest';
+import { testWorld } from '../../../test/app.ts';
+import { apiClient, makeAccount } from '../../../test/factories.ts';
 
-let core: Core;
-let app: App;
-let ann: TestUser;
-let ben: TestUser;
-let bystander: TestUser;
-let outsider: TestUser;
-let accountId: string;
-let keepId: string;
-let undoId: string;
-let reviewId: string;
-
-beforeAll(async () => {
-  core = await createTestCore();
-  app = createApp(core);
-  ann = await makeUser(core, { workspace: 'Acme', name: 'Ann' });
-  ben = await makeUser(core, { workspace: 'Acme', name: 'Ben' });
-  bystander = await makeUser(core, { workspace: 'Acme' });
-  outsider = await makeUser(core, { workspace: 'Rival Corp' });
-  const api = apiClient(app, ann.token);
-  accountId = (await api.post('/accounts', { name: 'Northwind', legacyStatement: 'Partners' })).body.id;
-  keepId = (
-    await api.post(`/accounts/${accountId}/decisions`, { title: 'Quarterly price review', precedent: true })
-  ).body.id;
-  undoId = (
-    await api.post(`/accounts/${accountId}/decisions`, { title: 'Free express shipping', precedent: true })
-  ).body.id;
-  await api.post(`/accounts/${accountId}/decisions`, { title: 'One-off credit note', precedent: false });
-  await api.post(`/accounts/${accountId}/stakeholders`, { name: 'Tom Becker', title: 'Buyer', influence: 4 });
+const { core, app, ann, ben, bystander, outsider, close } = await testWorld({
+  people: { ann: { name: 'Ann' }, ben: { name: 'Ben' }, bystander: {} },
 });
-afterAll(() => core.close());
+afterAll(close);
+const accountId = (await makeAccount(core, ann, 'Northwind', { legacyStatement: 'Partners' })).id;
+const asAnn = apiClient(app, ann.token);
+const keepId: string = (
+  await asAnn.post(`/accounts/${accountId}/decisions`, { title: 'Quarterly price review', precedent: true })
+).body.id;
+const undoId: string = (
+  await asAnn.post(`/accounts/${accountId}/decisions`, { title: 'Free express shipping', precedent: true })
+).body.id;
+await asAnn.post(`/accounts/${accountId}/decisions`, { title: 'One-off credit note', precedent: false });
+await asAnn.post(`/accounts/${accountId}/stakeholders`, { name: 'Tom Becker', title: 'Buyer', influence: 4 });
+let reviewId: string;
 
 describe('transfer and inheritance review', () => {
   it('hands the account over in one step; only the owner or a leader may', async () => {

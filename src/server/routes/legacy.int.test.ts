@@ -1,26 +1,12 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createTestCore } from '../../../test/core.ts';
-import { apiClient, makeUser, type TestUser } from '../../../test/factories.ts';
-import type { Core } from '../../core/index.ts';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { testWorld } from '../../../test/app.ts';
+import { apiClient, makeUser } from '../../../test/factories.ts';
 import { fixedClock, setClock } from '../../core/time/clock.ts';
-import { type App, createApp } from '../app.ts';
 
-let core: Core;
-let app: App;
-let ann: TestUser;
-let colleague: TestUser;
-let leader: TestUser;
-let outsider: TestUser;
-
-beforeAll(async () => {
-  core = await createTestCore();
-  app = createApp(core);
-  ann = await makeUser(core, { workspace: 'Acme' });
-  colleague = await makeUser(core, { workspace: 'Acme' });
-  leader = await makeUser(core, { workspace: 'Acme', role: 'leader' });
-  outsider = await makeUser(core, { workspace: 'Rival Corp' });
+const { core, app, ann, colleague, leader, outsider, close } = await testWorld({
+  people: { ann: {}, colleague: {}, leader: { role: 'leader' } },
 });
-afterAll(() => core.close());
+afterAll(close);
 afterEach(() => {
   setClock(null);
 });

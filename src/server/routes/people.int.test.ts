@@ -1,37 +1,22 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createTestCore } from '../../../test/core.ts';
-import {
-  apiClient,
-  cookieFrom,
-  makeAccount,
-  makeUser,
-  signIn,
-  type TestUser,
-} from '../../../test/factories.ts';
-import { type MailServer, startMailServer } from '../../../test/mail-server.ts';
-import type { Core } from '../../core/index.ts';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { testWorld } from '../../../test/app.ts';
+import { apiClient, cookieFrom, makeAccount, makeUser, signIn } from '../../../test/factories.ts';
+import { startMailServer } from '../../../test/mail-server.ts';
 import { fixedClock, now, setClock } from '../../core/time/clock.ts';
-import { type App, createApp } from '../app.ts';
 
-let mail: MailServer;
-let core: Core;
-let app: App;
-let owner: TestUser;
-let leader: TestUser;
-let member: TestUser;
-let outsider: TestUser;
-
-beforeAll(async () => {
-  mail = await startMailServer();
-  core = await createTestCore({ smtpUrl: mail.url, from: 'Linchpin <linchpin@acme.test>' });
-  app = createApp(core, { trustProxy: true });
-  owner = await makeUser(core, { workspace: 'Acme', role: 'owner', name: 'Olivia Owner' });
-  leader = await makeUser(core, { workspace: 'Acme', role: 'leader', name: 'Leo Leader' });
-  member = await makeUser(core, { workspace: 'Acme', name: 'Mia Member' });
-  outsider = await makeUser(core, { workspace: 'Rival Corp', role: 'owner', name: 'Rita Rival' });
+const mail = await startMailServer();
+const { core, app, owner, leader, member, outsider, close } = await testWorld({
+  core: { smtpUrl: mail.url, from: 'Linchpin <linchpin@acme.test>' },
+  app: { trustProxy: true },
+  people: {
+    owner: { role: 'owner', name: 'Olivia Owner' },
+    leader: { role: 'leader', name: 'Leo Leader' },
+    member: { name: 'Mia Member' },
+  },
+  outsider: { role: 'owner', name: 'Rita Rival' },
 });
 afterAll(async () => {
-  await core.close();
+  await close();
   await mail.close();
 });
 afterEach(() => {

@@ -1,37 +1,26 @@
 import { eq } from 'drizzle-orm';
 import { DateTime } from 'luxon';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestCore } from '../../../test/core.ts';
-import { apiClient, makeUser, type TestUser } from '../../../test/factories.ts';
+import { afterAll, describe, expect, it } from 'vitest';
+import { testWorld } from '../../../test/app.ts';
+import { apiClient, makeAccount } from '../../../test/factories.ts';
 import { planItems } from '../../core/db/schema/index.ts';
-import type { Core } from '../../core/index.ts';
-import { type App, createApp } from '../app.ts';
-
-let core: Core;
-let app: App;
-let ann: TestUser;
-let leader: TestUser;
-let outsider: TestUser;
-let accountId: string;
-let goalId: string;
+import { rollOverPlanItems } from '../../core/plans/service.ts';
 
 const now = DateTime.now().setZone('Europe/London');
 const today = now.toISODate() ?? '';
 const week = `${now.weekYear}-W${String(now.weekNumber).padStart(2, '0')}`;
 
-beforeAll(async () => {
-  core = await createTestCore();
-  app = createApp(core);
-  ann = await makeUser(core, { workspace: 'Acme', name: 'Ann' });
-  leader = await makeUser(core, { workspace: 'Acme', role: 'leader' });
-  outsider = await makeUser(core, { workspace: 'Rival Corp' });
-  const api = apiClient(app, ann.token);
-  accountId = (await api.post('/accounts', { name: 'Northwind' })).body.id;
-  goalId = (
-    await api.post(`/accounts/${accountId}/goals`, { dimension: 'relationships', title: 'A sponsor' })
-  ).body.id;
+const { core, app, ann, leader, outsider, close } = await testWorld({
+  people: { ann: { name: 'Ann' }, leader: { role: 'leader' } },
 });
-afterAll(() => core.close());
+afterAll(close);
+const accountId = (await makeAccount(core, ann, 'Northwind')).id;
+const goalId: string = (
+  await apiClient(app, ann.token).post(`/accounts/${accountId}/goals`, {
+    dimension: 'relationships',
+    title: 'A sponsor',
+  })
+).body.id;
 
 describe('weekly plan', () => {
   it('suggests neglected goals, takes big rocks with budgets, schedules, and shows planned vs actual', async () => {
@@ -114,6 +103,17 @@ describe('weekly plan', () => {
     expect((await api.get('/today')).body.items.find((i: { id: string }) => i.id === late.id).slipped).toBe(
       1,
     );
+    // Reading writes nothing; the scheduled rollover writes the same move, once however often it runs.
+    const [stored] = await core.db.select().from(planItems).where(eq(planItems.id, late.id));
+    expect(stored).toMatchObject({ day: twoDaysAgo, moves: [] });
+    expect(await rollOverPlanItems(core.db)).toBeGreaterThanOrEqual(1);
+    expect(await rollOverPlanItems(core.db)).toBe(0);
+    const [moved] = await core.db.select().from(planItems).where(eq(planItems.id, late.id));
+    expect(moved).toMatchObject({ day: today, moves: [{ from: twoDaysAgo, to: today }] });
+    expect((await api.get('/today')).body.items.find((i: { id: string }) => i.id === late.id)).toMatchObject({
+      slipped: 1,
+      moves: [{ from: twoDaysAgo, to: today }],
+    });
   });
 
   it('is private to its author, exports as .ics and refuses bad input', async () => {

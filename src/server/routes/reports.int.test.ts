@@ -1,17 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestCore } from '../../../test/core.ts';
+import { afterAll, describe, expect, it } from 'vitest';
+import { testApp } from '../../../test/app.ts';
 import { apiClient, makeAccount, makeActivity, makeUser } from '../../../test/factories.ts';
-import type { Core } from '../../core/index.ts';
-import { type App, createApp } from '../app.ts';
 
-let core: Core;
-let app: App;
-
-beforeAll(async () => {
-  core = await createTestCore();
-  app = createApp(core);
-});
-afterAll(() => core.close());
+const { core, app, close } = await testApp();
+afterAll(close);
 
 describe('week report', () => {
   it('splits the week by quadrant, account and kind, with last week and targets', async () => {

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { createTestCore } from '../../../test/core.ts';
-import { apiClient, makeUser, type TestUser } from '../../../test/factories.ts';
+import { apiClient, makeWorld, type TestUser } from '../../../test/factories.ts';
 import { activities } from '../../core/db/schema/index.ts';
 import type { Core } from '../../core/index.ts';
 import { STARTER_RULES } from '../../core/rules/starter.ts';
@@ -13,12 +13,6 @@ import { handleError } from '../errors.ts';
 import { accountRoutes } from './accounts.ts';
 import { activityRoutes } from './activities.ts';
 import { ruleRoutes } from './rules.ts';
-
-let core: Core;
-let app: App;
-let ann: TestUser;
-let colleague: TestUser;
-let outsider: TestUser;
 
 /**
  * The whole app when it mounts the rules router; otherwise the routers these tests use, behind the same
@@ -53,14 +47,10 @@ function rulesOnly(core: Core): App {
   return standalone as unknown as App;
 }
 
-beforeAll(async () => {
-  core = await createTestCore();
-  ann = await makeUser(core, { workspace: 'Acme' });
-  colleague = await makeUser(core, { workspace: 'Acme' });
-  outsider = await makeUser(core, { workspace: 'Rival Corp' });
-  app = await appWithRules(core, ann.token);
-});
+const core = await createTestCore();
 afterAll(() => core.close());
+const { ann, colleague, outsider } = await makeWorld(core, { people: { ann: {}, colleague: {} } });
+const app = await appWithRules(core, ann.token);
 
 async function importedEvent(user: TestUser, title: string, attendees: string[] = []): Promise<string> {
   const id = randomUUID();

@@ -1,30 +1,17 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createTestCore } from '../../../test/core.ts';
-import { apiClient, makeUser, type TestUser } from '../../../test/factories.ts';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { testWorld } from '../../../test/app.ts';
+import { apiClient, makeAccount } from '../../../test/factories.ts';
 import { scorecardInvitations, scorecardRounds } from '../../core/db/schema/index.ts';
-import type { Core } from '../../core/index.ts';
 import { fixedClock, now, setClock } from '../../core/time/clock.ts';
-import { type App, createApp } from '../app.ts';
 
-let core: Core;
-let app: App;
-let ann: TestUser;
-let colleague: TestUser;
-let outsider: TestUser;
-let accountId: string;
-let roundId: string;
-
-beforeAll(async () => {
-  core = await createTestCore();
-  app = createApp(core);
-  ann = await makeUser(core, { workspace: 'Acme', name: 'Ann' });
-  colleague = await makeUser(core, { workspace: 'Acme', name: 'Colin' });
-  outsider = await makeUser(core, { workspace: 'Rival Corp' });
-  accountId = (await apiClient(app, ann.token).post('/accounts', { name: 'Northwind' })).body.id;
-  await apiClient(app, ann.token).post('/accounts', { name: 'Secret Prospect' });
+const { core, app, ann, colleague, outsider, close } = await testWorld({
+  people: { ann: { name: 'Ann' }, colleague: { name: 'Colin' } },
 });
-afterAll(() => core.close());
+afterAll(close);
+const accountId = (await makeAccount(core, ann, 'Northwind')).id;
+await makeAccount(core, ann, 'Secret Prospect');
+let roundId: string;
 afterEach(() => {
   setClock(null);
 });

@@ -1,11 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestCore } from '../../../test/core.ts';
+import { afterAll, describe, expect, it } from 'vitest';
+import { testApp } from '../../../test/app.ts';
 import { apiClient, cookieFrom, signIn as signInAs } from '../../../test/factories.ts';
-import type { Core } from '../../core/index.ts';
-import { type App, createApp } from '../app.ts';
 
-let core: Core;
-let app: App;
 const owner = {
   workspaceName: 'Acme Supplies',
   name: 'Ann Owner',
@@ -14,11 +10,8 @@ const owner = {
   timeZone: 'Europe/London',
 };
 
-beforeAll(async () => {
-  core = await createTestCore({ signInPerMinute: 3 });
-  app = createApp(core, { trustProxy: true });
-});
-afterAll(() => core.close());
+const { core, app, close } = await testApp({ core: { signInPerMinute: 3 }, app: { trustProxy: true } });
+afterAll(close);
 
 const signIn = (email: string, password: string, ip?: string) => signInAs(app, email, password, ip);
 
