@@ -2,7 +2,7 @@ import type { StakeholderFunction, StakeholderLevel } from '../db/schema/index.t
 import { STAKEHOLDER_FUNCTIONS, STAKEHOLDER_LEVELS } from '../db/schema/index.ts';
 import type { WarningKind } from '../db/schema/values.ts';
 import { now } from '../time/clock.ts';
-import { calendarDaysBetween } from '../time/days.ts';
+import { dateIn, daysBetweenDates } from '../time/days.ts';
 import type { StakeholderView } from './schemas.ts';
 
 export interface CoverageCell {
@@ -43,7 +43,8 @@ export function connectivityOf(
   people: StakeholderView[],
   options: { timeZone: string; now?: Date; losingTouchDays?: number },
 ): Connectivity {
-  const at = options.now ?? now();
+  // Today once; each contact's calendar date against it.
+  const today = dateIn(options.now ?? now(), options.timeZone);
   const limit = options.losingTouchDays ?? 60;
   const coverage: CoverageCell[] = [];
   for (const fn of STAKEHOLDER_FUNCTIONS) {
@@ -69,7 +70,7 @@ export function connectivityOf(
         daysSinceContact:
           p.lastContactAt === null
             ? null
-            : calendarDaysBetween(new Date(p.lastContactAt), at, options.timeZone),
+            : daysBetweenDates(dateIn(new Date(p.lastContactAt), options.timeZone), today),
       };
     })
     .filter((p) => p.daysSinceContact === null || p.daysSinceContact >= limit)
