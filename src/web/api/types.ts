@@ -131,22 +131,7 @@ export interface RulePreview {
 
 // People and access (GET /api/users, invitations, tokens, audit, device sign-in).
 
-/** Someone in the workspace; `email`, `status` and `lastActiveAt` reach owners and leaders only. */
-export interface Person {
-  id: string;
-  name: string;
-  role: Role;
-  leaderId: string | null;
-  email?: string;
-  status?: 'active' | 'deactivated';
-  lastActiveAt?: string | null;
-}
-
-export interface PersonPatch {
-  role?: Role;
-  leaderId?: string | null;
-  active?: boolean;
-}
+export type { Person, PersonPatch } from '../../core/people/service.ts';
 
 export interface Invitation {
   id: string;
