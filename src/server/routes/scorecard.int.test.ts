@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import { DateTime } from 'luxon';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { testWorld } from '../../../test/app.ts';
 import { apiClient, makeAccount } from '../../../test/factories.ts';
@@ -209,7 +210,10 @@ describe('scorecard rounds', () => {
 
     await core.db
       .update(scorecardRounds)
-      .set({ createdAt: new Date(now().getTime() - 91 * 86_400_000) })
+      // 91 calendar days ago where Ann lives (91 × 24 h can be 90 days across the DST change).
+      .set({
+        createdAt: DateTime.fromJSDate(now(), { zone: ann.me.timeZone }).minus({ days: 91 }).toJSDate(),
+      })
       .where(eq(scorecardRounds.id, roundId));
     await api.post(`/accounts/${accountId}/scorecard`, { name: 'Q1 2027' });
     const rounds = (await api.get(`/accounts/${accountId}/scorecard`)).body.items;
