@@ -421,6 +421,16 @@ describe('holes closed', () => {
     expect((await signIn(app, member.email, member.password, '10.6.0.2')).status).toBe(200);
   });
 
+  it('refuse NUL characters with 400 naming the field, before any query', async () => {
+    const nul = 'a\u0000b';
+    const own = await apiClient(app, owner.token).post('/me/tokens', { name: nul });
+    expect(own.status).toBe(400);
+    expect(own.body.error.fields).toEqual({ name: 'must not contain NUL characters' });
+    const device = await apiClient(app).post('/public/device-codes', { clientName: nul });
+    expect(device.body.error.fields).toEqual({ clientName: 'must not contain NUL characters' });
+    expect((await apiClient(app).post('/public/password-reset', { email: nul })).status).toBe(400);
+  });
+
   it('refuse an empty leaderId with 400, not a 500', async () => {
     const api = apiClient(app, owner.token);
     expect(
