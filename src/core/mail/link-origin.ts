@@ -10,8 +10,13 @@ const KEY = 'public_origin';
  * LINCHPIN_PUBLIC_URL the origin is remembered from first-run setup or an owner's request.
  */
 export async function rememberOrigin(db: Db, origin: string): Promise<void> {
+  // Called on owners' requests: one insert per database per process, not one per request.
+  if (remembered.has(db)) return;
   await db.insert(instanceSettings).values({ key: KEY, value: origin }).onConflictDoNothing();
+  remembered.add(db);
 }
+
+const remembered = new WeakSet<Db>();
 
 /** LINCHPIN_PUBLIC_URL's origin, else the remembered one, else null (then nothing is mailed). */
 export async function trustedOrigin(
