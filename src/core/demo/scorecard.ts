@@ -1,6 +1,7 @@
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { Actor } from '../auth/actor.ts';
+import { digest, newSecret } from '../auth/secrets.ts';
 import type { Tx } from '../db/client.ts';
 import {
   type ScorecardSide,
@@ -64,7 +65,7 @@ export async function seedScorecard(tx: Tx, actor: Actor, accountId: string): Pr
     id: invitationId,
     workspaceId: actor.workspaceId,
     roundId,
-    tokenHash: createHash('sha256').update(randomBytes(32)).digest('hex'),
+    tokenHash: digest(newSecret()),
     label: 'Tom Becker, Head of Procurement',
     expiresAt: daysFromNow(21, actor.timeZone),
     usedAt: now(),

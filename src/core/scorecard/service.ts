@@ -1,10 +1,11 @@
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { and, asc, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import { editableAccount, getAccountView } from '../accounts/service.ts';
 import { createActivity } from '../activities/service.ts';
 import { recordAudit } from '../audit/service.ts';
 import type { Actor } from '../auth/actor.ts';
+import { digest, newSecret } from '../auth/secrets.ts';
 import { assertWorkspaceUsers } from '../auth/users.ts';
 import type { Db, Tx } from '../db/client.ts';
 import {
@@ -40,8 +41,6 @@ type RoundRow = typeof scorecardRounds.$inferSelect;
 
 const STALE_DAYS = 90;
 export const DEFAULT_LINK_DAYS = 21;
-
-const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
 async function findRound(db: Db | Tx, actor: Actor, id: string): Promise<RoundRow> {
   const [row] = await db
@@ -338,14 +337,14 @@ export async function createInvitation(
 ): Promise<{ id: string; token: string; expiresAt: string }> {
   const round = await findRound(db, actor, roundId);
   await editableAccount(db, actor, round.accountId);
-  const token = randomBytes(32).toString('base64url');
+  const token = newSecret();
   const id = randomUUID();
   const expiresAt = daysFromNow(input.expiresInDays ?? DEFAULT_LINK_DAYS, actor.timeZone);
   await db.insert(scorecardInvitations).values({
     id,
     workspaceId: actor.workspaceId,
     roundId: round.id,
-    tokenHash: hashToken(token),
+    tokenHash: digest(token),
     label: input.label || null,
     anonymous: input.anonymous ?? false,
     expiresAt,
@@ -433,7 +432,7 @@ async function usableLink(db: Db | Tx, token: string, options: { lock?: boolean 
   const query = db
     .select()
     .from(scorecardInvitations)
-    .where(eq(scorecardInvitations.tokenHash, hashToken(token)));
+    .where(eq(scorecardInvitations.tokenHash, digest(token)));
   const [link] = options.lock ? await query.for('update') : await query;
   if (!link) throw new AppError('not_found', 'this rating link is not valid; ask for a new one');
   if (link.revokedAt) throw new AppError('gone', 'this rating link was withdrawn by the sender');
