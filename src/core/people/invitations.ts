@@ -15,7 +15,7 @@ import { limitRate } from '../rate-limit.ts';
 import { now } from '../time/clock.ts';
 import { dateIn } from '../time/days.ts';
 import { assertTimeZone, daysFromNow } from '../time/weeks.ts';
-import { assertLeader } from './service.ts';
+import { assertLeader, describePerson } from './service.ts';
 
 export const INVITATION_DAYS = 7;
 
@@ -310,7 +310,7 @@ export async function acceptInvitation(
       workspaceId: workspace.id,
       actorId: me.id,
       action: 'invitation.accepted',
-      target: `${me.name} <${me.email}> as ${me.role}`,
+      target: `${describePerson(me)} as ${me.role}`,
       ip,
     });
     return me;
