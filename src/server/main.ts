@@ -42,7 +42,7 @@ const ROLLOVER_MINUTES = 15;
 function schedulePlanRollover(core: Core): NodeJS.Timeout {
   const tick = async () => {
     try {
-      const { rollOverPlanItems } = await import('../core/plans/service.ts');
+      const { rollOverPlanItems } = await import('../core/plan/service.ts');
       await rollOverPlanItems(core.db);
     } catch (error) {
       console.error('plan rollover failed', error);
@@ -60,7 +60,7 @@ function scheduleSubscriptions(core: Core): NodeJS.Timeout {
   const everyMinutes = Number(process.env.LINCHPIN_SYNC_MINUTES ?? 30);
   const tick = async () => {
     try {
-      const { syncDueSubscriptions } = await import('../core/calendars/service.ts');
+      const { syncDueSubscriptions } = await import('../core/calendar/subscriptions.ts');
       const { synced, failed } = await syncDueSubscriptions(core.db, everyMinutes);
       if (synced + failed > 0) console.log(`calendar subscriptions: ${synced} synced, ${failed} failed`);
     } catch (error) {

@@ -12,16 +12,16 @@ const SignInPage = lazy(() =>
   import('./features/auth/SignInPage.tsx').then((m) => ({ default: m.SignInPage })),
 );
 const ImportPage = lazy(() =>
-  import('./features/import/ImportPage.tsx').then((m) => ({ default: m.ImportPage })),
+  import('./features/calendar/import/ImportPage.tsx').then((m) => ({ default: m.ImportPage })),
 );
 const ReviewPage = lazy(() =>
-  import('./features/review/ReviewPage.tsx').then((m) => ({ default: m.ReviewPage })),
+  import('./features/calendar/review/ReviewPage.tsx').then((m) => ({ default: m.ReviewPage })),
 );
 const SettingsPage = lazy(() =>
   import('./features/settings/SettingsPage.tsx').then((m) => ({ default: m.SettingsPage })),
 );
 const RulesPage = lazy(() =>
-  import('./features/rules/RulesPage.tsx').then((m) => ({ default: m.RulesPage })),
+  import('./features/calendar/rules/RulesPage.tsx').then((m) => ({ default: m.RulesPage })),
 );
 const AccountsPage = lazy(() =>
   import('./features/accounts/AccountsPage.tsx').then((m) => ({ default: m.AccountsPage })),

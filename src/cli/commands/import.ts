@@ -3,9 +3,9 @@ import { basename } from 'node:path';
 import { Readable } from 'node:stream';
 import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
+import { MAX_IMPORT_BYTES } from '../../core/calendar/limits.ts';
+import type { ImportSummary } from '../../core/calendar/merge.ts';
 import { AppError, type ErrorCode } from '../../core/errors.ts';
-import { MAX_IMPORT_BYTES } from '../../core/imports/limits.ts';
-import type { ImportSummary } from '../../core/imports/service.ts';
 import { ApiClient, type ApiErrorBody, CliError, errorOf } from '../client.ts';
 import { print } from '../output.ts';
 

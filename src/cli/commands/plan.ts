@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import type { WeekPlan } from '../../core/plans/service.ts';
+import type { WeekPlan } from '../../core/plan/service.ts';
 import { formatHours as hours } from '../../core/reports/format.ts';
 import { currentWeek } from '../../core/reports/week-report.ts';
 import { ApiClient } from '../client.ts';

@@ -3,8 +3,8 @@ import { join, relative } from 'node:path';
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../errors.ts';
-import type { ImportedEvent, ImportProblem } from '../imports/events.ts';
 import { packageRoot } from '../paths.ts';
+import type { ImportedEvent, ImportProblem } from './events.ts';
 import { parseIcs } from './ics/index.ts';
 
 // Real-world calendars collected in the shared folder (node-ical's fixtures and more): every file

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../errors.ts';
-import type { ImportedEvent, ImportItem, ImportProblem } from '../imports/events.ts';
+import type { ImportedEvent, ImportItem, ImportProblem } from './events.ts';
 import { MAX_INSTANCES_PER_SERIES, parseIcs } from './ics/index.ts';
 
 const WIDE = { from: new Date('2000-01-01T00:00:00Z'), to: new Date('2040-01-01T00:00:00Z') };

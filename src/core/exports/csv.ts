@@ -1,6 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
 import type { ActivityView } from '../activities/schemas.ts';
-import { escapeCell, GENERIC_COLUMNS } from '../imports/csv/generic.ts';
+import { escapeCell, GENERIC_COLUMNS } from '../calendar/csv/generic.ts';
 
 /** Makes Excel open the file as UTF-8 (account names with accents); the importer skips it. */
 export const UTF8_BOM = '\uFEFF';

@@ -3,8 +3,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { testWorld } from '../../../test/app.ts';
 import { makeAccount, makeActivity, makeUser, type TestUser } from '../../../test/factories.ts';
 import { deleteActivity, listActivities } from '../../core/activities/service.ts';
+import { parseCsv } from '../../core/calendar/csv/index.ts';
 import { activities } from '../../core/db/schema/index.ts';
-import { parseCsv } from '../../core/imports/csv/index.ts';
 
 const { core, app, ann, colleague, outsider, close } = await testWorld({
   people: { ann: { timeZone: 'Europe/Berlin' }, colleague: {} },

@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { testWorld } from '../../../test/app.ts';
 import { apiClient, makeAccount } from '../../../test/factories.ts';
 import { planItems } from '../../core/db/schema/index.ts';
-import { rollOverPlanItems } from '../../core/plans/service.ts';
+import { rollOverPlanItems } from '../../core/plan/service.ts';
 
 const now = DateTime.now().setZone('Europe/London');
 const today = now.toISODate() ?? '';

@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { planIcs } from '../../core/plans/ics.ts';
+import { planIcs } from '../../core/plan/ics.ts';
 import {
   addRock,
   completeItem,
@@ -13,13 +13,13 @@ import {
   unscheduleItem,
   updateRock,
   weekPlan,
-} from '../../core/plans/service.ts';
+} from '../../core/plan/service.ts';
 import {
   decideDrain,
   drainSchema,
   timeDecisionInputSchema,
   timeDrains,
-} from '../../core/plans/time-drains.ts';
+} from '../../core/plan/time-drains.ts';
 import { weekParamSchema } from '../../core/reflections/schemas.ts';
 import { jsonBody, jsonResponse, router, security } from '../context.ts';
 

@@ -1,6 +1,6 @@
 /** The shapes of the Linchpin REST API the web app uses (see /api/openapi.json). */
 
-import type { RuleActions, RuleConditions } from '../../core/db/schema/imports.ts';
+import type { RuleActions, RuleConditions } from '../../core/db/schema/calendar.ts';
 
 export type { RuleActions, RuleConditions };
 
@@ -65,11 +65,11 @@ export type {
   AccountTime,
   AccountView,
 } from '../../core/accounts/schemas.ts';
+export type { ImportSummary, SkippedEvent } from '../../core/calendar/merge.ts';
+export type { SourceFormat as ImportFormat } from '../../core/calendar/source.ts';
 // The import shapes come from the core itself (types only, nothing of it is bundled).
-export type { CalendarView as CalendarItem } from '../../core/calendars/service.ts';
+export type { CalendarView as CalendarItem } from '../../core/calendar/subscriptions.ts';
 export type { AccountTier, GoalDimension, GoalStatus } from '../../core/db/schema/values.ts';
-export type { ImportSummary, SkippedEvent } from '../../core/imports/service.ts';
-export type { SourceFormat as ImportFormat } from '../../core/imports/source.ts';
 export type {
   GoalInput,
   GoalPatch,
@@ -78,15 +78,15 @@ export type {
   PersonalLegacyInput,
 } from '../../core/legacy/schemas.ts';
 
-import type { ImportSummary } from '../../core/imports/service.ts';
+import type { ImportSummary } from '../../core/calendar/merge.ts';
 
 export type SyncResult = { notModified: true; calendarId: string } | (ImportSummary & { notModified: false });
 
-export type { ImportedAttendee as Attendee } from '../../core/imports/events.ts';
+export type { ImportedAttendee as Attendee } from '../../core/calendar/events.ts';
 
 /** An imported activity waiting in the review inbox, with what rules look at. */
 export interface ReviewItem extends Activity {
-  attendees: import('../../core/imports/events.ts').ImportedAttendee[];
+  attendees: import('../../core/calendar/events.ts').ImportedAttendee[];
   organizer: string | null;
   location: string | null;
   recurring: boolean;

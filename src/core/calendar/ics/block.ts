@@ -1,6 +1,6 @@
 import ICAL from 'ical.js';
-import type { ImportProblem } from '../../imports/events.ts';
 import { daysBetweenDates } from '../../time/days.ts';
+import type { ImportProblem } from '../events.ts';
 import { LuxonZone, type ZoneResolver } from '../zones.ts';
 import type { Block, Context, Length, Parsed } from './model.ts';
 import { lineValue } from './scan.ts';

@@ -1,6 +1,6 @@
 import type ICAL from 'ical.js';
 import { AppError } from '../../errors.ts';
-import type { ImportItem, ImportProblem, ParseOptions } from '../../imports/events.ts';
+import type { ImportItem, ImportProblem, ParseOptions } from '../events.ts';
 import { canonicalIana, ZoneResolver } from '../zones.ts';
 import { parseBlock } from './block.ts';
 import { expandSeries, orphan, single } from './instances.ts';

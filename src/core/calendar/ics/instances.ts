@@ -1,7 +1,7 @@
 /** A parsed VEVENT and its overrides as event instances inside the window. */
 import { createHash } from 'node:crypto';
 import ICAL from 'ical.js';
-import type { ImportedAttendee, ImportedEvent, ImportItem } from '../../imports/events.ts';
+import type { ImportedAttendee, ImportedEvent, ImportItem } from '../events.ts';
 import { LuxonZone, type ZoneResolver } from '../zones.ts';
 import { dateOf, endOf, instant, lengthOf, problemAt, wallClock } from './block.ts';
 import {

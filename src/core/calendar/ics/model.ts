@@ -1,5 +1,5 @@
 import type ICAL from 'ical.js';
-import type { ImportProblem } from '../../imports/events.ts';
+import type { ImportProblem } from '../events.ts';
 import type { ZoneResolver } from '../zones.ts';
 
 /** Instances one series may yield inside the window; past it the series stops with a problem. */

@@ -1,5 +1,5 @@
 import ICAL from 'ical.js';
-import type { ImportProblem } from '../../imports/events.ts';
+import type { ImportProblem } from '../events.ts';
 import type { Block, Scan } from './model.ts';
 
 export function scan(text: string): Scan {

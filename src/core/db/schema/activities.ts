@@ -12,8 +12,8 @@ import {
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
 import { users } from './auth.ts';
+import { calendars, rules } from './calendar.ts';
 import { stamp, ts, workspaceColumn } from './columns.ts';
-import { calendars, rules } from './imports.ts';
 import type {
   AccountTier,
   ActivityKind,

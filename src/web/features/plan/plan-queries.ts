@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ItemInput, RockInput, RockPatch, WeekPlan } from '../../../core/plans/service.ts';
+import type { ItemInput, RockInput, RockPatch, WeekPlan } from '../../../core/plan/service.ts';
 import { api } from '../../api/client.ts';
 
 export type { WeekPlan };
@@ -82,8 +82,8 @@ export function useUnschedule() {
   return useMutation({ mutationFn: (id: string) => api.delete(`/plan-items/${id}`), onSuccess: refresh });
 }
 
-export type Drain = import('../../../core/plans/time-drains.ts').Drain;
-export type DrainDecision = import('../../../core/plans/time-drains.ts').TimeDecisionInput;
+export type Drain = import('../../../core/plan/time-drains.ts').Drain;
+export type DrainDecision = import('../../../core/plan/time-drains.ts').TimeDecisionInput;
 
 export function useDrains(quadrant: 'q3' | 'q4') {
   return useQuery({

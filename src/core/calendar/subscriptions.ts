@@ -1,0 +1,325 @@
+import { randomUUID } from 'node:crypto';
+import { lookup } from 'node:dns/promises';
+import { BlockList, isIP } from 'node:net';
+import { and, asc, count, eq, isNull, lt, or } from 'drizzle-orm';
+import type { Actor } from '../auth/actor.ts';
+import type { Db } from '../db/client.ts';
+import { activities, calendars, users } from '../db/schema/index.ts';
+import { AppError } from '../errors.ts';
+import { now } from '../time/clock.ts';
+import { MAX_IMPORT_BYTES, tooLarge } from './limits.ts';
+import { type ImportSummary, importCalendar } from './merge.ts';
+import { decodeSource } from './source.ts';
+
+export interface CalendarView {
+  id: string;
+  name: string;
+  kind: 'file' | 'subscription';
+  url: string | null;
+  lastSyncedAt: string | null;
+  lastError: string | null;
+  activities: number;
+}
+
+const own = (actor: Actor) =>
+  and(eq(calendars.workspaceId, actor.workspaceId), eq(calendars.userId, actor.userId));
+
+export async function listCalendars(db: Db, actor: Actor): Promise<CalendarView[]> {
+  const rows = await db
+    .select({
+      id: calendars.id,
+      name: calendars.name,
+      kind: calendars.kind,
+      url: calendars.url,
+      lastSyncedAt: calendars.lastSyncedAt,
+      lastError: calendars.lastError,
+      activities: count(activities.id),
+    })
+    .from(calendars)
+    .leftJoin(activities, and(eq(activities.calendarId, calendars.id), isNull(activities.deletedAt)))
+    .where(own(actor))
+    .groupBy(calendars.id)
+    .orderBy(asc(calendars.name));
+  return rows.map((row) => ({
+    ...row,
+    url: row.url ? maskSecret(row.url) : null,
+    lastSyncedAt: row.lastSyncedAt?.toISOString() ?? null,
+  }));
+}
+
+/** Secret calendar addresses are credentials: show where they point, not the token in them. */
+function maskSecret(url: string): string {
+  const parsed = new URL(url);
+  // Google and Outlook put the secret in the middle segments: keep the first and the file name.
+  const segments = parsed.pathname.split('/').filter(Boolean);
+  const path = segments.length > 2 ? `/${segments[0]}/…/${segments.at(-1)}` : parsed.pathname;
+  return `${parsed.protocol}//${parsed.host}${path}${parsed.search ? '?…' : ''}`;
+}
+
+/** Checks and normalises a subscription address: http(s), with webcal:// read as https://. */
+export function subscriptionUrl(text: string): string {
+  let url: URL;
+  try {
+    url = new URL(text.trim().replace(/^webcals?:\/\//i, 'https://'));
+  } catch {
+    throw AppError.invalid('url', 'is not a web address');
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw AppError.invalid('url', 'must start with https://, http:// or webcal://');
+  }
+  return url.toString();
+}
+
+export async function addSubscription(
+  db: Db,
+  actor: Actor,
+  input: { name: string; url: string },
+): Promise<string> {
+  const url = subscriptionUrl(input.url);
+  const id = randomUUID();
+  await db.insert(calendars).values({
+    id,
+    workspaceId: actor.workspaceId,
+    userId: actor.userId,
+    name: input.name.trim(),
+    kind: 'subscription',
+    url,
+  });
+  return id;
+}
+
+export async function getCalendar(db: Db, actor: Actor, id: string): Promise<CalendarView> {
+  const found = (await listCalendars(db, actor)).find((c) => c.id === id);
+  if (!found) throw AppError.notFound('calendar');
+  return found;
+}
+
+/** Removes a calendar and every activity imported from it. */
+export async function deleteCalendar(db: Db, actor: Actor, id: string): Promise<void> {
+  const deleted = await db
+    .delete(calendars)
+    .where(and(own(actor), eq(calendars.id, id)))
+    .returning({ id: calendars.id });
+  if (deleted.length === 0) throw AppError.notFound('calendar');
+}
+
+export type SyncResult = { notModified: true; calendarId: string } | ({ notModified: false } & ImportSummary);
+
+/**
+ * Fetches a subscription (conditionally, with the ETag and Last-Modified of the last fetch) and
+ * merges it like a file. A failure is kept on the calendar for the user to see, and thrown.
+ */
+export async function syncSubscription(
+  db: Db,
+  actor: Actor,
+  id: string,
+  options: { fetch?: typeof fetch; timeoutMs?: number } = {},
+): Promise<SyncResult> {
+  const [calendar] = await db
+    .select()
+    .from(calendars)
+    .where(and(own(actor), eq(calendars.id, id)));
+  if (!calendar) throw AppError.notFound('calendar');
+  if (calendar.kind !== 'subscription' || !calendar.url) {
+    throw new AppError(
+      'bad_request',
+      'this calendar was uploaded as a file; upload the file again to update it',
+    );
+  }
+  try {
+    const fetched = await fetchCalendar(calendar.url, calendar, options);
+    if (fetched.notModified) {
+      await db.update(calendars).set({ lastSyncedAt: now(), lastError: null }).where(eq(calendars.id, id));
+      return { notModified: true, calendarId: id };
+    }
+    const summary = await importCalendar(db, actor, {
+      calendar: { id },
+      calendarKind: 'subscription',
+      text: fetched.text,
+      skipInvalid: true,
+    });
+    await db
+      .update(calendars)
+      .set({
+        etag: fetched.etag,
+        lastModified: fetched.lastModified,
+        lastError: null,
+        lastSyncedAt: now(),
+      })
+      .where(eq(calendars.id, id));
+    return { notModified: false, ...summary };
+  } catch (error) {
+    const message = error instanceof AppError ? error.message : 'the calendar could not be read';
+    await db.update(calendars).set({ lastError: message, lastSyncedAt: now() }).where(eq(calendars.id, id));
+    if (error instanceof AppError) throw error;
+    throw new AppError('bad_request', message);
+  }
+}
+
+async function fetchCalendar(
+  url: string,
+  validators: { etag: string | null; lastModified: string | null },
+  options: { fetch?: typeof fetch; timeoutMs?: number },
+): Promise<
+  | { notModified: true }
+  | { notModified: false; text: string; etag: string | null; lastModified: string | null }
+> {
+  const headers: Record<string, string> = { accept: 'text/calendar, text/plain;q=0.5, */*;q=0.1' };
+  if (validators.etag) headers['if-none-match'] = validators.etag;
+  if (validators.lastModified) headers['if-modified-since'] = validators.lastModified;
+  const host = new URL(url).host;
+  const signal = AbortSignal.timeout(options.timeoutMs ?? 30_000);
+  let response: Response;
+  let target = url;
+  try {
+    // Redirects are followed by hand so every hop is checked against private addresses.
+    for (let hop = 0; ; hop++) {
+      await assertPublicAddress(target);
+      response = await (options.fetch ?? fetch)(target, { headers, redirect: 'manual', signal });
+      const location = response.headers.get('location');
+      if (response.status < 300 || response.status >= 400 || response.status === 304 || !location) break;
+      if (hop >= 5) throw new AppError('bad_request', `${host} redirected more than 5 times`);
+      target = new URL(location, target).toString();
+    }
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    const timedOut = error instanceof Error && error.name === 'TimeoutError';
+    throw new AppError(
+      'bad_request',
+      timedOut ? `${host} did not answer within 30 seconds` : `${host} could not be reached`,
+    );
+  }
+  if (response.status === 304) return { notModified: true };
+  if (!response.ok) {
+    throw new AppError('bad_request', `${host} answered ${response.status} ${response.statusText}`.trim());
+  }
+  const type = response.headers.get('content-type') ?? '';
+  if (/html/i.test(type)) {
+    throw new AppError(
+      'bad_request',
+      `${host} answered with a web page, not a calendar: use the calendar's secret address in iCal format`,
+    );
+  }
+  const declared = Number(response.headers.get('content-length') ?? 0);
+  if (declared > MAX_IMPORT_BYTES) throw tooLarge(declared);
+  const text = decodeSource(await readLimited(response));
+  return {
+    notModified: false,
+    text,
+    etag: response.headers.get('etag'),
+    lastModified: response.headers.get('last-modified'),
+  };
+}
+
+const PRIVATE = new BlockList();
+for (const [network, prefix] of [
+  ['0.0.0.0', 8],
+  ['10.0.0.0', 8],
+  ['100.64.0.0', 10],
+  ['127.0.0.0', 8],
+  ['169.254.0.0', 16],
+  ['172.16.0.0', 12],
+  ['192.168.0.0', 16],
+  ['224.0.0.0', 4],
+] as const)
+  PRIVATE.addSubnet(network, prefix, 'ipv4');
+for (const [network, prefix] of [
+  ['::', 127],
+  ['fc00::', 7],
+  ['fe80::', 10],
+  ['ff00::', 8],
+] as const)
+  PRIVATE.addSubnet(network, prefix, 'ipv6');
+
+/**
+ * Refuses addresses inside the server's own networks (loopback, private, link-local such as cloud
+ * metadata): any member may add a subscription, and the server fetches it. Installs whose calendars
+ * live on an internal server allow it with LINCHPIN_ALLOW_PRIVATE_SUBSCRIPTIONS=1.
+ */
+async function assertPublicAddress(url: string): Promise<void> {
+  if (process.env.LINCHPIN_ALLOW_PRIVATE_SUBSCRIPTIONS) return;
+  const { hostname } = new URL(url);
+  const bare = hostname.replace(/^\[|\]$/g, '');
+  const addresses = isIP(bare)
+    ? [{ address: bare, family: isIP(bare) }]
+    : await lookup(bare, { all: true }).catch(() => {
+        throw new AppError('bad_request', `${hostname} could not be found`);
+      });
+  for (const { address, family } of addresses) {
+    const mapped = address.startsWith('::ffff:') ? address.slice(7) : address;
+    const type = isIP(mapped) === 4 ? 'ipv4' : family === 6 ? 'ipv6' : 'ipv4';
+    if (PRIVATE.check(mapped, type)) {
+      throw new AppError(
+        'bad_request',
+        `${hostname} is an address inside this server's network; subscriptions must be on the internet (an admin can allow internal ones with LINCHPIN_ALLOW_PRIVATE_SUBSCRIPTIONS=1)`,
+      );
+    }
+  }
+}
+
+/** Reads a body but stops at the import limit, so a huge or endless answer cannot fill memory. */
+async function readLimited(response: Response): Promise<Uint8Array> {
+  if (!response.body) return new Uint8Array();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = response.body.getReader();
+  for (let part = await reader.read(); !part.done; part = await reader.read()) {
+    size += part.value.byteLength;
+    if (size > MAX_IMPORT_BYTES) {
+      await reader.cancel();
+      throw tooLarge(size);
+    }
+    chunks.push(part.value);
+  }
+  return Buffer.concat(chunks);
+}
+
+/**
+ * Syncs every subscription not synced for `everyMinutes`. Each calendar is claimed with one
+ * conditional update, so several server processes on one database never fetch the same one twice.
+ */
+export async function syncDueSubscriptions(
+  db: Db,
+  everyMinutes: number,
+  options: { fetch?: typeof fetch } = {},
+): Promise<{ synced: number; failed: number }> {
+  const threshold = new Date(now().getTime() - everyMinutes * 60_000);
+  const due = await db
+    .select({ id: calendars.id })
+    .from(calendars)
+    .where(
+      and(
+        eq(calendars.kind, 'subscription'),
+        or(isNull(calendars.lastSyncedAt), lt(calendars.lastSyncedAt, threshold)),
+      ),
+    );
+  let synced = 0;
+  let failed = 0;
+  for (const { id } of due) {
+    const [claimed] = await db
+      .update(calendars)
+      .set({ lastSyncedAt: now() })
+      .where(
+        and(eq(calendars.id, id), or(isNull(calendars.lastSyncedAt), lt(calendars.lastSyncedAt, threshold))),
+      )
+      .returning({ userId: calendars.userId, workspaceId: calendars.workspaceId });
+    if (!claimed) continue;
+    const [owner] = await db
+      .select({ role: users.role, timeZone: users.timeZone })
+      .from(users)
+      .where(eq(users.id, claimed.userId));
+    if (!owner) continue;
+    try {
+      await syncSubscription(
+        db,
+        { userId: claimed.userId, workspaceId: claimed.workspaceId, ...owner },
+        id,
+        options,
+      );
+      synced++;
+    } catch {
+      failed++; // kept on the calendar as lastError
+    }
+  }
+  return { synced, failed };
+}

@@ -1,0 +1,425 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testWorld } from '../../../../test/app.ts';
+import { apiClient, makeUser } from '../../../../test/factories.ts';
+import { syncDueSubscriptions } from '../../../core/calendar/subscriptions.ts';
+import { calendars } from '../../../core/db/schema/index.ts';
+
+const { core, app, ann, outsider, close } = await testWorld({
+  people: { ann: { timeZone: 'Europe/Amsterdam' } },
+});
+afterAll(close);
+
+interface TestEvent {
+  uid: string;
+  summary: string;
+  start: string; // local Europe/Amsterdam, e.g. 20261117T090000
+  end: string;
+  extra?: string[];
+}
+
+/** A small Outlook-like calendar in Europe/Amsterdam. */
+function calendar(events: TestEvent[], owner = ann.email): string {
+  const lines = [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    'PRODID:-//Linchpin tests//EN',
+    ...events.flatMap((e) => [
+      'BEGIN:VEVENT',
+      `UID:${e.uid}`,
+      `SUMMARY:${e.summary}`,
+      `DTSTART;TZID=Europe/Amsterdam:${e.start}`,
+      `DTEND;TZID=Europe/Amsterdam:${e.end}`,
+      `ORGANIZER;CN=Ann:mailto:${owner}`,
+      ...(e.extra ?? []),
+      'END:VEVENT',
+    ]),
+    'END:VCALENDAR',
+  ];
+  return `${lines.join('\r\n')}\r\n`;
+}
+
+const week: TestEvent[] = [
+  {
+    uid: 'qbr-1',
+    summary: 'Quarterly business review',
+    start: '20261117T100000',
+    end: '20261117T113000',
+    extra: ['ATTENDEE;CN=Buyer;PARTSTAT=ACCEPTED:mailto:buyer@northwind.example'],
+  },
+  { uid: 'sync-1', summary: 'Team sync', start: '20261118T090000', end: '20261118T093000' },
+  { uid: 'offsite-1', summary: 'Offsite', start: '20261119', end: '20261120' },
+  {
+    uid: 'declined-1',
+    summary: 'Optional webinar',
+    start: '20261119T150000',
+    end: '20261119T160000',
+    extra: [`ATTENDEE;PARTSTAT=DECLINED:mailto:${'$OWNER'}`],
+  },
+];
+
+function fixture(events = week, owner = ann.email) {
+  return calendar(
+    events.map((e) => ({
+      ...e,
+      start: e.start,
+      extra: e.extra?.map((x) => x.replace('$OWNER', owner)),
+    })),
+  )
+    .replace(/DTSTART;TZID=Europe\/Amsterdam:(\d{8})\r\n/g, 'DTSTART;VALUE=DATE:$1\r\n')
+    .replace(/DTEND;TZID=Europe\/Amsterdam:(\d{8})\r\n/g, 'DTEND;VALUE=DATE:$1\r\n');
+}
+
+async function upload(
+  body: string | Uint8Array<ArrayBuffer>,
+  query = '',
+  contentType = 'text/calendar',
+  token = ann.token,
+) {
+  const response = await app.request(`/api/imports${query}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': contentType },
+    body,
+  });
+  const text = await response.text();
+  return { status: response.status, body: text ? JSON.parse(text) : null, text };
+}
+
+describe('importing an .ics file', () => {
+  it('adds events, shows all-day and declined ones without counting them, and reports the week', async () => {
+    const api = apiClient(app, ann.token);
+    const northwind = await api.post('/accounts', { name: 'Northwind', domains: ['northwind.example'] });
+    expect(northwind.status).toBe(201);
+    const res = await upload(fixture(), '?fileName=work.ics');
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({
+      calendar: { name: 'work.ics' },
+      format: 'ics',
+      dryRun: false,
+      added: 4,
+      updated: 0,
+      removed: 0,
+      excluded: { all_day: 1, declined: 1, multi_day: 0, free: 0 },
+    });
+    // The buyer's domain belongs to Northwind: a customer meeting in Q2, by the starter rules.
+    // The team sync no rule places waits for review; neither it, the all-day offsite nor the
+    // declined webinar counts as time.
+    expect(res.body.toReview).toBe(1);
+    const report = await api.get('/reports/week?week=2026-W47');
+    expect(report.body.totalMinutes).toBe(90);
+    expect(report.body.quadrants.q2.minutes).toBe(90);
+    const list = await api.get('/activities?from=2026-11-16T00:00&to=2026-11-23T00:00');
+    const qbr = list.body.items.find((a: any) => a.title === 'Quarterly business review');
+    expect(qbr).toMatchObject({
+      source: 'calendar',
+      startsAt: '2026-11-17T10:00:00+01:00',
+      minutes: 90,
+      accountName: 'Northwind',
+      kind: 'customer_meeting',
+      quadrant: 'q2',
+      classification: 'rule',
+    });
+    const offsite = list.body.items.find((a: any) => a.title === 'Offsite');
+    expect(offsite).toMatchObject({ allDay: true, excludedReason: 'all_day' });
+  });
+
+  it('re-imports safely: unchanged stays, changed updates, vanished goes, nothing doubles', async () => {
+    const again = await upload(fixture(), '?fileName=work.ics');
+    expect(again.body).toMatchObject({ added: 0, updated: 0, removed: 0, unchanged: 4 });
+
+    const changed = week
+      .filter((e) => e.uid !== 'sync-1')
+      .map((e) => (e.uid === 'qbr-1' ? { ...e, end: '20261117T120000' } : e));
+    const res = await upload(fixture(changed), '?fileName=work.ics');
+    expect(res.body).toMatchObject({ added: 0, updated: 1, removed: 1, unchanged: 2 });
+    const list = await apiClient(app, ann.token).get('/activities?from=2026-11-16T00:00&to=2026-11-23T00:00');
+    expect(list.body.items.map((a: any) => a.title).sort()).toEqual([
+      'Offsite',
+      'Optional webinar',
+      'Quarterly business review',
+    ]);
+    expect(list.body.items.find((a: any) => a.title === 'Quarterly business review').minutes).toBe(120);
+  });
+
+  it('keeps a manual classification on every later import', async () => {
+    const api = apiClient(app, ann.token);
+    const list = await api.get('/activities?from=2026-11-16T00:00&to=2026-11-23T00:00');
+    const qbr = list.body.items.find((a: any) => a.title === 'Quarterly business review');
+    await api.patch(`/activities/${qbr.id}`, { urgent: true, important: true });
+    const moved = week.map((e) => (e.uid === 'qbr-1' ? { ...e, summary: 'QBR (moved room)' } : e));
+    const res = await upload(fixture(moved), '?fileName=work.ics');
+    expect(res.body.updated).toBeGreaterThanOrEqual(1);
+    const after = await api.get(`/activities/${qbr.id}`);
+    expect(after.body).toMatchObject({ title: 'QBR (moved room)', quadrant: 'q1', classification: 'manual' });
+  });
+
+  it('shows what a dry run would change without writing anything', async () => {
+    const extra = [
+      ...week,
+      { uid: 'new-1', summary: 'Site visit', start: '20261120T090000', end: '20261120T120000' },
+    ];
+    const res = await upload(fixture(extra), '?fileName=work.ics&dryRun=true');
+    expect(res.body).toMatchObject({ dryRun: true, added: 1 });
+    const list = await apiClient(app, ann.token).get('/activities?from=2026-11-16T00:00&to=2026-11-23T00:00');
+    expect(list.body.items.some((a: any) => a.title === 'Site visit')).toBe(false);
+  });
+
+  it('refuses a file with a broken event, naming the line, and writes nothing; skipInvalid imports the rest', async () => {
+    const broken = fixture([
+      { uid: 'ok-1', summary: 'Good one', start: '20261124T090000', end: '20261124T100000' },
+      { uid: 'bad-1', summary: 'Bad one', start: '2026-13-45T25:00', end: '20261124T100000' },
+    ]);
+    const res = await upload(broken, '?fileName=broken.ics');
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toMatch(/could not be read.*line \d+/);
+    expect(res.body.error.message).toMatch(/nothing was imported/);
+    const calendars = await apiClient(app, ann.token).get('/calendars');
+    expect(calendars.body.items.some((c: any) => c.name === 'broken.ics')).toBe(false);
+
+    const skipped = await upload(broken, '?fileName=broken.ics&skipInvalid=true');
+    expect(skipped.status).toBe(200);
+    expect(skipped.body).toMatchObject({ added: 1, skippedCount: 1 });
+    expect(skipped.body.skipped[0].line).toBeGreaterThan(0);
+  });
+
+  it('removes an event cancelled since, and keeps what it had of an event that turned unreadable', async () => {
+    const series = {
+      uid: 'weekly-1',
+      summary: 'Weekly ops call',
+      start: '20261102T090000',
+      end: '20261102T093000',
+      extra: ['RRULE:FREQ=WEEKLY;COUNT=3'],
+    };
+    const call = {
+      uid: 'call-1',
+      summary: 'Supplier call',
+      start: '20261104T090000',
+      end: '20261104T100000',
+    };
+    const first = await upload(fixture([series, call]), '?fileName=changes.ics');
+    expect(first.body.added).toBe(4);
+    const cancelled = { ...call, extra: ['STATUS:CANCELLED', 'SEQUENCE:2'] };
+    const broken = { ...series, extra: ['RRULE:FREQ=WEEKLY;BYDAY=XX'] };
+    const res = await upload(fixture([broken, cancelled]), '?fileName=changes.ics&skipInvalid=true');
+    expect(res.body).toMatchObject({ removed: 1 });
+    const list = await apiClient(app, ann.token).get('/activities?from=2026-11-01T00:00&to=2026-11-23T00:00');
+    const titles = list.body.items.map((a: any) => a.title);
+    expect(titles).not.toContain('Supplier call');
+    expect(titles.filter((t: string) => t === 'Weekly ops call')).toHaveLength(3);
+  });
+
+  it('says how many events lie outside the import window instead of silently adding nothing', async () => {
+    const old = fixture([
+      { uid: 'old-1', summary: 'Kick-off 2019', start: '20190301T090000', end: '20190301T100000' },
+    ]);
+    const res = await upload(old, '?fileName=old.ics&dryRun=true');
+    expect(res.body).toMatchObject({ added: 0, outsideWindow: 1 });
+    expect(new Date(res.body.window.from).getTime()).toBeLessThan(Date.now());
+    expect(new Date(res.body.window.to).getTime()).toBeGreaterThan(Date.now());
+  });
+
+  it('keeps emoji whole when cutting long titles, and refuses calendars that expand too far', async () => {
+    const long = `${'x'.repeat(299)}🎉 and more`;
+    const res = await upload(
+      fixture([{ uid: 'long-1', summary: long, start: '20261105T090000', end: '20261105T100000' }]),
+      '?fileName=long.ics',
+    );
+    expect(res.status).toBe(200);
+    const { importCalendar } = await import('../../../core/calendar/merge.ts');
+    const hourly = fixture([
+      {
+        uid: 'h-1',
+        summary: 'Ping',
+        start: '20261101T000000',
+        end: '20261101T000500',
+        extra: ['RRULE:FREQ=HOURLY;COUNT=2000'],
+      },
+    ]);
+    await expect(
+      importCalendar(core.db, ann.actor, {
+        calendar: { name: 'hourly.ics' },
+        text: hourly,
+        maxInstances: 1000,
+      }),
+    ).rejects.toMatchObject({ status: 413, message: expect.stringMatching(/more than 1,000 events/) });
+  });
+
+  it('explains bad files instead of failing: binary, HTML, empty, wrong type, too large', async () => {
+    const binary = await upload(
+      new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 1, 2, 3]),
+      '',
+      'application/octet-stream',
+    );
+    expect(binary.status).toBe(400);
+    expect(binary.body.error.message).toMatch(/binary/);
+    const html = await upload('<!doctype html><html><body>Sign in</body></html>', '', 'text/plain');
+    expect(html.status).toBe(400);
+    expect(html.body.error.message).toMatch(/web page/);
+    const empty = await upload('', '', 'text/calendar');
+    expect(empty.status).toBe(400);
+    const noBoundary = await upload('garbage', '', 'multipart/form-data');
+    expect(noBoundary.status).toBe(400);
+    const pdf = await upload('%PDF-1.4', '', 'application/pdf');
+    expect(pdf.status).toBe(415);
+    const huge = await upload(new Uint8Array(50 * 1024 * 1024 + 1).fill(65), '', 'text/calendar');
+    expect(huge.status).toBe(413);
+    expect(huge.body.error.message).toMatch(/50 MB/);
+  });
+
+  it('streams progress lines and then the summary when asked for NDJSON', async () => {
+    const response = await app.request('/api/imports?fileName=stream.ics&dryRun=true', {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${ann.token}`,
+        'content-type': 'text/calendar',
+        accept: 'application/x-ndjson',
+      },
+      body: fixture(),
+    });
+    const lines = (await response.text())
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(lines.at(-1)).toHaveProperty('summary.added', 4);
+    expect(lines.some((l) => 'progress' in l)).toBe(true);
+  });
+
+  it("never lets one workspace import into another's calendar", async () => {
+    const calendars = await apiClient(app, ann.token).get('/calendars');
+    const work = calendars.body.items.find((c: any) => c.name === 'work.ics');
+    const res = await upload(fixture(), `?calendarId=${work.id}`, 'text/calendar', outsider.token);
+    expect(res.status).toBe(404);
+    const del = await apiClient(app, outsider.token).delete(`/calendars/${work.id}`);
+    expect(del.status).toBe(404);
+  });
+});
+
+describe('the review inbox', () => {
+  it('lists what no rule decided, classifies in bulk, and refuses other workspaces’ ids', async () => {
+    const api = apiClient(app, ann.token);
+    const odd = fixture([
+      { uid: 'odd-1', summary: 'Lunch and learn', start: '20261125T120000', end: '20261125T130000' },
+      { uid: 'odd-2', summary: 'Coffee chat', start: '20261125T150000', end: '20261125T153000' },
+    ]);
+    await upload(odd, '?fileName=odd.ics');
+    const inbox = await api.get('/review');
+    const ids = inbox.body.items
+      .filter((a: any) => ['Lunch and learn', 'Coffee chat'].includes(a.title))
+      .map((a: any) => a.id);
+    expect(ids).toHaveLength(2);
+    const theirs = await apiClient(app, outsider.token).post('/review/classify', {
+      ids,
+      urgent: false,
+      important: true,
+    });
+    expect(theirs.status).toBe(404);
+    const res = await api.post('/review/classify', { ids, urgent: false, important: true });
+    expect(res.body).toEqual({ updated: 2 });
+    const after = await api.get('/review');
+    expect(after.body.items.some((a: any) => ids.includes(a.id))).toBe(false);
+    expect((await api.get(`/activities/${ids[0]}`)).body).toMatchObject({
+      quadrant: 'q2',
+      classification: 'manual',
+    });
+  });
+});
+
+describe('subscriptions', () => {
+  let server: Server;
+  let url: string;
+  let requests: { etag?: string }[] = [];
+  let body = '';
+  let contentType = 'text/calendar';
+
+  beforeAll(async () => {
+    process.env.LINCHPIN_ALLOW_PRIVATE_SUBSCRIPTIONS = '1'; // the test feed runs on 127.0.0.1
+    server = createServer((req, res) => {
+      requests.push({ etag: req.headers['if-none-match'] as string | undefined });
+      const etag = `"${body.length}"`;
+      if (req.headers['if-none-match'] === etag) {
+        res.writeHead(304).end();
+        return;
+      }
+      res.writeHead(200, { 'content-type': contentType, etag }).end(body);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/secret/abc123/basic.ics`;
+  });
+  afterAll(() => {
+    delete process.env.LINCHPIN_ALLOW_PRIVATE_SUBSCRIPTIONS;
+    return new Promise((resolve) => server.close(resolve));
+  });
+
+  it('refuses addresses inside the server’s own network unless the admin allows them', async () => {
+    const dave = await makeUser(core, { workspace: 'Acme' });
+    const api = apiClient(app, dave.token);
+    delete process.env.LINCHPIN_ALLOW_PRIVATE_SUBSCRIPTIONS;
+    try {
+      for (const address of [url, 'http://169.254.169.254/latest/meta-data', 'http://[::1]:5432/x.ics']) {
+        const res = await api.post('/calendars', { name: 'Internal', url: address });
+        expect(res.status).toBe(400);
+        expect(res.body.error.message).toMatch(/inside this server's network/);
+      }
+      expect((await api.get('/calendars')).body.items).toEqual([]);
+    } finally {
+      process.env.LINCHPIN_ALLOW_PRIVATE_SUBSCRIPTIONS = '1';
+    }
+  });
+
+  it('subscribes, merges like a file, and fetches conditionally', async () => {
+    const bob = await makeUser(core, { workspace: 'Acme', timeZone: 'Europe/Amsterdam' });
+    const api = apiClient(app, bob.token);
+    body = fixture(week, bob.email);
+    requests = [];
+    const res = await api.post('/calendars', {
+      name: 'Work (Outlook)',
+      url: url.replace('http://', 'http://'),
+    });
+    expect(res.status).toBe(201);
+    expect(res.body.sync).toMatchObject({ notModified: false, added: 4 });
+    expect(res.body.calendar.url).not.toContain('abc123/basic');
+    const again = await api.post(`/calendars/${res.body.calendar.id}/sync`);
+    expect(again.body).toEqual({ notModified: true, calendarId: res.body.calendar.id });
+    expect(requests.at(-1)?.etag).toBeTruthy();
+  });
+
+  it('syncs due subscriptions on a schedule, each once even when two processes tick together', async () => {
+    const carol = await makeUser(core, { workspace: 'Acme', timeZone: 'Europe/Amsterdam' });
+    body = fixture(week, carol.email);
+    const api = apiClient(app, carol.token);
+    const created = await api.post('/calendars', { name: 'Carol work', url: `${url}?carol` });
+    expect(created.status).toBe(201);
+    // Nothing is due right after the first fetch…
+    expect(await syncDueSubscriptions(core.db, 30)).toEqual({ synced: 0, failed: 0 });
+    // …and with a zero interval everything is, but two ticks at once fetch each calendar once.
+    body = fixture(
+      [...week, { uid: 'new-2', summary: 'Added later', start: '20261127T090000', end: '20261127T100000' }],
+      carol.email,
+    );
+    requests = [];
+    const [a, b] = await Promise.all([syncDueSubscriptions(core.db, 0), syncDueSubscriptions(core.db, 0)]);
+    const subscriptions = (await core.db.select().from(calendars).where(eq(calendars.kind, 'subscription')))
+      .length;
+    expect(a.synced + a.failed + b.synced + b.failed).toBe(subscriptions);
+    expect(requests).toHaveLength(subscriptions);
+    const list = await api.get('/activities?from=2026-11-27T00:00&to=2026-11-28T00:00');
+    expect(list.body.items.map((i: any) => i.title)).toContain('Added later');
+  });
+
+  it('refuses an address that answers a web page, and keeps nothing', async () => {
+    const bob = await makeUser(core, { workspace: 'Acme' });
+    contentType = 'text/html';
+    body = '<html>Please sign in</html>';
+    const api = apiClient(app, bob.token);
+    const res = await api.post('/calendars', { name: 'Broken', url });
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toMatch(/web page/);
+    expect((await api.get('/calendars')).body.items).toEqual([]);
+    const bad = await api.post('/calendars', { name: 'Nope', url: 'ftp://example.com/cal.ics' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.fields).toHaveProperty('url');
+    contentType = 'text/calendar';
+  });
+});

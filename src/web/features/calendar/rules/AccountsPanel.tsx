@@ -1,0 +1,147 @@
+import { type FormEvent, useState } from 'react';
+import type { Account } from '../../../api/types.ts';
+import { FormError } from '../../../shared/Field.tsx';
+import { problemOf } from '../../../shared/forms.ts';
+import { LoadError } from '../../../shared/LoadError.tsx';
+import { useToast } from '../../../shared/Toasts.tsx';
+import { useAccounts, useCreateAccount, useUpdateAccount } from '../../accounts/accounts-queries.ts';
+
+const domainsOf = (text: string) => [
+  ...new Set(
+    text
+      .split(/[\s,;]+/)
+      .map((d) => d.trim().replace(/^.*@/, '').toLowerCase())
+      .filter(Boolean),
+  ),
+];
+
+const DOMAIN = /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
+
+function checkDomains(text: string): string | undefined {
+  const bad = domainsOf(text).filter((d) => !DOMAIN.test(d));
+  return bad.length ? `Not a domain: ${bad.join(', ')}` : undefined;
+}
+
+/** Accounts and their customers' email domains: imported meetings with those people land on the account. */
+export function AccountsPanel() {
+  const accounts = useAccounts();
+  return (
+    <section className="panel" aria-labelledby="accounts-title">
+      <div className="panel__header">
+        <h2 className="panel__title" id="accounts-title">
+          Accounts &amp; domains
+        </h2>
+        <span className="panel__subtitle">
+          Meetings with people from these email domains land on the account automatically, when no rule sets
+          one.
+        </span>
+      </div>
+      {accounts.isPending ? (
+        <div className="list-skeleton" aria-busy="true">
+          <span />
+          <span />
+        </div>
+      ) : accounts.isError ? (
+        <LoadError what="Accounts" error={accounts.error} />
+      ) : (
+        <div className="account-table">
+          <div className="account-table__head" aria-hidden="true">
+            <span>Account</span>
+            <span>Email domains</span>
+            <span />
+          </div>
+          {accounts.data.length === 0 && (
+            <p className="empty-note">
+              No accounts yet. Add your customers and the domains their people write from.
+            </p>
+          )}
+          {accounts.data.map((account) => (
+            <AccountRow
+              key={`${account.id}:${account.name}:${(account.domains ?? []).join(',')}`}
+              account={account}
+            />
+          ))}
+          <AccountRow />
+        </div>
+      )}
+    </section>
+  );
+}
+
+/** One account's name and domains, saved together; without an account it adds a new one. */
+function AccountRow({ account }: { account?: Account }) {
+  const create = useCreateAccount();
+  const update = useUpdateAccount();
+  const save = account ? update : create;
+  const toast = useToast();
+  const initialDomains = (account?.domains ?? []).join(', ');
+  const [name, setName] = useState(account?.name ?? '');
+  const [domains, setDomains] = useState(initialDomains);
+  const [error, setError] = useState<string | null>(null);
+  const dirty = name.trim() !== (account?.name ?? '') || domains.trim() !== initialDomains;
+  const label = account ? account.name : 'new account';
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!name.trim()) {
+      setError('Give the account a name');
+      return;
+    }
+    const domainError = checkDomains(domains);
+    if (domainError) {
+      setError(domainError);
+      return;
+    }
+    setError(null);
+    const fields = { name: name.trim(), domains: domainsOf(domains) };
+    const saved = account
+      ? update.mutateAsync({ id: account.id, patch: fields })
+      : create.mutateAsync(fields);
+    saved.then(
+      () => {
+        toast({ message: account ? `Saved ${name.trim()}.` : `Added ${name.trim()}.` });
+        if (!account) {
+          setName('');
+          setDomains('');
+        }
+      },
+      (failure: unknown) => {
+        const problem = problemOf(failure);
+        setError(Object.values(problem.fields)[0] ?? problem.message);
+      },
+    );
+  };
+
+  return (
+    <form className={`account-row${account ? '' : ' account-row--new'}`} onSubmit={submit} noValidate>
+      <input
+        aria-label={account ? `Name of ${label}` : 'New account name'}
+        value={name}
+        maxLength={200}
+        placeholder={account ? undefined : 'New account, e.g. Northwind'}
+        onChange={(e) => setName(e.target.value)}
+        autoComplete="off"
+      />
+      <input
+        aria-label={account ? `Email domains of ${label}` : 'Email domains of the new account'}
+        value={domains}
+        placeholder="e.g. northwind.com, northwind.co.uk"
+        spellCheck={false}
+        onChange={(e) => setDomains(e.target.value)}
+        autoComplete="off"
+      />
+      <button
+        type="submit"
+        className={`button button--small${account ? '' : ' button--primary'}`}
+        disabled={!dirty || save.isPending}
+      >
+        {account ? 'Save' : 'Add account'}
+      </button>
+      {error && (
+        <div className="account-row__error">
+          <FormError message={error} />
+        </div>
+      )}
+    </form>
+  );
+}

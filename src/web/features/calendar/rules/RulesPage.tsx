@@ -1,0 +1,244 @@
+import { useState } from 'react';
+import type { Rule } from '../../../api/types.ts';
+import { ConfirmDialog } from '../../../shared/ConfirmDialog.tsx';
+import { problemOf } from '../../../shared/forms.ts';
+import { LoadError } from '../../../shared/LoadError.tsx';
+import { hrefOf } from '../../../shared/navigation.ts';
+import { useToast } from '../../../shared/Toasts.tsx';
+import { useAccounts } from '../../accounts/accounts-queries.ts';
+import { AccountsPanel } from './AccountsPanel.tsx';
+import { RuleEditor } from './RuleEditor.tsx';
+import {
+  describeActions,
+  describeConditions,
+  emptyRuleDraft,
+  quadrantOfActions,
+  type RuleDraft,
+  ruleDraftOf,
+} from './rule-draft.ts';
+import { useDeleteRule, useReorderRules, useRules, useToggleRule } from './rules-queries.ts';
+
+const reclassified = (changed: number) =>
+  changed > 0 ? ` ${changed.toLocaleString()} ${changed === 1 ? 'event' : 'events'} re-classified.` : '';
+
+/** #/rules: the ordered classification rules for imported events, and the accounts' email domains. */
+export function RulesPage() {
+  const rules = useRules();
+  const accounts = useAccounts();
+  const toggle = useToggleRule();
+  const reorder = useReorderRules();
+  const remove = useDeleteRule();
+  const toast = useToast();
+  const [editing, setEditing] = useState<{ id?: string; draft: RuleDraft } | null>(null);
+  const [deleting, setDeleting] = useState<Rule | null>(null);
+  const failed = (what: string) => (error: unknown) =>
+    toast({ tone: 'error', message: `${what}: ${problemOf(error).message}` });
+
+  const move = (index: number, by: number) => {
+    const list = rules.data;
+    if (!list) return;
+    const ids = list.map((r) => r.id);
+    const [id] = ids.splice(index, 1);
+    if (!id) return;
+    ids.splice(index + by, 0, id);
+    reorder.mutate(ids, {
+      onSuccess: (changed) => {
+        if (changed > 0) toast({ message: `Order saved.${reclassified(changed)}` });
+      },
+      onError: failed('The new order was not saved'),
+    });
+    // Keep the keyboard on the moved rule (on its other arrow once it reaches the top or bottom).
+    requestAnimationFrame(() => {
+      const same = document.getElementById(
+        `rule-${id}-${by < 0 ? 'up' : 'down'}`,
+      ) as HTMLButtonElement | null;
+      const other = document.getElementById(`rule-${id}-${by < 0 ? 'down' : 'up'}`);
+      (same && !same.disabled ? same : other)?.focus({ preventScroll: true });
+    });
+  };
+
+  return (
+    <div className="rules-page">
+      <div className="page-intro page-intro--row">
+        <div>
+          <h1>Rules</h1>
+          <p className="muted">
+            Rules classify imported events, top to bottom: for each field (quadrant, account, kind,
+            commercial) the first enabled rule that matches and sets it wins. What no rule decides waits in{' '}
+            <a href={hrefOf({ page: 'review' })}>Review</a>. Changes you make by hand are never overwritten.
+          </p>
+        </div>
+        <button
+          type="button"
+          className="button button--primary"
+          onClick={() => setEditing({ draft: emptyRuleDraft() })}
+        >
+          New rule
+        </button>
+      </div>
+
+      <section className="panel" aria-labelledby="rules-title">
+        <div className="panel__header">
+          <h2 className="panel__title" id="rules-title">
+            Your rules
+          </h2>
+          {rules.data && rules.data.length > 0 && (
+            <span className="panel__subtitle">{rules.data.filter((r) => r.enabled).length} enabled</span>
+          )}
+        </div>
+        {rules.isPending ? (
+          <div className="list-skeleton" aria-busy="true">
+            <span />
+            <span />
+            <span />
+          </div>
+        ) : rules.isError ? (
+          <LoadError what="Rules" error={rules.error} onRetry={() => rules.refetch()} />
+        ) : rules.data.length === 0 ? (
+          <div className="empty-note">
+            <p>
+              No rules yet. A rule says, for example, “meetings with people from northwind.com are Q2, on the
+              Northwind account”.
+            </p>
+            <button type="button" className="button" onClick={() => setEditing({ draft: emptyRuleDraft() })}>
+              Create the first rule
+            </button>
+          </div>
+        ) : (
+          <ol className="rule-list">
+            {rules.data.map((rule, index) => {
+              const quadrant = quadrantOfActions(rule.actions);
+              const sets = describeActions(rule.actions, accounts.data);
+              const when = describeConditions(rule.conditions);
+              return (
+                <li
+                  key={rule.id}
+                  className={`rule-row${rule.enabled ? '' : ' rule-row--disabled'}`}
+                  data-testid="rule-row"
+                >
+                  <span className="rule-row__position" aria-hidden="true">
+                    {index + 1}
+                  </span>
+                  <label className="switch" title={rule.enabled ? 'Enabled' : 'Disabled'}>
+                    <input
+                      type="checkbox"
+                      role="switch"
+                      checked={rule.enabled}
+                      aria-checked={rule.enabled}
+                      aria-label={`Enable ${rule.name}`}
+                      onChange={(e) =>
+                        toggle.mutate(
+                          { rule, enabled: e.target.checked },
+                          {
+                            onSuccess: (changed) =>
+                              toast({
+                                message: `‘${rule.name}’ ${e.target.checked ? 'enabled' : 'disabled'}.${reclassified(changed)}`,
+                              }),
+                            onError: failed(`‘${rule.name}’ was not changed`),
+                          },
+                        )
+                      }
+                    />
+                    <span className="switch__track" aria-hidden="true" />
+                  </label>
+                  <div className="rule-row__main">
+                    <span className="rule-row__name">{rule.name}</span>
+                    <span className="rule-row__text">
+                      <span className="muted">When </span>
+                      {when.length ? when.join(' · ') : 'any event'}
+                    </span>
+                  </div>
+                  <div className="rule-row__sets">
+                    {quadrant && (
+                      <span
+                        className={`quadrant-badge quadrant-badge--${quadrant.id}`}
+                        title={quadrant.explanation}
+                      >
+                        {quadrant.label} · {quadrant.name}
+                      </span>
+                    )}
+                    {sets.map((text) => (
+                      <span key={text} className="tag">
+                        {text}
+                      </span>
+                    ))}
+                  </div>
+                  <div className="rule-row__actions">
+                    <button
+                      type="button"
+                      id={`rule-${rule.id}-up`}
+                      className="button button--icon button--small button--ghost"
+                      aria-label={`Move ${rule.name} up`}
+                      title="Move up"
+                      disabled={index === 0}
+                      onClick={() => move(index, -1)}
+                    >
+                      <span aria-hidden="true">↑</span>
+                    </button>
+                    <button
+                      type="button"
+                      id={`rule-${rule.id}-down`}
+                      className="button button--icon button--small button--ghost"
+                      aria-label={`Move ${rule.name} down`}
+                      title="Move down"
+                      disabled={index === rules.data.length - 1}
+                      onClick={() => move(index, 1)}
+                    >
+                      <span aria-hidden="true">↓</span>
+                    </button>
+                    <button
+                      type="button"
+                      className="button button--small"
+                      aria-label={`Edit ${rule.name}`}
+                      onClick={() => setEditing({ id: rule.id, draft: ruleDraftOf(rule) })}
+                    >
+                      Edit
+                    </button>
+                    <button
+                      type="button"
+                      className="button button--small button--ghost button--danger"
+                      aria-label={`Delete ${rule.name}`}
+                      onClick={() => setDeleting(rule)}
+                    >
+                      Delete
+                    </button>
+                  </div>
+                </li>
+              );
+            })}
+          </ol>
+        )}
+      </section>
+
+      <AccountsPanel />
+
+      {editing && <RuleEditor ruleId={editing.id} initial={editing.draft} onClose={() => setEditing(null)} />}
+      {deleting && (
+        <ConfirmDialog
+          title={`Delete ‘${deleting.name}’?`}
+          confirmLabel={remove.isPending ? 'Deleting…' : 'Delete rule'}
+          danger
+          busy={remove.isPending}
+          onClose={() => setDeleting(null)}
+          onConfirm={() =>
+            remove.mutate(deleting, {
+              onSuccess: () => {
+                toast({ message: `Deleted ‘${deleting.name}’.` });
+                setDeleting(null);
+              },
+              onError: (error) => {
+                failed('The rule was not deleted')(error);
+                setDeleting(null);
+              },
+            })
+          }
+        >
+          <p>
+            Events it classified are classified again by the remaining rules; those no rule decides go to
+            Review. Changes you made by hand stay.
+          </p>
+        </ConfirmDialog>
+      )}
+    </div>
+  );
+}
