@@ -1,4 +1,4 @@
-import { OpenAPIHono } from '@hono/zod-openapi';
+import { OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Actor } from '../core/auth/actor.ts';
 import type { Me } from '../core/auth/users.ts';
 import type { Core } from '../core/index.ts';
@@ -31,3 +31,9 @@ export const jsonResponse = <T>(description: string, schema: T) => ({
   description,
   content: { 'application/json': { schema } },
 });
+
+/** `{id}` in a path: every resource id of the API. */
+export const idParam = z.object({ id: z.string().min(1).max(100) });
+
+/** A list answer: `{ items: [...] }`. */
+export const itemsOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item) });

@@ -1,7 +1,51 @@
+import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ZodError } from 'zod';
 import { AppError } from '../core/errors.ts';
+
+/** The one error shape of the API (API.md): every error answer of every operation. */
+export const errorSchema = z
+  .object({
+    error: z.object({
+      code: z.string().describe('Stable, e.g. validation_failed, not_found, conflict'),
+      message: z.string().describe('For people'),
+      fields: z.record(z.string(), z.string()).optional().describe('Field → its problem'),
+    }),
+  })
+  .openapi('Error');
+
+const ERROR_MEANING: Record<number, string> = {
+  400: 'The input is not valid (validation_failed names each field) or the JSON is malformed',
+  401: 'Not signed in, or the token is expired or revoked',
+  403: 'Signed in, but your role may not do this',
+  404: 'Not found (also when it belongs to another workspace)',
+  409: 'Conflicts with what is there',
+  410: 'The link was used, revoked or has expired',
+  413: 'The body or file is too large',
+  415: 'Send another media type',
+  429: 'Too many attempts; try again later',
+  500: 'A bug on our side; it has been logged',
+};
+
+/** The error answers an operation documents: the ones every operation of its kind can give, plus `extra`. */
+export function errorResponses(kind: { input: boolean; signedIn: boolean; lookup: boolean; extra: number[] }) {
+  const statuses = new Set([
+    ...(kind.input ? [400] : []),
+    ...(kind.signedIn ? [401, 403] : []),
+    ...(kind.lookup ? [404] : []),
+    ...kind.extra,
+    500,
+  ]);
+  return Object.fromEntries(
+    [...statuses]
+      .sort()
+      .map((status) => [
+        status,
+        { description: ERROR_MEANING[status], content: { 'application/json': { schema: errorSchema } } },
+      ]),
+  );
+}
 
 export function errorBody(error: AppError) {
   return {

@@ -1,4 +1,4 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import { limitRate } from '../../core/rate-limit.ts';
 import {
   actionInputSchema,
@@ -25,190 +25,115 @@ import {
   updateRound,
 } from '../../core/scorecard/service.ts';
 import { clientAddress } from '../auth.ts';
-import { jsonBody, jsonResponse, router, security } from '../context.ts';
+import { idParam, itemsOf, router } from '../context.ts';
+import { operations } from '../operation.ts';
 
-const tags = ['scorecard'];
-const idParam = z.object({ id: z.string().min(1).max(100) });
 const tokenParam = z.object({ token: z.string().min(20).max(100) });
 
 export const scorecardRoutes = router();
+const route = operations(scorecardRoutes, 'scorecard');
 
-scorecardRoutes.openapi(
-  createRoute({
-    method: 'get',
-    path: '/accounts/{id}/scorecard',
-    tags,
-    summary: "The account's honest-conversation rounds, newest first, with their four views (the trend)",
-    security,
-    request: { params: idParam },
-    responses: { 200: jsonResponse('Rounds', z.object({ items: z.array(roundSummarySchema) })) },
-  }),
-  async (c) => c.json({ items: await listRounds(c.var.core.db, c.var.actor, c.req.valid('param').id) }, 200),
-);
+route.get('/accounts/{id}/scorecard', {
+  summary: "The account's honest-conversation rounds, newest first, with their four views (the trend)",
+  params: idParam,
+  responds: [200, 'Rounds', itemsOf(roundSummarySchema)],
+  run: async ({ db, actor, params }) => ({ items: await listRounds(db, actor, params.id) }),
+});
 
-scorecardRoutes.openapi(
-  createRoute({
-    method: 'post',
-    path: '/accounts/{id}/scorecard',
-    tags,
-    summary: 'Open a round, e.g. "Q4 2026" (the account owner, team and leaders may)',
-    security,
-    request: { params: idParam, body: jsonBody(roundInputSchema) },
-    responses: { 201: jsonResponse('The new round', roundDetailSchema) },
-  }),
-  async (c) =>
-    c.json(await createRound(c.var.core.db, c.var.actor, c.req.valid('param').id, c.req.valid('json')), 201),
-);
+route.post('/accounts/{id}/scorecard', {
+  summary: 'Open a round, e.g. "Q4 2026" (the account owner, team and leaders may)',
+  params: idParam,
+  body: roundInputSchema,
+  responds: [201, 'The new round', roundDetailSchema],
+  run: ({ db, actor, params, body }) => createRound(db, actor, params.id, body),
+});
 
-scorecardRoutes.openapi(
-  createRoute({
-    method: 'get',
-    path: '/scorecard/rounds/{id}',
-    tags,
-    summary: 'A round: four views with rater counts, the gap table (largest first), evidence, links, actions',
-    security,
-    request: { params: idParam },
-    responses: { 200: jsonResponse('The round', roundDetailSchema) },
-  }),
-  async (c) => c.json(await getRound(c.var.core.db, c.var.actor, c.req.valid('param').id), 200),
-);
+route.get('/scorecard/rounds/{id}', {
+  summary: 'A round: four views with rater counts, the gap table (largest first), evidence, links, actions',
+  params: idParam,
+  responds: [200, 'The round', roundDetailSchema],
+  run: ({ db, actor, params }) => getRound(db, actor, params.id),
+});
 
-scorecardRoutes.openapi(
-  createRoute({
-    method: 'patch',
-    path: '/scorecard/rounds/{id}',
-    tags,
-    summary: 'Rename a round, invite colleagues, or record the conversation notes',
-    security,
-    request: { params: idParam, body: jsonBody(roundPatchSchema) },
-    responses: { 200: jsonResponse('The round', roundDetailSchema) },
-  }),
-  async (c) =>
-    c.json(await updateRound(c.var.core.db, c.var.actor, c.req.valid('param').id, c.req.valid('json')), 200),
-);
+route.patch('/scorecard/rounds/{id}', {
+  summary: 'Rename a round, invite colleagues, or record the conversation notes',
+  params: idParam,
+  body: roundPatchSchema,
+  responds: [200, 'The round', roundDetailSchema],
+  run: ({ db, actor, params, body }) => updateRound(db, actor, params.id, body),
+});
 
-scorecardRoutes.openapi(
-  createRoute({
-    method: 'delete',
-    path: '/scorecard/rounds/{id}',
-    tags,
-    summary: 'Delete a round with its ratings and links (agreed actions stay as planned activities)',
-    security,
-    request: { params: idParam },
-    responses: { 204: { description: 'Deleted' } },
-  }),
-  async (c) => {
-    await deleteRound(c.var.core.db, c.var.actor, c.req.valid('param').id);
-    return c.body(null, 204);
+route.delete('/scorecard/rounds/{id}', {
+  summary: 'Delete a round with its ratings and links (agreed actions stay as planned activities)',
+  params: idParam,
+  responds: [204, 'Deleted'],
+  run: ({ db, actor, params }) => deleteRound(db, actor, params.id),
+});
+
+route.put('/scorecard/rounds/{id}/my-rating', {
+  summary: 'Your answers for our side: both organisations, 1–5 per subject, with evidence (replaces earlier ones)',
+  params: idParam,
+  body: ratingInputSchema,
+  responds: [200, 'The round', roundDetailSchema],
+  run: ({ db, actor, params, body }) => saveMyRating(db, actor, params.id, body),
+});
+
+route.post('/scorecard/rounds/{id}/invitations', {
+  summary: 'A link for one customer-side rater (usable once, expires in 21 days by default)',
+  description: 'The token is in this answer only; the server keeps a SHA-256 of it.',
+  params: idParam,
+  body: invitationInputSchema,
+  responds: [201, 'The link', z.object({ id: z.string(), token: z.string(), expiresAt: z.string(), path: z.string() })],
+  errors: [429],
+  run: async ({ c, db, actor, params, body }) => {
+    const link = await createInvitation(db, actor, params.id, body, clientAddress(c));
+    return { ...link, path: `/#/rate/${link.token}` };
   },
-);
+});
 
-scorecardRoutes.openapi(
-  createRoute({
-    method: 'put',
-    path: '/scorecard/rounds/{id}/my-rating',
-    tags,
-    summary:
-      'Your answers for our side: both organisations, 1–5 per subject, with evidence (replaces earlier ones)',
-    security,
-    request: { params: idParam, body: jsonBody(ratingInputSchema) },
-    responses: { 200: jsonResponse('The round', roundDetailSchema) },
-  }),
-  async (c) =>
-    c.json(await saveMyRating(c.var.core.db, c.var.actor, c.req.valid('param').id, c.req.valid('json')), 200),
-);
+route.delete('/scorecard/invitations/{id}', {
+  summary: 'Withdraw a rating link',
+  params: idParam,
+  responds: [204, 'Withdrawn'],
+  run: ({ c, db, actor, params }) => revokeInvitation(db, actor, params.id, clientAddress(c)),
+});
 
-scorecardRoutes.openapi(
-  createRoute({
-    method: 'post',
-    path: '/scorecard/rounds/{id}/invitations',
-    tags,
-    summary: 'A link for one customer-side rater (usable once, expires in 21 days by default)',
-    description: 'The token is in this answer only; the server keeps a SHA-256 of it.',
-    security,
-    request: { params: idParam, body: jsonBody(invitationInputSchema) },
-    responses: {
-      201: jsonResponse(
-        'The link',
-        z.object({ id: z.string(), token: z.string(), expiresAt: z.string(), path: z.string() }),
-      ),
-    },
-  }),
-  async (c) => {
-    const link = await createInvitation(
-      c.var.core.db,
-      c.var.actor,
-      c.req.valid('param').id,
-      c.req.valid('json'),
-      clientAddress(c),
-    );
-    return c.json({ ...link, path: `/#/rate/${link.token}` }, 201);
-  },
-);
-
-scorecardRoutes.openapi(
-  createRoute({
-    method: 'delete',
-    path: '/scorecard/invitations/{id}',
-    tags,
-    summary: 'Withdraw a rating link',
-    security,
-    request: { params: idParam },
-    responses: { 204: { description: 'Withdrawn' } },
-  }),
-  async (c) => {
-    await revokeInvitation(c.var.core.db, c.var.actor, c.req.valid('param').id, clientAddress(c));
-    return c.body(null, 204);
-  },
-);
-
-scorecardRoutes.openapi(
-  createRoute({
-    method: 'post',
-    path: '/scorecard/rounds/{id}/actions',
-    tags,
-    summary: 'Record an agreed action; it becomes a planned Q2 activity on the account',
-    security,
-    request: { params: idParam, body: jsonBody(actionInputSchema) },
-    responses: { 201: jsonResponse('The round', roundDetailSchema) },
-  }),
-  async (c) =>
-    c.json(await addAction(c.var.core.db, c.var.actor, c.req.valid('param').id, c.req.valid('json')), 201),
-);
+route.post('/scorecard/rounds/{id}/actions', {
+  summary: 'Record an agreed action; it becomes a planned Q2 activity on the account',
+  params: idParam,
+  body: actionInputSchema,
+  responds: [201, 'The round', roundDetailSchema],
+  run: ({ db, actor, params, body }) => addAction(db, actor, params.id, body),
+});
 
 /** The customer's form: no account needed, nothing of the workspace but the form. */
 export const publicScorecardRoutes = router();
+const publicRoute = operations(publicScorecardRoutes, 'scorecard');
 
 // Per address, shared by all server processes: enough for a team behind one office address.
 const FORM_LIMIT = { max: 30, windowMs: 10 * 60_000 };
 
-publicScorecardRoutes.openapi(
-  createRoute({
-    method: 'get',
-    path: '/public/scorecard/{token}',
-    tags,
-    summary: 'What a customer rating link shows (no sign-in)',
-    request: { params: tokenParam },
-    responses: { 200: jsonResponse('The form', publicFormSchema) },
-  }),
-  async (c) => {
-    await limitRate(c.var.core.db, `scorecard-form:${clientAddress(c)}`, FORM_LIMIT.max, FORM_LIMIT.windowMs);
-    return c.json(await publicForm(c.var.core.db, c.req.valid('param').token), 200);
+publicRoute.get('/public/scorecard/{token}', {
+  summary: 'What a customer rating link shows (no sign-in)',
+  public: true,
+  params: tokenParam,
+  responds: [200, 'The form', publicFormSchema],
+  errors: [410, 429],
+  run: async ({ c, db, params }) => {
+    await limitRate(db, `scorecard-form:${clientAddress(c)}`, FORM_LIMIT.max, FORM_LIMIT.windowMs);
+    return publicForm(db, params.token);
   },
-);
+});
 
-publicScorecardRoutes.openapi(
-  createRoute({
-    method: 'post',
-    path: '/public/scorecard/{token}',
-    tags,
-    summary: 'Submit a customer rating through its link (once; no sign-in)',
-    request: { params: tokenParam, body: jsonBody(publicRatingInputSchema) },
-    responses: { 204: { description: 'Thank you' } },
-  }),
-  async (c) => {
-    await limitRate(c.var.core.db, `scorecard-form:${clientAddress(c)}`, FORM_LIMIT.max, FORM_LIMIT.windowMs);
-    await submitPublicRating(c.var.core.db, c.req.valid('param').token, c.req.valid('json'));
-    return c.body(null, 204);
+publicRoute.post('/public/scorecard/{token}', {
+  summary: 'Submit a customer rating through its link (once; no sign-in)',
+  public: true,
+  params: tokenParam,
+  body: publicRatingInputSchema,
+  responds: [204, 'Thank you'],
+  errors: [409, 410, 429],
+  run: async ({ c, db, params, body }) => {
+    await limitRate(db, `scorecard-form:${clientAddress(c)}`, FORM_LIMIT.max, FORM_LIMIT.windowMs);
+    await submitPublicRating(db, params.token, body);
   },
-);
+});

@@ -1,0 +1,109 @@
+import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import type { Actor } from '../core/auth/actor.ts';
+import type { Db } from '../core/db/client.ts';
+import { AppError } from '../core/errors.ts';
+import type { AppEnv } from './context.ts';
+import { errorResponses } from './errors.ts';
+
+type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
+type Schema = z.ZodType;
+type Infer<S> = S extends Schema ? z.output<S> : undefined;
+/** Media type → schema, for answers that are files or streams (the handler returns a Response). */
+type Content = Record<string, Schema>;
+type Success = 200 | 201 | 202 | 204;
+
+export interface OperationInput<P, Q, B> {
+  c: Context<AppEnv>;
+  db: Db;
+  /** The signed-in person; reading it on a public operation is a bug and answers 401. */
+  actor: Actor;
+  params: Infer<P>;
+  query: Infer<Q>;
+  body: Infer<B>;
+}
+
+export interface OperationSpec<P, Q, B, R> {
+  summary: string;
+  description?: string;
+  /** Served before sign-in: no session or token. */
+  public?: boolean;
+  params?: P;
+  query?: Q;
+  body?: B;
+  /** The success answer: status, what it is, and its JSON schema or media types (none for 204). */
+  responds: [Success, string, R?];
+  /** Error statuses beyond the ones every operation of its kind can answer (see `errorResponses`). */
+  errors?: number[];
+  tags?: string[];
+  run: (
+    input: OperationInput<P, Q, B>,
+  ) => Promise<R extends Schema ? z.input<R> | Response : Response | undefined | void>;
+}
+
+const security: Record<string, string[]>[] = [{ bearer: [] }, { cookie: [] }];
+
+/**
+ * Declares the routes of one feature: `route.get(path, spec)`. Each operation is documented in
+ * /api/openapi.json with its inputs, its success answer and its error answers (the one error
+ * schema), validated by zod, and its handler gets the parsed inputs and returns the body.
+ */
+export function operations(routes: OpenAPIHono<AppEnv>, tag: string) {
+  const define =
+    (method: Method) =>
+    <P extends Schema | undefined = undefined, Q extends Schema | undefined = undefined, B = undefined, R = undefined>(
+      path: string,
+      spec: OperationSpec<P, Q, B, R>,
+    ) => {
+      const [status, description, shape] = spec.responds;
+      const content =
+        shape === undefined
+          ? undefined
+          : shape instanceof z.ZodType
+            ? { 'application/json': { schema: shape } }
+            : Object.fromEntries(Object.entries(shape as Content).map(([type, schema]) => [type, { schema }]));
+      const route = createRoute({
+        method,
+        path,
+        tags: spec.tags ?? [tag],
+        summary: spec.summary,
+        description: spec.description,
+        ...(spec.public ? {} : { security }),
+        request: {
+          ...(spec.params ? { params: spec.params as never } : {}),
+          ...(spec.query ? { query: spec.query as never } : {}),
+          ...(spec.body
+            ? { body: { required: true, content: { 'application/json': { schema: spec.body as never } } } }
+            : {}),
+        },
+        responses: {
+          [status]: { description, ...(content ? { content } : {}) },
+          ...errorResponses({
+            input: Boolean(spec.params || spec.query || spec.body),
+            signedIn: !spec.public,
+            lookup: path.includes('{'),
+            extra: spec.errors ?? [],
+          }),
+        },
+      });
+      routes.openapi(route, async (c) => {
+        const valid = (target: string) => (c.req.valid as (t: string) => unknown).call(c.req, target);
+        const input = {
+          c,
+          db: c.var.core.db,
+          get actor() {
+            if (!c.var.actor) throw new AppError('unauthenticated', 'sign in first');
+            return c.var.actor;
+          },
+          params: spec.params ? valid('param') : undefined,
+          query: spec.query ? valid('query') : undefined,
+          body: spec.body ? valid('json') : undefined,
+        } as OperationInput<P, Q, B>;
+        const result = await spec.run(input);
+        if (result instanceof Response) return result as never;
+        if (status === 204) return c.body(null, 204) as never;
+        return c.json(result as object, status) as never;
+      });
+    };
+  return { get: define('get'), post: define('post'), put: define('put'), patch: define('patch'), delete: define('delete') };
+}
