@@ -1,6 +1,12 @@
 import { z } from '@hono/zod-openapi';
 import { limitRate } from '../../core/rate-limit.ts';
 import {
+  createInvitation,
+  publicForm,
+  revokeInvitation,
+  submitPublicRating,
+} from '../../core/scorecard/links.ts';
+import {
   actionInputSchema,
   invitationInputSchema,
   publicFormSchema,
@@ -13,15 +19,11 @@ import {
 } from '../../core/scorecard/schemas.ts';
 import {
   addAction,
-  createInvitation,
   createRound,
   deleteRound,
   getRound,
   listRounds,
-  publicForm,
-  revokeInvitation,
   saveMyRating,
-  submitPublicRating,
   updateRound,
 } from '../../core/scorecard/service.ts';
 import { clientAddress } from '../auth.ts';
@@ -71,7 +73,8 @@ route.delete('/scorecard/rounds/{id}', {
 });
 
 route.put('/scorecard/rounds/{id}/my-rating', {
-  summary: 'Your answers for our side: both organisations, 1–5 per subject, with evidence (replaces earlier ones)',
+  summary:
+    'Your answers for our side: both organisations, 1–5 per subject, with evidence (replaces earlier ones)',
   params: idParam,
   body: ratingInputSchema,
   responds: [200, 'The round', roundDetailSchema],
@@ -83,7 +86,11 @@ route.post('/scorecard/rounds/{id}/invitations', {
   description: 'The token is in this answer only; the server keeps a SHA-256 of it.',
   params: idParam,
   body: invitationInputSchema,
-  responds: [201, 'The link', z.object({ id: z.string(), token: z.string(), expiresAt: z.string(), path: z.string() })],
+  responds: [
+    201,
+    'The link',
+    z.object({ id: z.string(), token: z.string(), expiresAt: z.string(), path: z.string() }),
+  ],
   errors: [429],
   run: async ({ c, db, actor, params, body }) => {
     const link = await createInvitation(db, actor, params.id, body, clientAddress(c));
