@@ -1,28 +1,16 @@
 import { sql } from 'drizzle-orm';
-import {
-  boolean,
-  check,
-  date,
-  index,
-  integer,
-  jsonb,
-  pgTable,
-  primaryKey,
-  text,
-  uniqueIndex,
-} from 'drizzle-orm/pg-core';
+import { boolean, check, index, integer, jsonb, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { accounts } from './accounts.ts';
 import { users } from './auth.ts';
 import { calendars, rules } from './calendar.ts';
 import { stamp, ts, workspaceColumn } from './columns.ts';
+import { legacyGoals } from './legacy.ts';
 import type {
-  AccountTier,
   ActivityKind,
   ActivitySource,
   ActivityStatus,
   Classification,
   ExclusionReason,
-  GoalDimension,
-  GoalStatus,
 } from './values.ts';
 
 export interface ActivityAttendee {
@@ -30,75 +18,6 @@ export interface ActivityAttendee {
   name: string | null;
   partstat: string | null;
 }
-
-/** A customer account. Activities link to it by id (picked) or by its email domains (import). */
-export const accounts = pgTable(
-  'accounts',
-  {
-    id: text('id').primaryKey(),
-    workspaceId: workspaceColumn(),
-    name: text('name').notNull(),
-    /** The customer's email domains, lower case, e.g. {northwind.com}. */
-    domains: text('domains').array().notNull().default(sql`'{}'::text[]`),
-    tier: text('tier').$type<AccountTier>().notNull().default('key'),
-    /** The Customer Manager who answers for the account; null when they left the workspace. */
-    ownerId: text('owner_id').references(() => users.id, { onDelete: 'set null' }),
-    /** What we want to leave behind at this customer, in the owner's words. */
-    legacyStatement: text('legacy_statement'),
-    /** Archived accounts keep their history but leave pickers, rules and lists. */
-    archivedAt: ts('archived_at'),
-    createdAt: stamp('created_at'),
-  },
-  (t) => [uniqueIndex('accounts_workspace_name_uq').on(t.workspaceId, sql`lower(${t.name})`)],
-);
-
-/** The account team besides its owner: colleagues who work the account with them. */
-export const accountMembers = pgTable(
-  'account_members',
-  {
-    accountId: text('account_id')
-      .notNull()
-      .references(() => accounts.id, { onDelete: 'cascade' }),
-    userId: text('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
-    workspaceId: workspaceColumn(),
-  },
-  (t) => [primaryKey({ columns: [t.accountId, t.userId] }), index('account_members_user_idx').on(t.userId)],
-);
-
-/** One goal of an account's legacy statement; activities (and planned work) link to it. */
-export const legacyGoals = pgTable(
-  'legacy_goals',
-  {
-    id: text('id').primaryKey(),
-    workspaceId: workspaceColumn(),
-    accountId: text('account_id')
-      .notNull()
-      .references(() => accounts.id, { onDelete: 'cascade' }),
-    dimension: text('dimension').$type<GoalDimension>().notNull(),
-    title: text('title').notNull(),
-    /** What success looks like, so the successor can tell whether it was reached. */
-    measure: text('measure'),
-    targetDate: date('target_date'),
-    status: text('status').$type<GoalStatus>().notNull().default('active'),
-    createdAt: stamp('created_at'),
-    updatedAt: stamp('updated_at'),
-  },
-  (t) => [index('legacy_goals_account_idx').on(t.workspaceId, t.accountId)],
-);
-
-/** A person's own legacy statement: the platform they stand on, their point of view, their mission. */
-export const personalLegacy = pgTable('personal_legacy', {
-  userId: text('user_id')
-    .primaryKey()
-    .references(() => users.id, { onDelete: 'cascade' }),
-  workspaceId: workspaceColumn(),
-  platform: text('platform'),
-  pointOfView: text('point_of_view'),
-  mission: text('mission'),
-  updatedAt: stamp('updated_at'),
-});
 
 export const activities = pgTable(
   'activities',

@@ -10,7 +10,8 @@ import {
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
 import type { ReflectionPrompt } from '../../reflections/prompts.ts';
-import { accounts, activities } from './activities.ts';
+import { accounts } from './accounts.ts';
+import { activities } from './activities.ts';
 import { users } from './auth.ts';
 import { stamp, ts, workspaceColumn } from './columns.ts';
 import { stakeholders } from './stakeholders.ts';

@@ -1,8 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { check, date, index, integer, jsonb, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
-import { accounts, activities, legacyGoals } from './activities.ts';
+import { accounts } from './accounts.ts';
+import { activities } from './activities.ts';
 import { users } from './auth.ts';
 import { stamp, ts, workspaceColumn } from './columns.ts';
+import { legacyGoals } from './legacy.ts';
 import type { RockStatus, TimeDecision } from './values.ts';
 
 /** A Q2 "big rock" of one person's week: what must not be crowded out, with a time budget. */

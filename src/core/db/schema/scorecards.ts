@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, index, integer, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
-import { accounts, activities } from './activities.ts';
+import { accounts } from './accounts.ts';
+import { activities } from './activities.ts';
 import { users } from './auth.ts';
 import { stamp, ts, workspaceColumn } from './columns.ts';
 import type { ScorecardSide, ScorecardSubject } from './values.ts';

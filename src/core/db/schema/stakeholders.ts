@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { boolean, index, integer, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
-import { accounts } from './activities.ts';
+import { accounts } from './accounts.ts';
 import { users } from './auth.ts';
 import { stamp, workspaceColumn } from './columns.ts';
 import type { Attitude, StakeholderFunction, StakeholderLevel } from './values.ts';

@@ -1,0 +1,41 @@
+import { sql } from 'drizzle-orm';
+import { index, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { users } from './auth.ts';
+import { stamp, ts, workspaceColumn } from './columns.ts';
+import type { AccountTier } from './values.ts';
+
+/** A customer account. Activities link to it by id (picked) or by its email domains (import). */
+export const accounts = pgTable(
+  'accounts',
+  {
+    id: text('id').primaryKey(),
+    workspaceId: workspaceColumn(),
+    name: text('name').notNull(),
+    /** The customer's email domains, lower case, e.g. {northwind.com}. */
+    domains: text('domains').array().notNull().default(sql`'{}'::text[]`),
+    tier: text('tier').$type<AccountTier>().notNull().default('key'),
+    /** The Customer Manager who answers for the account; null when they left the workspace. */
+    ownerId: text('owner_id').references(() => users.id, { onDelete: 'set null' }),
+    /** What we want to leave behind at this customer, in the owner's words. */
+    legacyStatement: text('legacy_statement'),
+    /** Archived accounts keep their history but leave pickers, rules and lists. */
+    archivedAt: ts('archived_at'),
+    createdAt: stamp('created_at'),
+  },
+  (t) => [uniqueIndex('accounts_workspace_name_uq').on(t.workspaceId, sql`lower(${t.name})`)],
+);
+
+/** The account team besides its owner: colleagues who work the account with them. */
+export const accountMembers = pgTable(
+  'account_members',
+  {
+    accountId: text('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    workspaceId: workspaceColumn(),
+  },
+  (t) => [primaryKey({ columns: [t.accountId, t.userId] }), index('account_members_user_idx').on(t.userId)],
+);
