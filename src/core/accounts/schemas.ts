@@ -1,11 +1,8 @@
 import { z } from 'zod';
 import { ACCOUNT_TIERS, WARNING_KINDS } from '../db/schema/index.ts';
+import { HOSTNAME } from './domains.ts';
 
 export const MAX_DOMAINS = 50;
-
-// Two or more labels of letters, digits and inner hyphens; the last one starts with a letter.
-const HOSTNAME =
-  /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 
 /** An email domain such as `customer.com`: trimmed, lower-cased, without `@`. */
 export const domainSchema = z

@@ -1,4 +1,5 @@
 import { type FormEvent, useState } from 'react';
+import { domainsOf } from '../../../core/accounts/domains.ts';
 import type { AccountTier, AccountView } from '../../api/types.ts';
 import { Field, FormError, SelectField, TextField } from '../../shared/Field.tsx';
 import { DialogFooter, FormDialog } from '../../shared/FormDialog.tsx';
@@ -6,16 +7,6 @@ import { problemOf } from '../../shared/forms.ts';
 import { choosable, usePeople } from '../people/people-queries.ts';
 import { useCreateAccount, useUpdateAccount } from './accounts-queries.ts';
 import { TIER_LABELS, TIERS } from './legacy-labels.ts';
-
-/** Domains typed as a list ("a.com, b.com") or pasted as emails. */
-export const domainsOf = (text: string) => [
-  ...new Set(
-    text
-      .split(/[\s,;]+/)
-      .map((d) => d.trim().replace(/^.*@/, '').toLowerCase())
-      .filter(Boolean),
-  ),
-];
 
 /**
  * Creates an account or changes one: name, domains, tier, owner, team and legacy statement.

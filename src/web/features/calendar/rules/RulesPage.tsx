@@ -5,8 +5,8 @@ import { problemOf } from '../../../shared/forms.ts';
 import { LoadError } from '../../../shared/LoadError.tsx';
 import { hrefOf } from '../../../shared/navigation.ts';
 import { useToast } from '../../../shared/Toasts.tsx';
+import { AccountDomainsPanel } from '../../accounts/AccountDomainsPanel.tsx';
 import { useAccounts } from '../../accounts/accounts-queries.ts';
-import { AccountsPanel } from './AccountsPanel.tsx';
 import { RuleEditor } from './RuleEditor.tsx';
 import {
   describeActions,
@@ -210,7 +210,7 @@ export function RulesPage() {
         )}
       </section>
 
-      <AccountsPanel />
+      <AccountDomainsPanel />
 
       {editing && <RuleEditor ruleId={editing.id} initial={editing.draft} onClose={() => setEditing(null)} />}
       {deleting && (

@@ -1,3 +1,4 @@
+import { domainsOf } from '../../../../core/accounts/domains.ts';
 import type { FieldErrors } from '../../../api/client.ts';
 import type {
   Account,
@@ -134,10 +135,6 @@ const listOf = (text: string) =>
     .split(/[,;\n]/)
     .map((part) => part.trim())
     .filter(Boolean);
-
-const domainsOf = (text: string) => [
-  ...new Set(listOf(text).map((d) => d.replace(/^.*@/, '').toLowerCase())),
-];
 
 export function ruleInputOf(draft: RuleDraft): RuleInput {
   const conditions: RuleConditions = {};

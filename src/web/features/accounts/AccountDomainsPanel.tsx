@@ -1,29 +1,19 @@
 import { type FormEvent, useState } from 'react';
-import type { Account } from '../../../api/types.ts';
-import { FormError } from '../../../shared/Field.tsx';
-import { problemOf } from '../../../shared/forms.ts';
-import { LoadError } from '../../../shared/LoadError.tsx';
-import { useToast } from '../../../shared/Toasts.tsx';
-import { useAccounts, useCreateAccount, useUpdateAccount } from '../../accounts/accounts-queries.ts';
-
-const domainsOf = (text: string) => [
-  ...new Set(
-    text
-      .split(/[\s,;]+/)
-      .map((d) => d.trim().replace(/^.*@/, '').toLowerCase())
-      .filter(Boolean),
-  ),
-];
-
-const DOMAIN = /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
+import { domainsOf, notDomains } from '../../../core/accounts/domains.ts';
+import type { Account } from '../../api/types.ts';
+import { FormError } from '../../shared/Field.tsx';
+import { problemOf } from '../../shared/forms.ts';
+import { LoadError } from '../../shared/LoadError.tsx';
+import { useToast } from '../../shared/Toasts.tsx';
+import { useAccounts, useCreateAccount, useUpdateAccount } from './accounts-queries.ts';
 
 function checkDomains(text: string): string | undefined {
-  const bad = domainsOf(text).filter((d) => !DOMAIN.test(d));
+  const bad = notDomains(text);
   return bad.length ? `Not a domain: ${bad.join(', ')}` : undefined;
 }
 
 /** Accounts and their customers' email domains: imported meetings with those people land on the account. */
-export function AccountsPanel() {
+export function AccountDomainsPanel() {
   const accounts = useAccounts();
   return (
     <section className="panel" aria-labelledby="accounts-title">
