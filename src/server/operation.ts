@@ -30,11 +30,25 @@ export interface OperationSpec<P, Q, B, R> {
   public?: boolean;
   params?: P;
   query?: Q;
+  /**
+   * The request body: its JSON schema (the handler gets it parsed), or media type → schema for
+   * files the handler reads itself from `c.req` (then `body` is undefined).
+   */
   body?: B;
+  /** The body may be left out: without a JSON content type the handler gets `{}`. */
+  bodyOptional?: boolean;
   /** The success answer: status, what it is, and its JSON schema or media types (none for 204). */
   responds: [Success, string, R?];
-  /** Error statuses beyond the ones every operation of its kind can answer (see `errorResponses`). */
-  errors?: number[];
+  /**
+   * Further success answers, e.g. 202 beside 200: documented like `responds`; the handler returns
+   * them itself as a Response made with `c`.
+   */
+  alsoResponds?: [Success, string, (Schema | Content)?][];
+  /**
+   * Error statuses beyond the ones every operation of its kind can answer (see `errorResponses`);
+   * `[status, description]` says what the status means for this operation.
+   */
+  errors?: (number | [number, string])[];
   tags?: string[];
   run: (
     input: OperationInput<P, Q, B>,
@@ -42,6 +56,14 @@ export interface OperationSpec<P, Q, B, R> {
 }
 
 const security: Record<string, string[]>[] = [{ bearer: [] }, { cookie: [] }];
+
+/** The OpenAPI content of an answer: JSON by its schema, or the given media types. */
+const contentOf = (shape: Schema | Content | undefined) =>
+  shape === undefined
+    ? undefined
+    : shape instanceof z.ZodType
+      ? { 'application/json': { schema: shape } }
+      : Object.fromEntries(Object.entries(shape).map(([type, schema]) => [type, { schema }]));
 
 /**
  * Declares the routes of one feature: `route.get(path, spec)`. Each operation is documented in
@@ -51,17 +73,29 @@ const security: Record<string, string[]>[] = [{ bearer: [] }, { cookie: [] }];
 export function operations(routes: OpenAPIHono<AppEnv>, tag: string) {
   const define =
     (method: Method) =>
-    <P extends Schema | undefined = undefined, Q extends Schema | undefined = undefined, B = undefined, R = undefined>(
+    <
+      P extends Schema | undefined = undefined,
+      Q extends Schema | undefined = undefined,
+      B = undefined,
+      R = undefined,
+    >(
       path: string,
       spec: OperationSpec<P, Q, B, R>,
     ) => {
-      const [status, description, shape] = spec.responds;
-      const content =
-        shape === undefined
-          ? undefined
-          : shape instanceof z.ZodType
-            ? { 'application/json': { schema: shape } }
-            : Object.fromEntries(Object.entries(shape as Content).map(([type, schema]) => [type, { schema }]));
+      const [status] = spec.responds;
+      const errors = spec.errors ?? [];
+      const meaning = new Map(errors.flatMap((error) => (typeof error === 'number' ? [] : [error])));
+      const errorAnswers = Object.entries(
+        errorResponses({
+          input: Boolean(spec.params || spec.query || spec.body),
+          signedIn: !spec.public,
+          lookup: path.includes('{'),
+          extra: errors.map((error) => (typeof error === 'number' ? error : error[0])),
+        }),
+      ).map(([answer, response]) => [
+        answer,
+        { ...response, description: meaning.get(Number(answer)) ?? response.description },
+      ]);
       const route = createRoute({
         method,
         path,
@@ -73,17 +107,22 @@ export function operations(routes: OpenAPIHono<AppEnv>, tag: string) {
           ...(spec.params ? { params: spec.params as never } : {}),
           ...(spec.query ? { query: spec.query as never } : {}),
           ...(spec.body
-            ? { body: { required: true, content: { 'application/json': { schema: spec.body as never } } } }
+            ? {
+                body: {
+                  required: !spec.bodyOptional,
+                  content: contentOf(spec.body as Schema | Content) as never,
+                },
+              }
             : {}),
         },
         responses: {
-          [status]: { description, ...(content ? { content } : {}) },
-          ...errorResponses({
-            input: Boolean(spec.params || spec.query || spec.body),
-            signedIn: !spec.public,
-            lookup: path.includes('{'),
-            extra: spec.errors ?? [],
-          }),
+          ...Object.fromEntries(
+            [spec.responds, ...(spec.alsoResponds ?? [])].map(([answer, description, shape]) => {
+              const content = contentOf(shape as Schema | Content | undefined);
+              return [answer, { description, ...(content ? { content } : {}) }];
+            }),
+          ),
+          ...Object.fromEntries(errorAnswers),
         },
       });
       routes.openapi(route, async (c) => {
@@ -97,7 +136,7 @@ export function operations(routes: OpenAPIHono<AppEnv>, tag: string) {
           },
           params: spec.params ? valid('param') : undefined,
           query: spec.query ? valid('query') : undefined,
-          body: spec.body ? valid('json') : undefined,
+          body: spec.body instanceof z.ZodType ? valid('json') : undefined,
         } as OperationInput<P, Q, B>;
         const result = await spec.run(input);
         if (result instanceof Response) return result as never;
@@ -105,5 +144,11 @@ export function operations(routes: OpenAPIHono<AppEnv>, tag: string) {
         return c.json(result as object, status) as never;
       });
     };
-  return { get: define('get'), post: define('post'), put: define('put'), patch: define('patch'), delete: define('delete') };
+  return {
+    get: define('get'),
+    post: define('post'),
+    put: define('put'),
+    patch: define('patch'),
+    delete: define('delete'),
+  };
 }

@@ -1,20 +1,14 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import { loadDemo } from '../../core/demo/demo.ts';
-import { jsonResponse, router, security } from '../context.ts';
+import { router } from '../context.ts';
+import { operations } from '../operation.ts';
 
 export const demoRoutes = router();
+const route = operations(demoRoutes, 'system');
 
-demoRoutes.openapi(
-  createRoute({
-    method: 'post',
-    path: '/demo',
-    tags: ['system'],
-    summary: "Fill your empty history with 12 weeks of a Customer Manager's demo activities",
-    security,
-    responses: {
-      201: jsonResponse('What was loaded', z.object({ activities: z.number().int() })),
-      409: { description: 'You already have activities' },
-    },
-  }),
-  async (c) => c.json(await loadDemo(c.var.core.db, c.var.actor), 201),
-);
+route.post('/demo', {
+  summary: "Fill your empty history with 12 weeks of a Customer Manager's demo activities",
+  responds: [201, 'What was loaded', z.object({ activities: z.number().int() })],
+  errors: [[409, 'You already have activities']],
+  run: ({ db, actor }) => loadDemo(db, actor),
+});

@@ -1,9 +1,10 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import { packHtml } from '../../core/handover/html.ts';
 import { packMarkdown } from '../../core/handover/markdown.ts';
 import { buildHandoverPack } from '../../core/handover/pack.ts';
 import { htmlToPdf } from '../../core/handover/pdf.ts';
-import { router, security } from '../context.ts';
+import { idParam, router } from '../context.ts';
+import { operations } from '../operation.ts';
 
 const FORMATS = {
   md: { type: 'text/markdown; charset=utf-8', extension: 'md' },
@@ -12,44 +13,32 @@ const FORMATS = {
 } as const;
 
 export const handoverRoutes = router();
+const route = operations(handoverRoutes, 'handover');
 
-handoverRoutes.openapi(
-  createRoute({
-    method: 'get',
-    path: '/accounts/{id}/handover',
-    tags: ['handover'],
-    summary: 'The handover pack for an account, dated, as Markdown, printable HTML or PDF',
-    description:
-      'Legacy statement and goals with time invested, stakeholders with relationship owners and warm introductions, latest scorecard gaps and trend, precedents in force, open plans and agreed actions, 12 months of time by quadrant, and the owner’s reflections marked for handover.',
-    security,
-    request: {
-      params: z.object({ id: z.string().min(1).max(100) }),
-      query: z.object({
-        format: z
-          .enum(['md', 'html', 'pdf'], { error: 'must be md, html or pdf' })
-          .optional()
-          .describe('default md'),
-        download: z.enum(['0', '1']).optional().describe('1: as an attachment'),
-      }),
-    },
-    responses: {
-      200: {
-        description: 'The pack',
-        content: {
-          'text/markdown': { schema: z.string() },
-          'text/html': { schema: z.string() },
-          'application/pdf': { schema: z.string().describe('binary') },
-        },
-      },
-    },
+route.get('/accounts/{id}/handover', {
+  summary: 'The handover pack for an account, dated, as Markdown, printable HTML or PDF',
+  description:
+    'Legacy statement and goals with time invested, stakeholders with relationship owners and warm introductions, latest scorecard gaps and trend, precedents in force, open plans and agreed actions, 12 months of time by quadrant, and the owner’s reflections marked for handover.',
+  params: idParam,
+  query: z.object({
+    format: z
+      .enum(['md', 'html', 'pdf'], { error: 'must be md, html or pdf' })
+      .optional()
+      .describe('default md'),
+    download: z.enum(['0', '1']).optional().describe('1: as an attachment'),
   }),
-  async (c) => {
-    const { format = 'md', download } = c.req.valid('query');
-    const pack = await buildHandoverPack(
-      c.var.core.db,
-      { ...c.var.actor, name: c.var.me.name },
-      c.req.valid('param').id,
-    );
+  responds: [
+    200,
+    'The pack',
+    {
+      'text/markdown': z.string(),
+      'text/html': z.string(),
+      'application/pdf': z.string().describe('binary'),
+    },
+  ],
+  run: async ({ c, db, actor, params, query }) => {
+    const { format = 'md', download } = query;
+    const pack = await buildHandoverPack(db, { ...actor, name: c.var.me.name }, params.id);
     const name = `handover-${
       pack.account.name
         .toLowerCase()
@@ -66,4 +55,4 @@ handoverRoutes.openapi(
     if (format === 'html') return c.body(html, 200, headers);
     return c.body(new Uint8Array(await htmlToPdf(html)), 200, headers);
   },
-);
+});

@@ -1,4 +1,4 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import {
   inheritanceSchema,
   introductionInputSchema,
@@ -10,86 +10,42 @@ import {
   verdictInputSchema,
 } from '../../core/inheritance/service.ts';
 import { clientAddress } from '../auth.ts';
-import { jsonBody, jsonResponse, router, security } from '../context.ts';
-
-const tags = ['handover'];
-const id = z.string().min(1).max(100);
+import { idParam, router } from '../context.ts';
+import { operations } from '../operation.ts';
 
 export const inheritanceRoutes = router();
+const route = operations(inheritanceRoutes, 'handover');
 
-inheritanceRoutes.openapi(
-  createRoute({
-    method: 'post',
-    path: '/accounts/{id}/transfer',
-    tags,
-    summary: 'Hand the account to a successor (one transaction); they get an inheritance review',
-    description:
-      'The owner, a leader or the workspace owner may. The previous owner keeps read access and what they wrote.',
-    security,
-    request: { params: z.object({ id }), body: jsonBody(transferInputSchema) },
-    responses: { 201: jsonResponse('The inheritance review', inheritanceSchema) },
-  }),
-  async (c) =>
-    c.json(
-      await transferAccount(
-        c.var.core.db,
-        c.var.actor,
-        c.req.valid('param').id,
-        c.req.valid('json'),
-        clientAddress(c),
-      ),
-      201,
-    ),
-);
+route.post('/accounts/{id}/transfer', {
+  summary: 'Hand the account to a successor (one transaction); they get an inheritance review',
+  description:
+    'The owner, a leader or the workspace owner may. The previous owner keeps read access and what they wrote.',
+  params: idParam,
+  body: transferInputSchema,
+  responds: [201, 'The inheritance review', inheritanceSchema],
+  run: ({ c, db, actor, params, body }) => transferAccount(db, actor, params.id, body, clientAddress(c)),
+});
 
-inheritanceRoutes.openapi(
-  createRoute({
-    method: 'get',
-    path: '/accounts/{id}/inheritance',
-    tags,
-    summary: "The account's latest inheritance review (null when it was never handed over)",
-    security,
-    request: { params: z.object({ id }) },
-    responses: { 200: jsonResponse('The review', z.object({ review: inheritanceSchema.nullable() })) },
-  }),
-  async (c) =>
-    c.json({ review: await latestReview(c.var.core.db, c.var.actor, c.req.valid('param').id) }, 200),
-);
+route.get('/accounts/{id}/inheritance', {
+  summary: "The account's latest inheritance review (null when it was never handed over)",
+  params: idParam,
+  responds: [200, 'The review', z.object({ review: inheritanceSchema.nullable() })],
+  run: async ({ db, actor, params }) => ({ review: await latestReview(db, actor, params.id) }),
+});
 
-inheritanceRoutes.openapi(
-  createRoute({
-    method: 'put',
-    path: '/inheritance/{id}/precedents/{decisionId}',
-    tags,
-    summary: 'The successor keeps, revisits or undoes an inherited precedent, with a reason',
-    security,
-    request: { params: z.object({ id, decisionId: id }), body: jsonBody(verdictInputSchema) },
-    responses: { 200: jsonResponse('The review', inheritanceSchema) },
-  }),
-  async (c) => {
-    const { id: reviewId, decisionId } = c.req.valid('param');
-    return c.json(
-      await judgePrecedent(c.var.core.db, c.var.actor, reviewId, decisionId, c.req.valid('json')),
-      200,
-    );
-  },
-);
+route.put('/inheritance/{id}/precedents/{decisionId}', {
+  summary: 'The successor keeps, revisits or undoes an inherited precedent, with a reason',
+  params: idParam.extend({ decisionId: idParam.shape.id }),
+  body: verdictInputSchema,
+  responds: [200, 'The review', inheritanceSchema],
+  run: ({ db, actor, params, body }) => judgePrecedent(db, actor, params.id, params.decisionId, body),
+});
 
-inheritanceRoutes.openapi(
-  createRoute({
-    method: 'put',
-    path: '/inheritance/{id}/introductions/{stakeholderId}',
-    tags,
-    summary: 'The successor ticks off an introduction',
-    security,
-    request: { params: z.object({ id, stakeholderId: id }), body: jsonBody(introductionInputSchema) },
-    responses: { 200: jsonResponse('The review', inheritanceSchema) },
-  }),
-  async (c) => {
-    const { id: reviewId, stakeholderId } = c.req.valid('param');
-    return c.json(
-      await markIntroduction(c.var.core.db, c.var.actor, reviewId, stakeholderId, c.req.valid('json').done),
-      200,
-    );
-  },
-);
+route.put('/inheritance/{id}/introductions/{stakeholderId}', {
+  summary: 'The successor ticks off an introduction',
+  params: idParam.extend({ stakeholderId: idParam.shape.id }),
+  body: introductionInputSchema,
+  responds: [200, 'The review', inheritanceSchema],
+  run: ({ db, actor, params, body }) =>
+    markIntroduction(db, actor, params.id, params.stakeholderId, body.done),
+});

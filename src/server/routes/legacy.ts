@@ -1,4 +1,3 @@
-import { createRoute, z } from '@hono/zod-openapi';
 import {
   goalInputSchema,
   goalPatchSchema,
@@ -14,91 +13,51 @@ import {
   savePersonalLegacy,
   updateGoal,
 } from '../../core/legacy/service.ts';
-import { jsonBody, jsonResponse, router, security } from '../context.ts';
-
-const tags = ['legacy'];
-const idParam = z.object({ id: z.string().min(1).max(100) });
+import { idParam, itemsOf, router } from '../context.ts';
+import { operations } from '../operation.ts';
 
 export const legacyRoutes = router();
+const route = operations(legacyRoutes, 'legacy');
 
-legacyRoutes.openapi(
-  createRoute({
-    method: 'get',
-    path: '/me/legacy',
-    tags,
-    summary: 'Your personal legacy statement (platform, point of view, mission); only you can read it',
-    security,
-    responses: { 200: jsonResponse('Your statement; null fields until written', personalLegacySchema) },
-  }),
-  async (c) => c.json(await getPersonalLegacy(c.var.core.db, c.var.actor), 200),
-);
+route.get('/me/legacy', {
+  summary: 'Your personal legacy statement (platform, point of view, mission); only you can read it',
+  responds: [200, 'Your statement; null fields until written', personalLegacySchema],
+  run: ({ db, actor }) => getPersonalLegacy(db, actor),
+});
 
-legacyRoutes.openapi(
-  createRoute({
-    method: 'put',
-    path: '/me/legacy',
-    tags,
-    summary: 'Write your personal legacy statement (fields left out stay as they are)',
-    security,
-    request: { body: jsonBody(personalLegacyInputSchema) },
-    responses: { 200: jsonResponse('Your statement', personalLegacySchema) },
-  }),
-  async (c) => c.json(await savePersonalLegacy(c.var.core.db, c.var.actor, c.req.valid('json')), 200),
-);
+route.put('/me/legacy', {
+  summary: 'Write your personal legacy statement (fields left out stay as they are)',
+  body: personalLegacyInputSchema,
+  responds: [200, 'Your statement', personalLegacySchema],
+  run: ({ db, actor, body }) => savePersonalLegacy(db, actor, body),
+});
 
-legacyRoutes.openapi(
-  createRoute({
-    method: 'get',
-    path: '/accounts/{id}/goals',
-    tags,
-    summary: "The account's legacy goals by dimension, each with the time invested in it",
-    security,
-    request: { params: idParam },
-    responses: { 200: jsonResponse('Goals', z.object({ items: z.array(goalSchema) })) },
-  }),
-  async (c) => c.json({ items: await listGoals(c.var.core.db, c.var.actor, c.req.valid('param').id) }, 200),
-);
+route.get('/accounts/{id}/goals', {
+  summary: "The account's legacy goals by dimension, each with the time invested in it",
+  params: idParam,
+  responds: [200, 'Goals', itemsOf(goalSchema)],
+  run: async ({ db, actor, params }) => ({ items: await listGoals(db, actor, params.id) }),
+});
 
-legacyRoutes.openapi(
-  createRoute({
-    method: 'post',
-    path: '/accounts/{id}/goals',
-    tags,
-    summary: 'Add a legacy goal to an account (its owner, team and leaders may)',
-    security,
-    request: { params: idParam, body: jsonBody(goalInputSchema) },
-    responses: { 201: jsonResponse('The new goal', goalSchema) },
-  }),
-  async (c) =>
-    c.json(await createGoal(c.var.core.db, c.var.actor, c.req.valid('param').id, c.req.valid('json')), 201),
-);
+route.post('/accounts/{id}/goals', {
+  summary: 'Add a legacy goal to an account (its owner, team and leaders may)',
+  params: idParam,
+  body: goalInputSchema,
+  responds: [201, 'The new goal', goalSchema],
+  run: ({ db, actor, params, body }) => createGoal(db, actor, params.id, body),
+});
 
-legacyRoutes.openapi(
-  createRoute({
-    method: 'patch',
-    path: '/goals/{id}',
-    tags,
-    summary: 'Change a goal: wording, measure, target date, status (active, achieved, dropped)',
-    security,
-    request: { params: idParam, body: jsonBody(goalPatchSchema) },
-    responses: { 200: jsonResponse('The goal', goalSchema) },
-  }),
-  async (c) =>
-    c.json(await updateGoal(c.var.core.db, c.var.actor, c.req.valid('param').id, c.req.valid('json')), 200),
-);
+route.patch('/goals/{id}', {
+  summary: 'Change a goal: wording, measure, target date, status (active, achieved, dropped)',
+  params: idParam,
+  body: goalPatchSchema,
+  responds: [200, 'The goal', goalSchema],
+  run: ({ db, actor, params, body }) => updateGoal(db, actor, params.id, body),
+});
 
-legacyRoutes.openapi(
-  createRoute({
-    method: 'delete',
-    path: '/goals/{id}',
-    tags,
-    summary: 'Remove a goal; activities that served it stay, without the goal',
-    security,
-    request: { params: idParam },
-    responses: { 204: { description: 'Removed' } },
-  }),
-  async (c) => {
-    await deleteGoal(c.var.core.db, c.var.actor, c.req.valid('param').id);
-    return c.body(null, 204);
-  },
-);
+route.delete('/goals/{id}', {
+  summary: 'Remove a goal; activities that served it stay, without the goal',
+  params: idParam,
+  responds: [204, 'Removed'],
+  run: ({ db, actor, params }) => deleteGoal(db, actor, params.id),
+});

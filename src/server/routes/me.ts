@@ -1,6 +1,7 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import { mePatchSchema, ROLES, updateMe } from '../../core/auth/users.ts';
-import { jsonBody, jsonResponse, router, security } from '../context.ts';
+import { router } from '../context.ts';
+import { operations } from '../operation.ts';
 
 const bounds = z.object({ min: z.number().optional(), max: z.number().optional() });
 
@@ -21,28 +22,17 @@ export const meSchema = z.object({
 });
 
 export const meRoutes = router();
+const route = operations(meRoutes, 'users');
 
-meRoutes.openapi(
-  createRoute({
-    method: 'get',
-    path: '/me',
-    tags: ['users'],
-    summary: 'The signed-in user',
-    security,
-    responses: { 200: jsonResponse('The user', meSchema) },
-  }),
-  (c) => c.json(c.var.me, 200),
-);
+route.get('/me', {
+  summary: 'The signed-in user',
+  responds: [200, 'The user', meSchema],
+  run: async ({ c }) => c.var.me,
+});
 
-meRoutes.openapi(
-  createRoute({
-    method: 'patch',
-    path: '/me',
-    tags: ['users'],
-    summary: 'Change name, time zone (IANA) or quadrant targets (shares 0–1)',
-    security,
-    request: { body: jsonBody(mePatchSchema) },
-    responses: { 200: jsonResponse('The updated user', meSchema) },
-  }),
-  async (c) => c.json(await updateMe(c.var.core.db, c.var.actor, c.req.valid('json')), 200),
-);
+route.patch('/me', {
+  summary: 'Change name, time zone (IANA) or quadrant targets (shares 0–1)',
+  body: mePatchSchema,
+  responds: [200, 'The updated user', meSchema],
+  run: ({ db, actor, body }) => updateMe(db, actor, body),
+});

@@ -1,4 +1,4 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import { auditQuerySchema, listAudit } from '../../core/audit/service.ts';
 import { ROLES } from '../../core/auth/users.ts';
 import { trustedOrigin } from '../../core/mail/link-origin.ts';
@@ -13,11 +13,10 @@ import {
 } from '../../core/people/invitations.ts';
 import { listPeople, personPatchSchema, updatePerson } from '../../core/people/service.ts';
 import { clientAddress, headersWithClientAddress, publicOrigin } from '../auth.ts';
-import { jsonBody, jsonResponse, router, security } from '../context.ts';
+import { idParam, itemsOf, router } from '../context.ts';
+import { operations } from '../operation.ts';
 import { meSchema } from './me.ts';
 
-const tags = ['people'];
-const idParam = z.object({ id: z.string().min(1).max(100) });
 const tokenParam = z.object({ token: z.string().min(1).max(200) });
 const role = z.enum(ROLES);
 
@@ -43,191 +42,127 @@ const invitationSchema = z.object({
 });
 
 export const peopleRoutes = router();
+const route = operations(peopleRoutes, 'people');
 
-peopleRoutes.openapi(
-  createRoute({
-    method: 'get',
-    path: '/users',
-    tags,
-    summary:
-      'The people of your workspace: names, roles, reporting lines (owner and leaders: e-mail, status, last active)',
-    security,
-    responses: { 200: jsonResponse('People by name', z.object({ items: z.array(personSchema) })) },
+route.get('/users', {
+  summary:
+    'The people of your workspace: names, roles, reporting lines (owner and leaders: e-mail, status, last active)',
+  responds: [200, 'People by name', itemsOf(personSchema)],
+  run: async ({ db, actor }) => ({ items: await listPeople(db, actor) }),
+});
+
+route.patch('/users/{id}', {
+  summary:
+    'Change a role, a reporting line, or (de)activate a person (owner; leaders: the leader of their reports)',
+  params: idParam,
+  body: personPatchSchema,
+  responds: [200, 'The person', personSchema],
+  errors: [409],
+  run: ({ c, db, actor, params, body }) => updatePerson(db, actor, params.id, body, clientAddress(c)),
+});
+
+route.get('/invitations', {
+  summary: 'Invitations of the workspace and whether mail is set up (owner and leaders)',
+  responds: [
+    200,
+    'Newest first',
+    z.object({ items: z.array(invitationSchema), mailConfigured: z.boolean() }),
+  ],
+  run: async ({ c, db, actor }) => ({
+    items: await listInvitations(db, actor),
+    mailConfigured: c.var.core.mailer.configured,
   }),
-  async (c) => c.json({ items: await listPeople(c.var.core.db, c.var.actor) }, 200),
-);
+});
 
-peopleRoutes.openapi(
-  createRoute({
-    method: 'patch',
-    path: '/users/{id}',
-    tags,
-    summary:
-      'Change a role, a reporting line, or (de)activate a person (owner; leaders: the leader of their reports)',
-    security,
-    request: { params: idParam, body: jsonBody(personPatchSchema) },
-    responses: { 200: jsonResponse('The person', personSchema) },
-  }),
-  async (c) =>
-    c.json(
-      await updatePerson(
-        c.var.core.db,
-        c.var.actor,
-        c.req.valid('param').id,
-        c.req.valid('json'),
-        clientAddress(c),
-      ),
-      200,
-    ),
-);
+route.post('/invitations', {
+  summary:
+    'Invite a person by e-mail: a one-time link for 7 days, mailed when mail is set up, returned once here',
+  body: invitationInputSchema,
+  responds: [
+    201,
+    'The invitation, with its link',
+    z.object({
+      id: z.string(),
+      email: z.string(),
+      role,
+      leaderId: z.string().nullable(),
+      expiresAt: z.string(),
+      url: z.string(),
+      emailed: z.boolean(),
+    }),
+  ],
+  errors: [409],
+  run: async ({ c, db, actor, body }) =>
+    createInvitation(db, c.var.core.mailer, { ...actor, name: c.var.me.name }, body, {
+      origin: (await trustedOrigin(db)) ?? publicOrigin(c),
+      ip: clientAddress(c),
+    }),
+});
 
-peopleRoutes.openapi(
-  createRoute({
-    method: 'get',
-    path: '/invitations',
-    tags,
-    summary: 'Invitations of the workspace and whether mail is set up (owner and leaders)',
-    security,
-    responses: {
-      200: jsonResponse(
-        'Newest first',
-        z.object({ items: z.array(invitationSchema), mailConfigured: z.boolean() }),
-      ),
-    },
-  }),
-  async (c) =>
-    c.json(
-      {
-        items: await listInvitations(c.var.core.db, c.var.actor),
-        mailConfigured: c.var.core.mailer.configured,
-      },
-      200,
-    ),
-);
+route.delete('/invitations/{id}', {
+  summary: 'Withdraw an invitation',
+  params: idParam,
+  responds: [204, 'Withdrawn'],
+  errors: [409],
+  run: ({ c, db, actor, params }) => withdrawInvitation(db, actor, params.id, clientAddress(c)),
+});
 
-peopleRoutes.openapi(
-  createRoute({
-    method: 'post',
-    path: '/invitations',
-    tags,
-    summary:
-      'Invite a person by e-mail: a one-time link for 7 days, mailed when mail is set up, returned once here',
-    security,
-    request: { body: jsonBody(invitationInputSchema) },
-    responses: {
-      201: jsonResponse(
-        'The invitation, with its link',
+route.get('/audit', {
+  summary: 'Who changed people and access, newest first (owner)',
+  query: auditQuerySchema,
+  responds: [
+    200,
+    'A page of entries',
+    z.object({
+      items: z.array(
         z.object({
           id: z.string(),
-          email: z.string(),
-          role,
-          leaderId: z.string().nullable(),
-          expiresAt: z.string(),
-          url: z.string(),
-          emailed: z.boolean(),
+          at: z.string(),
+          actorId: z.string().nullable(),
+          actorName: z.string().nullable(),
+          action: z.string(),
+          target: z.string(),
+          ip: z.string().nullable(),
         }),
       ),
-    },
-  }),
-  async (c) =>
-    c.json(
-      await createInvitation(
-        c.var.core.db,
-        c.var.core.mailer,
-        { ...c.var.actor, name: c.var.me.name },
-        c.req.valid('json'),
-        { origin: (await trustedOrigin(c.var.core.db)) ?? publicOrigin(c), ip: clientAddress(c) },
-      ),
-      201,
-    ),
-);
-
-peopleRoutes.openapi(
-  createRoute({
-    method: 'delete',
-    path: '/invitations/{id}',
-    tags,
-    summary: 'Withdraw an invitation',
-    security,
-    request: { params: idParam },
-    responses: { 204: { description: 'Withdrawn' } },
-  }),
-  async (c) => {
-    await withdrawInvitation(c.var.core.db, c.var.actor, c.req.valid('param').id, clientAddress(c));
-    return c.body(null, 204);
-  },
-);
-
-peopleRoutes.openapi(
-  createRoute({
-    method: 'get',
-    path: '/audit',
-    tags,
-    summary: 'Who changed people and access, newest first (owner)',
-    security,
-    request: { query: auditQuerySchema },
-    responses: {
-      200: jsonResponse(
-        'A page of entries',
-        z.object({
-          items: z.array(
-            z.object({
-              id: z.string(),
-              at: z.string(),
-              actorId: z.string().nullable(),
-              actorName: z.string().nullable(),
-              action: z.string(),
-              target: z.string(),
-              ip: z.string().nullable(),
-            }),
-          ),
-          nextCursor: z.string().nullable(),
-        }),
-      ),
-    },
-  }),
-  async (c) => c.json(await listAudit(c.var.core.db, c.var.actor, c.req.valid('query')), 200),
-);
+      nextCursor: z.string().nullable(),
+    }),
+  ],
+  run: ({ db, actor, query }) => listAudit(db, actor, query),
+});
 
 /** Invitation links, opened by people who have no account yet. */
 export const publicInvitationRoutes = router();
+const publicRoute = operations(publicInvitationRoutes, 'people');
 
-publicInvitationRoutes.openapi(
-  createRoute({
-    method: 'get',
-    path: '/public/invitations/{token}',
-    tags,
-    summary: 'What an invitation link shows (no sign-in): workspace, e-mail, role, who invited',
-    request: { params: tokenParam },
-    responses: {
-      200: jsonResponse(
-        'The invitation',
-        z.object({ workspace: z.string(), email: z.string(), role, invitedBy: z.string() }),
-      ),
-    },
-  }),
-  async (c) =>
-    c.json(await invitationPreview(c.var.core.db, c.req.valid('param').token, clientAddress(c)), 200),
-);
+publicRoute.get('/public/invitations/{token}', {
+  summary: 'What an invitation link shows (no sign-in): workspace, e-mail, role, who invited',
+  public: true,
+  params: tokenParam,
+  responds: [
+    200,
+    'The invitation',
+    z.object({ workspace: z.string(), email: z.string(), role, invitedBy: z.string() }),
+  ],
+  errors: [409, 410, 429],
+  run: ({ c, db, params }) => invitationPreview(db, params.token, clientAddress(c)),
+});
 
-publicInvitationRoutes.openapi(
-  createRoute({
-    method: 'post',
-    path: '/public/invitations/{token}',
-    tags,
-    summary: 'Join with an invitation (name, password, time zone) and sign in',
-    request: { params: tokenParam, body: jsonBody(acceptInputSchema) },
-    responses: { 201: jsonResponse('The new person, signed in', meSchema) },
-  }),
-  async (c) => {
-    const input = c.req.valid('json');
-    const me = await acceptInvitation(c.var.core.db, c.req.valid('param').token, input, clientAddress(c));
+publicRoute.post('/public/invitations/{token}', {
+  summary: 'Join with an invitation (name, password, time zone) and sign in',
+  public: true,
+  params: tokenParam,
+  body: acceptInputSchema,
+  responds: [201, 'The new person, signed in', meSchema],
+  errors: [409, 410, 429],
+  run: async ({ c, db, params, body }) => {
+    const me = await acceptInvitation(db, params.token, body, clientAddress(c));
     const signIn = await c.var.core.auth.api.signInEmail({
-      body: { email: me.email, password: input.password },
+      body: { email: me.email, password: body.password },
       headers: headersWithClientAddress(c),
       returnHeaders: true,
     });
     for (const cookie of signIn.headers.getSetCookie()) c.header('set-cookie', cookie, { append: true });
-    return c.json(me, 201);
+    return me;
   },
-);
+});
