@@ -20,6 +20,7 @@ import { activityRoutes } from './routes/activities.ts';
 import { importRoutes } from './routes/calendar/imports.ts';
 import { reviewRoutes } from './routes/calendar/review.ts';
 import { ruleRoutes } from './routes/calendar/rules.ts';
+import { subscriptionRoutes } from './routes/calendar/subscriptions.ts';
 import { decisionRoutes } from './routes/decisions.ts';
 import { demoRoutes } from './routes/demo.ts';
 import { exportRoutes } from './routes/exports.ts';
@@ -28,12 +29,14 @@ import { inheritanceRoutes } from './routes/inheritance.ts';
 import { legacyRoutes } from './routes/legacy.ts';
 import { meRoutes } from './routes/me.ts';
 import { peopleRoutes, publicInvitationRoutes } from './routes/people.ts';
-import { planRoutes } from './routes/plans.ts';
+import { planRoutes } from './routes/plan.ts';
 import { reflectionRoutes } from './routes/reflections.ts';
 import { reportRoutes } from './routes/reports.ts';
 import { publicScorecardRoutes, scorecardRoutes } from './routes/scorecard.ts';
 import { stakeholderRoutes } from './routes/stakeholders.ts';
 import { systemRoutes } from './routes/system.ts';
+import { timeDrainRoutes } from './routes/time-drains.ts';
+import { todayRoutes } from './routes/today.ts';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -103,8 +106,11 @@ export function createApp(core: Core, options: AppOptions = {}) {
   api.route('/', handoverRoutes);
   api.route('/', inheritanceRoutes);
   api.route('/', planRoutes);
+  api.route('/', todayRoutes);
+  api.route('/', timeDrainRoutes);
   api.route('/', demoRoutes);
   api.route('/', importRoutes);
+  api.route('/', subscriptionRoutes);
   api.route('/', exportRoutes);
   api.route('/', reviewRoutes);
   api.all('*', (c) => c.json(errorBody(AppError.notFound(`${c.req.method} ${c.req.path}`)), 404));

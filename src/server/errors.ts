@@ -29,9 +29,17 @@ const ERROR_MEANING: Record<number, string> = {
 };
 
 /** The error answers an operation documents: the ones every operation of its kind can give, plus `extra`. */
-export function errorResponses(kind: { input: boolean; signedIn: boolean; lookup: boolean; extra: number[] }) {
+export function errorResponses(kind: {
+  input: boolean;
+  /** A request body: over the size limit (413) or of another media type (415). */
+  body: boolean;
+  signedIn: boolean;
+  lookup: boolean;
+  extra: number[];
+}) {
   const statuses = new Set([
     ...(kind.input ? [400] : []),
+    ...(kind.body ? [413, 415] : []),
     ...(kind.signedIn ? [401, 403] : []),
     ...(kind.lookup ? [404] : []),
     ...kind.extra,

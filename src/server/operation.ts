@@ -52,6 +52,7 @@ export interface OperationSpec<P, Q, B, R> {
   tags?: string[];
   run: (
     input: OperationInput<P, Q, B>,
+    // biome-ignore lint/suspicious/noConfusingVoidType: a handler of a 204 answer returns nothing (Promise<void>)
   ) => Promise<R extends Schema ? z.input<R> | Response : Response | undefined | void>;
 }
 
@@ -88,6 +89,7 @@ export function operations(routes: OpenAPIHono<AppEnv>, tag: string) {
       const errorAnswers = Object.entries(
         errorResponses({
           input: Boolean(spec.params || spec.query || spec.body),
+          body: Boolean(spec.body),
           signedIn: !spec.public,
           lookup: path.includes('{'),
           extra: errors.map((error) => (typeof error === 'number' ? error : error[0])),

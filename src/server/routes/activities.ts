@@ -1,4 +1,3 @@
-import { createRoute, z } from '@hono/zod-openapi';
 import {
   activityInputSchema,
   activityPageSchema,
@@ -14,94 +13,53 @@ import {
   restoreActivity,
   updateActivity,
 } from '../../core/activities/service.ts';
-import { jsonBody, jsonResponse, router, security } from '../context.ts';
-
-const idParam = z.object({ id: z.string().min(1).max(100) });
-const tags = ['activities'];
+import { idParam, router } from '../context.ts';
+import { operations } from '../operation.ts';
 
 export const activityRoutes = router();
+const route = operations(activityRoutes, 'activities');
 
-activityRoutes.openapi(
-  createRoute({
-    method: 'post',
-    path: '/activities',
-    tags,
-    summary: 'Log or plan an activity (give endsAt or minutes)',
-    security,
-    request: { body: jsonBody(activityInputSchema) },
-    responses: { 201: jsonResponse('The new activity', activitySchema) },
-  }),
-  async (c) => c.json(await createActivity(c.var.core.db, c.var.actor, c.req.valid('json')), 201),
-);
+route.post('/activities', {
+  summary: 'Log or plan an activity (give endsAt or minutes)',
+  body: activityInputSchema,
+  responds: [201, 'The new activity', activitySchema],
+  // accountId or goalId of no account or goal in this workspace
+  errors: [404],
+  run: ({ db, actor, body }) => createActivity(db, actor, body),
+});
 
-activityRoutes.openapi(
-  createRoute({
-    method: 'get',
-    path: '/activities',
-    tags,
-    summary: 'Your activities by start time, filtered and paged',
-    security,
-    request: { query: activityQuerySchema },
-    responses: { 200: jsonResponse('A page of activities', activityPageSchema) },
-  }),
-  async (c) => c.json(await listActivities(c.var.core.db, c.var.actor, c.req.valid('query')), 200),
-);
+route.get('/activities', {
+  summary: 'Your activities by start time, filtered and paged',
+  query: activityQuerySchema,
+  responds: [200, 'A page of activities', activityPageSchema],
+  run: ({ db, actor, query }) => listActivities(db, actor, query),
+});
 
-activityRoutes.openapi(
-  createRoute({
-    method: 'get',
-    path: '/activities/{id}',
-    tags,
-    summary: 'One activity',
-    security,
-    request: { params: idParam },
-    responses: { 200: jsonResponse('The activity', activitySchema) },
-  }),
-  async (c) => c.json(await getActivity(c.var.core.db, c.var.actor, c.req.valid('param').id), 200),
-);
+route.get('/activities/{id}', {
+  summary: 'One activity',
+  params: idParam,
+  responds: [200, 'The activity', activitySchema],
+  run: ({ db, actor, params }) => getActivity(db, actor, params.id),
+});
 
-activityRoutes.openapi(
-  createRoute({
-    method: 'patch',
-    path: '/activities/{id}',
-    tags,
-    summary: 'Change an activity (e.g. move it to another quadrant by its flags)',
-    security,
-    request: { params: idParam, body: jsonBody(activityPatchSchema) },
-    responses: { 200: jsonResponse('The updated activity', activitySchema) },
-  }),
-  async (c) =>
-    c.json(
-      await updateActivity(c.var.core.db, c.var.actor, c.req.valid('param').id, c.req.valid('json')),
-      200,
-    ),
-);
+route.patch('/activities/{id}', {
+  summary: 'Change an activity (e.g. move it to another quadrant by its flags)',
+  params: idParam,
+  body: activityPatchSchema,
+  responds: [200, 'The updated activity', activitySchema],
+  run: ({ db, actor, params, body }) => updateActivity(db, actor, params.id, body),
+});
 
-activityRoutes.openapi(
-  createRoute({
-    method: 'delete',
-    path: '/activities/{id}',
-    tags,
-    summary: 'Delete an activity (restorable with POST /activities/{id}/restore)',
-    security,
-    request: { params: idParam },
-    responses: { 204: { description: 'Deleted' } },
-  }),
-  async (c) => {
-    await deleteActivity(c.var.core.db, c.var.actor, c.req.valid('param').id);
-    return c.body(null, 204);
-  },
-);
+route.delete('/activities/{id}', {
+  summary: 'Delete an activity (restorable with POST /activities/{id}/restore)',
+  params: idParam,
+  responds: [204, 'Deleted'],
+  run: ({ db, actor, params }) => deleteActivity(db, actor, params.id),
+});
 
-activityRoutes.openapi(
-  createRoute({
-    method: 'post',
-    path: '/activities/{id}/restore',
-    tags,
-    summary: 'Undo a delete',
-    security,
-    request: { params: idParam },
-    responses: { 200: jsonResponse('The restored activity', activitySchema) },
-  }),
-  async (c) => c.json(await restoreActivity(c.var.core.db, c.var.actor, c.req.valid('param').id), 200),
-);
+route.post('/activities/{id}/restore', {
+  summary: 'Undo a delete',
+  params: idParam,
+  responds: [200, 'The restored activity', activitySchema],
+  run: ({ db, actor, params }) => restoreActivity(db, actor, params.id),
+});

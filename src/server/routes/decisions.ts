@@ -1,4 +1,4 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import { decisionInputSchema, decisionPatchSchema, decisionSchema } from '../../core/decisions/schemas.ts';
 import {
   createDecision,
@@ -9,103 +9,56 @@ import {
   updateDecision,
 } from '../../core/decisions/service.ts';
 import { todayIn } from '../../core/time/days.ts';
-import { jsonBody, jsonResponse, router, security } from '../context.ts';
+import { idParam, itemsOf, router } from '../context.ts';
+import { operations } from '../operation.ts';
 
-const tags = ['decisions'];
-const idParam = z.object({ id: z.string().min(1).max(100) });
-const list = z.object({ items: z.array(decisionSchema) });
+const list = itemsOf(decisionSchema);
 
 export const decisionRoutes = router();
+const route = operations(decisionRoutes, 'decisions');
 
-decisionRoutes.openapi(
-  createRoute({
-    method: 'get',
-    path: '/accounts/{id}/decisions',
-    tags,
-    summary: "The account's decision log: those in force first, newest first",
-    security,
-    request: { params: idParam },
-    responses: { 200: jsonResponse('Decisions', list) },
-  }),
-  async (c) =>
-    c.json({ items: await listDecisions(c.var.core.db, c.var.actor, c.req.valid('param').id) }, 200),
-);
+route.get('/accounts/{id}/decisions', {
+  summary: "The account's decision log: those in force first, newest first",
+  params: idParam,
+  responds: [200, 'Decisions', list],
+  run: async ({ db, actor, params }) => ({ items: await listDecisions(db, actor, params.id) }),
+});
 
-decisionRoutes.openapi(
-  createRoute({
-    method: 'post',
-    path: '/accounts/{id}/decisions',
-    tags,
-    summary: 'Record a decision (from a Q1 activity: fromActivityId fills the date and urgency)',
-    security,
-    request: { params: idParam, body: jsonBody(decisionInputSchema) },
-    responses: { 201: jsonResponse('The decision', decisionSchema) },
-  }),
-  async (c) =>
-    c.json(
-      await createDecision(c.var.core.db, c.var.actor, c.req.valid('param').id, c.req.valid('json')),
-      201,
-    ),
-);
+route.post('/accounts/{id}/decisions', {
+  summary: 'Record a decision (from a Q1 activity: fromActivityId fills the date and urgency)',
+  params: idParam,
+  body: decisionInputSchema,
+  responds: [201, 'The decision', decisionSchema],
+  run: ({ db, actor, params, body }) => createDecision(db, actor, params.id, body),
+});
 
-decisionRoutes.openapi(
-  createRoute({
-    method: 'get',
-    path: '/decisions/due',
-    tags,
-    summary: 'Decisions in force on your accounts whose review-by date has come by `until` (default today)',
-    security,
-    request: { query: z.object({ until: z.iso.date('must be a date like 2026-11-29').optional() }) },
-    responses: { 200: jsonResponse('Decisions to review, earliest first', list) },
+route.get('/decisions/due', {
+  summary: 'Decisions in force on your accounts whose review-by date has come by `until` (default today)',
+  query: z.object({ until: z.iso.date('must be a date like 2026-11-29').optional() }),
+  responds: [200, 'Decisions to review, earliest first', list],
+  run: async ({ db, actor, query }) => ({
+    items: await decisionsDue(db, actor, query.until ?? todayIn(actor.timeZone)),
   }),
-  async (c) => {
-    const until = c.req.valid('query').until ?? todayIn(c.var.actor.timeZone);
-    return c.json({ items: await decisionsDue(c.var.core.db, c.var.actor, until) }, 200);
-  },
-);
+});
 
-decisionRoutes.openapi(
-  createRoute({
-    method: 'get',
-    path: '/decisions/{id}',
-    tags,
-    summary: 'One decision',
-    security,
-    request: { params: idParam },
-    responses: { 200: jsonResponse('The decision', decisionSchema) },
-  }),
-  async (c) => c.json(await getDecision(c.var.core.db, c.var.actor, c.req.valid('param').id), 200),
-);
+route.get('/decisions/{id}', {
+  summary: 'One decision',
+  params: idParam,
+  responds: [200, 'The decision', decisionSchema],
+  run: ({ db, actor, params }) => getDecision(db, actor, params.id),
+});
 
-decisionRoutes.openapi(
-  createRoute({
-    method: 'patch',
-    path: '/decisions/{id}',
-    tags,
-    summary: 'Change a decision or its status (active, revisited, retired, undone — undone needs a reason)',
-    security,
-    request: { params: idParam, body: jsonBody(decisionPatchSchema) },
-    responses: { 200: jsonResponse('The decision', decisionSchema) },
-  }),
-  async (c) =>
-    c.json(
-      await updateDecision(c.var.core.db, c.var.actor, c.req.valid('param').id, c.req.valid('json')),
-      200,
-    ),
-);
+route.patch('/decisions/{id}', {
+  summary: 'Change a decision or its status (active, revisited, retired, undone — undone needs a reason)',
+  params: idParam,
+  body: decisionPatchSchema,
+  responds: [200, 'The decision', decisionSchema],
+  run: ({ db, actor, params, body }) => updateDecision(db, actor, params.id, body),
+});
 
-decisionRoutes.openapi(
-  createRoute({
-    method: 'delete',
-    path: '/decisions/{id}',
-    tags,
-    summary: 'Remove a decision recorded by mistake (to end one, set its status instead)',
-    security,
-    request: { params: idParam },
-    responses: { 204: { description: 'Removed' } },
-  }),
-  async (c) => {
-    await deleteDecision(c.var.core.db, c.var.actor, c.req.valid('param').id);
-    return c.body(null, 204);
-  },
-);
+route.delete('/decisions/{id}', {
+  summary: 'Remove a decision recorded by mistake (to end one, set its status instead)',
+  params: idParam,
+  responds: [204, 'Removed'],
+  run: ({ db, actor, params }) => deleteDecision(db, actor, params.id),
+});

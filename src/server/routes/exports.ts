@@ -1,9 +1,8 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import { activitySchema } from '../../core/activities/schemas.ts';
 import { EXPORT_FORMATS, exportActivities } from '../../core/exports/service.ts';
-import { router, security } from '../context.ts';
-
-const tags = ['exports'];
+import { router } from '../context.ts';
+import { operations } from '../operation.ts';
 
 const exportQuerySchema = z.object({
   format: z.enum(EXPORT_FORMATS, { error: 'must be csv or json' }).default('csv'),
@@ -20,6 +19,7 @@ const exportQuerySchema = z.object({
 });
 
 export const exportRoutes = router();
+const route = operations(exportRoutes, 'exports');
 
 /** Pulls the next piece only when the client has taken the last one. */
 function toStream(chunks: AsyncGenerator<string>): ReadableStream<Uint8Array> {
@@ -36,37 +36,28 @@ function toStream(chunks: AsyncGenerator<string>): ReadableStream<Uint8Array> {
   });
 }
 
-exportRoutes.openapi(
-  createRoute({
-    method: 'get',
-    path: '/exports/activities',
-    tags,
-    summary:
-      'Download your activities: CSV in the generic import format (re-importable), or JSON; activities starting in [from, to)',
-    security,
-    request: { query: exportQuerySchema },
-    responses: {
-      200: {
-        description: 'The file, as an attachment',
-        content: {
-          'text/csv': {
-            schema: z
-              .string()
-              .describe(
-                'Header: title,startsAt,endsAt,minutes,urgent,important,account,kind,commercial,status,notes,id',
-              ),
-          },
-          'application/json': { schema: z.object({ activities: z.array(activitySchema) }) },
-        },
-      },
+route.get('/exports/activities', {
+  summary:
+    'Download your activities: CSV in the generic import format (re-importable), or JSON; activities starting in [from, to)',
+  query: exportQuerySchema,
+  responds: [
+    200,
+    'The file, as an attachment',
+    {
+      'text/csv': z
+        .string()
+        .describe(
+          'Header: title,startsAt,endsAt,minutes,urgent,important,account,kind,commercial,status,notes,id',
+        ),
+      'application/json': z.object({ activities: z.array(activitySchema) }),
     },
-  }),
-  async (c) => {
-    const file = await exportActivities(c.var.core.db, c.var.actor, c.req.valid('query'));
+  ],
+  run: async ({ c, db, actor, query }) => {
+    const file = await exportActivities(db, actor, query);
     return c.body(toStream(file.chunks), 200, {
       'content-type': file.contentType,
       'content-disposition': `attachment; filename="${file.fileName}"`,
       'cache-control': 'no-store',
-    }) as never;
+    });
   },
-);
+});

@@ -1,4 +1,3 @@
-import { createRoute, z } from '@hono/zod-openapi';
 import {
   reflectionHistorySchema,
   reflectionInputSchema,
@@ -12,64 +11,35 @@ import {
   saveReflection,
   sharedReflections,
 } from '../../core/reflections/service.ts';
-import { jsonBody, jsonResponse, router, security } from '../context.ts';
-
-const tags = ['reflections'];
+import { itemsOf, router } from '../context.ts';
+import { operations } from '../operation.ts';
 
 export const reflectionRoutes = router();
+const route = operations(reflectionRoutes, 'reflections');
 
-reflectionRoutes.openapi(
-  createRoute({
-    method: 'get',
-    path: '/reflections',
-    tags,
-    summary: 'Your weekly reflections, newest first, each with that week’s minutes per quadrant',
-    security,
-    responses: { 200: jsonResponse('Your reflections (only yours)', reflectionHistorySchema) },
-  }),
-  async (c) => c.json({ items: await reflectionHistory(c.var.core.db, c.var.actor) }, 200),
-);
+route.get('/reflections', {
+  summary: 'Your weekly reflections, newest first, each with that week’s minutes per quadrant',
+  responds: [200, 'Your reflections (only yours)', reflectionHistorySchema],
+  run: async ({ db, actor }) => ({ items: await reflectionHistory(db, actor) }),
+});
 
-reflectionRoutes.openapi(
-  createRoute({
-    method: 'get',
-    path: '/reflections/shared',
-    tags,
-    summary: 'Reflections colleagues chose to share with the team',
-    security,
-    responses: {
-      200: jsonResponse('Shared reflections', z.object({ items: z.array(sharedReflectionSchema) })),
-    },
-  }),
-  async (c) => c.json({ items: await sharedReflections(c.var.core.db, c.var.actor) }, 200),
-);
+route.get('/reflections/shared', {
+  summary: 'Reflections colleagues chose to share with the team',
+  responds: [200, 'Shared reflections', itemsOf(sharedReflectionSchema)],
+  run: async ({ db, actor }) => ({ items: await sharedReflections(db, actor) }),
+});
 
-reflectionRoutes.openapi(
-  createRoute({
-    method: 'get',
-    path: '/reflections/{week}',
-    tags,
-    summary: 'Your reflection on an ISO week (empty until written)',
-    security,
-    request: { params: weekParamSchema },
-    responses: { 200: jsonResponse('Your reflection', reflectionSchema) },
-  }),
-  async (c) => c.json(await getReflection(c.var.core.db, c.var.actor, c.req.valid('param').week), 200),
-);
+route.get('/reflections/{week}', {
+  summary: 'Your reflection on an ISO week (empty until written)',
+  params: weekParamSchema,
+  responds: [200, 'Your reflection', reflectionSchema],
+  run: ({ db, actor, params }) => getReflection(db, actor, params.week),
+});
 
-reflectionRoutes.openapi(
-  createRoute({
-    method: 'put',
-    path: '/reflections/{week}',
-    tags,
-    summary: 'Write your reflection on a week; share it with the team or into handover packs if you wish',
-    security,
-    request: { params: weekParamSchema, body: jsonBody(reflectionInputSchema) },
-    responses: { 200: jsonResponse('Your reflection', reflectionSchema) },
-  }),
-  async (c) =>
-    c.json(
-      await saveReflection(c.var.core.db, c.var.actor, c.req.valid('param').week, c.req.valid('json')),
-      200,
-    ),
-);
+route.put('/reflections/{week}', {
+  summary: 'Write your reflection on a week; share it with the team or into handover packs if you wish',
+  params: weekParamSchema,
+  body: reflectionInputSchema,
+  responds: [200, 'Your reflection', reflectionSchema],
+  run: ({ db, actor, params, body }) => saveReflection(db, actor, params.week, body),
+});

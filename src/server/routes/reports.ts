@@ -1,8 +1,9 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import { ACTIVITY_KINDS } from '../../core/db/schema/index.ts';
 import { weekTrend } from '../../core/reports/trend.ts';
 import { weekReport } from '../../core/reports/week-report.ts';
-import { jsonResponse, router, security } from '../context.ts';
+import { router } from '../context.ts';
+import { operations } from '../operation.ts';
 
 const share = z.object({ minutes: z.number().int(), share: z.number() });
 const split = z.object({ q1: share, q2: share, q3: share, q4: share });
@@ -56,41 +57,21 @@ const trendSchema = z.object({
 });
 
 export const reportRoutes = router();
+const route = operations(reportRoutes, 'reports');
 
-reportRoutes.openapi(
-  createRoute({
-    method: 'get',
-    path: '/reports/week',
-    tags: ['reports'],
-    summary: 'Minutes and shares per quadrant, account and kind for an ISO week in your time zone',
-    security,
-    request: { query: z.object({ week: isoWeek.optional() }) },
-    responses: { 200: jsonResponse('The week report', weekReportSchema) },
-  }),
-  async (c) =>
-    c.json(
-      await weekReport(c.var.core.db, c.var.actor, {
-        week: c.req.valid('query').week,
-        targets: c.var.me.targets,
-      }),
-      200,
-    ),
-);
+route.get('/reports/week', {
+  summary: 'Minutes and shares per quadrant, account and kind for an ISO week in your time zone',
+  query: z.object({ week: isoWeek.optional() }),
+  responds: [200, 'The week report', weekReportSchema],
+  run: ({ c, db, actor, query }) => weekReport(db, actor, { week: query.week, targets: c.var.me.targets }),
+});
 
-reportRoutes.openapi(
-  createRoute({
-    method: 'get',
-    path: '/reports/trend',
-    tags: ['reports'],
-    summary: 'The quadrant split of each of the last N weeks (ending this week, or `until`)',
-    security,
-    request: {
-      query: z.object({
-        weeks: z.coerce.number().int().min(1, 'must be 1 to 104').max(104, 'must be 1 to 104').optional(),
-        until: isoWeek.optional(),
-      }),
-    },
-    responses: { 200: jsonResponse('One entry per week, oldest first', trendSchema) },
+route.get('/reports/trend', {
+  summary: 'The quadrant split of each of the last N weeks (ending this week, or `until`)',
+  query: z.object({
+    weeks: z.coerce.number().int().min(1, 'must be 1 to 104').max(104, 'must be 1 to 104').optional(),
+    until: isoWeek.optional(),
   }),
-  async (c) => c.json(await weekTrend(c.var.core.db, c.var.actor, c.req.valid('query')), 200),
-);
+  responds: [200, 'One entry per week, oldest first', trendSchema],
+  run: ({ db, actor, query }) => weekTrend(db, actor, query),
+});

@@ -1,39 +1,28 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import { classifyActivities, listReview } from '../../../core/calendar/review.ts';
 import { reviewDecisionSchema, reviewItemSchema } from '../../../core/calendar/schemas.ts';
-import { jsonBody, jsonResponse, router, security } from '../../context.ts';
-
-const tags = ['import'];
+import { router } from '../../context.ts';
+import { operations } from '../../operation.ts';
 
 export const reviewRoutes = router();
+const route = operations(reviewRoutes, 'import');
 
-reviewRoutes.openapi(
-  createRoute({
-    method: 'get',
-    path: '/review',
-    tags,
-    summary: 'Imported activities no rule classified, newest first',
-    security,
-    request: { query: z.object({ limit: z.coerce.number().int().min(1).max(500).optional() }) },
-    responses: {
-      200: jsonResponse(
-        'The review inbox',
-        z.object({ items: z.array(reviewItemSchema), total: z.number().int() }),
-      ),
-    },
-  }),
-  async (c) => c.json(await listReview(c.var.core.db, c.var.actor, c.req.valid('query')), 200),
-);
+route.get('/review', {
+  summary: 'Imported activities no rule classified, newest first',
+  query: z.object({ limit: z.coerce.number().int().min(1).max(500).optional() }),
+  responds: [
+    200,
+    'The review inbox',
+    z.object({ items: z.array(reviewItemSchema), total: z.number().int() }),
+  ],
+  run: ({ db, actor, query }) => listReview(db, actor, query),
+});
 
-reviewRoutes.openapi(
-  createRoute({
-    method: 'post',
-    path: '/review/classify',
-    tags,
-    summary: 'Classify activities by hand (one or many); later imports keep the decision',
-    security,
-    request: { body: jsonBody(reviewDecisionSchema) },
-    responses: { 200: jsonResponse('How many were classified', z.object({ updated: z.number().int() })) },
-  }),
-  async (c) => c.json(await classifyActivities(c.var.core.db, c.var.actor, c.req.valid('json')), 200),
-);
+route.post('/review/classify', {
+  summary: 'Classify activities by hand (one or many); later imports keep the decision',
+  body: reviewDecisionSchema,
+  responds: [200, 'How many were classified', z.object({ updated: z.number().int() })],
+  // An id of no activity of yours
+  errors: [404],
+  run: ({ db, actor, body }) => classifyActivities(db, actor, body),
+});
