@@ -20,18 +20,6 @@ export function router() {
   return new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 }
 
-export const security: Record<string, string[]>[] = [{ bearer: [] }, { cookie: [] }];
-
-export const jsonBody = <T>(schema: T) => ({
-  required: true,
-  content: { 'application/json': { schema } },
-});
-
-export const jsonResponse = <T>(description: string, schema: T) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
-
 /** `{id}` in a path: every resource id of the API. */
 export const idParam = z.object({ id: z.string().min(1).max(100) });
 

@@ -3,7 +3,7 @@ import type { Context } from 'hono';
 import type { Actor } from '../core/auth/actor.ts';
 import type { Db } from '../core/db/client.ts';
 import { AppError } from '../core/errors.ts';
-import type { AppEnv } from './context.ts';
+import { type AppEnv, idParam } from './context.ts';
 import { errorResponses } from './errors.ts';
 
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -28,6 +28,7 @@ export interface OperationSpec<P, Q, B, R> {
   description?: string;
   /** Served before sign-in: no session or token. */
   public?: boolean;
+  /** Path parameters; a path whose one parameter is `{id}` gets `idParam` without it. */
   params?: P;
   query?: Q;
   /**
@@ -75,20 +76,23 @@ export function operations(routes: OpenAPIHono<AppEnv>, tag: string) {
   const define =
     (method: Method) =>
     <
-      P extends Schema | undefined = undefined,
+      Path extends string,
+      P extends Schema | undefined = Path extends `${string}{id}${string}` ? typeof idParam : undefined,
       Q extends Schema | undefined = undefined,
       B = undefined,
       R = undefined,
     >(
-      path: string,
+      path: Path,
       spec: OperationSpec<P, Q, B, R>,
     ) => {
+      // A path whose one parameter is {id} takes the API's id without saying so.
+      const params = spec.params ?? (/^[^{]*\{id\}[^{]*$/.test(path) ? idParam : undefined);
       const [status] = spec.responds;
       const errors = spec.errors ?? [];
       const meaning = new Map(errors.flatMap((error) => (typeof error === 'number' ? [] : [error])));
       const errorAnswers = Object.entries(
         errorResponses({
-          input: Boolean(spec.params || spec.query || spec.body),
+          input: Boolean(params || spec.query || spec.body),
           body: Boolean(spec.body),
           signedIn: !spec.public,
           lookup: path.includes('{'),
@@ -106,7 +110,7 @@ export function operations(routes: OpenAPIHono<AppEnv>, tag: string) {
         description: spec.description,
         ...(spec.public ? {} : { security }),
         request: {
-          ...(spec.params ? { params: spec.params as never } : {}),
+          ...(params ? { params: params as never } : {}),
           ...(spec.query ? { query: spec.query as never } : {}),
           ...(spec.body
             ? {
@@ -136,7 +140,7 @@ export function operations(routes: OpenAPIHono<AppEnv>, tag: string) {
             if (!c.var.actor) throw new AppError('unauthenticated', 'sign in first');
             return c.var.actor;
           },
-          params: spec.params ? valid('param') : undefined,
+          params: params ? valid('param') : undefined,
           query: spec.query ? valid('query') : undefined,
           body: spec.body instanceof z.ZodType ? valid('json') : undefined,
         } as OperationInput<P, Q, B>;

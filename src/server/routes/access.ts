@@ -18,7 +18,7 @@ import {
 import { createPersonalToken, listTokens, revokeToken, tokenInputSchema } from '../../core/auth/tokens.ts';
 import { trustedOrigin } from '../../core/mail/link-origin.ts';
 import { clientAddress, publicOrigin } from '../auth.ts';
-import { idParam, itemsOf, router } from '../context.ts';
+import { itemsOf, router } from '../context.ts';
 import { operations } from '../operation.ts';
 
 const tokenParam = z.object({ token: z.string().min(1).max(200) });
@@ -59,7 +59,6 @@ route.post('/me/tokens', {
 
 route.delete('/me/tokens/{id}', {
   summary: 'Revoke one of your tokens (it stops working at once)',
-  params: idParam,
   responds: [204, 'Revoked'],
   run: ({ c, db, actor, params }) => revokeToken(db, actor, params.id, clientAddress(c)),
 });

@@ -1,7 +1,16 @@
 import { DateTime } from 'luxon';
 import { afterAll, describe, expect, it } from 'vitest';
 import { testWorld } from '../../../test/app.ts';
-import { apiClient, makeUser } from '../../../test/factories.ts';
+import {
+  ACTIVITY,
+  apiClient,
+  buildAccount,
+  buildActivity,
+  buildGoal,
+  buildPerson,
+  buildStakeholder,
+  type TestUser,
+} from '../../../test/factories.ts';
 
 const { core, app, leader, ann, colleague, outsider, close } = await testWorld({
   people: { leader: { role: 'leader' }, ann: {}, colleague: {} },
@@ -41,22 +50,26 @@ describe('accounts', () => {
   });
 
   it('refuse a name the workspace already has (any case) with 409, but not another workspace’s', async () => {
-    const dup = await apiClient(app, ann.token).post('/accounts', { name: 'NORTHWIND' });
+    await buildAccount(core, { owner: ann, name: 'Wingtip Toys' });
+    const dup = await apiClient(app, ann.token).post('/accounts', { name: 'WINGTIP TOYS' });
     expect(dup.status).toBe(409);
     expect(dup.body.error).toMatchObject({ code: 'conflict', fields: { name: expect.any(String) } });
-    expect((await apiClient(app, outsider.token).post('/accounts', { name: 'Northwind' })).status).toBe(201);
+    expect((await apiClient(app, outsider.token).post('/accounts', { name: 'Wingtip Toys' })).status).toBe(
+      201,
+    );
   });
 
   it('are renamed and get new domains; another workspace’s account is not found', async () => {
     const api = apiClient(app, ann.token);
-    const created = await api.post('/accounts', { name: 'Fabrikam', domains: ['fabrikam.com'] });
-    const id = created.body.id;
+    const { id } = (await buildAccount(core, { owner: ann, name: 'Fabrikam', domains: ['fabrikam.com'] }))
+      .account;
     const renamed = await api.patch(`/accounts/${id}`, { name: 'Fabrikam Inc' });
     expect(renamed).toMatchObject({ status: 200, body: { name: 'Fabrikam Inc', domains: ['fabrikam.com'] } });
     const redomained = await api.patch(`/accounts/${id}`, { domains: ['fabrikam.de', 'FABRIKAM.com'] });
     expect(redomained.body).toMatchObject({ name: 'Fabrikam Inc', domains: ['fabrikam.de', 'fabrikam.com'] });
     expect((await api.patch(`/accounts/${id}`, {})).body).toEqual(redomained.body);
-    const taken = await api.patch(`/accounts/${id}`, { name: 'contoso' });
+    await buildAccount(core, { owner: ann, name: 'Adventure Works' });
+    const taken = await api.patch(`/accounts/${id}`, { name: 'adventure works' });
     expect(taken.status).toBe(409);
 
     const theirs = apiClient(app, outsider.token);
@@ -88,9 +101,8 @@ describe('accounts', () => {
       expect(res.body.error.code).toBe('validation_failed');
       expect(Object.keys(res.body.error.fields), JSON.stringify(body)).toContain(field);
     }
-    const list = await api.get('/accounts');
-    const id = list.body.items[0].id;
-    const bad = await api.patch(`/accounts/${id}`, { domains: ['ok.com', '@bad.com'] });
+    const { account } = await buildAccount(core, { owner: ann });
+    const bad = await api.patch(`/accounts/${account.id}`, { domains: ['ok.com', '@bad.com'] });
     expect(bad.status).toBe(400);
     expect(bad.body.error.fields).toHaveProperty(['domains.1']);
   });
@@ -114,7 +126,7 @@ describe('accounts', () => {
     expect((await apiClient(app, colleague.token).patch(`/accounts/${id}`, { tier: 'key' })).status).toBe(
       200,
     );
-    const bystander = await makeUser(core, { workspace: 'Acme' });
+    const bystander = await buildPerson(core, { colleagueOf: ann });
     const read = await apiClient(app, bystander.token).get(`/accounts/${id}`);
     expect(read.body).toMatchObject({ name: 'Tailspin', tier: 'key', canEdit: false });
     const refused = await apiClient(app, bystander.token).patch(`/accounts/${id}`, { name: 'Mine now' });
@@ -144,7 +156,11 @@ describe('accounts', () => {
 
   it('are archived out of lists and rules, and brought back', async () => {
     const api = apiClient(app, ann.token);
-    const account = (await api.post('/accounts', { name: 'Old Customer', domains: ['old.example'] })).body;
+    const { account } = await buildAccount(core, {
+      owner: ann,
+      name: 'Old Customer',
+      domains: ['old.example'],
+    });
     const archived = await api.patch(`/accounts/${account.id}`, { archived: true });
     expect(archived.body.archivedAt).toEqual(expect.any(String));
     const names = async (status?: string) =>
@@ -162,18 +178,17 @@ describe('accounts', () => {
 
   it('with activities are not deleted without saying what happens to them; nothing is orphaned', async () => {
     const api = apiClient(app, ann.token);
-    const account = (await api.post('/accounts', { name: 'Delete Me' })).body;
-    await api.post(`/accounts/${account.id}/stakeholders`, { name: 'Pat Buyer' });
-    const goal = (
-      await api.post(`/accounts/${account.id}/goals`, { dimension: 'commercial', title: 'Renew' })
-    ).body;
+    const deleteMe = await buildAccount(core, { owner: ann, name: 'Delete Me' });
+    const { account } = deleteMe;
+    await buildStakeholder(core, { on: deleteMe, name: 'Pat Buyer' });
+    const { goal } = await buildGoal(core, { on: deleteMe, dimension: 'commercial', title: 'Renew' });
     const activity = (
       await api.post('/activities', {
+        ...ACTIVITY,
         title: 'Renewal call',
         startsAt: '2026-11-20T10:00',
         minutes: 30,
         urgent: true,
-        important: true,
         goalId: goal.id,
       })
     ).body;
@@ -194,30 +209,34 @@ describe('accounts', () => {
     expect((await api.get(`/accounts/${account.id}`)).status).toBe(404);
     const kept = (await api.get(`/activities/${activity.id}`)).body;
     expect(kept).toMatchObject({ title: 'Renewal call', accountId: null, goalId: null, goalTitle: null });
-    const empty = (await api.post('/accounts', { name: 'Empty' })).body;
+    const { account: empty } = await buildAccount(core, { owner: ann, name: 'Empty' });
     expect((await api.delete(`/accounts/${empty.id}`)).status).toBe(204);
   });
 
   it('show 12 months of time by quadrant: the team sees everyone’s, others only their own', async () => {
     const api = apiClient(app, ann.token);
-    const account = (await api.post('/accounts', { name: 'Time Co', memberIds: [colleague.me.id] })).body;
-    const bystander = await makeUser(core, { workspace: 'Acme', timeZone: 'Europe/London' });
+    const { account } = await buildAccount(core, {
+      owner: ann,
+      name: 'Time Co',
+      memberIds: [colleague.me.id],
+    });
+    const bystander = await buildPerson(core, { colleagueOf: ann, timeZone: 'Europe/London' });
     // Two hours ago, in the month it falls in where the users live; a planned one next week is not invested yet.
     const startsAt = DateTime.now().minus({ hours: 2 }).startOf('minute');
     const month = startsAt.setZone('Europe/London').toFormat('yyyy-MM');
-    const log = (token: string, urgent: boolean, important: boolean, minutes: number, at = startsAt) =>
-      apiClient(app, token).post('/activities', {
-        title: 'Work',
-        startsAt: at.toUTC().toISO(),
+    const log = (by: TestUser, urgent: boolean, important: boolean, minutes: number, at = startsAt) =>
+      buildActivity(core, {
+        by,
+        startsAt: at.toUTC().toISO() ?? '',
         minutes,
         urgent,
         important,
         accountId: account.id,
       });
-    await log(ann.token, false, true, 90);
-    await log(colleague.token, true, true, 30);
-    await log(bystander.token, false, false, 15);
-    await log(ann.token, false, true, 60, startsAt.plus({ days: 7 }));
+    await log(ann, false, true, 90);
+    await log(colleague, true, true, 30);
+    await log(bystander, false, false, 15);
+    await log(ann, false, true, 60, startsAt.plus({ days: 7 }));
     const team = (await api.get(`/accounts/${account.id}/time`)).body;
     expect(team.scope).toBe('team');
     expect(team.months).toHaveLength(12);
@@ -237,23 +256,11 @@ describe('accounts', () => {
 
   it('are named by an activity only when they exist', async () => {
     const api = apiClient(app, ann.token);
-    const res = await api.post('/activities', {
-      title: 'Call',
-      startsAt: '2026-11-20T10:00',
-      minutes: 30,
-      urgent: false,
-      important: true,
-      account: 'fabrikam inc',
-    });
-    expect(res.body.accountName).toBe('Fabrikam Inc');
-    const unknown = await api.post('/activities', {
-      title: 'Call',
-      startsAt: '2026-11-20T10:00',
-      minutes: 30,
-      urgent: false,
-      important: true,
-      account: 'Brand New',
-    });
+    await buildAccount(core, { owner: ann, name: 'Proseware Inc' });
+    const call = { ...ACTIVITY, title: 'Call', startsAt: '2026-11-20T10:00', minutes: 30 };
+    const res = await api.post('/activities', { ...call, account: 'proseware inc' });
+    expect(res.body.accountName).toBe('Proseware Inc');
+    const unknown = await api.post('/activities', { ...call, account: 'Brand New' });
     expect(unknown.status).toBe(400);
     expect(unknown.body.error.fields.account).toContain('Brand New');
     expect((await api.get('/accounts')).body.items.map((a: any) => a.name)).not.toContain('Brand New');

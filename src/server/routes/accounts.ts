@@ -16,7 +16,7 @@ import {
 } from '../../core/accounts/service.ts';
 import { accountTime } from '../../core/accounts/time.ts';
 import { clientAddress } from '../auth.ts';
-import { idParam, itemsOf, router } from '../context.ts';
+import { itemsOf, router } from '../context.ts';
 import { operations } from '../operation.ts';
 
 export const accountRoutes = router();
@@ -40,7 +40,6 @@ route.post('/accounts', {
 
 route.get('/accounts/{id}', {
   summary: 'One account: domains, tier, owner, team, legacy statement, and whether you may change it',
-  params: idParam,
   responds: [200, 'The account', accountSchema],
   run: ({ db, actor, params }) => getAccountView(db, actor, params.id),
 });
@@ -48,7 +47,6 @@ route.get('/accounts/{id}', {
 route.patch('/accounts/{id}', {
   summary: 'Change an account, its team or its legacy statement; archive or bring it back',
   description: 'Only its owner, its team, leaders and the workspace owner may (403 otherwise).',
-  params: idParam,
   body: accountPatchSchema,
   responds: [200, 'The updated account', accountSchema],
   errors: [409],
@@ -59,7 +57,6 @@ route.delete('/accounts/{id}', {
   summary: 'Delete an account with its stakeholders and goals',
   description:
     'An account with activities answers 409 (archive it instead) unless activities=unlink: they stay, without an account.',
-  params: idParam,
   query: accountDeleteQuerySchema,
   responds: [204, 'Deleted'],
   errors: [409],
@@ -71,7 +68,6 @@ route.get('/accounts/{id}/time', {
   summary: 'Time invested in the account per month and quadrant, over the last 12 months',
   description:
     "The account's owner, team and leaders see everyone's time (scope team); others see their own (scope mine).",
-  params: idParam,
   responds: [200, 'Minutes per month and quadrant, oldest first', accountTimeSchema],
   run: ({ db, actor, params }) => accountTime(db, actor, params.id),
 });

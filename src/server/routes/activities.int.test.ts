@@ -1,19 +1,13 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { testWorld } from '../../../test/app.ts';
-import { apiClient, makeActivity, makeUser } from '../../../test/factories.ts';
+import { ACTIVITY, apiClient, buildAccount, buildActivity, buildPerson } from '../../../test/factories.ts';
 
 const { core, app, ann, colleague, outsider, close } = await testWorld({
   people: { ann: { timeZone: 'Europe/London' }, colleague: {} },
 });
 afterAll(close);
 
-const base = {
-  title: 'Joint plan with buyer',
-  startsAt: '2026-11-20T10:00',
-  minutes: 90,
-  urgent: false,
-  important: true,
-};
+const base = { ...ACTIVITY, title: 'Joint plan with buyer', startsAt: '2026-11-20T10:00', minutes: 90 };
 
 describe('activities', () => {
   it('are created with derived quadrant, times in the user zone, and an existing account found by name', async () => {
@@ -21,7 +15,7 @@ describe('activities', () => {
     const unknown = await api.post('/activities', { ...base, account: 'Northwind' });
     expect(unknown.status).toBe(400);
     expect(unknown.body.error.fields.account).toMatch(/"Northwind" is not an account of this workspace/);
-    await api.post('/accounts', { name: 'Northwind' });
+    await buildAccount(core, { owner: ann, name: 'Northwind' });
     const res = await api.post('/activities', { ...base, account: 'Northwind', kind: 'customer_meeting' });
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({
@@ -81,7 +75,12 @@ describe('activities', () => {
 
   it('move between quadrants by their flags, and keep the rest', async () => {
     const api = apiClient(app, ann.token);
-    const created = await makeActivity(core, ann, { urgent: true, important: false, title: 'Status call' });
+    const { activity: created } = await buildActivity(core, {
+      by: ann,
+      urgent: true,
+      important: false,
+      title: 'Status call',
+    });
     const moved = await api.patch(`/activities/${created.id}`, { urgent: false, important: true });
     expect(moved.status).toBe(200);
     expect(moved.body).toMatchObject({ quadrant: 'q2', title: 'Status call', minutes: 60 });
@@ -93,7 +92,7 @@ describe('activities', () => {
 
   it('delete with undo: the same activity comes back', async () => {
     const api = apiClient(app, ann.token);
-    const created = await makeActivity(core, ann);
+    const { activity: created } = await buildActivity(core, { by: ann });
     expect((await api.delete(`/activities/${created.id}`)).status).toBe(204);
     expect((await api.get(`/activities/${created.id}`)).status).toBe(404);
     const restored = await api.post(`/activities/${created.id}/restore`);
@@ -102,10 +101,11 @@ describe('activities', () => {
   });
 
   it('list by time range, quadrant and account, paged by cursor', async () => {
-    const user = await makeUser(core, { timeZone: 'America/New_York' });
+    const user = await buildPerson(core, { timeZone: 'America/New_York' });
     const api = apiClient(app, user.token);
     for (let day = 16; day <= 20; day++) {
-      await makeActivity(core, user, {
+      await buildActivity(core, {
+        by: user,
         startsAt: `2026-11-${day}T09:00`,
         urgent: day % 2 === 0,
         important: true,
@@ -128,7 +128,7 @@ describe('activities', () => {
 
 describe('activities are private to their author and their workspace', () => {
   it('another workspace gets 404 for every route that takes an id, and nothing changes', async () => {
-    const secret = await makeActivity(core, ann, { title: 'Confidential escalation' });
+    const { activity: secret } = await buildActivity(core, { by: ann, title: 'Confidential escalation' });
     for (const stranger of [outsider, colleague]) {
       const api = apiClient(app, stranger.token);
       const responses = [
@@ -150,10 +150,10 @@ describe('activities are private to their author and their workspace', () => {
   });
 
   it("refuses another workspace's account id", async () => {
-    const theirs = await apiClient(app, outsider.token).post('/accounts', { name: 'Their Customer' });
+    const theirs = await buildAccount(core, { owner: outsider, name: 'Their Customer' });
     const res = await apiClient(app, ann.token).post('/activities', {
       ...base,
-      accountId: theirs.body.id,
+      accountId: theirs.account.id,
     });
     const byName = await apiClient(app, ann.token).post('/activities', {
       ...base,

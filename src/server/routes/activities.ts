@@ -13,7 +13,7 @@ import {
   restoreActivity,
   updateActivity,
 } from '../../core/activities/service.ts';
-import { idParam, router } from '../context.ts';
+import { router } from '../context.ts';
 import { operations } from '../operation.ts';
 
 export const activityRoutes = router();
@@ -37,14 +37,12 @@ route.get('/activities', {
 
 route.get('/activities/{id}', {
   summary: 'One activity',
-  params: idParam,
   responds: [200, 'The activity', activitySchema],
   run: ({ db, actor, params }) => getActivity(db, actor, params.id),
 });
 
 route.patch('/activities/{id}', {
   summary: 'Change an activity (e.g. move it to another quadrant by its flags)',
-  params: idParam,
   body: activityPatchSchema,
   responds: [200, 'The updated activity', activitySchema],
   run: ({ db, actor, params, body }) => updateActivity(db, actor, params.id, body),
@@ -52,14 +50,12 @@ route.patch('/activities/{id}', {
 
 route.delete('/activities/{id}', {
   summary: 'Delete an activity (restorable with POST /activities/{id}/restore)',
-  params: idParam,
   responds: [204, 'Deleted'],
   run: ({ db, actor, params }) => deleteActivity(db, actor, params.id),
 });
 
 route.post('/activities/{id}/restore', {
   summary: 'Undo a delete',
-  params: idParam,
   responds: [200, 'The restored activity', activitySchema],
   run: ({ db, actor, params }) => restoreActivity(db, actor, params.id),
 });

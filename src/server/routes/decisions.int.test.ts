@@ -1,26 +1,23 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { testWorld } from '../../../test/app.ts';
-import { apiClient, makeAccount } from '../../../test/factories.ts';
+import { apiClient, buildAccount, buildActivity } from '../../../test/factories.ts';
 
 const { core, app, ann, bystander, leader, outsider, close } = await testWorld({
   people: { ann: { name: 'Ann' }, bystander: {}, leader: { role: 'leader' } },
 });
 afterAll(close);
-const accountId = (await makeAccount(core, ann, 'Northwind')).id;
+const accountId = (await buildAccount(core, { owner: ann, name: 'Northwind' })).account.id;
 
 describe('decision log', () => {
   it('records a decision from a Q1 activity: its date and urgency come along, the precedent is asked', async () => {
     const api = apiClient(app, ann.token);
-    const escalation = (
-      await api.post('/activities', {
-        title: 'Escalation: late deliveries',
-        startsAt: '2026-11-17T09:00',
-        minutes: 60,
-        urgent: true,
-        important: true,
-        accountId,
-      })
-    ).body;
+    const { activity: escalation } = await buildActivity(core, {
+      by: ann,
+      title: 'Escalation: late deliveries',
+      startsAt: '2026-11-17T09:00',
+      urgent: true,
+      accountId,
+    });
     const recorded = await api.post(`/accounts/${accountId}/decisions`, {
       title: 'Free express shipping on late orders this quarter',
       fromActivityId: escalation.id,
@@ -52,15 +49,7 @@ describe('decision log', () => {
     ).toBe(403);
     expect((await apiClient(app, outsider.token).get(`/decisions/${recorded.body.id}`)).status).toBe(404);
     // Someone else's activity cannot be the source.
-    const theirs = (
-      await apiClient(app, bystander.token).post('/activities', {
-        title: 'Mine',
-        startsAt: '2026-11-17T09:00',
-        minutes: 30,
-        urgent: true,
-        important: true,
-      })
-    ).body;
+    const { activity: theirs } = await buildActivity(core, { by: bystander, title: 'Mine', urgent: true });
     const borrowed = await api.post(`/accounts/${accountId}/decisions`, {
       title: 'x',
       fromActivityId: theirs.id,
@@ -104,8 +93,8 @@ describe('decision log', () => {
       replacesId: id,
     });
     expect(successor.body.replacesId).toBe(id);
-    const other = (await api.post('/accounts', { name: 'Contoso' })).body.id;
-    const crossed = await api.post(`/accounts/${other}/decisions`, { title: 'y', replacesId: id });
+    const { account: other } = await buildAccount(core, { owner: ann, name: 'Contoso' });
+    const crossed = await api.post(`/accounts/${other.id}/decisions`, { title: 'y', replacesId: id });
     expect(crossed.status).toBe(400);
   });
 
@@ -163,13 +152,7 @@ describe('weekly reflections', () => {
 
   it('list with each week’s quadrant split, and refuse unknown prompts and weeks', async () => {
     const api = apiClient(app, ann.token);
-    await api.post('/activities', {
-      title: 'Workshop',
-      startsAt: '2026-11-18T10:00',
-      minutes: 90,
-      urgent: false,
-      important: true,
-    });
+    await buildActivity(core, { by: ann, title: 'Workshop', startsAt: '2026-11-18T10:00', minutes: 90 });
     const history = (await api.get('/reflections')).body.items;
     expect(history[0]).toMatchObject({ week: '2026-W47', minutes: { q1: 60, q2: 90, q3: 0, q4: 0 } });
     expect((await api.put('/reflections/2026-W47', { answers: { mood: 'x' } })).status).toBe(400);

@@ -9,7 +9,7 @@ import {
   updateDecision,
 } from '../../core/decisions/service.ts';
 import { todayIn } from '../../core/time/days.ts';
-import { idParam, itemsOf, router } from '../context.ts';
+import { itemsOf, router } from '../context.ts';
 import { operations } from '../operation.ts';
 
 const list = itemsOf(decisionSchema);
@@ -19,14 +19,12 @@ const route = operations(decisionRoutes, 'decisions');
 
 route.get('/accounts/{id}/decisions', {
   summary: "The account's decision log: those in force first, newest first",
-  params: idParam,
   responds: [200, 'Decisions', list],
   run: async ({ db, actor, params }) => ({ items: await listDecisions(db, actor, params.id) }),
 });
 
 route.post('/accounts/{id}/decisions', {
   summary: 'Record a decision (from a Q1 activity: fromActivityId fills the date and urgency)',
-  params: idParam,
   body: decisionInputSchema,
   responds: [201, 'The decision', decisionSchema],
   run: ({ db, actor, params, body }) => createDecision(db, actor, params.id, body),
@@ -43,14 +41,12 @@ route.get('/decisions/due', {
 
 route.get('/decisions/{id}', {
   summary: 'One decision',
-  params: idParam,
   responds: [200, 'The decision', decisionSchema],
   run: ({ db, actor, params }) => getDecision(db, actor, params.id),
 });
 
 route.patch('/decisions/{id}', {
   summary: 'Change a decision or its status (active, revisited, retired, undone — undone needs a reason)',
-  params: idParam,
   body: decisionPatchSchema,
   responds: [200, 'The decision', decisionSchema],
   run: ({ db, actor, params, body }) => updateDecision(db, actor, params.id, body),
@@ -58,7 +54,6 @@ route.patch('/decisions/{id}', {
 
 route.delete('/decisions/{id}', {
   summary: 'Remove a decision recorded by mistake (to end one, set its status instead)',
-  params: idParam,
   responds: [204, 'Removed'],
   run: ({ db, actor, params }) => deleteDecision(db, actor, params.id),
 });

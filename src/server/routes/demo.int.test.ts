@@ -1,13 +1,13 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { testApp } from '../../../test/app.ts';
-import { apiClient, makeUser } from '../../../test/factories.ts';
+import { apiClient, buildPerson, signIn } from '../../../test/factories.ts';
 
 const { core, app, close } = await testApp();
 afterAll(close);
 
 describe('demo data', () => {
   it('fills an empty history once, with three accounts that know their customers’ domains', async () => {
-    const api = apiClient(app, (await makeUser(core)).token);
+    const api = apiClient(app, (await buildPerson(core)).token);
     const res = await api.post('/demo');
     expect(res.status).toBe(201);
     expect(res.body.activities).toBeGreaterThan(100);
@@ -22,7 +22,7 @@ describe('demo data', () => {
   });
 
   it('brings a small team with a leader and an open invitation when the owner is alone, and none otherwise', async () => {
-    const founder = await makeUser(core, { role: 'owner', name: 'Fran Founder' });
+    const founder = await buildPerson(core, { role: 'owner', name: 'Fran Founder' });
     const api = apiClient(app, founder.token);
     await api.post('/demo');
     const people = (await api.get('/users')).body.items;
@@ -43,14 +43,9 @@ describe('demo data', () => {
       expect.objectContaining({ role: 'member', status: 'pending', leaderId: priya.id }),
     ]);
     // The demo team cannot sign in: they have no password.
-    const signIn = await app.request('/api/auth/sign-in/email', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: priya.email, password: 'correct horse battery' }),
-    });
-    expect(signIn.status).toBe(401);
+    expect((await signIn(app, priya.email, 'correct horse battery')).status).toBe(401);
 
-    const colleague = await makeUser(core, { workspace: founder.me.workspace.name });
+    const colleague = await buildPerson(core, { colleagueOf: founder });
     await apiClient(app, colleague.token).post('/demo');
     expect((await api.get('/users')).body.items).toHaveLength(6);
   });

@@ -1,10 +1,14 @@
-import { randomUUID } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import { testWorld } from '../../../test/app.ts';
-import { makeAccount, makeActivity, makeUser, type TestUser } from '../../../test/factories.ts';
+import {
+  buildAccount,
+  buildActivity,
+  buildActivityRows,
+  buildPerson,
+  type TestUser,
+} from '../../../test/factories.ts';
 import { deleteActivity, listActivities } from '../../core/activities/service.ts';
 import { parseCsv } from '../../core/calendar/csv/index.ts';
-import { activities } from '../../core/db/schema/index.ts';
 
 const { core, app, ann, colleague, outsider, close } = await testWorld({
   people: { ann: { timeZone: 'Europe/Berlin' }, colleague: {} },
@@ -20,12 +24,20 @@ async function download(user: TestUser | null, query: string) {
   return { status: response.status, headers: response.headers, text };
 }
 
+/** A download the browser saves as `fileName`. */
+function expectSaved(res: Awaited<ReturnType<typeof download>>, type: string, fileName: string) {
+  expect(res.status).toBe(200);
+  expect(res.headers.get('content-type')).toBe(type);
+  expect(res.headers.get('content-disposition')).toBe(`attachment; filename="${fileName}"`);
+}
+
 const HEADER = 'title,startsAt,endsAt,minutes,urgent,important,account,kind,commercial,status,notes,id';
 
 describe('GET /api/exports/activities', () => {
   it('downloads your activities in range as re-importable CSV, and nobody else’s', async () => {
-    await makeAccount(core, ann, 'Müller GmbH');
-    const plan = await makeActivity(core, ann, {
+    await buildAccount(core, { owner: ann, name: 'Müller GmbH' });
+    const { activity: plan } = await buildActivity(core, {
+      by: ann,
       title: 'Joint plan, with "buyer"',
       startsAt: '2026-11-16T09:00',
       minutes: 90,
@@ -34,26 +46,27 @@ describe('GET /api/exports/activities', () => {
       commercial: true,
       notes: 'Next steps:\n- pilot',
     });
-    const late = await makeActivity(core, ann, {
+    const { activity: late } = await buildActivity(core, {
+      by: ann,
       title: '=SUM(A1) looks like a formula',
       startsAt: '2026-11-30T23:30',
       minutes: 30,
       urgent: true,
       important: false,
     });
-    const gone = await makeActivity(core, ann, { title: 'Deleted', startsAt: '2026-11-20T09:00' });
+    const { activity: gone } = await buildActivity(core, {
+      by: ann,
+      title: 'Deleted',
+      startsAt: '2026-11-20T09:00',
+    });
     await deleteActivity(core.db, ann.actor, gone.id);
-    await makeActivity(core, ann, { title: 'Before the range', startsAt: '2026-10-31T23:59' });
-    await makeActivity(core, ann, { title: 'After the range', startsAt: '2026-12-01T00:00' });
-    await makeActivity(core, colleague, { title: 'Colleague’s', startsAt: '2026-11-18T09:00' });
-    await makeActivity(core, outsider, { title: 'Outsider’s', startsAt: '2026-11-18T09:00' });
+    await buildActivity(core, { by: ann, title: 'Before the range', startsAt: '2026-10-31T23:59' });
+    await buildActivity(core, { by: ann, title: 'After the range', startsAt: '2026-12-01T00:00' });
+    await buildActivity(core, { by: colleague, title: 'Colleague’s', startsAt: '2026-11-18T09:00' });
+    await buildActivity(core, { by: outsider, title: 'Outsider’s', startsAt: '2026-11-18T09:00' });
 
     const res = await download(ann, '?format=csv&from=2026-11-01&to=2026-11-30');
-    expect(res.status).toBe(200);
-    expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
-    expect(res.headers.get('content-disposition')).toBe(
-      'attachment; filename="linchpin-activities-2026-11-01-2026-11-30.csv"',
-    );
+    expectSaved(res, 'text/csv; charset=utf-8', 'linchpin-activities-2026-11-01-2026-11-30.csv');
     expect(res.headers.get('cache-control')).toBe('no-store');
     expect(res.text.startsWith(`\uFEFF${HEADER}\n`)).toBe(true);
     const lines = res.text.slice(1).split('\n');
@@ -96,22 +109,18 @@ describe('GET /api/exports/activities', () => {
   });
 
   it('gives JSON with the same views as the activities API, all of them without a range', async () => {
-    const user = await makeUser(core, { timeZone: 'America/New_York' });
-    await makeActivity(core, user, { title: 'B', startsAt: '2026-11-17T09:00' });
-    await makeActivity(core, user, { title: 'A', startsAt: '2026-11-16T09:00' });
+    const user = await buildPerson(core, { timeZone: 'America/New_York' });
+    await buildActivity(core, { by: user, title: 'B', startsAt: '2026-11-17T09:00' });
+    await buildActivity(core, { by: user, title: 'A', startsAt: '2026-11-16T09:00' });
     const res = await download(user, '?format=json');
-    expect(res.status).toBe(200);
-    expect(res.headers.get('content-type')).toBe('application/json; charset=utf-8');
-    expect(res.headers.get('content-disposition')).toBe(
-      'attachment; filename="linchpin-activities-start-end.json"',
-    );
+    expectSaved(res, 'application/json; charset=utf-8', 'linchpin-activities-start-end.json');
     const body = JSON.parse(res.text);
     expect(body).toEqual({ activities: (await listActivities(core.db, user.actor, {})).items });
     expect(body.activities.map((a: { title: string }) => a.title)).toEqual(['A', 'B']);
   });
 
   it('defaults to CSV, and an empty range is just the header', async () => {
-    const user = await makeUser(core);
+    const user = await buildPerson(core);
     const res = await download(user, '');
     expect(res.status).toBe(200);
     expect(res.text).toBe(`\uFEFF${HEADER}\n`);
@@ -123,26 +132,13 @@ describe('GET /api/exports/activities', () => {
   });
 
   it('pages through thousands of activities in order, ties broken by id', async () => {
-    const user = await makeUser(core, { timeZone: 'UTC' });
+    const user = await buildPerson(core, { timeZone: 'UTC' });
     const base = Date.parse('2026-11-02T08:00:00Z');
-    const rows = Array.from({ length: 2_345 }, (_, i) => {
-      // Every three share a start, so pages split inside runs of equal start times.
-      const startsAt = new Date(base + Math.floor(i / 3) * 60 * 60_000);
-      return {
-        id: randomUUID(),
-        workspaceId: user.actor.workspaceId,
-        userId: user.actor.userId,
-        title: `Bulk ${i}`,
-        startsAt,
-        endsAt: new Date(startsAt.getTime() + 30 * 60_000),
-        minutes: 30,
-        timeZone: 'UTC',
-        urgent: false,
-        important: i % 2 === 0,
-      };
-    });
-    for (let i = 0; i < rows.length; i += 500)
-      await core.db.insert(activities).values(rows.slice(i, i + 500));
+    // Every three share a start, so pages split inside runs of equal start times.
+    const rows = await buildActivityRows(core, user, 2_345, (i) => ({
+      startsAt: new Date(base + Math.floor(i / 3) * 60 * 60_000),
+      important: i % 2 === 0,
+    }));
     const res = await download(user, '?format=json');
     const exported: { id: string; startsAt: string }[] = JSON.parse(res.text).activities;
     const expected = [...rows]

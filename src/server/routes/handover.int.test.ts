@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { testWorld } from '../../../test/app.ts';
-import { apiClient, type TestUser } from '../../../test/factories.ts';
+import { apiClient, buildDecision, type OwnedAccount, type TestUser } from '../../../test/factories.ts';
 import { loadDemo } from '../../core/demo/demo.ts';
 
 const { core, app, ann, colleague, outsider, close } = await testWorld({
@@ -8,12 +8,15 @@ const { core, app, ann, colleague, outsider, close } = await testWorld({
 });
 afterAll(close);
 await loadDemo(core.db, ann.actor);
-const northwind: string = (await apiClient(app, ann.token).get('/accounts')).body.items.find(
-  (a: { name: string }) => a.name === 'Northwind Foods',
-).id;
+const northwind: OwnedAccount = {
+  account: (await apiClient(app, ann.token).get('/accounts')).body.items.find(
+    (a: { name: string }) => a.name === 'Northwind Foods',
+  ),
+  owner: ann,
+};
 
 async function pack(user: TestUser, query = '') {
-  const response = await app.request(`/api/accounts/${northwind}/handover${query}`, {
+  const response = await app.request(`/api/accounts/${northwind.account.id}/handover${query}`, {
     headers: { authorization: `Bearer ${user.token}` },
   });
   return { status: response.status, headers: response.headers, text: await response.text() };
@@ -27,13 +30,14 @@ describe('handover pack', () => {
       inHandover: true,
     });
     await api.put('/reflections/2026-W45', { answers: { legacy_today: 'Kept to myself' } });
-    await api.post(`/accounts/${northwind}/decisions`, {
+    await buildDecision(core, {
+      on: northwind,
       title: 'Free express shipping on late orders',
       precedent: true,
       agreedByThem: 'Tom Becker',
       decidedOn: '2026-11-17',
     });
-    await api.post(`/accounts/${northwind}/decisions`, { title: 'A one-off discount', precedent: false });
+    await buildDecision(core, { on: northwind, title: 'A one-off discount', precedent: false });
 
     const md = await pack(ann);
     expect(md.status).toBe(200);
@@ -76,7 +80,7 @@ describe('handover pack', () => {
   });
 
   it('prints as HTML with the chart drawn on the server, user text escaped, nothing fetched or run', async () => {
-    await apiClient(app, ann.token).patch(`/accounts/${northwind}`, {
+    await apiClient(app, ann.token).patch(`/accounts/${northwind.account.id}`, {
       legacyStatement: 'Partners, not <script>alert(1)</script> suppliers & co',
     });
     const html = await pack(ann, '?format=html&download=1');

@@ -3,7 +3,7 @@ import { packHtml } from '../../core/handover/html.ts';
 import { packMarkdown } from '../../core/handover/markdown.ts';
 import { buildHandoverPack } from '../../core/handover/pack.ts';
 import { htmlToPdf } from '../../core/handover/pdf.ts';
-import { idParam, router } from '../context.ts';
+import { router } from '../context.ts';
 import { operations } from '../operation.ts';
 
 const FORMATS = {
@@ -19,7 +19,6 @@ route.get('/accounts/{id}/handover', {
   summary: 'The handover pack for an account, dated, as Markdown, printable HTML or PDF',
   description:
     'Legacy statement and goals with time invested, stakeholders with relationship owners and warm introductions, latest scorecard gaps and trend, precedents in force, open plans and agreed actions, 12 months of time by quadrant, and the owner’s reflections marked for handover.',
-  params: idParam,
   query: z.object({
     format: z
       .enum(['md', 'html', 'pdf'], { error: 'must be md, html or pdf' })

@@ -1,21 +1,19 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { testWorld } from '../../../test/app.ts';
-import { apiClient, makeAccount } from '../../../test/factories.ts';
+import { apiClient, buildAccount, buildDecision, buildStakeholder } from '../../../test/factories.ts';
 
 const { core, app, ann, ben, bystander, outsider, close } = await testWorld({
   people: { ann: { name: 'Ann' }, ben: { name: 'Ben' }, bystander: {} },
 });
 afterAll(close);
-const accountId = (await makeAccount(core, ann, 'Northwind', { legacyStatement: 'Partners' })).id;
-const asAnn = apiClient(app, ann.token);
-const keepId: string = (
-  await asAnn.post(`/accounts/${accountId}/decisions`, { title: 'Quarterly price review', precedent: true })
-).body.id;
-const undoId: string = (
-  await asAnn.post(`/accounts/${accountId}/decisions`, { title: 'Free express shipping', precedent: true })
-).body.id;
-await asAnn.post(`/accounts/${accountId}/decisions`, { title: 'One-off credit note', precedent: false });
-await asAnn.post(`/accounts/${accountId}/stakeholders`, { name: 'Tom Becker', title: 'Buyer', influence: 4 });
+const northwind = await buildAccount(core, { owner: ann, name: 'Northwind', legacyStatement: 'Partners' });
+const accountId = northwind.account.id;
+const precedent = async (title: string) =>
+  (await buildDecision(core, { on: northwind, title, precedent: true })).decision.id;
+const keepId = await precedent('Quarterly price review');
+const undoId = await precedent('Free express shipping');
+await buildDecision(core, { on: northwind, title: 'One-off credit note', precedent: false });
+await buildStakeholder(core, { on: northwind, name: 'Tom Becker', title: 'Buyer', influence: 4 });
 let reviewId: string;
 
 describe('transfer and inheritance review', () => {

@@ -20,7 +20,6 @@ route.post('/accounts/{id}/transfer', {
   summary: 'Hand the account to a successor (one transaction); they get an inheritance review',
   description:
     'The owner, a leader or the workspace owner may. The previous owner keeps read access and what they wrote.',
-  params: idParam,
   body: transferInputSchema,
   responds: [201, 'The inheritance review', inheritanceSchema],
   run: ({ c, db, actor, params, body }) => transferAccount(db, actor, params.id, body, clientAddress(c)),
@@ -28,7 +27,6 @@ route.post('/accounts/{id}/transfer', {
 
 route.get('/accounts/{id}/inheritance', {
   summary: "The account's latest inheritance review (null when it was never handed over)",
-  params: idParam,
   responds: [200, 'The review', z.object({ review: inheritanceSchema.nullable() })],
   run: async ({ db, actor, params }) => ({ review: await latestReview(db, actor, params.id) }),
 });

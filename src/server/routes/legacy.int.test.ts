@@ -1,6 +1,6 @@
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { testWorld } from '../../../test/app.ts';
-import { apiClient, makeUser } from '../../../test/factories.ts';
+import { ACTIVITY, apiClient, buildAccount, buildGoal, buildPerson } from '../../../test/factories.ts';
 import { fixedClock, setClock } from '../../core/time/clock.ts';
 
 const { core, app, ann, colleague, leader, outsider, close } = await testWorld({
@@ -12,11 +12,9 @@ afterEach(() => {
 });
 
 const work = (extra: Record<string, unknown>) => ({
+  ...ACTIVITY,
   title: 'Workshop',
   startsAt: '2026-11-18T10:00',
-  minutes: 60,
-  urgent: false,
-  important: true,
   ...extra,
 });
 
@@ -54,7 +52,12 @@ describe('personal legacy statement', () => {
 describe('legacy goals', () => {
   it('are listed by dimension with the time invested in each (team sees all, others their own)', async () => {
     const api = apiClient(app, ann.token);
-    const account = (await api.post('/accounts', { name: 'Northwind', memberIds: [colleague.me.id] })).body;
+    const northwind = await buildAccount(core, {
+      owner: ann,
+      name: 'Northwind',
+      memberIds: [colleague.me.id],
+    });
+    const { account } = northwind;
     const trust = (
       await api.post(`/accounts/${account.id}/goals`, {
         dimension: 'relationships',
@@ -63,14 +66,12 @@ describe('legacy goals', () => {
         targetDate: '2027-06-30',
       })
     ).body;
-    const deal = (
-      await api.post(`/accounts/${account.id}/goals`, { dimension: 'commercial', title: 'Renew' })
-    ).body;
+    const { goal: deal } = await buildGoal(core, { on: northwind, dimension: 'commercial', title: 'Renew' });
     expect(trust).toMatchObject({ status: 'active', minutes: 0, activities: 0, lastActivityAt: null });
 
     await api.post('/activities', work({ goalId: trust.id, minutes: 90 }));
     await apiClient(app, colleague.token).post('/activities', work({ goalId: trust.id, minutes: 30 }));
-    const bystander = await makeUser(core, { workspace: 'Acme' });
+    const bystander = await buildPerson(core, { colleagueOf: ann });
     await apiClient(app, bystander.token).post('/activities', work({ goalId: trust.id, minutes: 15 }));
     const nextWeek = new Date(Date.now() + 7 * 24 * 60 * 60 * 1000).toISOString();
     await api.post('/activities', work({ goalId: trust.id, minutes: 45, startsAt: nextWeek }));
@@ -104,7 +105,7 @@ describe('legacy goals', () => {
 
   it('refuse bad input naming the field', async () => {
     const api = apiClient(app, ann.token);
-    const account = (await api.post('/accounts', { name: 'Contoso' })).body;
+    const { account } = await buildAccount(core, { owner: ann, name: 'Contoso' });
     const cases: [Record<string, unknown>, string][] = [
       [{ title: 'No dimension' }, 'dimension'],
       [{ dimension: 'happiness', title: 'x' }, 'dimension'],
@@ -125,17 +126,13 @@ describe('legacy goals', () => {
 
   it("link activities to their own account's goals only", async () => {
     const api = apiClient(app, ann.token);
-    const fabrikam = (await api.post('/accounts', { name: 'Fabrikam' })).body;
-    const litware = (await api.post('/accounts', { name: 'Litware' })).body;
-    const goal = (
-      await api.post(`/accounts/${fabrikam.id}/goals`, { dimension: 'innovation', title: 'Pilot' })
-    ).body;
-    const theirGoal = (
-      await apiClient(app, outsider.token).post(
-        `/accounts/${(await apiClient(app, outsider.token).post('/accounts', { name: 'Theirs' })).body.id}/goals`,
-        { dimension: 'commercial', title: 'Secret' },
-      )
-    ).body;
+    const { goal, account: fabrikam } = await buildGoal(core, {
+      on: await buildAccount(core, { owner: ann, name: 'Fabrikam' }),
+      dimension: 'innovation',
+      title: 'Pilot',
+    });
+    const { account: litware } = await buildAccount(core, { owner: ann, name: 'Litware' });
+    const { goal: theirGoal } = await buildGoal(core, { by: outsider, title: 'Secret' });
 
     const wrongAccount = await api.post('/activities', work({ accountId: litware.id, goalId: goal.id }));
     expect(wrongAccount.status).toBe(400);
@@ -160,12 +157,9 @@ describe('legacy goals', () => {
 
 describe('time in the last 30 days', () => {
   it('counts the 30 calendar days up to today where the user lives, at any hour', async () => {
-    const kiwi = await makeUser(core, { workspace: 'Acme', timeZone: 'Pacific/Auckland' });
+    const kiwi = await buildPerson(core, { colleagueOf: ann, timeZone: 'Pacific/Auckland' });
     const api = apiClient(app, kiwi.token);
-    const account = (await api.post('/accounts', { name: 'Tasman Freight' })).body;
-    const goal = (
-      await api.post(`/accounts/${account.id}/goals`, { dimension: 'relationships', title: 'Trust' })
-    ).body;
+    const { goal, account } = await buildGoal(core, { by: kiwi, dimension: 'relationships', title: 'Trust' });
     // Auckland wall-clock times: 00:30 on 2 November is day 29 before 1 December, 23:30 on
     // 1 November is day 30.
     await api.post('/activities', work({ goalId: goal.id, minutes: 30, startsAt: '2026-11-02T00:30' }));

@@ -13,7 +13,7 @@ import {
   savePersonalLegacy,
   updateGoal,
 } from '../../core/legacy/service.ts';
-import { idParam, itemsOf, router } from '../context.ts';
+import { itemsOf, router } from '../context.ts';
 import { operations } from '../operation.ts';
 
 export const legacyRoutes = router();
@@ -34,14 +34,12 @@ route.put('/me/legacy', {
 
 route.get('/accounts/{id}/goals', {
   summary: "The account's legacy goals by dimension, each with the time invested in it",
-  params: idParam,
   responds: [200, 'Goals', itemsOf(goalSchema)],
   run: async ({ db, actor, params }) => ({ items: await listGoals(db, actor, params.id) }),
 });
 
 route.post('/accounts/{id}/goals', {
   summary: 'Add a legacy goal to an account (its owner, team and leaders may)',
-  params: idParam,
   body: goalInputSchema,
   responds: [201, 'The new goal', goalSchema],
   run: ({ db, actor, params, body }) => createGoal(db, actor, params.id, body),
@@ -49,7 +47,6 @@ route.post('/accounts/{id}/goals', {
 
 route.patch('/goals/{id}', {
   summary: 'Change a goal: wording, measure, target date, status (active, achieved, dropped)',
-  params: idParam,
   body: goalPatchSchema,
   responds: [200, 'The goal', goalSchema],
   run: ({ db, actor, params, body }) => updateGoal(db, actor, params.id, body),
@@ -57,7 +54,6 @@ route.patch('/goals/{id}', {
 
 route.delete('/goals/{id}', {
   summary: 'Remove a goal; activities that served it stay, without the goal',
-  params: idParam,
   responds: [204, 'Removed'],
   run: ({ db, actor, params }) => deleteGoal(db, actor, params.id),
 });

@@ -13,7 +13,7 @@ import {
 } from '../../core/people/invitations.ts';
 import { listPeople, personPatchSchema, updatePerson } from '../../core/people/service.ts';
 import { clientAddress, headersWithClientAddress, publicOrigin } from '../auth.ts';
-import { idParam, itemsOf, router } from '../context.ts';
+import { itemsOf, router } from '../context.ts';
 import { operations } from '../operation.ts';
 import { meSchema } from './me.ts';
 
@@ -54,7 +54,6 @@ route.get('/users', {
 route.patch('/users/{id}', {
   summary:
     'Change a role, a reporting line, or (de)activate a person (owner; leaders: the leader of their reports)',
-  params: idParam,
   body: personPatchSchema,
   responds: [200, 'The person', personSchema],
   errors: [409],
@@ -101,7 +100,6 @@ route.post('/invitations', {
 
 route.delete('/invitations/{id}', {
   summary: 'Withdraw an invitation',
-  params: idParam,
   responds: [204, 'Withdrawn'],
   errors: [409],
   run: ({ c, db, actor, params }) => withdrawInvitation(db, actor, params.id, clientAddress(c)),

@@ -14,7 +14,7 @@ import {
   weekPlan,
 } from '../../core/plan/service.ts';
 import { weekParamSchema } from '../../core/reflections/schemas.ts';
-import { idParam, itemsOf, router } from '../context.ts';
+import { itemsOf, router } from '../context.ts';
 import { operations } from '../operation.ts';
 
 /** An action scheduled onto a day of the plan (Today shows them too). */
@@ -103,7 +103,6 @@ route.post('/plans/{week}/rocks', {
 
 route.patch('/rocks/{id}', {
   summary: 'Change a big rock: title, budget, account or goal, status (open, done, dropped)',
-  params: idParam,
   body: rockPatchSchema,
   responds: [200, 'The plan', plan],
   run: ({ db, actor, params, body }) => updateRock(db, actor, params.id, body),
@@ -111,7 +110,6 @@ route.patch('/rocks/{id}', {
 
 route.delete('/rocks/{id}', {
   summary: 'Remove a big rock (its scheduled actions stay, on their own)',
-  params: idParam,
   responds: [200, 'The plan', plan],
   run: ({ db, actor, params }) => deleteRock(db, actor, params.id),
 });
@@ -127,7 +125,6 @@ route.post('/plan-items', {
 
 route.put('/plan-items/{id}/done', {
   summary: 'Mark an action done (its time is logged as a Q2 activity) or not done',
-  params: idParam,
   body: z.strictObject({ done: z.boolean() }),
   responds: [200, 'The action', planItemSchema],
   run: ({ db, actor, params, body }) => completeItem(db, actor, params.id, body.done),
@@ -135,7 +132,6 @@ route.put('/plan-items/{id}/done', {
 
 route.delete('/plan-items/{id}', {
   summary: 'Take an action off the plan',
-  params: idParam,
   responds: [204, 'Removed'],
   run: ({ db, actor, params }) => unscheduleItem(db, actor, params.id),
 });

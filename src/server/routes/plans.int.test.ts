@@ -2,7 +2,14 @@ import { eq } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import { afterAll, describe, expect, it } from 'vitest';
 import { testWorld } from '../../../test/app.ts';
-import { apiClient, makeAccount } from '../../../test/factories.ts';
+import {
+  apiClient,
+  buildAccount,
+  buildActivity,
+  buildGoal,
+  buildPlanItem,
+  buildRound,
+} from '../../../test/factories.ts';
 import { planItems } from '../../core/db/schema/index.ts';
 import { rollOverPlanItems } from '../../core/plan/service.ts';
 
@@ -14,18 +21,15 @@ const { core, app, ann, leader, outsider, close } = await testWorld({
   people: { ann: { name: 'Ann' }, leader: { role: 'leader' } },
 });
 afterAll(close);
-const accountId = (await makeAccount(core, ann, 'Northwind')).id;
-const goalId: string = (
-  await apiClient(app, ann.token).post(`/accounts/${accountId}/goals`, {
-    dimension: 'relationships',
-    title: 'A sponsor',
-  })
-).body.id;
+const northwind = await buildAccount(core, { owner: ann, name: 'Northwind' });
+const accountId = northwind.account.id;
+const goalId = (await buildGoal(core, { on: northwind, dimension: 'relationships', title: 'A sponsor' })).goal
+  .id;
 
 describe('weekly plan', () => {
   it('suggests neglected goals, takes big rocks with budgets, schedules, and shows planned vs actual', async () => {
     const api = apiClient(app, ann.token);
-    const round = (await api.post(`/accounts/${accountId}/scorecard`, { name: 'Q4' })).body;
+    const { round } = await buildRound(core, { on: northwind, name: 'Q4' });
     await api.post(`/scorecard/rounds/${round.id}/actions`, {
       title: 'Send the supply-chain study',
       startsAt: now.minus({ days: 8 }).toISO({ includeOffset: true }), // before this week, whatever today is
@@ -84,7 +88,7 @@ describe('weekly plan', () => {
 
   it('rolls unfinished actions over to today and keeps how often they slipped', async () => {
     const api = apiClient(app, ann.token);
-    const late = (await api.post('/plan-items', { title: 'Call the buyer', day: today, minutes: 30 })).body;
+    const { item: late } = await buildPlanItem(core, { by: ann, title: 'Call the buyer', day: today });
     const twoDaysAgo = now.minus({ days: 2 }).toISODate() ?? '';
     await core.db
       .update(planItems)
@@ -156,14 +160,20 @@ describe('weekly plan', () => {
 describe('say no and delegate', () => {
   it('ranks recurring Q3 meetings and Q4 work by hours over 8 weeks, and keeps a decision with a follow-up', async () => {
     const api = apiClient(app, ann.token);
-    const log = (title: string, daysAgo: number, minutes: number, urgent: boolean) =>
-      api.post('/activities', {
+    const log = (title: string, daysAgo: number, minutes: number, urgent: boolean) => {
+      const startsAt = now
+        .minus({ days: daysAgo })
+        .set({ hour: 9, minute: 0 })
+        .toISO({ includeOffset: true });
+      return buildActivity(core, {
+        by: ann,
         title,
-        startsAt: now.minus({ days: daysAgo }).set({ hour: 9, minute: 0 }).toISO({ includeOffset: true }),
+        startsAt: startsAt ?? '',
         minutes,
         urgent,
         important: false,
       });
+    };
     for (const daysAgo of [7, 14, 21, 28]) await log('Weekly pipeline review', daysAgo, 60, true);
     await log('Ad-hoc pricing committee', 10, 45, true); // once: not a recurring meeting
     for (const daysAgo of [3, 10]) await log('Weekly pipeline review', daysAgo + 70, 60, true); // before the 8 weeks

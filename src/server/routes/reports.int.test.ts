@@ -1,17 +1,17 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { testApp } from '../../../test/app.ts';
-import { apiClient, makeAccount, makeActivity, makeUser } from '../../../test/factories.ts';
+import { apiClient, buildAccount, buildActivity, buildPerson } from '../../../test/factories.ts';
 
 const { core, app, close } = await testApp();
 afterAll(close);
 
 describe('week report', () => {
   it('splits the week by quadrant, account and kind, with last week and targets', async () => {
-    const user = await makeUser(core, { timeZone: 'Europe/London' });
+    const user = await buildPerson(core, { timeZone: 'Europe/London' });
     const add = (startsAt: string, minutes: number, urgent: boolean, important: boolean, extra = {}) =>
-      makeActivity(core, user, { startsAt, minutes, urgent, important, ...extra });
-    await makeAccount(core, user, 'Northwind');
-    await makeAccount(core, user, 'Contoso');
+      buildActivity(core, { by: user, startsAt, minutes, urgent, important, ...extra });
+    await buildAccount(core, { owner: user, name: 'Northwind' });
+    await buildAccount(core, { owner: user, name: 'Contoso' });
     await add('2026-11-16T09:00', 120, true, true, { account: 'Northwind', kind: 'customer_meeting' });
     await add('2026-11-17T09:00', 60, false, true, { account: 'Northwind', kind: 'customer_meeting' });
     await add('2026-11-18T09:00', 180, true, false, { kind: 'internal_meeting' });
@@ -59,13 +59,14 @@ describe('week report', () => {
   });
 
   it('counts a working day as 480 minutes in the DST week, and cuts weeks in the user zone', async () => {
-    const user = await makeUser(core, { timeZone: 'America/New_York' });
-    await makeActivity(core, user, {
+    const user = await buildPerson(core, { timeZone: 'America/New_York' });
+    await buildActivity(core, {
+      by: user,
       startsAt: '2026-03-08T09:00',
       minutes: undefined,
       endsAt: '2026-03-08T17:00',
     });
-    await makeActivity(core, user, { startsAt: '2026-03-08T23:30', minutes: 60 }); // Sunday night NY = Monday UTC
+    await buildActivity(core, { by: user, startsAt: '2026-03-08T23:30', minutes: 60 }); // Sunday night NY = Monday UTC
     const report = (await apiClient(app, user.token).get('/reports/week?week=2026-W10')).body;
     expect(report.totalMinutes).toBe(540);
     expect(report.from).toBe('2026-03-02T00:00:00-05:00');
@@ -73,7 +74,7 @@ describe('week report', () => {
   });
 
   it('says the empty week is empty, with zero shares', async () => {
-    const user = await makeUser(core);
+    const user = await buildPerson(core);
     const report = (await apiClient(app, user.token).get('/reports/week?week=2026-W01')).body;
     expect(report.totalMinutes).toBe(0);
     expect(report.quadrants.q2).toEqual({ minutes: 0, share: 0 });
@@ -81,7 +82,7 @@ describe('week report', () => {
   });
 
   it('defaults to the current week and rejects a malformed week', async () => {
-    const user = await makeUser(core);
+    const user = await buildPerson(core);
     const api = apiClient(app, user.token);
     expect((await api.get('/reports/week')).body.week).toMatch(/^\d{4}-W\d{2}$/);
     for (const week of ['2026-47', '2026-W54', '2025-W53', 'soon']) {
@@ -92,9 +93,9 @@ describe('week report', () => {
   });
 
   it("applies the user's own targets", async () => {
-    const user = await makeUser(core);
+    const user = await buildPerson(core);
     const api = apiClient(app, user.token);
-    await makeActivity(core, user, { startsAt: '2026-11-17T09:00', urgent: false, important: true });
+    await buildActivity(core, { by: user, startsAt: '2026-11-17T09:00', urgent: false, important: true });
     const patched = await api.patch('/me', { targets: { q2: { min: 0.5 }, q1: { max: 0.2 } } });
     expect(patched.status).toBe(200);
     const report = (await api.get('/reports/week?week=2026-W47')).body;
@@ -107,20 +108,23 @@ describe('week report', () => {
 
 describe('trend', () => {
   it('gives each of the last N weeks, oldest first, ending at the chosen week', async () => {
-    const user = await makeUser(core, { timeZone: 'Australia/Sydney' });
-    await makeActivity(core, user, {
+    const user = await buildPerson(core, { timeZone: 'Australia/Sydney' });
+    await buildActivity(core, {
+      by: user,
       startsAt: '2026-11-16T08:00',
       minutes: 60,
       urgent: true,
       important: true,
     });
-    await makeActivity(core, user, {
+    await buildActivity(core, {
+      by: user,
       startsAt: '2026-10-05T08:00',
       minutes: 30,
       urgent: false,
       important: true,
     });
-    await makeActivity(core, user, {
+    await buildActivity(core, {
+      by: user,
       startsAt: '2026-11-23T00:30',
       minutes: 30,
       urgent: false,
@@ -140,7 +144,7 @@ describe('trend', () => {
   });
 
   it('rejects a count outside 1–104', async () => {
-    const user = await makeUser(core);
+    const user = await buildPerson(core);
     for (const weeks of ['0', '105', 'many']) {
       expect((await apiClient(app, user.token).get(`/reports/trend?weeks=${weeks}`)).status).toBe(400);
     }
@@ -149,7 +153,7 @@ describe('trend', () => {
 
 describe('me', () => {
   it('changes the time zone and name, refusing what is not IANA', async () => {
-    const user = await makeUser(core);
+    const user = await buildPerson(core);
     const api = apiClient(app, user.token);
     expect((await api.patch('/me', { timeZone: 'Asia/Tokyo', name: 'Kenji' })).body).toMatchObject({
       timeZone: 'Asia/Tokyo',
@@ -161,7 +165,7 @@ describe('me', () => {
   });
 
   it('refuses targets that are not shares, or whose min exceeds max', async () => {
-    const user = await makeUser(core);
+    const user = await buildPerson(core);
     const api = apiClient(app, user.token);
     for (const targets of [
       { q2: { min: 35 } },

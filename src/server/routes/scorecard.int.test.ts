@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { testWorld } from '../../../test/app.ts';
-import { apiClient, makeAccount } from '../../../test/factories.ts';
+import { apiClient, buildAccount, buildRound } from '../../../test/factories.ts';
 import { scorecardInvitations, scorecardRounds } from '../../core/db/schema/index.ts';
 import { fixedClock, now, setClock } from '../../core/time/clock.ts';
 
@@ -10,8 +10,9 @@ const { core, app, ann, colleague, outsider, close } = await testWorld({
   people: { ann: { name: 'Ann' }, colleague: { name: 'Colin' } },
 });
 afterAll(close);
-const accountId = (await makeAccount(core, ann, 'Northwind')).id;
-await makeAccount(core, ann, 'Secret Prospect');
+const northwind = await buildAccount(core, { owner: ann, name: 'Northwind' });
+const accountId = northwind.account.id;
+await buildAccount(core, { owner: ann, name: 'Secret Prospect' });
 let roundId: string;
 afterEach(() => {
   setClock(null);
@@ -215,7 +216,7 @@ describe('scorecard rounds', () => {
         createdAt: DateTime.fromJSDate(now(), { zone: ann.me.timeZone }).minus({ days: 91 }).toJSDate(),
       })
       .where(eq(scorecardRounds.id, roundId));
-    await api.post(`/accounts/${accountId}/scorecard`, { name: 'Q1 2027' });
+    await buildRound(core, { on: northwind, name: 'Q1 2027' });
     const rounds = (await api.get(`/accounts/${accountId}/scorecard`)).body.items;
     expect(rounds.map((r: { name: string; stale: boolean }) => [r.name, r.stale])).toEqual([
       ['Q1 2027', false],
@@ -227,11 +228,13 @@ describe('scorecard rounds', () => {
     // Opened at 23:30 on 1 September in London; stale all day on 1 December, not a minute before.
     setClock(fixedClock('2026-09-01T22:30:00Z'));
     const api = apiClient(app, ann.token);
-    const account = await api.post('/accounts', { name: 'Stale Ltd' });
-    await api.post(`/accounts/${account.body.id}/scorecard`, { name: 'Q3 2026' });
+    const { account } = await buildRound(core, {
+      on: await buildAccount(core, { owner: ann, name: 'Stale Ltd' }),
+      name: 'Q3 2026',
+    });
     const staleAt = async (at: string) => {
       setClock(fixedClock(at));
-      return (await api.get(`/accounts/${account.body.id}/scorecard`)).body.items[0].stale;
+      return (await api.get(`/accounts/${account.id}/scorecard`)).body.items[0].stale;
     };
     expect(await staleAt('2026-11-30T23:59:00Z')).toBe(false); // 23:59 on 30 November, day 90
     expect(await staleAt('2026-12-01T00:01:00Z')).toBe(true); // 00:01 on 1 December, day 91

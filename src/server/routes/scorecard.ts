@@ -27,7 +27,7 @@ import {
   updateRound,
 } from '../../core/scorecard/service.ts';
 import { clientAddress } from '../auth.ts';
-import { idParam, itemsOf, router } from '../context.ts';
+import { itemsOf, router } from '../context.ts';
 import { operations } from '../operation.ts';
 
 const tokenParam = z.object({ token: z.string().min(20).max(100) });
@@ -37,14 +37,12 @@ const route = operations(scorecardRoutes, 'scorecard');
 
 route.get('/accounts/{id}/scorecard', {
   summary: "The account's honest-conversation rounds, newest first, with their four views (the trend)",
-  params: idParam,
   responds: [200, 'Rounds', itemsOf(roundSummarySchema)],
   run: async ({ db, actor, params }) => ({ items: await listRounds(db, actor, params.id) }),
 });
 
 route.post('/accounts/{id}/scorecard', {
   summary: 'Open a round, e.g. "Q4 2026" (the account owner, team and leaders may)',
-  params: idParam,
   body: roundInputSchema,
   responds: [201, 'The new round', roundDetailSchema],
   run: ({ db, actor, params, body }) => createRound(db, actor, params.id, body),
@@ -52,14 +50,12 @@ route.post('/accounts/{id}/scorecard', {
 
 route.get('/scorecard/rounds/{id}', {
   summary: 'A round: four views with rater counts, the gap table (largest first), evidence, links, actions',
-  params: idParam,
   responds: [200, 'The round', roundDetailSchema],
   run: ({ db, actor, params }) => getRound(db, actor, params.id),
 });
 
 route.patch('/scorecard/rounds/{id}', {
   summary: 'Rename a round, invite colleagues, or record the conversation notes',
-  params: idParam,
   body: roundPatchSchema,
   responds: [200, 'The round', roundDetailSchema],
   run: ({ db, actor, params, body }) => updateRound(db, actor, params.id, body),
@@ -67,7 +63,6 @@ route.patch('/scorecard/rounds/{id}', {
 
 route.delete('/scorecard/rounds/{id}', {
   summary: 'Delete a round with its ratings and links (agreed actions stay as planned activities)',
-  params: idParam,
   responds: [204, 'Deleted'],
   run: ({ db, actor, params }) => deleteRound(db, actor, params.id),
 });
@@ -75,7 +70,6 @@ route.delete('/scorecard/rounds/{id}', {
 route.put('/scorecard/rounds/{id}/my-rating', {
   summary:
     'Your answers for our side: both organisations, 1–5 per subject, with evidence (replaces earlier ones)',
-  params: idParam,
   body: ratingInputSchema,
   responds: [200, 'The round', roundDetailSchema],
   run: ({ db, actor, params, body }) => saveMyRating(db, actor, params.id, body),
@@ -84,7 +78,6 @@ route.put('/scorecard/rounds/{id}/my-rating', {
 route.post('/scorecard/rounds/{id}/invitations', {
   summary: 'A link for one customer-side rater (usable once, expires in 21 days by default)',
   description: 'The token is in this answer only; the server keeps a SHA-256 of it.',
-  params: idParam,
   body: invitationInputSchema,
   responds: [
     201,
@@ -100,14 +93,12 @@ route.post('/scorecard/rounds/{id}/invitations', {
 
 route.delete('/scorecard/invitations/{id}', {
   summary: 'Withdraw a rating link',
-  params: idParam,
   responds: [204, 'Withdrawn'],
   run: ({ c, db, actor, params }) => revokeInvitation(db, actor, params.id, clientAddress(c)),
 });
 
 route.post('/scorecard/rounds/{id}/actions', {
   summary: 'Record an agreed action; it becomes a planned Q2 activity on the account',
-  params: idParam,
   body: actionInputSchema,
   responds: [201, 'The round', roundDetailSchema],
   run: ({ db, actor, params, body }) => addAction(db, actor, params.id, body),

@@ -1,9 +1,10 @@
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { testWorld } from '../../../test/app.ts';
-import { apiClient } from '../../../test/factories.ts';
+import { apiClient, buildAccount, buildStakeholder, importIcs } from '../../../test/factories.ts';
+import { ics, vevent } from '../../../test/ics.ts';
 import { fixedClock, setClock } from '../../core/time/clock.ts';
 
-const { app, ann, colleague, outsider, close } = await testWorld({
+const { core, app, ann, colleague, outsider, close } = await testWorld({
   people: { ann: { timeZone: 'Europe/Amsterdam' }, colleague: {} },
 });
 afterAll(close);
@@ -11,24 +12,27 @@ afterEach(() => {
   setClock(null);
 });
 
+/** An hour's meeting in Amsterdam with one attendee. */
 const meeting = (email: string, start: string) =>
-  [
-    'BEGIN:VEVENT',
+  vevent(
     `UID:${email}-${start}`,
     'SUMMARY:Meeting',
     `DTSTART;TZID=Europe/Amsterdam:${start}`,
     `DTEND;TZID=Europe/Amsterdam:${start.slice(0, 9)}${String(Number(start.slice(9, 11)) + 1).padStart(2, '0')}0000`,
     `ATTENDEE;PARTSTAT=ACCEPTED:mailto:${email}`,
-    'END:VEVENT',
-  ].join('\r\n');
+  );
 
 describe('stakeholders', () => {
   it('are added to an account, owned by our people, and their last contact comes from meetings', async () => {
     // The meetings below are in this quarter and inside the import window of this day.
     setClock(fixedClock('2026-11-23T12:00:00Z'));
     const api = apiClient(app, ann.token);
-    const account = await api.post('/accounts', { name: 'Northwind', domains: ['northwind.example'] });
-    const created = await api.post(`/accounts/${account.body.id}/stakeholders`, {
+    const { account } = await buildAccount(core, {
+      owner: ann,
+      name: 'Northwind',
+      domains: ['northwind.example'],
+    });
+    const created = await api.post(`/accounts/${account.id}/stakeholders`, {
       name: 'Priya Shah',
       title: 'Head of Supply Chain',
       email: 'Priya@Northwind.example',
@@ -50,34 +54,33 @@ describe('stakeholders', () => {
     expect(people.body.items.map((u: any) => u.id).sort()).toEqual([ann.me.id, colleague.me.id].sort());
     expect(people.body.items[0]).not.toHaveProperty('email');
 
-    const calendar = `BEGIN:VCALENDAR\r\nVERSION:2.0\r\n${meeting('priya@northwind.example', '20261102T100000')}\r\n${meeting('priya@northwind.example', '20261116T140000')}\r\nEND:VCALENDAR\r\n`;
-    const imported = await app.request('/api/imports?fileName=cal.ics', {
-      method: 'POST',
-      headers: { authorization: `Bearer ${ann.token}`, 'content-type': 'text/calendar' },
-      body: calendar,
-    });
+    const calendar = ics(
+      ...meeting('priya@northwind.example', '20261102T100000'),
+      ...meeting('priya@northwind.example', '20261116T140000'),
+    );
+    const imported = await importIcs(app, ann, calendar, 'cal.ics');
     expect(imported.status).toBe(200);
-    const list = await api.get(`/accounts/${account.body.id}/stakeholders`);
+    const list = await api.get(`/accounts/${account.id}/stakeholders`);
     expect(list.body.items[0]).toMatchObject({
       name: 'Priya Shah',
       lastContactAt: '2026-11-16T13:00:00.000Z',
       contactsThisQuarter: 2,
     });
-    const connectivity = await api.get(`/accounts/${account.body.id}/connectivity?losingTouchDays=3`);
+    const connectivity = await api.get(`/accounts/${account.id}/connectivity?losingTouchDays=3`);
     expect(connectivity.status).toBe(200);
     expect(connectivity.body.warnings.map((w: any) => w.kind)).toEqual(['single_contact']);
     expect(
       connectivity.body.coverage.find((c: any) => c.function === 'supply_chain' && c.level === 'senior'),
     ).toMatchObject({ stakeholders: 1, strength: 3 });
     expect(connectivity.body.losingTouch.map((p: any) => p.name)).toEqual(['Priya Shah']);
-    const stranger = await apiClient(app, outsider.token).get(`/accounts/${account.body.id}/connectivity`);
+    const stranger = await apiClient(app, outsider.token).get(`/accounts/${account.id}/connectivity`);
     expect(stranger.status).toBe(404);
   });
 
   it('refuse bad input with the field named, duplicates with 409, and strangers with 404', async () => {
     const api = apiClient(app, ann.token);
-    const account = await api.post('/accounts', { name: 'Contoso', domains: [] });
-    const path = `/accounts/${account.body.id}/stakeholders`;
+    const { account } = await buildAccount(core, { owner: ann, name: 'Contoso' });
+    const path = `/accounts/${account.id}/stakeholders`;
     const bad = await api.post(path, { name: 'X', influence: 9, level: 'boss' });
     expect(bad.status).toBe(400);
     expect(Object.keys(bad.body.error.fields)).toEqual(expect.arrayContaining(['influence', 'level']));
@@ -106,29 +109,21 @@ describe('stakeholders', () => {
     // before 1 December: it is 30 days ago all day long, so she is losing touch at 30 days.
     setClock(fixedClock('2026-12-01T07:00:00Z'));
     const api = apiClient(app, ann.token);
-    const account = await api.post('/accounts', { name: 'Fabrikam', domains: ['fabrikam.example'] });
-    await api.post(`/accounts/${account.body.id}/stakeholders`, {
+    const { account } = await buildStakeholder(core, {
+      on: await buildAccount(core, { owner: ann, name: 'Fabrikam', domains: ['fabrikam.example'] }),
       name: 'Lena Late',
       email: 'lena@fabrikam.example',
     });
-    const calendar = [
-      'BEGIN:VCALENDAR',
-      'VERSION:2.0',
-      'BEGIN:VEVENT',
-      'UID:late@fabrikam',
-      'SUMMARY:Late call',
-      'DTSTART;TZID=Europe/Amsterdam:20261101T230000',
-      'DTEND;TZID=Europe/Amsterdam:20261101T234500',
-      'ATTENDEE;PARTSTAT=ACCEPTED:mailto:lena@fabrikam.example',
-      'END:VEVENT',
-      'END:VCALENDAR',
-      '',
-    ].join('\r\n');
-    const imported = await app.request('/api/imports?fileName=late.ics', {
-      method: 'POST',
-      headers: { authorization: `Bearer ${ann.token}`, 'content-type': 'text/calendar' },
-      body: calendar,
-    });
+    const calendar = ics(
+      ...vevent(
+        'UID:late@fabrikam',
+        'SUMMARY:Late call',
+        'DTSTART;TZID=Europe/Amsterdam:20261101T230000',
+        'DTEND;TZID=Europe/Amsterdam:20261101T234500',
+        'ATTENDEE;PARTSTAT=ACCEPTED:mailto:lena@fabrikam.example',
+      ),
+    );
+    const imported = await importIcs(app, ann, calendar, 'late.ics');
     expect(imported.status).toBe(200);
     // 00:30, 08:00, 08:59 and 23:30 in Amsterdam on 1 December.
     for (const at of [
@@ -138,14 +133,14 @@ describe('stakeholders', () => {
       '2026-12-01T22:30:00Z',
     ]) {
       setClock(fixedClock(at));
-      const connectivity = await api.get(`/accounts/${account.body.id}/connectivity?losingTouchDays=30`);
+      const connectivity = await api.get(`/accounts/${account.id}/connectivity?losingTouchDays=30`);
       expect(connectivity.body.losingTouch, at).toEqual([
         expect.objectContaining({ name: 'Lena Late', daysSinceContact: 30 }),
       ]);
     }
     // A minute after midnight on 2 December it is 31 days.
     setClock(fixedClock('2026-12-01T23:01:00Z'));
-    const later = await api.get(`/accounts/${account.body.id}/connectivity?losingTouchDays=31`);
+    const later = await api.get(`/accounts/${account.id}/connectivity?losingTouchDays=31`);
     expect(later.body.losingTouch[0]).toMatchObject({ name: 'Lena Late', daysSinceContact: 31 });
   });
 });

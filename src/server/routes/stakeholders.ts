@@ -13,7 +13,7 @@ import {
   listStakeholders,
   updateStakeholder,
 } from '../../core/stakeholders/service.ts';
-import { idParam, itemsOf, router } from '../context.ts';
+import { itemsOf, router } from '../context.ts';
 import { operations } from '../operation.ts';
 
 export const stakeholderRoutes = router();
@@ -21,14 +21,12 @@ const route = operations(stakeholderRoutes, 'stakeholders');
 
 route.get('/accounts/{id}/stakeholders', {
   summary: "An account's stakeholders, with last contact derived from meetings' attendees",
-  params: idParam,
   responds: [200, 'Stakeholders by name', itemsOf(stakeholderSchema)],
   run: async ({ db, actor, params }) => ({ items: await listStakeholders(db, actor, params.id) }),
 });
 
 route.post('/accounts/{id}/stakeholders', {
   summary: 'Add a stakeholder to an account (owners default to you)',
-  params: idParam,
   body: stakeholderInputSchema,
   responds: [201, 'The new stakeholder', stakeholderSchema],
   errors: [409],
@@ -37,14 +35,12 @@ route.post('/accounts/{id}/stakeholders', {
 
 route.get('/stakeholders/{id}', {
   summary: 'One stakeholder',
-  params: idParam,
   responds: [200, 'The stakeholder', stakeholderSchema],
   run: ({ db, actor, params }) => getStakeholder(db, actor, params.id),
 });
 
 route.patch('/stakeholders/{id}', {
   summary: 'Change a stakeholder (ownerIds replaces the owners)',
-  params: idParam,
   body: stakeholderPatchSchema,
   responds: [200, 'The stakeholder', stakeholderSchema],
   errors: [409],
@@ -53,14 +49,12 @@ route.patch('/stakeholders/{id}', {
 
 route.delete('/stakeholders/{id}', {
   summary: 'Remove a stakeholder',
-  params: idParam,
   responds: [204, 'Removed'],
   run: ({ db, actor, params }) => deleteStakeholder(db, actor, params.id),
 });
 
 route.get('/accounts/{id}/connectivity', {
   summary: 'Coverage grid (functions × levels), single-threaded warnings and who we are losing touch with',
-  params: idParam,
   query: z.object({
     losingTouchDays: z.coerce.number().int().min(1).max(3650).optional().describe('default 60'),
   }),

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { testApp } from '../../../test/app.ts';
-import { apiClient, cookieFrom, signIn as signInAs } from '../../../test/factories.ts';
+import { ACTIVITY, apiClient, cookieFrom, signIn as signInAs } from '../../../test/factories.ts';
 
 const owner = {
   workspaceName: 'Acme Supplies',
@@ -89,13 +89,7 @@ describe('first-run setup and sessions', () => {
 
   it('refuses cookie-authenticated writes from another site (CSRF)', async () => {
     const cookie = cookieFrom((await signIn('ann@acme.test', owner.password, '10.0.0.4')).headers);
-    const body = {
-      title: 'Planted',
-      startsAt: '2026-11-18T09:00',
-      minutes: 30,
-      urgent: false,
-      important: false,
-    };
+    const body = { ...ACTIVITY, title: 'Planted', minutes: 30, important: false };
     const evil = await apiClient(app).post('/activities', body, { cookie, origin: 'https://evil.example' });
     expect(evil.status).toBe(403);
     expect(evil.body.error.code).toBe('forbidden');

@@ -17,7 +17,7 @@ import {
   reorderRules,
   updateRule,
 } from '../../../core/calendar/rules/service.ts';
-import { idParam, itemsOf, router } from '../../context.ts';
+import { itemsOf, router } from '../../context.ts';
 import { operations } from '../../operation.ts';
 
 const changed = z.number().int().describe('Imported activities classified differently after this change');
@@ -75,7 +75,6 @@ route.post('/rules/apply', {
 
 route.patch('/rules/{id}', {
   summary: 'Change a rule (conditions and actions are replaced whole) and re-apply the rules',
-  params: idParam,
   body: rulePatchSchema,
   responds: [200, 'The updated rule', savedRuleSchema],
   run: ({ db, actor, params, body }) => updateRule(db, actor, params.id, body),
@@ -83,7 +82,6 @@ route.patch('/rules/{id}', {
 
 route.delete('/rules/{id}', {
   summary: 'Delete a rule; what it classified is classified again by the others',
-  params: idParam,
   responds: [204, 'Deleted'],
   run: async ({ db, actor, params }) => {
     await deleteRule(db, actor, params.id);

@@ -7,7 +7,7 @@ import {
   listCalendars,
   syncSubscription,
 } from '../../../core/calendar/subscriptions.ts';
-import { idParam, itemsOf, router } from '../../context.ts';
+import { itemsOf, router } from '../../context.ts';
 import { operations } from '../../operation.ts';
 
 /** Calendars: imported files and subscriptions to .ics addresses. */
@@ -45,7 +45,6 @@ route.post('/calendars', {
 
 route.post('/calendars/{id}/sync', {
   summary: 'Fetch a subscription now (conditional on ETag / Last-Modified) and merge it',
-  params: idParam,
   responds: [200, 'The merge, or notModified', syncResultSchema],
   errors: [413],
   run: ({ db, actor, params }) => syncSubscription(db, actor, params.id),
@@ -53,7 +52,6 @@ route.post('/calendars/{id}/sync', {
 
 route.delete('/calendars/{id}', {
   summary: 'Remove a calendar and every activity imported from it',
-  params: idParam,
   responds: [204, 'Removed'],
   run: ({ db, actor, params }) => deleteCalendar(db, actor, params.id),
 });
