@@ -1,14 +1,38 @@
-import { randomBytes } from 'node:crypto';
-import type { AccountInput } from '../src/core/accounts/schemas.ts';
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { AccountInput, AccountView } from '../src/core/accounts/schemas.ts';
 import { createAccount } from '../src/core/accounts/service.ts';
-import type { ActivityInput } from '../src/core/activities/schemas.ts';
+import type { ActivityInput, ActivityView } from '../src/core/activities/schemas.ts';
 import { createActivity } from '../src/core/activities/service.ts';
 import type { Actor } from '../src/core/auth/actor.ts';
 import { createApiToken } from '../src/core/auth/tokens.ts';
 import { actorOf, createUser, type Me } from '../src/core/auth/users.ts';
-import type { Role } from '../src/core/db/schema/index.ts';
+import { activities, type Role } from '../src/core/db/schema/index.ts';
+import type { DecisionInput, DecisionView } from '../src/core/decisions/schemas.ts';
+import { createDecision } from '../src/core/decisions/service.ts';
 import type { Core } from '../src/core/index.ts';
+import type { GoalInput, GoalView } from '../src/core/legacy/schemas.ts';
+import { createGoal } from '../src/core/legacy/service.ts';
+import {
+  addRock,
+  type ItemInput,
+  type PlanItemView,
+  type RockInput,
+  scheduleItem,
+  type WeekPlan,
+} from '../src/core/plan/service.ts';
+import type { RoundDetail, RoundInput } from '../src/core/scorecard/schemas.ts';
+import { createRound } from '../src/core/scorecard/service.ts';
+import type { StakeholderInput, StakeholderView } from '../src/core/stakeholders/schemas.ts';
+import { createStakeholder } from '../src/core/stakeholders/service.ts';
 import type { App } from '../src/server/app.ts';
+
+// Builders: each makes one thing through the core services and, unless given, the things it stands
+// on (a goal its account, an account its owner, a person their workspace). Each returns the thing
+// under its name beside those parents, so what one builder returns can be handed to the next:
+//
+//     const northwind = await buildAccount(core, { owner: ann, name: 'Northwind' });
+//     const { goal } = await buildGoal(core, { on: northwind, title: 'A sponsor' });
+//     const { round, owner } = await buildRound(core); // a new account of a new person
 
 export interface TestUser {
   me: Me;
@@ -22,6 +46,8 @@ export interface TestUser {
 export const WORKSPACE = 'Acme';
 export const RIVAL_WORKSPACE = 'Rival Corp';
 
+const suffix = () => randomBytes(4).toString('hex');
+
 /** How a person differs from the default: a member in Europe/London named `User <random>`. */
 export interface PersonOptions {
   role?: Role;
@@ -29,23 +55,177 @@ export interface PersonOptions {
   name?: string;
 }
 
-/** A user with a bearer token, in a new workspace unless one is named. */
-export async function makeUser(
-  core: Core,
-  options: PersonOptions & { workspace?: string } = {},
-): Promise<TestUser> {
-  const suffix = randomBytes(4).toString('hex');
-  const email = `user-${suffix}@example.test`;
+/** Where a person works: a workspace by name (made when new), or a colleague's; else one of their own. */
+export interface PersonSpec extends PersonOptions {
+  workspace?: string;
+  colleagueOf?: TestUser;
+}
+
+/** A person with a password and a bearer token. */
+export async function buildPerson(core: Core, spec: PersonSpec = {}): Promise<TestUser> {
+  const id = suffix();
+  const email = `user-${id}@example.test`;
   const password = 'correct horse battery';
   const me = await createUser(core.db, {
-    workspaceName: options.workspace ?? `Workspace ${suffix}`,
-    name: options.name ?? `User ${suffix}`,
+    workspaceName: spec.colleagueOf?.me.workspace.name ?? spec.workspace ?? `Workspace ${id}`,
+    name: spec.name ?? `User ${id}`,
     email,
     password,
-    role: options.role ?? 'member',
-    timeZone: options.timeZone ?? 'Europe/London',
+    role: spec.role ?? 'member',
+    timeZone: spec.timeZone ?? 'Europe/London',
   });
   return { me, actor: actorOf(me), token: await createApiToken(core.db, email), email, password };
+}
+
+/** An account and the person who made it and (unless `ownerId` says otherwise) owns it. */
+export interface OwnedAccount {
+  account: AccountView;
+  owner: TestUser;
+}
+
+/** A customer account, named `Account <random>` unless given, made by `owner` (a new person unless given). */
+export async function buildAccount(
+  core: Core,
+  { owner, name, ...input }: Partial<AccountInput> & { owner?: TestUser } = {},
+): Promise<OwnedAccount> {
+  const by = owner ?? (await buildPerson(core));
+  const account = await createAccount(core.db, by.actor, { name: name ?? `Account ${suffix()}`, ...input });
+  return { account, owner: by };
+}
+
+/** Where a thing on an account goes, and who puts it there. */
+export interface OnAccount {
+  /** The account: a new one (owned by `by`, or by a new person) unless given. */
+  on?: OwnedAccount;
+  /** Who makes it: the account's owner unless given (its team and leaders may too). */
+  by?: TestUser;
+}
+
+async function buildOn<K extends string, T>(
+  core: Core,
+  name: K,
+  { on, by }: OnAccount,
+  make: (actor: Actor, accountId: string) => Promise<T>,
+): Promise<OwnedAccount & Record<K, T>> {
+  const { account, owner } = on ?? (await buildAccount(core, { owner: by }));
+  const made = { [name]: await make((by ?? owner).actor, account.id) } as Record<K, T>;
+  return { account, owner, ...made };
+}
+
+/** A legacy goal (commercial, `Goal <random>` unless given) on an account. */
+export const buildGoal = (core: Core, { on, by, ...input }: OnAccount & Partial<GoalInput> = {}) =>
+  buildOn<'goal', GoalView>(core, 'goal', { on, by }, (actor, accountId) =>
+    createGoal(core.db, actor, accountId, { dimension: 'commercial', title: `Goal ${suffix()}`, ...input }),
+  );
+
+/** A person at the customer (`Contact <random>` unless named), owned by whoever adds them. */
+export const buildStakeholder = (
+  core: Core,
+  { on, by, ...input }: OnAccount & Partial<StakeholderInput> = {},
+) =>
+  buildOn<'stakeholder', StakeholderView>(core, 'stakeholder', { on, by }, (actor, accountId) =>
+    createStakeholder(core.db, actor, accountId, { name: `Contact ${suffix()}`, ...input }),
+  );
+
+/** An entry in an account's decision log (`Decision <random>` unless given). */
+export const buildDecision = (core: Core, { on, by, ...input }: OnAccount & Partial<DecisionInput> = {}) =>
+  buildOn<'decision', DecisionView>(core, 'decision', { on, by }, (actor, accountId) =>
+    createDecision(core.db, actor, accountId, { title: `Decision ${suffix()}`, ...input }),
+  );
+
+/** A scorecard round (`Round <random>` unless named) on an account. */
+export const buildRound = (core: Core, { on, by, ...input }: OnAccount & Partial<RoundInput> = {}) =>
+  buildOn<'round', RoundDetail>(core, 'round', { on, by }, (actor, accountId) =>
+    createRound(core.db, actor, accountId, { name: `Round ${suffix()}`, ...input }),
+  );
+
+/** An activity unless a test says otherwise: an hour of Q2 at 09:00 on Wednesday 18 November 2026. */
+export const ACTIVITY = {
+  title: 'Account review',
+  startsAt: '2026-11-18T09:00',
+  minutes: 60,
+  urgent: false,
+  important: true,
+} as const satisfies ActivityInput;
+
+/** Something a person did, as {@link ACTIVITY} unless told otherwise. */
+export async function buildActivity(
+  core: Core,
+  { by, ...input }: Partial<ActivityInput> & { by?: TestUser } = {},
+): Promise<{ activity: ActivityView; by: TestUser }> {
+  const user = by ?? (await buildPerson(core));
+  const activity = await createActivity(core.db, user.actor, { ...ACTIVITY, ...input });
+  return { activity, by: user };
+}
+
+/** What one of many stored activities says: from its start, 30 minutes of Q2 unless given. */
+export interface ActivityRow {
+  startsAt: Date;
+  title?: string;
+  minutes?: number;
+  urgent?: boolean;
+  important?: boolean;
+}
+
+/**
+ * Many activities of one person at once, written to the table in batches of 500 (through the service
+ * they would take minutes). Titled `Bulk <i>` and in the person's zone; the rows come back as stored.
+ */
+export async function buildActivityRows(
+  core: Core,
+  by: TestUser,
+  count: number,
+  row: (i: number) => ActivityRow,
+) {
+  const rows = Array.from({ length: count }, (_, i) => {
+    const { startsAt, title = `Bulk ${i}`, minutes = 30, urgent = false, important = true } = row(i);
+    const endsAt = new Date(startsAt.getTime() + minutes * 60_000);
+    const { workspaceId, userId, timeZone } = by.actor;
+    return {
+      id: randomUUID(),
+      workspaceId,
+      userId,
+      title,
+      startsAt,
+      endsAt,
+      minutes,
+      timeZone,
+      urgent,
+      important,
+    };
+  });
+  for (let i = 0; i < rows.length; i += 500) await core.db.insert(activities).values(rows.slice(i, i + 500));
+  return rows;
+}
+
+/** A big rock of a week's plan (`Rock <random>`, no budget, unless given); the plan comes back with it. */
+export async function buildRock(
+  core: Core,
+  { by, week, ...input }: Partial<RockInput> & { by?: TestUser; week: string },
+): Promise<{ rock: WeekPlan['rocks'][number]; plan: WeekPlan; by: TestUser }> {
+  const user = by ?? (await buildPerson(core));
+  const plan = await addRock(core.db, user.actor, week, {
+    title: `Rock ${suffix()}`,
+    budgetMinutes: 0,
+    ...input,
+  });
+  const rock = plan.rocks.at(-1);
+  if (!rock) throw new Error('the plan has no rock after adding one');
+  return { rock, plan, by: user };
+}
+
+/** An action put on a day of the plan: half an hour, `Action <random>` unless given. */
+export async function buildPlanItem(
+  core: Core,
+  { by, ...input }: Partial<ItemInput> & { by?: TestUser; day: string },
+): Promise<{ item: PlanItemView; by: TestUser }> {
+  const user = by ?? (await buildPerson(core));
+  const item = await scheduleItem(core.db, user.actor, {
+    title: `Action ${suffix()}`,
+    minutes: 30,
+    ...input,
+  });
+  return { item, by: user };
 }
 
 export type People = Record<string, PersonOptions>;
@@ -55,7 +235,7 @@ export type Team<P extends People> = { [K in keyof P]: TestUser };
 export async function team<P extends People>(core: Core, people: P, workspace = WORKSPACE): Promise<Team<P>> {
   const made: Partial<Record<keyof P, TestUser>> = {};
   for (const key of Object.keys(people) as (keyof P)[]) {
-    made[key] = await makeUser(core, { ...people[key], workspace });
+    made[key] = await buildPerson(core, { ...people[key], workspace });
   }
   return made as Team<P>;
 }
@@ -82,42 +262,23 @@ export async function makeWorld<P extends People>(
 ): Promise<World<P>> {
   if ('outsider' in spec.people) throw new Error('"outsider" is the name of the other workspace\'s user');
   const people = await team(core, spec.people, spec.workspace);
-  const outsider = await makeUser(core, { ...spec.outsider, workspace: RIVAL_WORKSPACE });
+  const outsider = await buildPerson(core, { ...spec.outsider, workspace: RIVAL_WORKSPACE });
   return { ...people, outsider };
 }
 
-export async function makeActivity(core: Core, user: TestUser, overrides: Partial<ActivityInput> = {}) {
-  return createActivity(core.db, user.actor, {
-    title: 'Account review',
-    startsAt: '2026-11-18T09:00',
-    minutes: 60,
-    urgent: false,
-    important: true,
-    ...overrides,
-  });
-}
+// Shorthands older tests (outside src/server/routes) still call; new tests use the builders above.
 
-/** A customer account owned by the user (its team and leaders may edit it too). */
+/** A person, as {@link buildPerson}. */
+export const makeUser = buildPerson;
+
+/** A customer account owned by the user, as {@link buildAccount}. */
 export async function makeAccount(
   core: Core,
   user: TestUser,
   name: string,
   extra: Omit<AccountInput, 'name'> = {},
 ) {
-  return (await makeOwnedAccount(core, { owner: user, name, ...extra })).account;
-}
-
-/** A customer account and its owner, who is made (in a workspace of their own) when not given. */
-export async function makeOwnedAccount(
-  core: Core,
-  { owner, name, ...extra }: Partial<AccountInput> & { owner?: TestUser } = {},
-) {
-  const user = owner ?? (await makeUser(core));
-  const account = await createAccount(core.db, user.actor, {
-    name: name ?? `Account ${randomBytes(4).toString('hex')}`,
-    ...extra,
-  });
-  return { account, owner: user };
+  return (await buildAccount(core, { owner: user, name, ...extra })).account;
 }
 
 /**
@@ -183,4 +344,12 @@ export const signIn = (app: App, email: string, password: string, ip = '10.0.0.1
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-forwarded-for': ip },
     body: JSON.stringify({ email, password }),
+  });
+
+/** Uploads an .ics file as the user, as the Import page does; the summary comes back as JSON. */
+export const importIcs = (app: App, user: TestUser, text: string, fileName = 'calendar.ics') =>
+  app.request(`/api/imports?fileName=${encodeURIComponent(fileName)}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${user.token}`, 'content-type': 'text/calendar' },
+    body: text,
   });

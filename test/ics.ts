@@ -1,0 +1,43 @@
+import { DateTime } from 'luxon';
+import { expect } from 'vitest';
+import type { ImportedEvent, ImportItem } from '../src/core/calendar/events.ts';
+import { parseIcs } from '../src/core/calendar/ics/index.ts';
+import { AppError, type ErrorCode } from '../src/core/errors.ts';
+
+/** A calendar around the given lines (CRLF, as RFC 5545 wants). */
+export const ics = (...lines: string[]) =>
+  ['BEGIN:VCALENDAR', 'VERSION:2.0', ...lines, 'END:VCALENDAR', ''].join('\r\n');
+export const vevent = (...lines: string[]) => ['BEGIN:VEVENT', ...lines, 'END:VEVENT'];
+
+/** 2000 to 2040: every instance of the tests' calendars. */
+export const WIDE = { from: new Date('2000-01-01T00:00:00Z'), to: new Date('2040-01-01T00:00:00Z') };
+
+/** The events and the problems of a calendar, read for someone in Amsterdam unless told otherwise. */
+export function read(text: string, options: { timeZone?: string; window?: { from: Date; to: Date } } = {}) {
+  const all: ImportItem[] = [
+    ...parseIcs(text, { window: options.window ?? WIDE, timeZone: options.timeZone ?? 'Europe/Amsterdam' }),
+  ];
+  const events = all.flatMap((item) => ('event' in item ? [item.event] : []));
+  const problems = all.flatMap((item) => ('problem' in item ? [item.problem] : []));
+  return { events, problems };
+}
+
+export const iso = (date: Date) => date.toISOString();
+export const span = (event: ImportedEvent) => [iso(event.startsAt), iso(event.endsAt)];
+/** An instant on the wall clock of a zone, to the minute. */
+export const local = (date: Date, zone: string) =>
+  DateTime.fromJSDate(date, { zone }).toFormat("yyyy-MM-dd'T'HH:mm");
+export const byStart = (a: ImportedEvent, b: ImportedEvent) => a.startsAt.getTime() - b.startsAt.getTime();
+
+/** The AppError that `run` throws, checked to carry `code`; fails the test when it throws nothing or something else. */
+export function thrownAppError(run: () => unknown, code: ErrorCode): AppError {
+  let thrown: unknown;
+  try {
+    run();
+  } catch (error) {
+    thrown = error;
+  }
+  expect(thrown).toBeInstanceOf(AppError);
+  expect((thrown as AppError).code).toBe(code);
+  return thrown as AppError;
+}
