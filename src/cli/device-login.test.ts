@@ -19,11 +19,11 @@ function fakeServer(polls: Answer[], start: Answer = [201, code]) {
   const waits: number[] = [];
   const lines: string[] = [];
   const answers = [start, ...polls];
-  const fetch = (async (url: URL, init: RequestInit) => {
-    requests.push({ path: url.pathname, body: JSON.parse(String(init.body)) });
+  const fetch = async (request: Request) => {
+    requests.push({ path: new URL(request.url).pathname, body: await request.json() });
     const [status, body, headers] = answers.shift() ?? [500];
     return new Response(body === undefined ? null : JSON.stringify(body), { status, headers });
-  }) as typeof globalThis.fetch;
+  };
   const login = () =>
     deviceLogin({
       server: 'http://lp.test',
@@ -100,9 +100,9 @@ describe('deviceLogin', () => {
         server: 'http://lp.test',
         clientName: 'x',
         say: () => {},
-        fetch: (async () => {
+        fetch: async () => {
           throw new TypeError('fetch failed', { cause: new Error('connect ECONNREFUSED') });
-        }) as typeof fetch,
+        },
       }),
     ).rejects.toThrow('Cannot reach http://lp.test: Error: connect ECONNREFUSED');
   });

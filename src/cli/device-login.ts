@@ -1,21 +1,12 @@
-import { type ApiErrorBody, CliError, errorOf, send } from './client.ts';
-
-/** POST /api/public/device-codes → 201 */
-export interface DeviceCode {
-  deviceCode: string;
-  userCode: string;
-  verificationUri: string;
-  verificationUriComplete: string;
-  expiresIn: number;
-  interval: number;
-}
+import { CliError, errorOf, publicApi } from './client.ts';
 
 export interface DeviceLoginOptions {
   server: string;
   clientName: string;
   /** Where the code and the link are shown to the person. */
   say: (line: string) => void;
-  fetch?: typeof fetch;
+  /** openapi-fetch's fetch (one Request): tests answer without a server. */
+  fetch?: (request: Request) => Promise<Response>;
   sleep?: (ms: number) => Promise<void>;
   now?: () => number;
 }
@@ -25,17 +16,6 @@ const SLOW_DOWN_MS = 5_000;
 
 const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-async function postJson(options: DeviceLoginOptions, path: string, body: unknown) {
-  const response = await send(
-    options.server,
-    path,
-    { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) },
-    options.fetch,
-  );
-  const payload = (await response.json().catch(() => ({}))) as ApiErrorBody & Record<string, unknown>;
-  return { response, payload };
-}
-
 /**
  * Signs in the way `gh auth login` does (RFC 8628): asks the server for a one-time code, shows it
  * with the page where a signed-in person approves it, and polls until a token is handed out.
@@ -43,17 +23,19 @@ async function postJson(options: DeviceLoginOptions, path: string, body: unknown
 export async function deviceLogin(options: DeviceLoginOptions): Promise<{ token: string; name: string }> {
   const sleep = options.sleep ?? wait;
   const now = options.now ?? Date.now;
-  const started = await postJson(options, '/public/device-codes', { clientName: options.clientName });
+  // The public routes, read by status (openapi-fetch's `{ data, error, response }`).
+  const api = publicApi(options.server, options.fetch).fetchClient;
+  const started = await api.POST('/public/device-codes', { body: { clientName: options.clientName } });
   // A server from before device login answers 401 (an unknown path behind sign-in) or 404.
   if (started.response.status === 401 || started.response.status === 404) {
     throw new CliError(
       `${options.server} does not offer sign-in from the browser; use \`linchpin login --server ${options.server} --token TOKEN\`.`,
     );
   }
-  if (!started.response.ok) {
-    throw errorOf(started.response.status, started.payload, started.response.statusText);
+  if (!started.data) {
+    throw errorOf(started.response.status, started.error ?? {}, started.response.statusText);
   }
-  const code = started.payload as unknown as DeviceCode;
+  const code = started.data;
   options.say(`First copy your one-time code: ${code.userCode}`);
   options.say(
     `Then open ${code.verificationUriComplete} in a browser where you are signed in to Linchpin, and approve.`,
@@ -65,12 +47,13 @@ export async function deviceLogin(options: DeviceLoginOptions): Promise<{ token:
   while (true) {
     await sleep(interval);
     if (now() > deadline) throw expired;
-    const { response, payload } = await postJson(options, '/public/device-codes/token', {
-      deviceCode: code.deviceCode,
+    const { data, error, response } = await api.POST('/public/device-codes/token', {
+      body: { deviceCode: code.deviceCode },
     });
     switch (response.status) {
       case 200:
-        return { token: String(payload.token), name: String(payload.name) };
+        if (data && 'token' in data) return { token: data.token, name: data.name };
+        break;
       case 202:
         continue;
       case 429: {
@@ -85,7 +68,8 @@ export async function deviceLogin(options: DeviceLoginOptions): Promise<{ token:
       case 404:
         throw new CliError('The server does not know this sign-in code any more; run linchpin login again.');
       default:
-        throw errorOf(response.status, payload, response.statusText);
+        throw errorOf(response.status, error ?? {}, response.statusText);
     }
+    throw errorOf(response.status, {}, 'the server answered without a token');
   }
 }

@@ -1,10 +1,7 @@
 import { type Command, Option } from 'commander';
-import type { AccountSummary, AccountTime, AccountView } from '../../core/accounts/schemas.ts';
-import { ACCOUNT_TIERS, type AccountTier, STAKEHOLDER_LEVELS } from '../../core/db/schema/index.ts';
-import type { GoalView } from '../../core/legacy/schemas.ts';
+import type { ApiAnswer, ApiQuery } from '../../client/index.ts';
+import { ACCOUNT_TIERS, type AccountTier, STAKEHOLDER_LEVELS } from '../../core/db/schema/values.ts';
 import { formatHours as hours } from '../../core/reports/format.ts';
-import type { Connectivity } from '../../core/stakeholders/connectivity.ts';
-import type { StakeholderView } from '../../core/stakeholders/schemas.ts';
 import { daysAgoLabel } from '../../core/time/days.ts';
 import { ApiClient, CliError } from '../client.ts';
 import { FORMATS, type Format, print, table } from '../output.ts';
@@ -14,8 +11,15 @@ export const formatOption = () =>
     .choices(FORMATS.filter((f) => f !== 'csv'))
     .default('table');
 
-async function accountsOf(api: ApiClient, status = 'active'): Promise<AccountSummary[]> {
-  return (await api.get<{ items: AccountSummary[] }>(`/accounts?status=${status}`)).items;
+/** An account as the list shows it (GET /api/accounts). */
+export type AccountSummary = ApiAnswer<'/accounts', 'get'>['items'][number];
+type AccountStatus = NonNullable<ApiQuery<'/accounts', 'get'>['status']>;
+
+export async function accountsOf(
+  api: ApiClient,
+  status: AccountStatus = 'active',
+): Promise<AccountSummary[]> {
+  return (await api.GET('/accounts', { params: { query: { status } } })).items;
 }
 
 /** An account by name: exact (any case) first, else the only one whose name contains it. */
@@ -75,10 +79,8 @@ export function registerAccounts(program: Command): void {
       new Option('--tier <tier>', 'how much attention it gets').choices(ACCOUNT_TIERS).default('key'),
     )
     .action(async (name: string, options: { domain?: string[]; tier: AccountTier }) => {
-      const account = await ApiClient.fromConfig().post<AccountView>('/accounts', {
-        name,
-        domains: options.domain ?? [],
-        tier: options.tier,
+      const account = await ApiClient.fromConfig().POST('/accounts', {
+        body: { name, domains: options.domain ?? [], tier: options.tier },
       });
       print(
         `Added ${account.name} (${account.tier})${account.domains.length ? `: ${account.domains.join(', ')}` : ''}`,
@@ -94,13 +96,14 @@ export function registerAccounts(program: Command): void {
     .action(async (name: string, options: { format: Format; losingTouchDays: string }) => {
       const api = ApiClient.fromConfig();
       const account = findAccount(await accountsOf(api, 'all'), name);
+      const byId = { params: { path: { id: account.id } } };
       const [{ items: people }, connectivity, { items: goals }, time] = await Promise.all([
-        api.get<{ items: StakeholderView[] }>(`/accounts/${account.id}/stakeholders`),
-        api.get<Connectivity>(
-          `/accounts/${account.id}/connectivity?losingTouchDays=${encodeURIComponent(options.losingTouchDays)}`,
-        ),
-        api.get<{ items: GoalView[] }>(`/accounts/${account.id}/goals`),
-        api.get<AccountTime>(`/accounts/${account.id}/time`),
+        api.GET('/accounts/{id}/stakeholders', byId),
+        api.GET('/accounts/{id}/connectivity', {
+          params: { path: { id: account.id }, query: { losingTouchDays: Number(options.losingTouchDays) } },
+        }),
+        api.GET('/accounts/{id}/goals', byId),
+        api.GET('/accounts/{id}/time', byId),
       ]);
       if (options.format === 'json') {
         print(JSON.stringify({ account, goals, time, stakeholders: people, connectivity }, null, 2));

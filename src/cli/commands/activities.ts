@@ -1,15 +1,7 @@
 import { type Command, Option } from 'commander';
-import { ACTIVITY_KINDS } from '../../core/db/schema/index.ts';
+import { ACTIVITY_KINDS, type ActivityKind } from '../../core/db/schema/values.ts';
 import { now } from '../../core/time/clock.ts';
 import { ApiClient, CliError } from '../client.ts';
-
-interface Activity {
-  title: string;
-  startsAt: string;
-  minutes: number;
-  quadrant: string;
-  accountName: string | null;
-}
 
 interface LogOptions {
   q1?: boolean;
@@ -21,7 +13,7 @@ interface LogOptions {
   minutes: number;
   at?: string;
   account?: string;
-  kind?: string;
+  kind?: ActivityKind;
   notes?: string;
   planned?: boolean;
 }
@@ -69,16 +61,18 @@ export function registerActivities(program: Command): void {
     .option('--planned', 'it is planned, not done yet')
     .action(async (title: string, options: LogOptions) => {
       if (!Number.isInteger(options.minutes)) throw new CliError('--minutes must be a whole number');
-      const activity = await ApiClient.fromConfig().post<Activity>('/activities', {
-        title,
-        ...flagsFrom(options),
-        startsAt: options.at ?? nowToTheMinute(),
-        minutes: options.minutes,
-        account: options.account,
-        kind: options.kind,
-        notes: options.notes,
-        status: options.planned ? 'planned' : undefined,
-        source: 'cli',
+      const activity = await ApiClient.fromConfig().POST('/activities', {
+        body: {
+          title,
+          ...flagsFrom(options),
+          startsAt: options.at ?? nowToTheMinute(),
+          minutes: options.minutes,
+          account: options.account,
+          kind: options.kind,
+          notes: options.notes,
+          status: options.planned ? 'planned' : undefined,
+          source: 'cli',
+        },
       });
       const where = activity.accountName ? ` at ${activity.accountName}` : '';
       console.log(

@@ -4,15 +4,13 @@ import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { type Command, Option } from 'commander';
+import type { ApiQuery } from '../../client/index.ts';
 import { ApiClient, CliError } from '../client.ts';
 
-const EXPORT_FORMATS = ['csv', 'json'] as const;
-type ExportFormat = (typeof EXPORT_FORMATS)[number];
+type ExportQuery = ApiQuery<'/exports/activities', 'get'>;
+const EXPORT_FORMATS = ['csv', 'json'] as const satisfies NonNullable<ExportQuery['format']>[];
 
-interface ExportOptions {
-  format: ExportFormat;
-  from?: string;
-  to?: string;
+interface ExportOptions extends Required<Pick<ExportQuery, 'format'>>, Pick<ExportQuery, 'from' | 'to'> {
   out?: string;
 }
 
@@ -42,12 +40,13 @@ export function registerExport(program: Command): void {
     .option('--to <date>', 'last day, e.g. 2026-11-30 (included), or a date-time (excluded)')
     .option('--out <file>', 'write to this file (default: standard output)')
     .action(async (options: ExportOptions) => {
-      const query = new URLSearchParams({ format: options.format });
-      if (options.from) query.set('from', options.from);
-      if (options.to) query.set('to', options.to);
-      const response = await ApiClient.fromConfig().raw('GET', `/exports/activities?${query}`);
-      if (!response.body) throw new CliError('the server sent an empty export');
-      const body = Readable.fromWeb(response.body as WebReadableStream<Uint8Array>);
+      // The file is streamed to its destination, not read into memory first.
+      const stream = await ApiClient.fromConfig().GET('/exports/activities', {
+        params: { query: { format: options.format, from: options.from, to: options.to } },
+        parseAs: 'stream',
+      });
+      if (!stream) throw new CliError('the server sent an empty export');
+      const body = Readable.fromWeb(stream as WebReadableStream<Uint8Array>);
       if (!options.out || options.out === '-') {
         await pipeline(body, withoutBom(), process.stdout, { end: false });
         return;

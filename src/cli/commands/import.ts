@@ -3,8 +3,8 @@ import { basename } from 'node:path';
 import { Readable } from 'node:stream';
 import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
+import type { ApiAnswer } from '../../client/index.ts';
 import { MAX_IMPORT_BYTES } from '../../core/calendar/limits.ts';
-import type { ImportSummary } from '../../core/calendar/merge.ts';
 import { AppError, type ErrorCode } from '../../core/errors.ts';
 import { ApiClient, type ApiErrorBody, CliError, errorOf } from '../client.ts';
 import { print } from '../output.ts';
@@ -15,6 +15,9 @@ interface ImportOptions {
   skipInvalid?: boolean;
 }
 
+type ImportSummary = ApiAnswer<'/imports', 'post'>;
+
+/** A line of the streamed answer (`application/x-ndjson`, not in /api/openapi.json, which has the summary). */
 type ProgressLine = { progress: { done: number; total: number } } | { summary: ImportSummary } | ApiErrorBody;
 
 export function registerImport(program: Command): void {
@@ -57,7 +60,7 @@ export function registerImport(program: Command): void {
         sent += chunk.length;
         if (showBar) bar.update(sent);
       });
-      const response = await ApiClient.fromConfig().raw('POST', `/imports?${query}`, {
+      const response = await ApiClient.fromConfig().stream('POST', `/imports?${query}`, {
         headers: { 'content-type': 'application/octet-stream', accept: 'application/x-ndjson' },
         body: Readable.toWeb(upload) as ReadableStream,
       });

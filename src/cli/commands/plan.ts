@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import type { WeekPlan } from '../../core/plan/service.ts';
 import { formatHours as hours } from '../../core/reports/format.ts';
 import { currentWeek } from '../../core/reports/week-report.ts';
 import { ApiClient } from '../client.ts';
@@ -7,7 +6,7 @@ import { type Format, print, table } from '../output.ts';
 import { formatOption } from './accounts.ts';
 
 async function currentWeekOf(api: ApiClient): Promise<string> {
-  return currentWeek((await api.get<{ timeZone: string }>('/me')).timeZone);
+  return currentWeek((await api.GET('/me')).timeZone);
 }
 
 export function registerPlan(program: Command): void {
@@ -19,7 +18,7 @@ export function registerPlan(program: Command): void {
     .action(async (options: { week?: string; format: Format }) => {
       const api = ApiClient.fromConfig();
       const week = options.week ?? (await currentWeekOf(api));
-      const plan = await api.get<WeekPlan>(`/plans/${encodeURIComponent(week)}`);
+      const plan = await api.GET('/plans/{week}', { params: { path: { week } } });
       if (options.format === 'json') return print(JSON.stringify(plan, null, 2));
       const q2 = plan.plannedVsActual.quadrants.q2;
       const lines = [`Plan ${plan.week} (${plan.from} to ${plan.to})`, ''];
@@ -52,9 +51,7 @@ export function registerPlan(program: Command): void {
     )
     .addOption(formatOption())
     .action(async (options: { format: Format }) => {
-      const { day, items } = await ApiClient.fromConfig().get<{ day: string; items: WeekPlan['items'] }>(
-        '/today',
-      );
+      const { day, items } = await ApiClient.fromConfig().GET('/today');
       if (options.format === 'json') return print(JSON.stringify({ day, items }, null, 2));
       if (items.length === 0) return print(`Nothing planned for ${day}.`);
       print(

@@ -1,10 +1,8 @@
 import { type Command, Option } from 'commander';
-import type { AccountSummary } from '../../core/accounts/schemas.ts';
 import { GAP_TABLE_HEADER, gapTableRows } from '../../core/scorecard/gap-table.ts';
-import type { RoundDetail, RoundSummary } from '../../core/scorecard/schemas.ts';
 import { ApiClient } from '../client.ts';
 import { FORMATS, type Format, print, table } from '../output.ts';
-import { findAccount } from './accounts.ts';
+import { accountsOf, findAccount } from './accounts.ts';
 
 export function registerScorecard(program: Command): void {
   program
@@ -18,22 +16,19 @@ export function registerScorecard(program: Command): void {
     )
     .action(async (name: string, options: { format: Format }) => {
       const api = ApiClient.fromConfig();
-      const account = findAccount(
-        (await api.get<{ items: AccountSummary[] }>('/accounts?status=all')).items,
-        name,
-      );
-      const { items } = await api.get<{ items: RoundSummary[] }>(`/accounts/${account.id}/scorecard`);
+      const account = findAccount(await accountsOf(api, 'all'), name);
+      const { items } = await api.GET('/accounts/{id}/scorecard', { params: { path: { id: account.id } } });
       const latest = items[0];
       if (!latest) {
         print(`${account.name} has no scorecard round yet. Open one on the account page.`);
         return;
       }
-      const round = await api.get<RoundDetail>(`/scorecard/rounds/${latest.id}`);
+      const round = await api.GET('/scorecard/rounds/{id}', { params: { path: { id: latest.id } } });
       if (options.format === 'json') {
         print(JSON.stringify(round, null, 2));
         return;
       }
-      const raters = (view: keyof RoundDetail['views']) => round.views[view].raters;
+      const raters = (view: keyof typeof round.views) => round.views[view].raters;
       print(
         [
           `${account.name} · ${round.name}${round.stale ? ' (stale: older than 90 days)' : ''}`,

@@ -1,9 +1,11 @@
 import { hostname } from 'node:os';
 import type { Command } from 'commander';
-import type { Me } from '../../core/auth/users.ts';
+import type { ApiAnswer } from '../../client/index.ts';
 import { ApiClient, CliError, UnauthorizedError } from '../client.ts';
 import { type CliConfig, configPath, saveConfig } from '../config.ts';
 import { deviceLogin } from '../device-login.ts';
+
+type Me = ApiAnswer<'/me', 'get'>;
 
 /** The device flow; the token is saved before the check, as the server hands it out only once. */
 async function loginInBrowser(server: string): Promise<Me> {
@@ -13,13 +15,13 @@ async function loginInBrowser(server: string): Promise<Me> {
     say: (line) => console.error(line),
   });
   saveConfig({ server, token });
-  return new ApiClient({ server, token }).get<Me>('/me');
+  return new ApiClient({ server, token }).GET('/me');
 }
 
 /** A token given on the command line is saved only once the server accepts it. */
 async function checkToken(config: CliConfig): Promise<Me> {
   try {
-    const me = await new ApiClient(config).get<Me>('/me');
+    const me = await new ApiClient(config).GET('/me');
     saveConfig(config);
     return me;
   } catch (error) {
@@ -58,7 +60,7 @@ export function registerSession(program: Command): void {
     .command('whoami')
     .description('Show who the saved token acts as')
     .action(async () => {
-      const me = await ApiClient.fromConfig().get<Me>('/me');
+      const me = await ApiClient.fromConfig().GET('/me');
       console.log(`${me.name} <${me.email}>, ${me.role} in ${me.workspace.name}, time zone ${me.timeZone}`);
     });
 
@@ -66,7 +68,7 @@ export function registerSession(program: Command): void {
     .command('demo')
     .description("Load 12 weeks of a Customer Manager's demo activities into your empty history")
     .action(async () => {
-      const result = await ApiClient.fromConfig().post<{ activities: number }>('/demo');
+      const result = await ApiClient.fromConfig().POST('/demo');
       console.log(`Loaded ${result.activities} demo activities over the last 12 weeks.`);
     });
 }

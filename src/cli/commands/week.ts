@@ -1,8 +1,10 @@
 import { type Command, Option } from 'commander';
+import type { ApiAnswer } from '../../client/index.ts';
 import { QUADRANT_NAMES, QUADRANTS } from '../../core/activities/quadrant.ts';
-import type { WeekReport } from '../../core/reports/week-report.ts';
 import { ApiClient } from '../client.ts';
 import { type Cell, csv, FORMATS, type Format, print, table } from '../output.ts';
+
+type WeekReport = ApiAnswer<'/reports/week', 'get'>;
 
 const hours = (minutes: number) => (minutes / 60).toFixed(1);
 const percent = (share: number) => `${Math.round(share * 100)} %`;
@@ -74,8 +76,9 @@ export function registerWeek(program: Command): void {
     .option('--week <week>', 'ISO week such as 2026-W47 (default: this week)')
     .addOption(new Option('--format <format>', 'output format').choices(FORMATS).default('table'))
     .action(async (options: { week?: string; format: Format }) => {
-      const query = options.week ? `?week=${encodeURIComponent(options.week)}` : '';
-      const report = await ApiClient.fromConfig().get<WeekReport>(`/reports/week${query}`);
+      const report = await ApiClient.fromConfig().GET('/reports/week', {
+        params: { query: { week: options.week } },
+      });
       print(renderWeek(report, options.format));
     });
 }

@@ -1,222 +1,97 @@
-/** The shapes of the Linchpin REST API the web app uses (see /api/openapi.json). */
+/**
+ * The shapes of the Linchpin REST API the web app uses, named for the web's code: every one is
+ * derived from the types generated from the server's OpenAPI document (src/client/openapi.d.ts),
+ * so a change on the server that the web does not follow fails the type check.
+ */
+import type { ApiAnswer, ApiBody } from '../../client/index.ts';
 
-import type { RuleActions, RuleConditions } from '../../core/db/schema/calendar.ts';
-
-export type { RuleActions, RuleConditions };
-
-export type Quadrant = 'q1' | 'q2' | 'q3' | 'q4';
-
+export type {
+  AccountTier,
+  ActivityKind,
+  ActivityStatus,
+  Classification,
+  ExclusionReason,
+  GoalDimension,
+  GoalStatus,
+  Role,
+} from '../../core/db/schema/values.ts';
 // Value lists come from the one leaf module the server validates with.
-import type { ActivityKind, ActivityStatus, Role } from '../../core/db/schema/values.ts';
-
 export { ACTIVITY_KINDS } from '../../core/db/schema/values.ts';
-export type { ActivityKind, ActivityStatus, Role };
 
-export interface Bounds {
-  min?: number;
-  max?: number;
-}
+type Item<T extends { items: readonly unknown[] }> = T['items'][number];
 
-export type Targets = Partial<Record<Quadrant, Bounds>>;
+export type Me = ApiAnswer<'/me', 'get'>;
+export type MePatch = ApiBody<'/me', 'patch'>;
+export type SetupInput = ApiBody<'/setup', 'post'>;
 
-export type { Me, MePatch } from '../../core/auth/users.ts';
+export type Targets = Me['targets'];
+export type Quadrant = keyof Required<Targets>;
+export type Bounds = NonNullable<Targets[Quadrant]>;
 
-export interface SetupInput {
-  workspaceName: string;
-  name: string;
-  email: string;
-  password: string;
-  timeZone: string;
-}
-
-// The activity shapes are the core's own (types only).
-import type { ActivityView as Activity } from '../../core/activities/schemas.ts';
-
-export type { ActivityInput } from '../../core/activities/schemas.ts';
-export type { ExclusionReason } from '../../core/db/schema/index.ts';
-export type { Activity };
-
-export type Classification = 'manual' | 'rule' | 'unclassified';
-
+// Activities and the week's figures.
+export type Activity = ApiAnswer<'/activities/{id}', 'get'>;
 /** What the forms send; `startsAt` may be local wall-clock time, read in the user's time zone. */
+export type ActivityInput = ApiBody<'/activities', 'post'>;
+export type ActivityPatch = ApiBody<'/activities/{id}', 'patch'>;
+export type ActivityPage = ApiAnswer<'/activities', 'get'>;
 
-export interface ActivityPage {
-  items: Activity[];
-  nextCursor: string | null;
-}
+export type WeekReport = ApiAnswer<'/reports/week', 'get'>;
+export type QuadrantSplit = WeekReport['quadrants'];
+export type QuadrantShare = QuadrantSplit[Quadrant];
+export type TargetResult = NonNullable<WeekReport['targets'][Quadrant]>;
+export type Trend = ApiAnswer<'/reports/trend', 'get'>;
+export type TrendWeek = Trend['weeks'][number];
 
-// The report shapes are the core's own (types only, nothing of it is bundled).
-export type { TargetResult } from '../../core/reports/targets.ts';
-export type { TrendWeek } from '../../core/reports/trend.ts';
-export type { QuadrantShare, QuadrantSplit, WeekReport } from '../../core/reports/week-report.ts';
+// Accounts and legacy goals.
+export type Account = Item<ApiAnswer<'/accounts', 'get'>>;
+export type AccountInput = ApiBody<'/accounts', 'post'>;
+export type AccountPatch = ApiBody<'/accounts/{id}', 'patch'>;
+export type AccountView = ApiAnswer<'/accounts/{id}', 'get'>;
+export type AccountTime = ApiAnswer<'/accounts/{id}/time', 'get'>;
+export type GoalView = Item<ApiAnswer<'/accounts/{id}/goals', 'get'>>;
+export type GoalInput = ApiBody<'/accounts/{id}/goals', 'post'>;
+export type GoalPatch = ApiBody<'/goals/{id}', 'patch'>;
+export type PersonalLegacy = ApiAnswer<'/me/legacy', 'get'>;
+export type PersonalLegacyInput = ApiBody<'/me/legacy', 'put'>;
 
-import type { TrendWeek } from '../../core/reports/trend.ts';
-
-export interface Trend {
-  timeZone: string;
-  weeks: TrendWeek[];
-}
-
-// Account and legacy shapes come from the core (types only).
-export type {
-  AccountInput,
-  AccountPatch,
-  AccountSummary as Account,
-  AccountTime,
-  AccountView,
-} from '../../core/accounts/schemas.ts';
-export type { ImportSummary, SkippedEvent } from '../../core/calendar/merge.ts';
-export type { SourceFormat as ImportFormat } from '../../core/calendar/source.ts';
-// The import shapes come from the core itself (types only, nothing of it is bundled).
-export type { CalendarView as CalendarItem } from '../../core/calendar/subscriptions.ts';
-export type { AccountTier, GoalDimension, GoalStatus } from '../../core/db/schema/values.ts';
-export type {
-  GoalInput,
-  GoalPatch,
-  GoalView,
-  PersonalLegacy,
-  PersonalLegacyInput,
-} from '../../core/legacy/schemas.ts';
-
-import type { ImportSummary } from '../../core/calendar/merge.ts';
-
-export type SyncResult = { notModified: true; calendarId: string } | (ImportSummary & { notModified: false });
-
-export type { ImportedAttendee as Attendee } from '../../core/calendar/events.ts';
+// Calendars, imports, the review inbox and rules.
+export type ImportSummary = ApiAnswer<'/imports', 'post'>;
+export type SkippedEvent = ImportSummary['skipped'][number];
+export type ImportFormat = ImportSummary['format'];
+export type CalendarItem = Item<ApiAnswer<'/calendars', 'get'>>;
+export type SyncResult = ApiAnswer<'/calendars/{id}/sync', 'post'>;
 
 /** An imported activity waiting in the review inbox, with what rules look at. */
-export interface ReviewItem extends Activity {
-  attendees: import('../../core/calendar/events.ts').ImportedAttendee[];
-  organizer: string | null;
-  location: string | null;
-  recurring: boolean;
-}
+export type ReviewItem = Item<ReviewPage>;
+export type ReviewPage = ApiAnswer<'/review', 'get'>;
+export type ReviewDecision = ApiBody<'/review/classify', 'post'>;
+export type Attendee = ReviewItem['attendees'][number];
 
-export interface ReviewPage {
-  items: ReviewItem[];
-  total: number;
-}
-
-export interface ReviewDecision {
-  ids: string[];
-  urgent: boolean;
-  important: boolean;
-  accountId?: string | null;
-  kind?: ActivityKind;
-  commercial?: boolean;
-}
-
-export interface Rule {
-  id: string;
-  position: number;
-  name: string;
-  enabled: boolean;
-  conditions: RuleConditions;
-  actions: RuleActions;
-}
-
-export interface RuleInput {
-  name: string;
-  enabled?: boolean;
-  conditions: RuleConditions;
-  actions: RuleActions;
-}
-
-export interface RulePreview {
-  matched: number;
-  wouldChange: number;
-  /** Some matched events, with what they are now and what the rule would make them (e.g. `q3` → `q2`). */
-  sample: { id: string; title: string; startsAt: string; from: string | null; to: string | null }[];
-}
+export type Rule = Item<ApiAnswer<'/rules', 'get'>>;
+export type RuleInput = ApiBody<'/rules', 'post'>;
+export type RuleConditions = Rule['conditions'];
+export type RuleActions = Rule['actions'];
+/** Some matched events, with what they are now and what the rule would make them (e.g. `q3` → `q2`). */
+export type RulePreview = ApiAnswer<'/rules/preview', 'post'>;
 
 // People and access (GET /api/users, invitations, tokens, audit, device sign-in).
+export type Person = Item<ApiAnswer<'/users', 'get'>>;
+export type PersonPatch = ApiBody<'/users/{id}', 'patch'>;
 
-export type { Person, PersonPatch } from '../../core/people/service.ts';
-
-export interface Invitation {
-  id: string;
-  email: string;
-  role: Role;
-  leaderId: string | null;
-  expiresAt: string;
-  status: 'pending' | 'accepted' | 'withdrawn' | 'expired';
-  invitedBy: { id: string; name: string };
-  createdAt: string;
-}
-
-export interface InvitationList {
-  items: Invitation[];
-  /** Whether the server can send mail; without it the inviter passes the link on. */
-  mailConfigured: boolean;
-}
-
-export interface InvitationInput {
-  email: string;
-  role: Role;
-  leaderId?: string | null;
-}
-
+/** `mailConfigured`: whether the server can send mail; without it the inviter passes the link on. */
+export type InvitationList = ApiAnswer<'/invitations', 'get'>;
+export type Invitation = Item<InvitationList>;
+export type InvitationInput = ApiBody<'/invitations', 'post'>;
 /** The answer to creating an invitation: the only time its link is shown. */
-export interface CreatedInvitation {
-  id: string;
-  email: string;
-  role: Role;
-  leaderId: string | null;
-  expiresAt: string;
-  url: string;
-  emailed: boolean;
-}
-
+export type CreatedInvitation = ApiAnswer<'/invitations', 'post'>;
 /** What an invitation link shows before anyone signs in. */
-export interface PublicInvitation {
-  workspace: string;
-  email: string;
-  role: Role;
-  invitedBy: string;
-}
+export type PublicInvitation = ApiAnswer<'/public/invitations/{token}', 'get'>;
+export type JoinInput = ApiBody<'/public/invitations/{token}', 'post'>;
 
-export interface JoinInput {
-  name: string;
-  password: string;
-  timeZone?: string;
-}
-
-export interface AccessToken {
-  id: string;
-  name: string;
-  createdAt: string;
-  lastUsedAt: string | null;
-  expiresAt: string | null;
-}
-
+export type AccessToken = Item<ApiAnswer<'/me/tokens', 'get'>>;
 /** A new token: `token` is shown once. */
-export interface CreatedToken {
-  id: string;
-  name: string;
-  token: string;
-  expiresAt: string | null;
-}
-
-export interface AuditEntry {
-  id: string;
-  at: string;
-  actorId: string | null;
-  actorName: string | null;
-  /** e.g. `user.deactivated`, `token.created`. */
-  action: string;
-  target: string | null;
-  ip: string | null;
-}
-
-export interface AuditPage {
-  items: AuditEntry[];
-  nextCursor: string | null;
-}
-
+export type CreatedToken = ApiAnswer<'/me/tokens', 'post'>;
+export type AuditPage = ApiAnswer<'/audit', 'get'>;
+export type AuditEntry = Item<AuditPage>;
 /** A device (e.g. `linchpin login`) waiting for someone signed in to approve it. */
-export interface DeviceRequest {
-  userCode: string;
-  clientName: string;
-  expiresAt: string;
-  status: 'pending' | 'approved' | 'denied' | 'expired';
-}
+export type DeviceRequest = ApiAnswer<'/device-codes/{code}', 'get'>;

@@ -3,7 +3,8 @@
  * real progress, and reads the streamed answer (`application/x-ndjson`): progress lines while the
  * server imports, then the summary or an error.
  */
-import { ApiError, type FieldErrors, reportUnauthenticated } from './client.ts';
+import type { ErrorBody } from '../../client/index.ts';
+import { ApiError, NETWORK_MESSAGE, reportUnauthenticated } from './client.ts';
 import type { ImportSummary } from './types.ts';
 
 export type ImportPhase = 'uploading' | 'importing';
@@ -23,10 +24,13 @@ export interface ImportOptions {
   skipInvalid: boolean;
 }
 
-interface StreamLine {
+/**
+ * One line of the streamed answer. Not in /api/openapi.json (it documents the JSON answer only):
+ * the summary is that answer's type, the error the API's error shape.
+ */
+interface StreamLine extends ErrorBody {
   progress?: { done: number; total: number };
   summary?: ImportSummary;
-  error?: { code?: string; message?: string; fields?: FieldErrors };
 }
 
 export const contentTypeOf = (fileName: string) =>
@@ -123,10 +127,7 @@ export function uploadImport(
       else if (summary) resolve(summary);
       else reject(new ApiError(xhr.status, 'unknown', 'The import stopped before it finished. Try again.'));
     };
-    xhr.onerror = () =>
-      reject(
-        new ApiError(0, 'network', 'Cannot reach the Linchpin server. Check your connection and try again.'),
-      );
+    xhr.onerror = () => reject(new ApiError(0, 'network', NETWORK_MESSAGE));
     xhr.onabort = () => reject(new ApiError(0, 'aborted', 'Upload cancelled: nothing was imported.'));
     signal?.addEventListener('abort', () => xhr.abort(), { once: true });
     xhr.send(file);

@@ -1,6 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../api/client.ts';
-import type { ReviewPage } from '../api/types.ts';
 
 /** Every review query starts with this key, so one invalidation refreshes the inbox and its count. */
 export const REVIEW_KEY = ['review'] as const;
@@ -9,7 +8,7 @@ export const REVIEW_KEY = ['review'] as const;
 export function useReviewCount() {
   return useQuery({
     queryKey: [...REVIEW_KEY, 'count'],
-    queryFn: async () => (await api.get<ReviewPage>('/review?limit=1')).total,
+    queryFn: async () => (await api.GET('/review', { params: { query: { limit: 1 } } })).total,
     staleTime: 60_000,
   });
 }

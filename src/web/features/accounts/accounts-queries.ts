@@ -1,33 +1,24 @@
 import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { z } from 'zod';
-import type {
-  connectivitySchema,
-  StakeholderInput,
-  StakeholderPatch,
-  StakeholderView,
-} from '../../../core/stakeholders/schemas.ts';
+import type { ApiAnswer, ApiBody } from '../../../client/index.ts';
 import { now } from '../../../core/time/clock.ts';
 import { api } from '../../api/client.ts';
 import type {
-  Account,
   AccountInput,
   AccountPatch,
-  AccountTime,
-  AccountView,
-  ActivityPage,
   GoalInput,
   GoalPatch,
-  GoalView,
-  PersonalLegacy,
   PersonalLegacyInput,
 } from '../../api/types.ts';
 
-export type { StakeholderInput, StakeholderPatch, StakeholderView };
-export type Connectivity = z.infer<typeof connectivitySchema>;
+export type StakeholderView = ApiAnswer<'/stakeholders/{id}', 'get'>;
+export type StakeholderInput = ApiBody<'/accounts/{id}/stakeholders', 'post'>;
+export type StakeholderPatch = ApiBody<'/stakeholders/{id}', 'patch'>;
+export type Connectivity = ApiAnswer<'/accounts/{id}/connectivity', 'get'>;
 
 export type AccountStatus = 'active' | 'archived';
 
-const path = (accountId: string, rest = '') => `/accounts/${encodeURIComponent(accountId)}${rest}`;
+/** The `params` of an operation on one account, stakeholder or goal. */
+const byId = (id: string) => ({ params: { path: { id } } });
 
 export const accountKeys = {
   /** Everything about accounts: an activity change can move their time, goals and last contacts. */
@@ -49,7 +40,7 @@ export const accountKeys = {
 export function useAccounts(status: AccountStatus = 'active') {
   return useQuery({
     queryKey: accountKeys.list(status),
-    queryFn: async () => (await api.get<{ items: Account[] }>(`/accounts?status=${status}`)).items,
+    queryFn: async () => (await api.GET('/accounts', { params: { query: { status } } })).items,
     staleTime: 5 * 60_000,
   });
 }
@@ -57,7 +48,7 @@ export function useAccounts(status: AccountStatus = 'active') {
 export function useAccount(accountId: string) {
   return useQuery({
     queryKey: accountKeys.one(accountId),
-    queryFn: () => api.get<AccountView>(path(accountId)),
+    queryFn: () => api.GET('/accounts/{id}', byId(accountId)),
     retry: (count, error) => (error as { status?: number }).status !== 404 && count < 2,
   });
 }
@@ -65,7 +56,7 @@ export function useAccount(accountId: string) {
 export function useAccountTime(accountId: string) {
   return useQuery({
     queryKey: accountKeys.time(accountId),
-    queryFn: () => api.get<AccountTime>(path(accountId, '/time')),
+    queryFn: () => api.GET('/accounts/{id}/time', byId(accountId)),
   });
 }
 
@@ -75,7 +66,7 @@ const refreshAccounts = (queryClient: QueryClient) =>
 export function useCreateAccount() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: AccountInput) => api.post<AccountView>('/accounts', input),
+    mutationFn: (input: AccountInput) => api.POST('/accounts', { body: input }),
     onSuccess: () => refreshAccounts(queryClient),
   });
 }
@@ -84,7 +75,7 @@ export function useUpdateAccount() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ id, patch }: { id: string; patch: AccountPatch }) =>
-      api.patch<AccountView>(path(id), patch),
+      api.PATCH('/accounts/{id}', { ...byId(id), body: patch }),
     // Renames and domains show on activities and rules too.
     onSuccess: () =>
       Promise.all([
@@ -98,7 +89,9 @@ export function useDeleteAccount() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ id, unlinkActivities }: { id: string; unlinkActivities: boolean }) =>
-      api.delete(path(id, unlinkActivities ? '?activities=unlink' : '')),
+      api.DELETE('/accounts/{id}', {
+        params: { path: { id }, query: unlinkActivities ? { activities: 'unlink' } : {} },
+      }),
     onSuccess: () =>
       Promise.all([
         refreshAccounts(queryClient),
@@ -112,7 +105,7 @@ export function useDeleteAccount() {
 export function useGoals(accountId: string | null) {
   return useQuery({
     queryKey: accountKeys.goals(accountId ?? ''),
-    queryFn: async () => (await api.get<{ items: GoalView[] }>(path(accountId ?? '', '/goals'))).items,
+    queryFn: async () => (await api.GET('/accounts/{id}/goals', byId(accountId ?? ''))).items,
     enabled: Boolean(accountId),
   });
 }
@@ -122,8 +115,8 @@ export function useSaveGoal(accountId: string) {
   return useMutation({
     mutationFn: ({ id, input }: { id?: string; input: GoalInput }) =>
       id
-        ? api.patch<GoalView>(`/goals/${encodeURIComponent(id)}`, input satisfies GoalPatch)
-        : api.post<GoalView>(path(accountId, '/goals'), input),
+        ? api.PATCH('/goals/{id}', { ...byId(id), body: input satisfies GoalPatch })
+        : api.POST('/accounts/{id}/goals', { ...byId(accountId), body: input }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: accountKeys.goals(accountId) }),
   });
 }
@@ -131,7 +124,7 @@ export function useSaveGoal(accountId: string) {
 export function useDeleteGoal(accountId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => api.delete(`/goals/${encodeURIComponent(id)}`),
+    mutationFn: (id: string) => api.DELETE('/goals/{id}', byId(id)),
     onSuccess: () =>
       Promise.all([
         queryClient.invalidateQueries({ queryKey: accountKeys.goals(accountId) }),
@@ -143,14 +136,14 @@ export function useDeleteGoal(accountId: string) {
 export function usePersonalLegacy() {
   return useQuery({
     queryKey: accountKeys.personalLegacy,
-    queryFn: () => api.get<PersonalLegacy>('/me/legacy'),
+    queryFn: () => api.GET('/me/legacy'),
   });
 }
 
 export function useSavePersonalLegacy() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: PersonalLegacyInput) => api.put<PersonalLegacy>('/me/legacy', input),
+    mutationFn: (input: PersonalLegacyInput) => api.PUT('/me/legacy', { body: input }),
     onSuccess: (saved) => queryClient.setQueryData(accountKeys.personalLegacy, saved),
   });
 }
@@ -158,15 +151,17 @@ export function useSavePersonalLegacy() {
 export function useStakeholders(accountId: string) {
   return useQuery({
     queryKey: accountKeys.stakeholders(accountId),
-    queryFn: async () =>
-      (await api.get<{ items: StakeholderView[] }>(path(accountId, '/stakeholders'))).items,
+    queryFn: async () => (await api.GET('/accounts/{id}/stakeholders', byId(accountId))).items,
   });
 }
 
 export function useConnectivity(accountId: string, losingTouchDays = 60) {
   return useQuery({
     queryKey: accountKeys.connectivity(accountId, losingTouchDays),
-    queryFn: () => api.get<Connectivity>(path(accountId, `/connectivity?losingTouchDays=${losingTouchDays}`)),
+    queryFn: () =>
+      api.GET('/accounts/{id}/connectivity', {
+        params: { path: { id: accountId }, query: { losingTouchDays } },
+      }),
     placeholderData: (previous) => previous,
   });
 }
@@ -184,11 +179,8 @@ export function useSaveStakeholder(accountId: string) {
   return useMutation({
     mutationFn: ({ id, input }: { id?: string; input: StakeholderInput }) =>
       id
-        ? api.patch<StakeholderView>(
-            `/stakeholders/${encodeURIComponent(id)}`,
-            input satisfies StakeholderPatch,
-          )
-        : api.post<StakeholderView>(path(accountId, '/stakeholders'), input),
+        ? api.PATCH('/stakeholders/{id}', { ...byId(id), body: input satisfies StakeholderPatch })
+        : api.POST('/accounts/{id}/stakeholders', { ...byId(accountId), body: input }),
     onSuccess: () => refreshPeople(queryClient, accountId),
   });
 }
@@ -196,7 +188,7 @@ export function useSaveStakeholder(accountId: string) {
 export function useDeleteStakeholder(accountId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => api.delete(`/stakeholders/${encodeURIComponent(id)}`),
+    mutationFn: (id: string) => api.DELETE('/stakeholders/{id}', byId(id)),
     onSuccess: () => refreshPeople(queryClient, accountId),
   });
 }
@@ -207,9 +199,9 @@ export function useRecentActivities(accountId: string, limit = 8) {
     queryKey: ['activities', 'account', accountId, limit],
     queryFn: async () =>
       (
-        await api.get<ActivityPage>(
-          `/activities?accountId=${encodeURIComponent(accountId)}&order=desc&limit=${limit}&to=${encodeURIComponent(now().toISOString())}`,
-        )
+        await api.GET('/activities', {
+          params: { query: { accountId, order: 'desc', limit, to: now().toISOString() } },
+        })
       ).items,
   });
 }

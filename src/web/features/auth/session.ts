@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, isApiError } from '../../api/client.ts';
-import type { Me, SetupInput } from '../../api/types.ts';
+import { api, authPost, isApiError } from '../../api/client.ts';
+import type { SetupInput } from '../../api/types.ts';
 import {
   endSession,
   ME_KEY,
@@ -13,7 +13,7 @@ import {
 export function useSetupState() {
   return useQuery({
     queryKey: SETUP_KEY,
-    queryFn: () => api.get<{ needed: boolean }>('/setup'),
+    queryFn: () => api.GET('/setup'),
     staleTime: Infinity,
   });
 }
@@ -24,7 +24,7 @@ export function useMe() {
     queryKey: ME_KEY,
     queryFn: async () => {
       try {
-        return sessionSeen(await api.get<Me>('/me'));
+        return sessionSeen(await api.GET('/me'));
       } catch (error) {
         if (isApiError(error, 401)) return sessionSeen(null);
         throw error;
@@ -36,7 +36,7 @@ export function useMe() {
 export function useSetup() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: SetupInput) => api.post<Me>('/setup', input),
+    mutationFn: (input: SetupInput) => api.POST('/setup', { body: input }),
     onSuccess: (me) => startSession(queryClient, me),
   });
 }
@@ -44,7 +44,7 @@ export function useSetup() {
 export function useSignIn() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: { email: string; password: string }) => api.post('/auth/sign-in/email', input),
+    mutationFn: (input: { email: string; password: string }) => authPost('/auth/sign-in/email', input),
     onSuccess: () => {
       signInNote.clear();
       return queryClient.invalidateQueries({ queryKey: ME_KEY });
@@ -55,7 +55,7 @@ export function useSignIn() {
 export function useSignOut() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => api.post('/auth/sign-out', {}),
+    mutationFn: () => authPost('/auth/sign-out', {}),
     onSettled: () => endSession(queryClient),
   });
 }

@@ -1,8 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { DecisionInput, DecisionPatch, DecisionView } from '../../../core/decisions/schemas.ts';
+import type { ApiAnswer, ApiBody } from '../../../client/index.ts';
 import { api } from '../../api/client.ts';
 
-export type { DecisionInput, DecisionPatch, DecisionView };
+export type DecisionView = ApiAnswer<'/decisions/{id}', 'get'>;
+export type DecisionInput = ApiBody<'/accounts/{id}/decisions', 'post'>;
+export type DecisionPatch = ApiBody<'/decisions/{id}', 'patch'>;
 
 const keys = {
   all: ['decisions'] as const,
@@ -14,8 +16,7 @@ export function useDecisions(accountId: string) {
   return useQuery({
     queryKey: keys.account(accountId),
     queryFn: async () =>
-      (await api.get<{ items: DecisionView[] }>(`/accounts/${encodeURIComponent(accountId)}/decisions`))
-        .items,
+      (await api.GET('/accounts/{id}/decisions', { params: { path: { id: accountId } } })).items,
   });
 }
 
@@ -23,7 +24,7 @@ export function useDecisions(accountId: string) {
 export function useDecisionsDue(until: string) {
   return useQuery({
     queryKey: keys.due(until),
-    queryFn: async () => (await api.get<{ items: DecisionView[] }>(`/decisions/due?until=${until}`)).items,
+    queryFn: async () => (await api.GET('/decisions/due', { params: { query: { until } } })).items,
   });
 }
 
@@ -32,8 +33,8 @@ export function useSaveDecision() {
   return useMutation({
     mutationFn: ({ id, accountId, input }: { id?: string; accountId: string; input: DecisionInput }) =>
       id
-        ? api.patch<DecisionView>(`/decisions/${encodeURIComponent(id)}`, input satisfies DecisionPatch)
-        : api.post<DecisionView>(`/accounts/${encodeURIComponent(accountId)}/decisions`, input),
+        ? api.PATCH('/decisions/{id}', { params: { path: { id } }, body: input satisfies DecisionPatch })
+        : api.POST('/accounts/{id}/decisions', { params: { path: { id: accountId } }, body: input }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: keys.all }),
   });
 }

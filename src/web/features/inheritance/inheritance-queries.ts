@@ -1,8 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { InheritanceView, TransferInput, VerdictInput } from '../../../core/inheritance/service.ts';
+import type { ApiAnswer, ApiBody } from '../../../client/index.ts';
 import { api } from '../../api/client.ts';
 
-export type { InheritanceView };
+export type InheritanceView = NonNullable<ApiAnswer<'/accounts/{id}/inheritance', 'get'>['review']>;
+type TransferInput = ApiBody<'/accounts/{id}/transfer', 'post'>;
+type VerdictInput = ApiBody<'/inheritance/{id}/precedents/{decisionId}', 'put'>;
 
 const key = (accountId: string) => ['accounts', 'inheritance', accountId] as const;
 
@@ -10,11 +12,7 @@ export function useInheritance(accountId: string) {
   return useQuery({
     queryKey: key(accountId),
     queryFn: async () =>
-      (
-        await api.get<{ review: InheritanceView | null }>(
-          `/accounts/${encodeURIComponent(accountId)}/inheritance`,
-        )
-      ).review,
+      (await api.GET('/accounts/{id}/inheritance', { params: { path: { id: accountId } } })).review,
   });
 }
 
@@ -22,7 +20,7 @@ export function useTransfer(accountId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: TransferInput) =>
-      api.post<InheritanceView>(`/accounts/${encodeURIComponent(accountId)}/transfer`, input),
+      api.POST('/accounts/{id}/transfer', { params: { path: { id: accountId } }, body: input }),
     onSuccess: () =>
       Promise.all([
         queryClient.invalidateQueries({ queryKey: ['accounts'] }),
@@ -35,7 +33,10 @@ export function useJudgePrecedent(accountId: string, reviewId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ decisionId, input }: { decisionId: string; input: VerdictInput }) =>
-      api.put<InheritanceView>(`/inheritance/${reviewId}/precedents/${decisionId}`, input),
+      api.PUT('/inheritance/{id}/precedents/{decisionId}', {
+        params: { path: { id: reviewId, decisionId } },
+        body: input,
+      }),
     onSuccess: (review) => {
       queryClient.setQueryData(key(accountId), review);
       return queryClient.invalidateQueries({ queryKey: ['decisions'] });
@@ -47,7 +48,10 @@ export function useMarkIntroduction(accountId: string, reviewId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ stakeholderId, done }: { stakeholderId: string; done: boolean }) =>
-      api.put<InheritanceView>(`/inheritance/${reviewId}/introductions/${stakeholderId}`, { done }),
+      api.PUT('/inheritance/{id}/introductions/{stakeholderId}', {
+        params: { path: { id: reviewId, stakeholderId } },
+        body: { done },
+      }),
     onSuccess: (review) => queryClient.setQueryData(key(accountId), review),
   });
 }

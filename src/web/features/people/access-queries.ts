@@ -1,21 +1,20 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ApiBody } from '../../../client/index.ts';
 import { api, isApiError } from '../../api/client.ts';
-import type { AccessToken, AuditPage, CreatedToken, DeviceRequest } from '../../api/types.ts';
 
 const TOKENS_KEY = ['tokens'] as const;
 
 export function useTokens() {
   return useQuery({
     queryKey: TOKENS_KEY,
-    queryFn: async () => (await api.get<{ items: AccessToken[] }>('/me/tokens')).items,
+    queryFn: async () => (await api.GET('/me/tokens')).items,
   });
 }
 
 export function useCreateToken() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: { name: string; expiresInDays?: number }) =>
-      api.post<CreatedToken>('/me/tokens', input),
+    mutationFn: (input: ApiBody<'/me/tokens', 'post'>) => api.POST('/me/tokens', { body: input }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: TOKENS_KEY }),
   });
 }
@@ -23,28 +22,28 @@ export function useCreateToken() {
 export function useRevokeToken() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => api.delete(`/me/tokens/${encodeURIComponent(id)}`),
+    mutationFn: (id: string) => api.DELETE('/me/tokens/{id}', { params: { path: { id } } }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: TOKENS_KEY }),
   });
 }
 
 export function useChangePassword() {
   return useMutation({
-    mutationFn: (input: { currentPassword: string; newPassword: string }) => api.post('/me/password', input),
+    mutationFn: (input: ApiBody<'/me/password', 'post'>) => api.POST('/me/password', { body: input }),
   });
 }
 
 /** Asks for a reset link; the answer is the same whether or not the address has an account. */
 export function useRequestPasswordReset() {
   return useMutation({
-    mutationFn: (email: string) => api.post('/public/password-reset', { email }),
+    mutationFn: (email: string) => api.POST('/public/password-reset', { body: { email } }),
   });
 }
 
 export function useResetPassword(token: string) {
   return useMutation({
     mutationFn: (password: string) =>
-      api.post(`/public/password-reset/${encodeURIComponent(token)}`, { password }),
+      api.POST('/public/password-reset/{token}', { params: { path: { token } }, body: { password } }),
   });
 }
 
@@ -55,20 +54,18 @@ export function useAuditLog() {
   return useInfiniteQuery({
     queryKey: ['audit'],
     queryFn: ({ pageParam }) =>
-      api.get<AuditPage>(
-        `/audit?${new URLSearchParams({ limit: String(AUDIT_PAGE_SIZE), ...(pageParam ? { before: pageParam } : {}) })}`,
-      ),
+      api.GET('/audit', { params: { query: { limit: AUDIT_PAGE_SIZE, before: pageParam ?? undefined } } }),
     initialPageParam: null as string | null,
     getNextPageParam: (page) => page.nextCursor,
   });
 }
 
-const devicePath = (code: string, rest = '') => `/device-codes/${encodeURIComponent(code)}${rest}`;
+const byCode = (code: string) => ({ params: { path: { code } } });
 
 export function useDeviceRequest(code: string) {
   return useQuery({
     queryKey: ['device-code', code],
-    queryFn: () => api.get<DeviceRequest>(devicePath(code)),
+    queryFn: () => api.GET('/device-codes/{code}', byCode(code)),
     retry: (count, error) => !isApiError(error) && count < 2,
   });
 }
@@ -76,7 +73,10 @@ export function useDeviceRequest(code: string) {
 export function useDecideDevice(code: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (decision: 'approve' | 'deny') => api.post(devicePath(code, `/${decision}`)),
+    mutationFn: (decision: 'approve' | 'deny') =>
+      decision === 'approve'
+        ? api.POST('/device-codes/{code}/approve', byCode(code))
+        : api.POST('/device-codes/{code}/deny', byCode(code)),
     onSuccess: () =>
       Promise.all([
         queryClient.invalidateQueries({ queryKey: ['device-code', code] }),

@@ -1,22 +1,13 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, isApiError } from '../../api/client.ts';
-import type {
-  CreatedInvitation,
-  InvitationInput,
-  InvitationList,
-  JoinInput,
-  Me,
-  Person,
-  PersonPatch,
-  PublicInvitation,
-} from '../../api/types.ts';
+import type { InvitationInput, JoinInput, Person, PersonPatch } from '../../api/types.ts';
 import { startSession } from '../../shared/query-client.ts';
 
 /** Everyone in the workspace, deactivated people included; account pickers read the same list. */
 export const PEOPLE_KEY = ['users'] as const;
 const INVITATIONS_KEY = ['invitations'] as const;
 
-export const fetchPeople = async () => (await api.get<{ items: Person[] }>('/users')).items;
+export const fetchPeople = async () => (await api.GET('/users')).items;
 
 export function usePeople() {
   return useQuery({ queryKey: PEOPLE_KEY, queryFn: fetchPeople, staleTime: 5 * 60_000 });
@@ -29,7 +20,7 @@ export const choosable = (people: Person[] | undefined, chosen: readonly (string
 export function useUpdatePerson(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (patch: PersonPatch) => api.patch<Person>(`/users/${encodeURIComponent(id)}`, patch),
+    mutationFn: (patch: PersonPatch) => api.PATCH('/users/{id}', { params: { path: { id } }, body: patch }),
     onSuccess: (person) => {
       queryClient.setQueryData<Person[]>(PEOPLE_KEY, (people) =>
         people?.map((p) => (p.id === person.id ? person : p)),
@@ -46,7 +37,7 @@ export function useUpdatePerson(id: string) {
 export function useInvitations(enabled: boolean) {
   return useQuery({
     queryKey: INVITATIONS_KEY,
-    queryFn: () => api.get<InvitationList>('/invitations'),
+    queryFn: () => api.GET('/invitations'),
     enabled,
   });
 }
@@ -54,7 +45,7 @@ export function useInvitations(enabled: boolean) {
 export function useInvite() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: InvitationInput) => api.post<CreatedInvitation>('/invitations', input),
+    mutationFn: (input: InvitationInput) => api.POST('/invitations', { body: input }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: INVITATIONS_KEY }),
   });
 }
@@ -62,18 +53,18 @@ export function useInvite() {
 export function useWithdrawInvitation() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => api.delete(`/invitations/${encodeURIComponent(id)}`),
+    mutationFn: (id: string) => api.DELETE('/invitations/{id}', { params: { path: { id } } }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: INVITATIONS_KEY }),
   });
 }
 
-const publicPath = (token: string) => `/public/invitations/${encodeURIComponent(token)}`;
+const byToken = (token: string) => ({ params: { path: { token } } });
 
 /** What an invitation link offers; a used (409), ended (410) or unknown (404) link is an error. */
 export function usePublicInvitation(token: string) {
   return useQuery({
     queryKey: ['public-invitation', token],
-    queryFn: () => api.get<PublicInvitation>(publicPath(token)),
+    queryFn: () => api.GET('/public/invitations/{token}', byToken(token)),
     retry: (count, error) => !isApiError(error) && count < 2,
     staleTime: Infinity,
   });
@@ -83,7 +74,8 @@ export function usePublicInvitation(token: string) {
 export function useJoin(token: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: JoinInput) => api.post<Me>(publicPath(token), input),
+    mutationFn: (input: JoinInput) =>
+      api.POST('/public/invitations/{token}', { ...byToken(token), body: input }),
     onSuccess: (me) => startSession(queryClient, me),
   });
 }

@@ -1,9 +1,14 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ItemInput, RockInput, RockPatch, WeekPlan } from '../../../core/plan/service.ts';
+import type { ApiAnswer, ApiBody } from '../../../client/index.ts';
 import { api } from '../../api/client.ts';
 
-export type { WeekPlan };
+export type WeekPlan = ApiAnswer<'/plans/{week}', 'get'>;
 export type PlanItem = WeekPlan['items'][number];
+type RockInput = ApiBody<'/plans/{week}/rocks', 'post'>;
+type RockPatch = ApiBody<'/rocks/{id}', 'patch'>;
+type ItemInput = ApiBody<'/plan-items', 'post'>;
+const byWeek = (week: string) => ({ params: { path: { week } } });
+const byId = (id: string) => ({ params: { path: { id } } });
 
 const keys = {
   all: ['plans'] as const,
@@ -12,21 +17,21 @@ const keys = {
 };
 
 export function usePlan(week: string) {
-  return useQuery({ queryKey: keys.week(week), queryFn: () => api.get<WeekPlan>(`/plans/${week}`) });
+  return useQuery({ queryKey: keys.week(week), queryFn: () => api.GET('/plans/{week}', byWeek(week)) });
 }
 
 /** The plan without suggestions, for the summary beside the week's report. */
 export function usePlanFigures(week: string) {
   return useQuery({
     queryKey: [...keys.week(week), 'figures'],
-    queryFn: () => api.get<WeekPlan>(`/plans/${week}?suggestions=false`),
+    queryFn: () => api.GET('/plans/{week}', { params: { path: { week }, query: { suggestions: 'false' } } }),
   });
 }
 
 export function useToday() {
   return useQuery({
     queryKey: keys.today,
-    queryFn: () => api.get<{ day: string; items: PlanItem[] }>('/today'),
+    queryFn: () => api.GET('/today'),
   });
 }
 
@@ -46,7 +51,7 @@ function useRefresh() {
 export function useAddRock(week: string) {
   const refresh = useRefresh();
   return useMutation({
-    mutationFn: (input: RockInput) => api.post<WeekPlan>(`/plans/${week}/rocks`, input),
+    mutationFn: (input: RockInput) => api.POST('/plans/{week}/rocks', { ...byWeek(week), body: input }),
     onSuccess: refresh,
   });
 }
@@ -55,7 +60,7 @@ export function useUpdateRock() {
   const refresh = useRefresh();
   return useMutation({
     mutationFn: ({ id, patch }: { id: string; patch: RockPatch }) =>
-      api.patch<WeekPlan>(`/rocks/${id}`, patch),
+      api.PATCH('/rocks/{id}', { ...byId(id), body: patch }),
     onSuccess: refresh,
   });
 }
@@ -63,7 +68,7 @@ export function useUpdateRock() {
 export function useSchedule() {
   const refresh = useRefresh();
   return useMutation({
-    mutationFn: (input: ItemInput) => api.post<PlanItem>('/plan-items', input),
+    mutationFn: (input: ItemInput) => api.POST('/plan-items', { body: input }),
     onSuccess: refresh,
   });
 }
@@ -72,30 +77,34 @@ export function useMarkDone() {
   const refresh = useRefresh();
   return useMutation({
     mutationFn: ({ id, done }: { id: string; done: boolean }) =>
-      api.put<PlanItem>(`/plan-items/${id}/done`, { done }),
+      api.PUT('/plan-items/{id}/done', { ...byId(id), body: { done } }),
     onSuccess: refresh,
   });
 }
 
 export function useUnschedule() {
   const refresh = useRefresh();
-  return useMutation({ mutationFn: (id: string) => api.delete(`/plan-items/${id}`), onSuccess: refresh });
+  return useMutation({
+    mutationFn: (id: string) => api.DELETE('/plan-items/{id}', byId(id)),
+    onSuccess: refresh,
+  });
 }
 
-export type Drain = import('../../../core/plan/time-drains.ts').Drain;
-export type DrainDecision = import('../../../core/plan/time-drains.ts').TimeDecisionInput;
+export type Drain = ApiAnswer<'/time-drains/{quadrant}', 'get'>['items'][number];
+export type DrainDecision = ApiBody<'/time-drains/{quadrant}', 'put'>;
 
 export function useDrains(quadrant: 'q3' | 'q4') {
   return useQuery({
     queryKey: ['plans', 'drains', quadrant],
-    queryFn: async () => (await api.get<{ items: Drain[] }>(`/time-drains/${quadrant}`)).items,
+    queryFn: async () => (await api.GET('/time-drains/{quadrant}', { params: { path: { quadrant } } })).items,
   });
 }
 
 export function useDecideDrain(quadrant: 'q3' | 'q4') {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: DrainDecision) => api.put<{ items: Drain[] }>(`/time-drains/${quadrant}`, input),
+    mutationFn: (input: DrainDecision) =>
+      api.PUT('/time-drains/{quadrant}', { params: { path: { quadrant } }, body: input }),
     onSuccess: (answer) => queryClient.setQueryData(['plans', 'drains', quadrant], answer.items),
   });
 }

@@ -1,11 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ReflectionInput, ReflectionView } from '../../../core/reflections/schemas.ts';
+import type { ApiAnswer, ApiBody } from '../../../client/index.ts';
 import { api } from '../../api/client.ts';
 
-export type { ReflectionInput, ReflectionView };
-export type ReflectionWithSplit = ReflectionView & {
-  minutes: { q1: number; q2: number; q3: number; q4: number };
-};
+export type ReflectionView = ApiAnswer<'/reflections/{week}', 'get'>;
+export type ReflectionInput = ApiBody<'/reflections/{week}', 'put'>;
+/** A past week's reflection with the week's minutes per quadrant. */
+export type ReflectionWithSplit = ApiAnswer<'/reflections', 'get'>['items'][number];
+const byWeek = (week: string) => ({ params: { path: { week } } });
 
 const keys = {
   all: ['reflections'] as const,
@@ -16,21 +17,21 @@ const keys = {
 export function useReflection(week: string) {
   return useQuery({
     queryKey: keys.week(week),
-    queryFn: () => api.get<ReflectionView>(`/reflections/${week}`),
+    queryFn: () => api.GET('/reflections/{week}', byWeek(week)),
   });
 }
 
 export function useReflectionHistory() {
   return useQuery({
     queryKey: keys.history,
-    queryFn: async () => (await api.get<{ items: ReflectionWithSplit[] }>('/reflections')).items,
+    queryFn: async () => (await api.GET('/reflections')).items,
   });
 }
 
 export function useSaveReflection(week: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: ReflectionInput) => api.put<ReflectionView>(`/reflections/${week}`, input),
+    mutationFn: (input: ReflectionInput) => api.PUT('/reflections/{week}', { ...byWeek(week), body: input }),
     onSuccess: (saved) => {
       queryClient.setQueryData(keys.week(week), saved);
       return queryClient.invalidateQueries({ queryKey: keys.history });

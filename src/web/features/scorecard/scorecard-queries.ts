@@ -1,18 +1,16 @@
 import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type {
-  ActionInput,
-  InvitationInput,
-  PublicForm,
-  PublicRatingInput,
-  RatingInput,
-  RoundDetail,
-  RoundInput,
-  RoundPatch,
-  RoundSummary,
-} from '../../../core/scorecard/schemas.ts';
+import type { ApiAnswer, ApiBody } from '../../../client/index.ts';
 import { api } from '../../api/client.ts';
 
-export type { PublicForm, RoundDetail, RoundSummary };
+export type RoundSummary = ApiAnswer<'/accounts/{id}/scorecard', 'get'>['items'][number];
+export type RoundDetail = ApiAnswer<'/scorecard/rounds/{id}', 'get'>;
+export type PublicForm = ApiAnswer<'/public/scorecard/{token}', 'get'>;
+type RoundInput = ApiBody<'/accounts/{id}/scorecard', 'post'>;
+type RoundPatch = ApiBody<'/scorecard/rounds/{id}', 'patch'>;
+type RatingInput = ApiBody<'/scorecard/rounds/{id}/my-rating', 'put'>;
+type InvitationInput = ApiBody<'/scorecard/rounds/{id}/invitations', 'post'>;
+type ActionInput = ApiBody<'/scorecard/rounds/{id}/actions', 'post'>;
+type PublicRatingInput = ApiBody<'/public/scorecard/{token}', 'post'>;
 export type ScoreAnswer = RatingInput['scores'][number];
 
 const scorecardKeys = {
@@ -21,19 +19,21 @@ const scorecardKeys = {
   form: (token: string) => ['rate', token] as const,
 };
 
-const roundPath = (id: string, rest = '') => `/scorecard/rounds/${encodeURIComponent(id)}${rest}`;
+const byId = (id: string) => ({ params: { path: { id } } });
+const byToken = (token: string) => ({ params: { path: { token } } });
 
 export function useRounds(accountId: string) {
   return useQuery({
     queryKey: scorecardKeys.rounds(accountId),
-    queryFn: async () =>
-      (await api.get<{ items: RoundSummary[] }>(`/accounts/${encodeURIComponent(accountId)}/scorecard`))
-        .items,
+    queryFn: async () => (await api.GET('/accounts/{id}/scorecard', byId(accountId))).items,
   });
 }
 
 export function useRound(id: string) {
-  return useQuery({ queryKey: scorecardKeys.round(id), queryFn: () => api.get<RoundDetail>(roundPath(id)) });
+  return useQuery({
+    queryKey: scorecardKeys.round(id),
+    queryFn: () => api.GET('/scorecard/rounds/{id}', byId(id)),
+  });
 }
 
 /** Every change answers with the whole round: put it in place and refresh the account's list. */
@@ -46,7 +46,7 @@ export function useCreateRound(accountId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: RoundInput) =>
-      api.post<RoundDetail>(`/accounts/${encodeURIComponent(accountId)}/scorecard`, input),
+      api.POST('/accounts/{id}/scorecard', { ...byId(accountId), body: input }),
     onSuccess: (round) => settle(queryClient, round),
   });
 }
@@ -54,7 +54,7 @@ export function useCreateRound(accountId: string) {
 export function useUpdateRound(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (patch: RoundPatch) => api.patch<RoundDetail>(roundPath(id), patch),
+    mutationFn: (patch: RoundPatch) => api.PATCH('/scorecard/rounds/{id}', { ...byId(id), body: patch }),
     onSuccess: (round) => settle(queryClient, round),
   });
 }
@@ -62,7 +62,8 @@ export function useUpdateRound(id: string) {
 export function useSaveMyRating(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: RatingInput) => api.put<RoundDetail>(roundPath(id, '/my-rating'), input),
+    mutationFn: (input: RatingInput) =>
+      api.PUT('/scorecard/rounds/{id}/my-rating', { ...byId(id), body: input }),
     onSuccess: (round) => settle(queryClient, round),
   });
 }
@@ -71,10 +72,7 @@ export function useCreateInvitation(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: InvitationInput) =>
-      api.post<{ id: string; token: string; expiresAt: string; path: string }>(
-        roundPath(id, '/invitations'),
-        input,
-      ),
+      api.POST('/scorecard/rounds/{id}/invitations', { ...byId(id), body: input }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: scorecardKeys.round(id) }),
   });
 }
@@ -82,8 +80,7 @@ export function useCreateInvitation(id: string) {
 export function useRevokeInvitation(roundId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (invitationId: string) =>
-      api.delete(`/scorecard/invitations/${encodeURIComponent(invitationId)}`),
+    mutationFn: (invitationId: string) => api.DELETE('/scorecard/invitations/{id}', byId(invitationId)),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: scorecardKeys.round(roundId) }),
   });
 }
@@ -91,7 +88,8 @@ export function useRevokeInvitation(roundId: string) {
 export function useAddAction(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: ActionInput) => api.post<RoundDetail>(roundPath(id, '/actions'), input),
+    mutationFn: (input: ActionInput) =>
+      api.POST('/scorecard/rounds/{id}/actions', { ...byId(id), body: input }),
     onSuccess: (round) =>
       Promise.all([
         settle(queryClient, round),
@@ -105,7 +103,7 @@ export function useAddAction(id: string) {
 export function usePublicForm(token: string) {
   return useQuery({
     queryKey: scorecardKeys.form(token),
-    queryFn: () => api.get<PublicForm>(`/public/scorecard/${encodeURIComponent(token)}`),
+    queryFn: () => api.GET('/public/scorecard/{token}', byToken(token)),
     retry: false,
   });
 }
@@ -113,6 +111,6 @@ export function usePublicForm(token: string) {
 export function useSubmitPublicRating(token: string) {
   return useMutation({
     mutationFn: (input: PublicRatingInput) =>
-      api.post<void>(`/public/scorecard/${encodeURIComponent(token)}`, input),
+      api.POST('/public/scorecard/{token}', { ...byToken(token), body: input }),
   });
 }

@@ -15,7 +15,7 @@ import { parseTargets, type TargetErrors, type TargetsDraft, targetsDraftOf } fr
 function useUpdateMe() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (patch: MePatch) => api.patch<Me>('/me', patch),
+    mutationFn: (patch: MePatch) => api.PATCH('/me', { body: patch }),
     onSuccess: (me) => {
       queryClient.setQueryData(ME_KEY, me);
       // Targets and the time zone change every report.

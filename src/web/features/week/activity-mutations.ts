@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client.ts';
-import type { Activity, ActivityInput, Quadrant, WeekReport } from '../../api/types.ts';
+import type { Activity, ActivityInput, ActivityPatch, Quadrant, WeekReport } from '../../api/types.ts';
 import { problemOf } from '../../shared/forms.ts';
 import { quadrantInfo } from '../../shared/quadrants.ts';
 import { useToast } from '../../shared/Toasts.tsx';
@@ -13,7 +13,7 @@ const MOVE_KEY = ['move-activity'];
 export function useCreateActivity() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: ActivityInput) => api.post<Activity>('/activities', input),
+    mutationFn: (input: ActivityInput) => api.POST('/activities', { body: input }),
     // Not awaited: quick-add clears its title at once, or it would wipe what is typed meanwhile.
     onSuccess: () => {
       void refreshWeekData(queryClient);
@@ -24,8 +24,8 @@ export function useCreateActivity() {
 export function useUpdateActivity() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, patch }: { id: string; patch: Partial<ActivityInput> }) =>
-      api.patch<Activity>(`/activities/${id}`, patch),
+    mutationFn: ({ id, patch }: { id: string; patch: ActivityPatch }) =>
+      api.PATCH('/activities/{id}', { params: { path: { id } }, body: patch }),
     onSuccess: () => refreshWeekData(queryClient),
   });
 }
@@ -41,7 +41,10 @@ export function useMoveActivity(week: string) {
     mutationKey: MOVE_KEY,
     mutationFn: ({ activity, to }: { activity: Activity; to: Quadrant }) => {
       const { urgent, important } = quadrantInfo(to);
-      return api.patch<Activity>(`/activities/${activity.id}`, { urgent, important });
+      return api.PATCH('/activities/{id}', {
+        params: { path: { id: activity.id } },
+        body: { urgent, important },
+      });
     },
     onMutate: async ({ activity, to }) => {
       const activitiesKey = weekKeys.activities(week);
@@ -84,12 +87,13 @@ export function useDeleteActivity(week: string) {
   const queryClient = useQueryClient();
   const toast = useToast();
   const restore = useMutation({
-    mutationFn: (id: string) => api.post<Activity>(`/activities/${id}/restore`),
+    mutationFn: (id: string) => api.POST('/activities/{id}/restore', { params: { path: { id } } }),
     onSettled: () => refreshWeekData(queryClient),
     onError: (error) => toast({ tone: 'error', message: `Could not undo: ${problemOf(error).message}` }),
   });
   return useMutation({
-    mutationFn: (activity: Activity) => api.delete(`/activities/${activity.id}`),
+    mutationFn: (activity: Activity) =>
+      api.DELETE('/activities/{id}', { params: { path: { id: activity.id } } }),
     onSuccess: (_result, activity) => {
       queryClient.setQueryData<Activity[]>(weekKeys.activities(week), (items) =>
         items?.filter((item) => item.id !== activity.id),
@@ -109,7 +113,7 @@ export function useDeleteActivity(week: string) {
 export function useLoadDemo() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => api.post<{ activities: number }>('/demo'),
+    mutationFn: () => api.POST('/demo'),
     onSuccess: () => refreshWeekData(queryClient),
   });
 }

@@ -1,6 +1,6 @@
 import { type QueryClient, useQuery } from '@tanstack/react-query';
 import { api } from '../../api/client.ts';
-import type { Activity, ActivityPage, Trend, WeekReport } from '../../api/types.ts';
+import type { Activity } from '../../api/types.ts';
 import { addDays, mondayOf } from '../../shared/dates.ts';
 import { REVIEW_KEY } from '../../shared/review-count.ts';
 
@@ -15,7 +15,7 @@ export const weekKeys = {
 export function useWeekReport(week: string) {
   return useQuery({
     queryKey: weekKeys.report(week),
-    queryFn: () => api.get<WeekReport>(`/reports/week?week=${week}`),
+    queryFn: () => api.GET('/reports/week', { params: { query: { week } } }),
     placeholderData: (previous) => previous,
   });
 }
@@ -23,7 +23,7 @@ export function useWeekReport(week: string) {
 export function useTrend(week: string) {
   return useQuery({
     queryKey: weekKeys.trend(week),
-    queryFn: () => api.get<Trend>(`/reports/trend?weeks=${TREND_WEEKS}&until=${week}`),
+    queryFn: () => api.GET('/reports/trend', { params: { query: { weeks: TREND_WEEKS, until: week } } }),
     placeholderData: (previous) => previous,
   });
 }
@@ -34,15 +34,13 @@ export function useWeekActivities(week: string) {
     queryKey: weekKeys.activities(week),
     queryFn: async () => {
       const monday = mondayOf(week);
-      const range = `from=${monday}T00:00&to=${addDays(monday, 7)}T00:00&limit=500`;
+      const range = { from: `${monday}T00:00`, to: `${addDays(monday, 7)}T00:00`, limit: 500 };
       const items: Activity[] = [];
-      let cursor: string | null = null;
+      let cursor: string | undefined;
       do {
-        const page: ActivityPage = await api.get<ActivityPage>(
-          `/activities?${range}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
-        );
+        const page = await api.GET('/activities', { params: { query: { ...range, cursor } } });
         items.push(...page.items);
-        cursor = page.nextCursor;
+        cursor = page.nextCursor ?? undefined;
       } while (cursor);
       return items;
     },

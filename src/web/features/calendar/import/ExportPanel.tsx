@@ -1,33 +1,33 @@
 import { useState } from 'react';
-import { ApiError } from '../../../api/client.ts';
+import { type ApiQuery, apiErrorOf } from '../../../../client/index.ts';
+import { ApiError, NETWORK_MESSAGE } from '../../../api/client.ts';
 import { Field, FormError } from '../../../shared/Field.tsx';
 import { problemOf } from '../../../shared/forms.ts';
 
-type ExportFormat = 'csv' | 'json';
+type ExportQuery = ApiQuery<'/exports/activities', 'get'>;
+type ExportFormat = NonNullable<ExportQuery['format']>;
 
-/** Fetches the export and hands it to the browser as a download, so a failure can be explained here. */
+/**
+ * Fetches the export and hands it to the browser as a download, so a failure can be explained here
+ * (a file, not JSON: read as a blob with its file name, beside the typed client).
+ */
 async function download(format: ExportFormat, from: string, to: string): Promise<void> {
-  const query = new URLSearchParams({ format });
-  if (from) query.set('from', from);
-  if (to) query.set('to', to);
+  const params: ExportQuery = { format };
+  if (from) params.from = from;
+  if (to) params.to = to;
   let response: Response;
   try {
-    response = await fetch(`/api/exports/activities?${query}`, { credentials: 'same-origin' });
+    response = await fetch(`/api/exports/activities?${new URLSearchParams(params)}`, {
+      credentials: 'same-origin',
+    });
   } catch {
-    throw new ApiError(
-      0,
-      'network',
-      'Cannot reach the Linchpin server. Check your connection and try again.',
-    );
+    throw new ApiError(0, 'network', NETWORK_MESSAGE);
   }
   if (!response.ok) {
-    const body = (await response.json().catch(() => undefined)) as
-      | { error?: { code?: string; message?: string } }
-      | undefined;
-    throw new ApiError(
+    throw apiErrorOf(
       response.status,
-      body?.error?.code ?? 'unknown',
-      body?.error?.message ?? `The export failed (${response.status} ${response.statusText})`.trim(),
+      await response.json().catch(() => undefined),
+      `The export failed (${response.status} ${response.statusText})`.trim(),
     );
   }
   const disposition = response.headers.get('content-disposition') ?? '';

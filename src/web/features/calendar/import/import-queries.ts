@@ -1,6 +1,7 @@
 import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ApiBody } from '../../../../client/index.ts';
 import { api } from '../../../api/client.ts';
-import type { CalendarItem, SyncResult } from '../../../api/types.ts';
+import type { CalendarItem } from '../../../api/types.ts';
 import { refreshWeekData } from '../../week/week-queries.ts';
 
 export const CALENDARS_KEY = ['calendars'] as const;
@@ -16,14 +17,15 @@ export function refreshAfterImport(queryClient: QueryClient) {
 export function useCalendars() {
   return useQuery({
     queryKey: CALENDARS_KEY,
-    queryFn: async () => (await api.get<{ items: CalendarItem[] }>('/calendars')).items,
+    queryFn: async () => (await api.GET('/calendars')).items,
   });
 }
 
 export function useSyncCalendar() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (calendar: CalendarItem) => api.post<SyncResult>(`/calendars/${calendar.id}/sync`),
+    mutationFn: (calendar: CalendarItem) =>
+      api.POST('/calendars/{id}/sync', { params: { path: { id: calendar.id } } }),
     // A failed sync is recorded on the calendar too, so refresh either way.
     onSettled: () => refreshAfterImport(queryClient),
   });
@@ -32,7 +34,8 @@ export function useSyncCalendar() {
 export function useDeleteCalendar() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (calendar: CalendarItem) => api.delete(`/calendars/${calendar.id}`),
+    mutationFn: (calendar: CalendarItem) =>
+      api.DELETE('/calendars/{id}', { params: { path: { id: calendar.id } } }),
     onSuccess: () => refreshAfterImport(queryClient),
   });
 }
@@ -40,8 +43,7 @@ export function useDeleteCalendar() {
 export function useAddSubscription() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: { name: string; url: string }) =>
-      api.post<{ calendar: CalendarItem; sync: SyncResult }>('/calendars', input),
+    mutationFn: (input: ApiBody<'/calendars', 'post'>) => api.POST('/calendars', { body: input }),
     onSuccess: () => refreshAfterImport(queryClient),
   });
 }

@@ -11,7 +11,7 @@ export const REVIEW_LIMIT = 200;
 export function useReview() {
   return useQuery({
     queryKey: LIST_KEY,
-    queryFn: () => api.get<ReviewPage>(`/review?limit=${REVIEW_LIMIT}`),
+    queryFn: () => api.GET('/review', { params: { query: { limit: REVIEW_LIMIT } } }),
   });
 }
 
@@ -19,7 +19,7 @@ export function useReview() {
 export function useClassify() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (decision: ReviewDecision) => api.post<{ updated: number }>('/review/classify', decision),
+    mutationFn: (decision: ReviewDecision) => api.POST('/review/classify', { body: decision }),
     onMutate: async (decision) => {
       await queryClient.cancelQueries({ queryKey: REVIEW_KEY });
       const previous = {

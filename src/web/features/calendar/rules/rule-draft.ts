@@ -136,7 +136,7 @@ const listOf = (text: string) =>
     .map((part) => part.trim())
     .filter(Boolean);
 
-export function ruleInputOf(draft: RuleDraft): RuleInput {
+export function ruleInputOf(draft: RuleDraft): RuleInput & { conditions: RuleConditions } {
   const conditions: RuleConditions = {};
   const words = listOf(draft.titleWords);
   if (words.length) conditions.titleWords = words;

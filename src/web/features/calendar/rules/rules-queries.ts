@@ -1,6 +1,6 @@
 import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../api/client.ts';
-import type { Rule, RuleInput, RulePreview } from '../../../api/types.ts';
+import type { Rule, RuleInput } from '../../../api/types.ts';
 import { refreshWeekData } from '../../week/week-queries.ts';
 
 export const RULES_KEY = ['rules'] as const;
@@ -8,7 +8,7 @@ export const RULES_KEY = ['rules'] as const;
 export function useRules() {
   return useQuery({
     queryKey: RULES_KEY,
-    queryFn: async () => (await api.get<{ items: Rule[] }>('/rules')).items,
+    queryFn: async () => (await api.GET('/rules')).items,
   });
 }
 
@@ -16,15 +16,14 @@ export function useRules() {
 const refreshAfterRules = (queryClient: QueryClient) =>
   Promise.all([queryClient.invalidateQueries({ queryKey: RULES_KEY }), refreshWeekData(queryClient)]);
 
-/** A saved rule, with how many imported events the server re-classified. */
-type SavedRule = Rule & { changed: number };
-
 /** Saves a new or changed rule (the server re-applies the rules); resolves with how many events changed. */
 export function useSaveRule() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ id, input }: { id?: string; input: RuleInput }) =>
-      id ? api.patch<SavedRule>(`/rules/${id}`, input) : api.post<SavedRule>('/rules', input),
+      id
+        ? api.PATCH('/rules/{id}', { params: { path: { id } }, body: input })
+        : api.POST('/rules', { body: input }),
     onSuccess: () => refreshAfterRules(queryClient),
   });
 }
@@ -32,7 +31,7 @@ export function useSaveRule() {
 /** What saving the draft would do to the last and next 8 weeks; with `id` the draft takes that rule's place. */
 export function usePreviewRule() {
   return useMutation({
-    mutationFn: (draft: RuleInput & { id?: string }) => api.post<RulePreview>('/rules/preview', draft),
+    mutationFn: (draft: RuleInput & { id?: string }) => api.POST('/rules/preview', { body: draft }),
   });
 }
 
@@ -40,7 +39,7 @@ export function useToggleRule() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async ({ rule, enabled }: { rule: Rule; enabled: boolean }) =>
-      (await api.patch<SavedRule>(`/rules/${rule.id}`, { enabled })).changed,
+      (await api.PATCH('/rules/{id}', { params: { path: { id: rule.id } }, body: { enabled } })).changed,
     onMutate: ({ rule, enabled }) =>
       queryClient.setQueryData<Rule[]>(RULES_KEY, (rules) =>
         rules?.map((r) => (r.id === rule.id ? { ...r, enabled } : r)),
@@ -54,8 +53,7 @@ export function useReorderRules() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationKey: ['reorder-rules'],
-    mutationFn: async (ids: string[]) =>
-      (await api.post<{ items: Rule[]; changed: number }>('/rules/reorder', { ids })).changed,
+    mutationFn: async (ids: string[]) => (await api.POST('/rules/reorder', { body: { ids } })).changed,
     onMutate: async (ids) => {
       await queryClient.cancelQueries({ queryKey: RULES_KEY });
       queryClient.setQueryData<Rule[]>(RULES_KEY, (rules) =>
@@ -73,7 +71,7 @@ export function useReorderRules() {
 export function useDeleteRule() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (rule: Rule) => api.delete(`/rules/${rule.id}`),
+    mutationFn: (rule: Rule) => api.DELETE('/rules/{id}', { params: { path: { id: rule.id } } }),
     onSuccess: () => refreshAfterRules(queryClient),
   });
 }
