@@ -47,6 +47,24 @@ export interface ImportedEvent {
   };
 }
 
+type EntryFields = 'sourceId' | 'title' | 'startsAt' | 'endsAt' | 'timeZone' | 'line';
+
+/** A row of a time tracker or a generic CSV: no series, attendees or free/busy unless it says so. */
+export const timeEntry = (
+  entry: Pick<ImportedEvent, EntryFields> & Partial<ImportedEvent>,
+): ImportedEvent => ({
+  allDay: false,
+  recurring: false,
+  status: 'confirmed',
+  transparent: false,
+  organizer: null,
+  attendees: [],
+  location: null,
+  description: null,
+  categories: [],
+  ...entry,
+});
+
 /** Something in the source that could not become an event, and where. */
 export interface ImportProblem {
   line: number;

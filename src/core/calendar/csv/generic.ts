@@ -6,7 +6,7 @@ import {
   type ActivityStatus,
 } from '../../db/schema/index.ts';
 import { isValidTimeZone } from '../../time/weeks.ts';
-import type { ImportedEvent } from '../events.ts';
+import { type ImportedEvent, timeEntry } from '../events.ts';
 import {
   CellError,
   type DateOrder,
@@ -154,22 +154,13 @@ export function genericEvent(row: Row, context: GenericContext): ImportedEvent {
   if (notes) given.notes = notes;
 
   const id = row.text('id');
-  return {
+  return timeEntry({
     sourceId: id || context.keys.next([title, start.key]),
     title,
     startsAt: start.instant,
     endsAt,
     timeZone: zone,
-    allDay: false,
-    recurring: false,
-    status: 'confirmed',
-    transparent: false,
-    organizer: null,
-    attendees: [],
-    location: null,
-    description: null,
-    categories: [],
     line: row.line,
     given,
-  };
+  });
 }

@@ -1,4 +1,4 @@
-import type { ImportedEvent } from '../events.ts';
+import { type ImportedEvent, timeEntry } from '../events.ts';
 import {
   CellError,
   type DateOrder,
@@ -100,22 +100,15 @@ export function trackerEvent(row: Row, context: TrackerContext): ImportedEvent {
   if (readBoolean(row, 'billable')) given.commercial = true;
 
   const person = row.text('email') || row.text('user') || row.text('member');
-  return {
+  return timeEntry({
     sourceId: context.keys.next([person, start.key, description, project, task]),
     title,
     startsAt: start.instant,
     endsAt,
     timeZone: context.zone,
-    allDay: false,
-    recurring: false,
-    status: 'confirmed',
-    transparent: false,
-    organizer: null,
-    attendees: [],
-    location: null,
     description: task && task !== title ? task : null,
     categories: splitList(row.text('tags')),
     line: row.line,
     given,
-  };
+  });
 }

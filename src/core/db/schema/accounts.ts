@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { index, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
-import { users } from './auth.ts';
+import { userColumn, users } from './auth.ts';
 import { stamp, ts, workspaceColumn } from './columns.ts';
 import type { AccountTier } from './values.ts';
 
@@ -29,13 +29,16 @@ export const accounts = pgTable(
 export const accountMembers = pgTable(
   'account_members',
   {
-    accountId: text('account_id')
-      .notNull()
-      .references(() => accounts.id, { onDelete: 'cascade' }),
-    userId: text('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    accountId: accountColumn(),
+    userId: userColumn(),
     workspaceId: workspaceColumn(),
   },
   (t) => [primaryKey({ columns: [t.accountId, t.userId] }), index('account_members_user_idx').on(t.userId)],
 );
+
+/** The account a row belongs to; it goes with the account. */
+export function accountColumn() {
+  return text('account_id')
+    .notNull()
+    .references(() => accounts.id, { onDelete: 'cascade' });
+}

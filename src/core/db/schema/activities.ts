@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, index, integer, jsonb, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import { accounts } from './accounts.ts';
-import { users } from './auth.ts';
+import { userColumn } from './auth.ts';
 import { calendars, rules } from './calendar.ts';
 import { stamp, ts, workspaceColumn } from './columns.ts';
 import { legacyGoals } from './legacy.ts';
@@ -24,9 +24,7 @@ export const activities = pgTable(
   {
     id: text('id').primaryKey(),
     workspaceId: workspaceColumn(),
-    userId: text('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    userId: userColumn(),
     accountId: text('account_id').references(() => accounts.id, { onDelete: 'set null' }),
     /** The legacy goal this time served; always a goal of the activity's account. */
     goalId: text('goal_id').references(() => legacyGoals.id, { onDelete: 'set null' }),

@@ -33,9 +33,7 @@ export const sessions = pgTable(
   'sessions',
   {
     id: text('id').primaryKey(),
-    userId: text('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    userId: userColumn(),
     token: text('token').notNull().unique(),
     expiresAt: ts('expires_at').notNull(),
     ipAddress: text('ip_address'),
@@ -51,9 +49,7 @@ export const authAccounts = pgTable(
   'auth_accounts',
   {
     id: text('id').primaryKey(),
-    userId: text('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    userId: userColumn(),
     accountId: text('account_id').notNull(),
     providerId: text('provider_id').notNull(),
     accessToken: text('access_token'),
@@ -92,9 +88,7 @@ export const apiTokens = pgTable(
   {
     id: text('id').primaryKey(),
     workspaceId: workspaceColumn(),
-    userId: text('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    userId: userColumn(),
     name: text('name').notNull(),
     tokenHash: text('token_hash').notNull().unique(),
     expiresAt: ts('expires_at'),
@@ -131,9 +125,7 @@ export const passwordResets = pgTable(
   'password_resets',
   {
     id: text('id').primaryKey(),
-    userId: text('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    userId: userColumn(),
     tokenHash: text('token_hash').notNull().unique(),
     expiresAt: ts('expires_at').notNull(),
     usedAt: ts('used_at'),
@@ -172,3 +164,10 @@ export const auditLog = pgTable(
   },
   (t) => [index('audit_log_workspace_idx').on(t.workspaceId, t.at)],
 );
+
+/** The person a row belongs to; it goes with them. */
+export function userColumn() {
+  return text('user_id')
+    .notNull()
+    .references(() => users.id, { onDelete: 'cascade' });
+}

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { boolean, index, integer, jsonb, pgTable, text } from 'drizzle-orm/pg-core';
-import { users } from './auth.ts';
+import { userColumn } from './auth.ts';
 import { stamp, ts, workspaceColumn } from './columns.ts';
 import type { ActivityKind } from './values.ts';
 
@@ -12,9 +12,7 @@ export const calendars = pgTable(
   {
     id: text('id').primaryKey(),
     workspaceId: workspaceColumn(),
-    userId: text('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    userId: userColumn(),
     name: text('name').notNull(),
     kind: text('kind').$type<CalendarKind>().notNull(),
     url: text('url'),
@@ -58,9 +56,7 @@ export const rules = pgTable(
   {
     id: text('id').primaryKey(),
     workspaceId: workspaceColumn(),
-    userId: text('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    userId: userColumn(),
     position: integer('position').notNull(),
     name: text('name').notNull(),
     enabled: boolean('enabled').notNull().default(true),

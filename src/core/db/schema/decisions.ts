@@ -10,9 +10,9 @@ import {
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
 import type { ReflectionPrompt } from '../../reflections/prompts.ts';
-import { accounts } from './accounts.ts';
+import { accountColumn } from './accounts.ts';
 import { activities } from './activities.ts';
-import { users } from './auth.ts';
+import { userColumn, users } from './auth.ts';
 import { stamp, ts, workspaceColumn } from './columns.ts';
 import { stakeholders } from './stakeholders.ts';
 import type { DecisionStatus, InheritanceVerdict } from './values.ts';
@@ -23,9 +23,7 @@ export const decisions = pgTable(
   {
     id: text('id').primaryKey(),
     workspaceId: workspaceColumn(),
-    accountId: text('account_id')
-      .notNull()
-      .references(() => accounts.id, { onDelete: 'cascade' }),
+    accountId: accountColumn(),
     title: text('title').notNull(),
     context: text('context'),
     /** Who agreed on our side and on the customer's, as people say it. */
@@ -59,9 +57,7 @@ export const reflections = pgTable(
   {
     id: text('id').primaryKey(),
     workspaceId: workspaceColumn(),
-    userId: text('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    userId: userColumn(),
     /** ISO week, e.g. 2026-W48, in the author's time zone. */
     week: text('week').notNull(),
     answers: jsonb('answers').$type<Partial<Record<ReflectionPrompt, string>>>().notNull().default({}),
@@ -82,9 +78,7 @@ export const inheritanceReviews = pgTable(
   {
     id: text('id').primaryKey(),
     workspaceId: workspaceColumn(),
-    accountId: text('account_id')
-      .notNull()
-      .references(() => accounts.id, { onDelete: 'cascade' }),
+    accountId: accountColumn(),
     fromUserId: text('from_user_id').references(() => users.id, { onDelete: 'set null' }),
     toUserId: text('to_user_id').references(() => users.id, { onDelete: 'set null' }),
     note: text('note'),

@@ -1,5 +1,5 @@
 import { date, index, pgTable, text } from 'drizzle-orm/pg-core';
-import { accounts } from './accounts.ts';
+import { accountColumn } from './accounts.ts';
 import { users } from './auth.ts';
 import { stamp, workspaceColumn } from './columns.ts';
 import type { GoalDimension, GoalStatus } from './values.ts';
@@ -10,9 +10,7 @@ export const legacyGoals = pgTable(
   {
     id: text('id').primaryKey(),
     workspaceId: workspaceColumn(),
-    accountId: text('account_id')
-      .notNull()
-      .references(() => accounts.id, { onDelete: 'cascade' }),
+    accountId: accountColumn(),
     dimension: text('dimension').$type<GoalDimension>().notNull(),
     title: text('title').notNull(),
     /** What success looks like, so the successor can tell whether it was reached. */

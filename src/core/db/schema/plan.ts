@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { check, date, index, integer, jsonb, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import { accounts } from './accounts.ts';
 import { activities } from './activities.ts';
-import { users } from './auth.ts';
+import { userColumn } from './auth.ts';
 import { stamp, ts, workspaceColumn } from './columns.ts';
 import { legacyGoals } from './legacy.ts';
 import type { RockStatus, TimeDecision } from './values.ts';
@@ -13,9 +13,7 @@ export const bigRocks = pgTable(
   {
     id: text('id').primaryKey(),
     workspaceId: workspaceColumn(),
-    userId: text('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    userId: userColumn(),
     /** ISO week in the owner's zone, e.g. 2026-W48. */
     week: text('week').notNull(),
     title: text('title').notNull(),
@@ -44,9 +42,7 @@ export const planItems = pgTable(
   {
     id: text('id').primaryKey(),
     workspaceId: workspaceColumn(),
-    userId: text('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    userId: userColumn(),
     rockId: text('rock_id').references(() => bigRocks.id, { onDelete: 'set null' }),
     title: text('title').notNull(),
     day: date('day').notNull(),
@@ -76,9 +72,7 @@ export const timeDecisions = pgTable(
   {
     id: text('id').primaryKey(),
     workspaceId: workspaceColumn(),
-    userId: text('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    userId: userColumn(),
     quadrant: text('quadrant').$type<'q3' | 'q4'>().notNull(),
     seriesKey: text('series_key').notNull(),
     title: text('title').notNull(),

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, index, integer, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
-import { accounts } from './accounts.ts';
+import { accountColumn } from './accounts.ts';
 import { activities } from './activities.ts';
 import { users } from './auth.ts';
 import { stamp, ts, workspaceColumn } from './columns.ts';
@@ -12,9 +12,7 @@ export const scorecardRounds = pgTable(
   {
     id: text('id').primaryKey(),
     workspaceId: workspaceColumn(),
-    accountId: text('account_id')
-      .notNull()
-      .references(() => accounts.id, { onDelete: 'cascade' }),
+    accountId: accountColumn(),
     name: text('name').notNull(),
     createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
     /** Colleagues asked to rate from our side. */

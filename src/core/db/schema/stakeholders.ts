@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { boolean, index, integer, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
-import { accounts } from './accounts.ts';
-import { users } from './auth.ts';
+import { accountColumn } from './accounts.ts';
+import { userColumn } from './auth.ts';
 import { stamp, workspaceColumn } from './columns.ts';
 import type { Attitude, StakeholderFunction, StakeholderLevel } from './values.ts';
 
@@ -11,9 +11,7 @@ export const stakeholders = pgTable(
   {
     id: text('id').primaryKey(),
     workspaceId: workspaceColumn(),
-    accountId: text('account_id')
-      .notNull()
-      .references(() => accounts.id, { onDelete: 'cascade' }),
+    accountId: accountColumn(),
     name: text('name').notNull(),
     title: text('title'),
     /** Lower case; matched against activities' attendees. */
@@ -46,9 +44,7 @@ export const stakeholderOwners = pgTable(
     stakeholderId: text('stakeholder_id')
       .notNull()
       .references(() => stakeholders.id, { onDelete: 'cascade' }),
-    userId: text('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    userId: userColumn(),
     workspaceId: workspaceColumn(),
   },
   (t) => [primaryKey({ columns: [t.stakeholderId, t.userId] })],
