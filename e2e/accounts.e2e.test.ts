@@ -1,214 +1,196 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, screenshot, setUpWorkspace } from './browser.ts';
-import { type RunningServer, startServer } from './server.ts';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { screenshot } from './browser.ts';
+import { compactDay, dayFromToday, isoDay, isoWeek } from './dates.ts';
+import { fileHarness, type Person, tempDir } from './harness.ts';
+import { writeIcs } from './ics.ts';
+import { AccountPage, AccountsPage, type StakeholderDraft } from './pages/accounts.ts';
+import { ImportPage } from './pages/calendar.ts';
+import { WeekPage } from './pages/week.ts';
 
-let server: RunningServer;
-let browser: Browser;
-let page: Page;
-let accountId: string;
+const app = fileHarness({ name: 'accounts', context: { viewport: { width: 1440, height: 1100 } } });
+// Every test starts from a workspace without accounts (names are unique in a workspace).
+beforeEach(() => app.deleteAccounts());
 
-beforeAll(async () => {
-  server = await startServer({
-    LINCHPIN_DATA_DIR: join(mkdtempSync(join(tmpdir(), 'linchpin-accounts-')), 'data'),
-  });
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1440, height: 1100 } });
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const NORTHWIND = 'Northwind Traders';
+const MEETING = 'Supply review with Northwind';
+const PAULA: StakeholderDraft = {
+  name: 'Paula Buyer',
+  title: 'Head of Procurement',
+  email: 'paula@northwind.com',
+  fn: 'procurement',
+  level: 'senior',
+};
+const FRANK: StakeholderDraft = {
+  name: 'Frank Finance',
+  title: 'CFO',
+  email: 'frank@northwind.com',
+  fn: 'finance',
+  level: 'executive',
+};
+const twoDaysAgo = dayFromToday(-2);
 
-const cell = (fn: string, level: string) => page.getByTestId(`coverage-${fn}-${level}`);
-const singleContact = () => page.getByTestId('warning-single_contact');
-
-async function addStakeholder(person: {
-  name: string;
-  title: string;
-  fn: string;
-  level: string;
-  email?: string;
-}) {
-  await page.getByRole('button', { name: 'Add stakeholder', exact: true }).first().click();
-  const dialog = page.getByRole('dialog', { name: 'Add stakeholder' });
-  await dialog.getByLabel('Name').fill(person.name);
-  await dialog.getByLabel('Title').fill(person.title);
-  if (person.email) await dialog.getByLabel('Email').fill(person.email);
-  await dialog.getByLabel('Function').selectOption(person.fn);
-  await dialog.getByLabel('Level').selectOption(person.level);
-  await dialog.getByLabel('Relationship strength').fill('4');
-  await dialog.getByRole('button', { name: 'Add stakeholder' }).click();
-  await dialog.waitFor({ state: 'detached' });
-  await page.getByTestId('stakeholder-row').filter({ hasText: person.name }).waitFor();
+/** A new Customer Manager's Northwind Traders (with these stakeholders), made through the API. */
+async function northwind(...stakeholders: StakeholderDraft[]) {
+  const person = await app.person('Carla Manager');
+  const account = await person.post('/accounts', { name: NORTHWIND, domains: ['northwind.com'] });
+  for (const { fn, ...s } of stakeholders) {
+    await person.post(`/accounts/${account.id}/stakeholders`, { ...s, function: fn, strength: 4 });
+  }
+  return { person, id: account.id as string };
 }
 
-describe('accounts and stakeholders, in a browser', () => {
-  it('sets up a workspace and creates an account', async () => {
-    await setUpWorkspace(page, server.url);
+/** Opens the account's page as that person. */
+async function accountPage(person: Person, id: string): Promise<AccountPage> {
+  const page = new AccountPage(await app.page(person));
+  await page.open(id);
+  await page.heading(NORTHWIND).waitFor();
+  return page;
+}
 
-    await page.getByRole('link', { name: 'Accounts' }).click();
-    await page.getByText('No accounts yet.').waitFor();
-    await page.getByRole('button', { name: 'New account' }).click();
-    const dialog = page.getByRole('dialog', { name: 'New account' });
-    await dialog.getByLabel('Name').fill('Northwind Traders');
-    await dialog.getByLabel('Email domains').fill('northwind.com');
-    await dialog.getByRole('button', { name: 'Create account' }).click();
+/** The hour of the meeting two days ago, logged on the account through the API. */
+const logMeeting = (person: Person, accountId: string) =>
+  person.post('/activities', {
+    title: MEETING,
+    startsAt: `${isoDay(twoDaysAgo)}T09:00`,
+    minutes: 60,
+    urgent: false,
+    important: true,
+    accountId,
+  });
+
+describe('accounts and stakeholders, in a browser', () => {
+  it('creates an account from the empty list', async () => {
+    const accounts = new AccountsPage(await app.page(await app.person('Carla Manager')));
+    await accounts.open();
+    await accounts.empty.waitFor();
+    const account = await accounts.create({ name: NORTHWIND, domains: 'northwind.com' });
     // Creating opens the new account; back to the list to see its card.
-    await page.getByRole('heading', { name: 'Northwind Traders' }).waitFor();
-    accountId = decodeURIComponent(new URL(page.url()).hash.replace('#/accounts/', ''));
-    expect(accountId).not.toBe('');
-    await page.getByRole('link', { name: '← Accounts' }).click();
-    const card = page.getByTestId('account-card').filter({ hasText: 'Northwind Traders' });
-    await card.waitFor();
-    await expect.poll(() => card.textContent()).toMatch(/0 stakeholders/);
-    await expect.poll(() => card.textContent()).toMatch(/No contacts/);
+    expect(account.id()).not.toBe('');
+    const list = await account.backToList();
+    await list.card(NORTHWIND).waitFor();
+    await expect.poll(() => list.card(NORTHWIND).textContent()).toMatch(/0 stakeholders/);
+    await expect.poll(() => list.card(NORTHWIND).textContent()).toMatch(/No contacts/);
   });
 
   it('adds a stakeholder: single-threaded, and the grid cell fills', async () => {
-    await page.getByRole('link', { name: 'Northwind Traders' }).click();
-    await page.getByRole('heading', { name: 'Northwind Traders' }).waitFor();
-    expect(page.url()).toContain(`#/accounts/${accountId}`);
-    await page.getByText('No stakeholders yet.').first().waitFor();
+    const { person, id } = await northwind();
+    const accounts = new AccountsPage(await app.page(person));
+    await accounts.open();
+    await accounts.follow(NORTHWIND);
+    const account = new AccountPage(accounts.page);
+    await account.heading(NORTHWIND).waitFor();
+    expect(account.page.url()).toContain(`#/accounts/${id}`);
+    await account.noStakeholders.waitFor();
 
-    await addStakeholder({
-      name: 'Paula Buyer',
-      title: 'Head of Procurement',
-      email: 'paula@northwind.com',
-      fn: 'procurement',
-      level: 'senior',
-    });
-    await singleContact().waitFor();
-    await expect.poll(() => cell('procurement', 'senior').getAttribute('data-count')).toBe('1');
-    expect(await cell('procurement', 'senior').getAttribute('class')).toContain('coverage-cell--4');
-    expect(await cell('finance', 'executive').getAttribute('class')).toContain('coverage-cell--empty');
-    await expect
-      .poll(() => page.getByTestId('stakeholder-row').filter({ hasText: 'Paula Buyer' }).textContent())
-      .toMatch(/never/);
+    await account.addStakeholder(PAULA);
+    await account.singleContact.waitFor();
+    await expect.poll(() => account.coverage('procurement', 'senior').getAttribute('data-count')).toBe('1');
+    expect(await account.coverage('procurement', 'senior').getAttribute('class')).toContain(
+      'coverage-cell--4',
+    );
+    expect(await account.coverage('finance', 'executive').getAttribute('class')).toContain(
+      'coverage-cell--empty',
+    );
+    await expect.poll(() => account.stakeholder(PAULA.name).textContent()).toMatch(/never/);
   });
 
   it('adds a second stakeholder in another function and the single-contact warning goes', async () => {
-    await addStakeholder({
-      name: 'Frank Finance',
-      title: 'CFO',
-      email: 'frank@northwind.com',
-      fn: 'finance',
-      level: 'executive',
-    });
-    await expect.poll(() => singleContact().count()).toBe(0);
-    await expect.poll(() => cell('finance', 'executive').getAttribute('data-count')).toBe('1');
-    await expect.poll(() => page.getByTestId('losing-touch').count()).toBe(2);
-    await screenshot(page, 'accounts-detail');
+    const { person, id } = await northwind(PAULA);
+    const account = await accountPage(person, id);
+    await account.singleContact.waitFor();
+    await account.addStakeholder(FRANK);
+    await expect.poll(() => account.singleContact.count()).toBe(0);
+    await expect.poll(() => account.coverage('finance', 'executive').getAttribute('data-count')).toBe('1');
+    await expect.poll(() => account.losingTouch.count()).toBe(2);
+    await screenshot(account.page, 'accounts-detail');
   });
 
   it('edits and deletes a stakeholder', async () => {
-    await page.getByRole('button', { name: 'Edit Frank Finance' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Edit Frank Finance' });
-    await dialog.getByLabel('Attitude').selectOption('champion');
-    await dialog.getByRole('button', { name: 'Save' }).click();
-    await dialog.waitFor({ state: 'detached' });
-    await expect
-      .poll(() => page.getByTestId('stakeholder-row').filter({ hasText: 'Frank Finance' }).textContent())
-      .toMatch(/Champion/);
+    const { person, id } = await northwind(PAULA, FRANK);
+    const account = await accountPage(person, id);
+    await account.setAttitude(FRANK.name, 'champion');
+    await expect.poll(() => account.stakeholder(FRANK.name).textContent()).toMatch(/Champion/);
 
-    await page.getByRole('button', { name: 'Delete Frank Finance' }).click();
-    await page.getByRole('button', { name: 'Delete stakeholder' }).click();
-    await expect.poll(() => page.getByTestId('stakeholder-row').count()).toBe(1);
-    await singleContact().waitFor();
+    await account.deleteStakeholder(FRANK.name);
+    await expect.poll(() => account.stakeholders.count()).toBe(1);
+    await account.singleContact.waitFor();
   });
 
   it('imports a meeting with Paula: her last contact is derived and she leaves the losing-touch list', async () => {
-    const day = new Date(Date.now() - 2 * 24 * 60 * 60 * 1000).toISOString().slice(0, 10).replaceAll('-', '');
-    const ics = [
-      'BEGIN:VCALENDAR',
-      'VERSION:2.0',
-      'PRODID:-//Linchpin e2e//EN',
-      'BEGIN:VEVENT',
-      'UID:northwind-review@e2e',
-      `DTSTAMP:${day}T080000Z`,
-      `DTSTART:${day}T090000Z`,
-      `DTEND:${day}T100000Z`,
-      'SUMMARY:Supply review with Northwind',
-      'ORGANIZER:mailto:ann@acme.test',
-      'ATTENDEE;PARTSTAT=ACCEPTED:mailto:ann@acme.test',
-      'ATTENDEE;PARTSTAT=ACCEPTED:mailto:paula@northwind.com',
-      'END:VEVENT',
-      'END:VCALENDAR',
-      '',
-    ].join('\r\n');
-    const path = join(mkdtempSync(join(tmpdir(), 'linchpin-ics-')), 'northwind.ics');
-    writeFileSync(path, ics);
-    await page.getByRole('link', { name: 'Import' }).click();
-    await page.getByLabel('Calendar file').setInputFiles(path);
-    await page.getByRole('button', { name: 'Import', exact: true }).click();
-    await expect
-      .poll(() => page.getByTestId('import-result').textContent(), { timeout: 15_000 })
-      .toMatch(/1\s*added/);
+    // An address no other test's stakeholder has: last contact is derived workspace-wide.
+    const paula = { ...PAULA, email: 'paula.buyer@northwind.com' };
+    const { person, id } = await northwind(paula);
+    const day = compactDay(isoDay(twoDaysAgo));
+    const path = writeIcs(tempDir('ics'), 'northwind.ics', [
+      {
+        uid: 'northwind-review@e2e',
+        summary: MEETING,
+        start: `${day}T090000Z`,
+        end: `${day}T100000Z`,
+        lines: [
+          `ORGANIZER:mailto:${person.email}`,
+          `ATTENDEE;PARTSTAT=ACCEPTED:mailto:${person.email}`,
+          `ATTENDEE;PARTSTAT=ACCEPTED:mailto:${paula.email}`,
+        ],
+      },
+    ]);
+    const account = await accountPage(person, id);
+    await expect.poll(() => account.losingTouch.count()).toBe(1);
+    const calendar = new ImportPage(account.page);
+    await calendar.openFromHeader();
+    await calendar.choose(path);
+    await calendar.import();
+    await expect.poll(() => calendar.result.textContent(), { timeout: 15_000 }).toMatch(/1\s*added/);
 
-    await page.goto(`${server.url}/#/accounts/${encodeURIComponent(accountId)}`);
-    const paula = page.getByTestId('stakeholder-row').filter({ hasText: 'Paula Buyer' });
-    await expect.poll(() => paula.textContent()).toMatch(/2 days ago/);
-    await expect.poll(() => page.getByTestId('losing-touch').count()).toBe(0);
+    await account.open(id);
+    await expect.poll(() => account.stakeholder(paula.name).textContent()).toMatch(/2 days ago/);
+    await expect.poll(() => account.losingTouch.count()).toBe(0);
     // The imported meeting landed on the account by Paula's domain and counts as its time.
-    await page.getByTestId('recent-activity').filter({ hasText: 'Supply review with Northwind' }).waitFor();
-    await expect.poll(() => page.getByTestId('account-time-sums').textContent()).toMatch(/1\.0 h/);
+    await account.recentActivity(MEETING).waitFor();
+    await expect.poll(() => account.timeSums.textContent()).toMatch(/1\.0 h/);
   });
 
   it('adds a legacy goal, links the meeting to it, and sees the time invested', async () => {
-    await page.getByRole('button', { name: 'Add goal' }).click();
-    const dialog = page.getByRole('dialog', { name: 'New legacy goal' });
-    await dialog.getByLabel('Dimension').selectOption('relationships');
-    await dialog.getByLabel('Goal').fill('A sponsor in their executive team');
-    await dialog.getByLabel('What success looks like').fill('The CFO asks for our view first');
-    await dialog.getByRole('button', { name: 'Add goal' }).click();
-    await dialog.waitFor({ state: 'detached' });
-    const goal = page.getByTestId('goal').filter({ hasText: 'A sponsor in their executive team' });
-    await expect.poll(() => goal.getByTestId('goal-time').textContent()).toMatch(/0\.0 h invested/);
-
-    // From the Week page: open the imported meeting and link it to the goal.
-    const week = await page.evaluate(() => {
-      const d = new Date(Date.now() - 2 * 24 * 60 * 60 * 1000);
-      const t = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()));
-      const dayNum = t.getUTCDay() || 7;
-      t.setUTCDate(t.getUTCDate() + 4 - dayNum);
-      const yearStart = new Date(Date.UTC(t.getUTCFullYear(), 0, 1));
-      const n = Math.ceil(((t.getTime() - yearStart.getTime()) / 86400000 + 1) / 7);
-      return `${t.getUTCFullYear()}-W${String(n).padStart(2, '0')}`;
+    // Paula, for the relationship map beside the goals.
+    const { person, id } = await northwind(PAULA);
+    await logMeeting(person, id);
+    const account = await accountPage(person, id);
+    const goal = 'A sponsor in their executive team';
+    await account.addGoal({
+      dimension: 'relationships',
+      goal,
+      success: 'The CFO asks for our view first',
     });
-    await page.goto(`${server.url}/#/week/${week}`);
-    await page.getByText('Supply review with Northwind').first().click();
-    const edit = page.getByRole('dialog', { name: 'Edit activity' });
-    await expect.poll(() => edit.getByLabel('Account').inputValue()).toBe(accountId);
-    await edit
-      .getByLabel('Legacy goal')
-      .selectOption({ label: 'A sponsor in their executive team · Relationships & trust' });
-    await edit.getByRole('button', { name: 'Save' }).click();
-    await edit.waitFor({ state: 'detached' });
+    await expect.poll(() => account.goalTime(goal).textContent()).toMatch(/0\.0 h invested/);
 
-    await page.goto(`${server.url}/#/accounts/${encodeURIComponent(accountId)}`);
-    await expect.poll(() => goal.getByTestId('goal-time').textContent()).toMatch(/1\.0 h invested/);
-    await page.getByTestId('relmap-card').first().waitFor();
-    await screenshot(page, 'accounts-legacy');
+    // From the Week page: open the meeting and link it to the goal.
+    const week = new WeekPage(account.page);
+    await week.open(isoWeek(twoDaysAgo));
+    const edit = await week.edit(MEETING);
+    await expect.poll(() => edit.account.inputValue()).toBe(id);
+    await edit.legacyGoal.selectOption({ label: `${goal} · Relationships & trust` });
+    await edit.save();
+
+    await account.open(id);
+    await expect.poll(() => account.goalTime(goal).textContent()).toMatch(/1\.0 h invested/);
+    await account.relationshipMap.first().waitFor();
+    await screenshot(account.page, 'accounts-legacy');
   });
 
   it('asks before deleting an account with activities, and archives it instead', async () => {
-    await page.getByRole('button', { name: 'Edit account' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Edit Northwind Traders' });
+    const { person, id } = await northwind();
+    await logMeeting(person, id);
+    const account = await accountPage(person, id);
+    const dialog = await account.edit(NORTHWIND);
     await dialog.getByRole('button', { name: 'Delete…' }).click();
-    await page.getByRole('button', { name: 'Delete account' }).click();
-    await page.getByText(/has 1 activity\. Archiving keeps them/).waitFor();
-    await page
-      .getByRole('dialog', { name: 'Delete Northwind Traders?' })
-      .getByRole('button', { name: 'Cancel' })
-      .click();
+    await account.button('Delete account').click();
+    await account.page.getByText(/has 1 activity\. Archiving keeps them/).waitFor();
+    await account.dialog(`Delete ${NORTHWIND}?`).getByRole('button', { name: 'Cancel' }).click();
     await dialog.getByRole('button', { name: 'Archive' }).click();
-    await page.getByText('It keeps its history but leaves pickers and rules.').waitFor();
-    await page.getByRole('link', { name: '← Accounts' }).click();
-    await page.getByText('No accounts yet.').waitFor();
-    await page.getByRole('tab', { name: 'Archived' }).click();
-    await page.getByTestId('account-card').filter({ hasText: 'Northwind Traders' }).waitFor();
+    await account.page.getByText('It keeps its history but leaves pickers and rules.').waitFor();
+    const list = await account.backToList();
+    await list.empty.waitFor();
+    await list.showArchived();
+    await list.card(NORTHWIND).waitFor();
   });
 });

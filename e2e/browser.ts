@@ -35,31 +35,3 @@ export async function dragTo(page: Page, from: string, to: string): Promise<void
   await page.mouse.move(target.x + target.width / 2, target.y + target.height / 2, { steps: 12 });
   await page.mouse.up();
 }
-
-export interface Founder {
-  workspace?: string;
-  name?: string;
-  email?: string;
-  password?: string;
-}
-
-/** First visit: sets up the workspace and its owner, and waits for the Week page. */
-export async function setUpWorkspace(page: Page, url: string, founder: Founder = {}): Promise<void> {
-  await page.goto(url);
-  await page.getByLabel('Workspace name').fill(founder.workspace ?? 'Acme Supplies');
-  await page.getByLabel('Your name').fill(founder.name ?? 'Ann Owner');
-  await page.getByLabel('Email').fill(founder.email ?? 'ann@acme.test');
-  await page.getByLabel('Password').fill(founder.password ?? 'correct horse battery');
-  await page.getByRole('button', { name: 'Create workspace' }).click();
-  await page.getByTestId('week-label').waitFor();
-}
-
-/** Adds a customer account from the Accounts page and waits for its page. */
-export async function addAccount(page: Page, name: string): Promise<void> {
-  await page.getByRole('link', { name: 'Accounts', exact: true }).click();
-  await page.getByRole('button', { name: 'New account' }).click();
-  const dialog = page.getByRole('dialog', { name: 'New account' });
-  await dialog.getByLabel('Name').fill(name);
-  await dialog.getByRole('button', { name: 'Create account' }).click();
-  await page.getByRole('heading', { name }).waitFor();
-}

@@ -1,45 +1,77 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningServer, runCli, startServer } from './server.ts';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { Api } from './api.ts';
+import { fileHarness } from './harness.ts';
+import { writeIcs } from './ics.ts';
+import { runCli } from './server.ts';
 
-const home = mkdtempSync(join(tmpdir(), 'linchpin-cli-'));
-const env = { LINCHPIN_DATA_DIR: join(home, 'data'), LINCHPIN_CONFIG: join(home, 'cli.json') };
-let server: RunningServer;
-let tokenValue = '';
+const CM = { email: 'cm@acme.test', password: 'correct horse' };
+let adminToken = '';
 
-beforeAll(async () => {
-  const created = await runCli(
-    [
-      'admin',
-      'create-user',
-      '--workspace',
-      'Acme',
-      '--email',
-      'cm@acme.test',
-      '--password',
-      'correct horse',
-      '--role',
-      'member',
-      '--time-zone',
-      'Europe/Berlin',
-    ],
-    env,
-  );
-  expect(created.code, created.stderr).toBe(0);
-  const token = await runCli(['admin', 'create-token', '--email', 'cm@acme.test'], env);
-  expect(token.stdout).toMatch(/^lp_[\w-]+\n$/);
-  server = await startServer(env);
-  const login = await runCli(['login', '--server', server.url, '--token', token.stdout.trim()], env);
-  tokenValue = token.stdout.trim();
-  expect(login.code, login.stderr).toBe(0);
-  expect(login.stdout).toMatch(/Logged in .* as cm/);
+const app = fileHarness({
+  name: 'cli',
+  browser: false,
+  owner: CM,
+  // Admin commands work on the data folder only while no server holds it.
+  beforeStart: async (env) => {
+    const created = await runCli(
+      [
+        'admin',
+        'create-user',
+        '--workspace',
+        'Acme',
+        '--email',
+        CM.email,
+        '--password',
+        CM.password,
+        '--role',
+        'owner',
+      ],
+      env,
+    );
+    expect(created.code, created.stderr).toBe(0);
+    const token = await runCli(['admin', 'create-token', '--email', CM.email], env);
+    expect(token.stdout).toMatch(/^lp_[\w-]+\n$/);
+    adminToken = token.stdout.trim();
+  },
 });
-afterAll(() => server?.stop());
+// Accounts are the workspace's: every test starts without any.
+beforeEach(() => app.deleteAccounts());
+
+/**
+ * A Customer Manager of this test (named cm, in Berlin) with a token of their own: the CLI's
+ * environment, and the API as them.
+ */
+async function cm() {
+  const person = await app.person('cm', { timeZone: 'Europe/Berlin' });
+  const { token } = await person.post('/me/tokens', { name: 'cli' });
+  const env = {
+    LINCHPIN_SERVER: app.url,
+    LINCHPIN_TOKEN: token,
+    LINCHPIN_CONFIG: join(app.home, 'unused.json'),
+  };
+  return { env, api: new Api(app.url, { token }) };
+}
+
+const jointPlan = {
+  title: 'Joint plan with buyer',
+  startsAt: '2026-11-20T10:00',
+  minutes: 90,
+  urgent: false,
+  important: true,
+};
 
 describe('the linchpin CLI', () => {
+  it('logs in with a token an admin command made', async () => {
+    const env = { ...app.env, LINCHPIN_CONFIG: join(app.home, 'cli.json') };
+    const login = await runCli(['login', '--server', app.url, '--token', adminToken], env);
+    expect(login.code, login.stderr).toBe(0);
+    expect(login.stdout).toMatch(/Logged in .* as cm/);
+  });
+
   it('logs activities and reports the week as table, JSON and CSV', async () => {
+    const { env } = await cm();
     const unknown = await runCli(
       ['log', 'Call', '--q2', '--minutes', '30', '--at', '2026-11-20T09:00', '--account', 'Northwind'],
       env,
@@ -55,12 +87,12 @@ describe('the linchpin CLI', () => {
     const logged = await runCli(
       [
         'log',
-        'Joint plan with buyer',
+        jointPlan.title,
         '--q2',
         '--minutes',
         '90',
         '--at',
-        '2026-11-20T10:00',
+        jointPlan.startsAt,
         '--account',
         'Northwind',
       ],
@@ -89,6 +121,7 @@ describe('the linchpin CLI', () => {
   });
 
   it('explains bad input instead of failing obscurely', async () => {
+    const { env } = await cm();
     const both = await runCli(['log', 'x', '--q1', '--q2'], env);
     expect(both.code).toBe(1);
     expect(both.stderr).toMatch(/give one quadrant/);
@@ -101,19 +134,27 @@ describe('the linchpin CLI', () => {
   });
 
   it('loads the demo into an empty history only', async () => {
+    const { env, api } = await cm();
+    await api.post('/activities', jointPlan);
     const demo = await runCli(['demo'], env);
     expect(demo.code).toBe(1);
     expect(demo.stderr).toMatch(/already have activities/);
   });
 
   it('imports a calendar (dry run first), lists what it skipped, and exports as CSV', async () => {
-    const ics = join(home, 'work.ics');
-    const event = (uid: string, summary: string, start: string, end: string) =>
-      `BEGIN:VEVENT\r\nUID:${uid}\r\nSUMMARY:${summary}\r\nDTSTART;TZID=Europe/Berlin:${start}\r\nDTEND;TZID=Europe/Berlin:${end}\r\nEND:VEVENT\r\n`;
-    writeFileSync(
-      ics,
-      `BEGIN:VCALENDAR\r\nVERSION:2.0\r\n${event('a', 'Escalation call with Northwind', '20261124T090000', '20261124T100000')}${event('b', 'Broken', '20261399T090000', '20261124T100000')}END:VCALENDAR\r\n`,
-    );
+    const { env, api } = await cm();
+    await api.post('/activities', jointPlan);
+    const zone = 'Europe/Berlin';
+    const ics = writeIcs(app.home, 'work.ics', [
+      {
+        uid: 'a',
+        summary: 'Escalation call with Northwind',
+        start: '20261124T090000',
+        end: '20261124T100000',
+        zone,
+      },
+      { uid: 'b', summary: 'Broken', start: '20261399T090000', end: '20261124T100000', zone },
+    ]);
     const refused = await runCli(['import', ics], env);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(/could not be read.*line \d+.*nothing was imported/s);
@@ -128,7 +169,7 @@ describe('the linchpin CLI', () => {
     const again = await runCli(['import', ics, '--skip-invalid'], env);
     expect(again.stdout).toMatch(/0 added, 0 updated, 0 removed, 1 unchanged/);
 
-    const out = join(home, 'export.csv');
+    const out = join(app.home, 'export.csv');
     const exported = await runCli(['export', '--format', 'csv', '--out', out], env);
     expect(exported.code, exported.stderr).toBe(0);
     const csv = readFileSync(out, 'utf8');
@@ -137,14 +178,10 @@ describe('the linchpin CLI', () => {
   });
 
   it('lists accounts and shows one with its coverage and single-threaded warning', async () => {
-    const api = (path: string, body: unknown) =>
-      fetch(`${server.url}/api${path}`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${tokenValue}`, 'content-type': 'application/json' },
-        body: JSON.stringify(body),
-      }).then((r) => r.json());
-    const account = await api('/accounts', { name: 'Globex', domains: ['globex.example'] });
-    await api(`/accounts/${account.id}/stakeholders`, {
+    const { env, api } = await cm();
+    await api.post('/accounts', { name: 'Northwind', domains: ['northwind.com'], tier: 'strategic' });
+    const account = await api.post('/accounts', { name: 'Globex', domains: ['globex.example'] });
+    await api.post(`/accounts/${account.id}/stakeholders`, {
       name: 'Hank Scorpio',
       title: 'CEO',
       function: 'executive',
@@ -169,34 +206,20 @@ describe('the linchpin CLI', () => {
   });
 
   it('prints the latest scorecard round’s gaps', async () => {
-    const call = (method: string, path: string, body?: unknown) =>
-      fetch(`${server.url}/api${path}`, {
-        method,
-        headers: { authorization: `Bearer ${tokenValue}`, 'content-type': 'application/json' },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      }).then((r) => r.json());
+    const { env, api } = await cm();
+    const globex = await api.post('/accounts', { name: 'Globex', domains: ['globex.example'] });
     const empty = await runCli(['scorecard', 'Globex'], env);
     expect(empty.stdout).toMatch(/Globex has no scorecard round yet/);
-    const accounts = await call('GET', '/accounts');
-    const globex = accounts.items.find((a: { name: string }) => a.name === 'Globex');
-    const round = await call('POST', `/accounts/${globex.id}/scorecard`, { name: 'Q4 2026' });
-    await call('PUT', `/scorecard/rounds/${round.id}/my-rating`, {
+    const round = await api.post(`/accounts/${globex.id}/scorecard`, { name: 'Q4 2026' });
+    const rating = (connectivity: number) => ({
       scores: [
-        { target: 'us', subject: 'connectivity', score: 5 },
+        { target: 'us', subject: 'connectivity', score: connectivity },
         { target: 'us', subject: 'trading', score: 3 },
       ],
     });
-    const link = await call('POST', `/scorecard/rounds/${round.id}/invitations`, {});
-    await fetch(`${server.url}/api/public/scorecard/${link.token}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        scores: [
-          { target: 'us', subject: 'connectivity', score: 2 },
-          { target: 'us', subject: 'trading', score: 3 },
-        ],
-      }),
-    });
+    await api.put(`/scorecard/rounds/${round.id}/my-rating`, rating(5));
+    const link = await api.post(`/scorecard/rounds/${round.id}/invitations`, {});
+    await new Api(app.url).post(`/public/scorecard/${link.token}`, rating(2));
     const out = await runCli(['scorecard', 'glob'], env);
     expect(out.code, out.stderr).toBe(0);
     expect(out.stdout).toMatch(/Globex · Q4 2026/);
@@ -214,7 +237,7 @@ describe('the linchpin CLI', () => {
     expect((await runCli(['handover', 'Globex', '--format', 'pdf'], env)).stderr).toMatch(
       /a PDF needs --out FILE/,
     );
-    const pdfPath = join(home, 'globex.pdf');
+    const pdfPath = join(app.home, 'globex.pdf');
     const pdf = await runCli(['handover', 'Globex', '--format', 'pdf', '--out', pdfPath], env);
     expect(pdf.code, pdf.stderr).toBe(0);
     expect(pdf.stdout).toMatch(/Wrote the Globex handover pack to .*globex\.pdf/);
@@ -224,7 +247,7 @@ describe('the linchpin CLI', () => {
     expect(noPlan.code, noPlan.stderr).toBe(0);
     expect(noPlan.stdout).toMatch(/^Plan \d{4}-W\d{2} .*\n\nNo big rocks yet/);
     const week = noPlan.stdout.match(/^Plan (\d{4}-W\d{2})/)?.[1] ?? '';
-    await call('POST', `/plans/${week}/rocks`, { title: 'Map the Globex buying centre', budgetMinutes: 120 });
+    await api.post(`/plans/${week}/rocks`, { title: 'Map the Globex buying centre', budgetMinutes: 120 });
     const planned = await runCli(['plan'], env);
     expect(planned.stdout).toMatch(/Map the Globex buying centre\s+2\.0 h\s+0\.0 h\s+0\.0 h\s+open/);
     expect(planned.stdout).toMatch(/Q2 planned 2\.0 h, actual/);

@@ -1,36 +1,23 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { hostname, tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, screenshot, setUpWorkspace } from './browser.ts';
-import { cliPath, type RunningServer, repoRoot, runCli, startServer } from './server.ts';
+import { describe, expect, it } from 'vitest';
+import { screenshot } from './browser.ts';
+import { fileHarness } from './harness.ts';
+import { DevicePage } from './pages/public.ts';
+import { cliPath, repoRoot, runCli } from './server.ts';
 
-const home = mkdtempSync(join(tmpdir(), 'linchpin-login-'));
-const env = { LINCHPIN_DATA_DIR: join(home, 'data'), LINCHPIN_CONFIG: join(home, 'cli.json') };
+const app = fileHarness({ name: 'login' });
+const env = () => ({ ...app.env, LINCHPIN_CONFIG: join(app.home, 'cli.json') });
 const stackLine = /^\s+at /m;
-let server: RunningServer;
-let browser: Browser;
-let page: Page;
-
-beforeAll(async () => {
-  server = await startServer(env);
-  browser = await launchChromium();
-  page = await browser.newPage();
-  await setUpWorkspace(page, server.url);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
 
 /** `linchpin login --server URL` as a child process: the code and link it shows, then how it ended. */
 function startLogin() {
-  const child = spawn(process.execPath, [cliPath, 'login', '--server', server.url], {
+  const child = spawn(process.execPath, [cliPath, 'login', '--server', app.url], {
     cwd: repoRoot,
-    env: { ...process.env, ...env },
+    env: { ...process.env, ...env() },
   });
   let stdout = '';
   let stderr = '';
@@ -50,34 +37,40 @@ function startLogin() {
   return { prompt, exited };
 }
 
+/** Ann's device page for the code `linchpin login` shows, in a fresh signed-in context. */
+async function devicePage(link: string): Promise<DevicePage> {
+  const device = new DevicePage(await app.page(app.owner));
+  await device.open(link);
+  return device;
+}
+
 describe('linchpin login with a code approved in the browser', () => {
   it('signs the CLI in as the person who approved it', async () => {
     const login = startLogin();
     const { userCode, url } = await login.prompt;
-    expect(url).toBe(`${server.url}/#/device/${userCode}`);
-    await page.goto(url);
+    expect(url).toBe(`${app.url}/#/device/${userCode}`);
+    const device = await devicePage(url);
     // The page names the machine that asks, so the person knows what they approve.
-    await page.getByRole('heading', { name: `Approve sign-in for linchpin CLI on ${hostname()}?` }).waitFor();
-    await screenshot(page, 'login-device-approve');
-    await page.getByRole('button', { name: 'Approve' }).click();
+    await device.heading(`Approve sign-in for linchpin CLI on ${hostname()}?`).waitFor();
+    await screenshot(device.page, 'login-device-approve');
+    await device.approve();
 
     const result = await login.exited;
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toBe(
-      `Logged in to ${server.url} as Ann Owner <ann@acme.test> (Acme Supplies). Saved in ${env.LINCHPIN_CONFIG}.\n`,
+      `Logged in to ${app.url} as Ann Owner <ann@acme.test> (Acme Supplies). Saved in ${env().LINCHPIN_CONFIG}.\n`,
     );
-    const whoami = await runCli(['whoami'], env);
+    const whoami = await runCli(['whoami'], env());
     expect(whoami.code, whoami.stderr).toBe(0);
     expect(whoami.stdout).toMatch(/^Ann Owner <ann@acme\.test>, owner in Acme Supplies/);
     // The approved token is a personal access token with that name.
-    const tokens = await page.request.get(`${server.url}/api/me/tokens`);
+    const tokens = await device.page.request.get('/api/me/tokens');
     expect(JSON.stringify(await tokens.json())).toContain(`linchpin CLI on ${hostname()}`);
   });
 
   it('fails with one line when the sign-in is denied in the browser', async () => {
     const login = startLogin();
-    await page.goto((await login.prompt).url);
-    await page.getByRole('button', { name: 'Deny' }).click();
+    await (await devicePage((await login.prompt).url)).deny();
     const result = await login.exited;
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/\nlinchpin: Sign-in was denied in the browser\.\n$/);
@@ -85,7 +78,7 @@ describe('linchpin login with a code approved in the browser', () => {
   });
 
   it('refuses a --server that is not a URL', async () => {
-    const result = await runCli(['login', '--server', 'localhost:3000'], env);
+    const result = await runCli(['login', '--server', 'localhost:3000'], env());
     expect(result.code).toBe(1);
     expect(result.stderr).toBe(
       'linchpin: --server must be a URL such as http://localhost:3000 (got "localhost:3000")\n',
@@ -95,23 +88,23 @@ describe('linchpin login with a code approved in the browser', () => {
 
 describe('expected failures are one line, without a stack trace', () => {
   it('admin commands on the data folder of a running server say what holds it', async () => {
-    const result = await runCli(['admin', 'create-token', '--email', 'ann@acme.test'], env);
+    const result = await runCli(['admin', 'create-token', '--email', 'ann@acme.test'], env());
     expect(result.code).toBe(1);
     expect(result.stdout).toBe('');
     expect(result.stderr).toBe(
-      `linchpin: the data folder ${env.LINCHPIN_DATA_DIR} is in use by a running Linchpin server (pid ${server.process.pid}). ` +
+      `linchpin: the data folder ${app.env.LINCHPIN_DATA_DIR} is in use by a running Linchpin server (pid ${app.server.process.pid}). ` +
         'Sign in with `linchpin login --server URL` (or create a token in the web app, Settings → Tokens) or stop the server first.\n',
     );
   });
 
   it('a token the server does not know asks to log in again', async () => {
-    const config = join(home, 'made-up.json');
-    writeFileSync(config, JSON.stringify({ server: server.url, token: 'lp_made-up' }));
-    const result = await runCli(['whoami'], { ...env, LINCHPIN_CONFIG: config });
+    const config = join(app.home, 'made-up.json');
+    writeFileSync(config, JSON.stringify({ server: app.url, token: 'lp_made-up' }));
+    const result = await runCli(['whoami'], { ...env(), LINCHPIN_CONFIG: config });
     expect(result.code).toBe(1);
     expect(result.stderr).toBe(
       'linchpin: The saved token is not valid any more (revoked, expired or the person was deactivated). ' +
-        `Run \`linchpin login --server ${server.url}\` again.\n`,
+        `Run \`linchpin login --server ${app.url}\` again.\n`,
     );
   });
 });

@@ -1,47 +1,36 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createScratchDatabase } from '../test/postgres.ts';
+import { Api, setUp } from './api.ts';
+import { tempDir } from './harness.ts';
 import { runCli, startServer } from './server.ts';
 
-const json = { 'content-type': 'application/json' };
 const owner = {
-  workspaceName: 'Acme',
+  workspace: 'Acme',
   name: 'Ann',
   email: 'ann@acme.test',
   password: 'correct horse',
-  timeZone: 'Europe/London',
 };
 
-async function setUp(url: string): Promise<string> {
-  const res = await fetch(`${url}/api/setup`, { method: 'POST', headers: json, body: JSON.stringify(owner) });
-  expect(res.status).toBe(201);
-  return res.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
+/** Logs a half-hour activity through the API; answers its id. */
+async function logActivity(api: Api, title: string): Promise<string> {
+  const created = await api.send('POST', '/activities', {
+    title,
+    startsAt: '2026-11-18T09:00',
+    minutes: 30,
+    urgent: false,
+    important: true,
+  });
+  expect(created.status).toBe(201);
+  return ((await created.json()) as { id: string }).id;
 }
 
 describe('the server process on a PGlite data folder', () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'linchpin-e2e-'));
+  const dataDir = tempDir('e2e');
 
   it('keeps acknowledged writes and sessions through kill -9, and refuses a second process', async () => {
     const first = await startServer({ LINCHPIN_DATA_DIR: dataDir });
-    const cookie = await setUp(first.url);
-    const created = await fetch(`${first.url}/api/activities`, {
-      method: 'POST',
-      headers: { ...json, cookie, origin: first.url },
-      body: JSON.stringify({
-        title: 'Survives a crash',
-        startsAt: '2026-11-18T09:00',
-        minutes: 30,
-        urgent: true,
-        important: true,
-      }),
-    });
-    expect(created.status).toBe(201);
-    const { id } = (await created.json()) as { id: string };
+    const cookie = await setUp(first.url, owner, 'Europe/London');
+    const id = await logActivity(new Api(first.url, { cookie }), 'Survives a crash');
 
     const second = await runCli(['serve'], { LINCHPIN_DATA_DIR: dataDir, PORT: '0' });
     expect(second.code).not.toBe(0);
@@ -52,7 +41,7 @@ describe('the server process on a PGlite data folder', () => {
     console.log(
       `server start to first 200 on /api/health with an existing data folder: ${restarted.startupMs.toFixed(0)} ms`,
     );
-    const again = await fetch(`${restarted.url}/api/activities/${id}`, { headers: { cookie } });
+    const again = await new Api(restarted.url, { cookie }).send('GET', `/activities/${id}`);
     expect(again.status).toBe(200);
     expect(((await again.json()) as { title: string }).title).toBe('Survives a crash');
     await restarted.stop();
@@ -71,20 +60,9 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('two server processes on one Pos
         startServer({ DATABASE_URL: databaseUrl }),
         startServer({ DATABASE_URL: databaseUrl }),
       ]);
-      const cookie = await setUp(a.url);
-      const created = await fetch(`${a.url}/api/activities`, {
-        method: 'POST',
-        headers: { ...json, cookie, origin: a.url },
-        body: JSON.stringify({
-          title: 'Seen by both',
-          startsAt: '2026-11-18T09:00',
-          minutes: 30,
-          urgent: false,
-          important: true,
-        }),
-      });
-      expect(created.status).toBe(201);
-      const viaB = await fetch(`${b.url}/api/activities`, { headers: { cookie } });
+      const cookie = await setUp(a.url, owner, 'Europe/London');
+      await logActivity(new Api(a.url, { cookie }), 'Seen by both');
+      const viaB = await new Api(b.url, { cookie }).send('GET', '/activities');
       expect(viaB.status).toBe(200);
       expect(JSON.stringify(await viaB.json())).toContain('Seen by both');
       await Promise.all([a.stop(), b.stop()]);
