@@ -1,8 +1,6 @@
 import { DateTime } from 'luxon';
-import { expect } from 'vitest';
 import type { ImportedEvent, ImportItem } from '../src/core/calendar/events.ts';
 import { parseIcs } from '../src/core/calendar/ics/index.ts';
-import { AppError, type ErrorCode } from '../src/core/errors.ts';
 
 /** A calendar around the given lines (CRLF, as RFC 5545 wants). */
 export const ics = (...lines: string[]) =>
@@ -28,16 +26,3 @@ export const span = (event: ImportedEvent) => [iso(event.startsAt), iso(event.en
 export const local = (date: Date, zone: string) =>
   DateTime.fromJSDate(date, { zone }).toFormat("yyyy-MM-dd'T'HH:mm");
 export const byStart = (a: ImportedEvent, b: ImportedEvent) => a.startsAt.getTime() - b.startsAt.getTime();
-
-/** The AppError that `run` throws, checked to carry `code`; fails the test when it throws nothing or something else. */
-export function thrownAppError(run: () => unknown, code: ErrorCode): AppError {
-  let thrown: unknown;
-  try {
-    run();
-  } catch (error) {
-    thrown = error;
-  }
-  expect(thrown).toBeInstanceOf(AppError);
-  expect((thrown as AppError).code).toBe(code);
-  return thrown as AppError;
-}

@@ -1,4 +1,5 @@
 import { testWorld } from './app.ts';
+import { apiClient } from './factories.ts';
 import { startMailServer } from './mail-server.ts';
 
 /**
@@ -19,6 +20,8 @@ export async function peopleWorld() {
       },
       outsider: { role: 'owner', name: 'Rita Rival' },
     });
+    // The owner has used the app, as after first-run setup: mailed links point at the origin seen then.
+    await apiClient(world.app, world.owner.token).get('/me');
     const close = async () => {
       await world.close();
       await mail.close();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ics, read, thrownAppError, vevent, WIDE } from '../../../test/ics.ts';
+import { thrownAppError } from '../../../test/errors.ts';
+import { ics, read, vevent, WIDE } from '../../../test/ics.ts';
 import type { ImportProblem } from './events.ts';
 import { parseIcs } from './ics/index.ts';
 

@@ -19,7 +19,10 @@ afterAll(close);
 
 describe('accounts', () => {
   it('are created with their email domains, cleaned, and listed by name for the whole workspace', async () => {
-    const api = apiClient(app, ann.token);
+    // A workspace of their own: its list is exactly what this test makes.
+    const maker = await buildPerson(core);
+    const teammate = await buildPerson(core, { colleagueOf: maker });
+    const api = apiClient(app, maker.token);
     const res = await api.post('/accounts', {
       name: '  Northwind ',
       domains: [' NorthWind.com', 'northwind.co.uk', 'northwind.com'],
@@ -30,7 +33,7 @@ describe('accounts', () => {
       name: 'Northwind',
       domains: ['northwind.com', 'northwind.co.uk'],
       tier: 'key',
-      owner: { id: ann.me.id, name: ann.me.name },
+      owner: { id: maker.me.id, name: maker.me.name },
       needsOwner: false,
       members: [],
       legacyStatement: null,
@@ -40,7 +43,7 @@ describe('accounts', () => {
     const bare = await api.post('/accounts', { name: 'Contoso' });
     expect(bare.body).toMatchObject({ name: 'Contoso', domains: [] });
 
-    const listed = await apiClient(app, colleague.token).get('/accounts');
+    const listed = await apiClient(app, teammate.token).get('/accounts');
     expect(listed.body.items.map((a: any) => [a.name, a.domains, a.canEdit])).toEqual([
       ['Contoso', [], false],
       ['Northwind', ['northwind.com', 'northwind.co.uk'], false],
@@ -54,7 +57,8 @@ describe('accounts', () => {
     const dup = await apiClient(app, ann.token).post('/accounts', { name: 'WINGTIP TOYS' });
     expect(dup.status).toBe(409);
     expect(dup.body.error).toMatchObject({ code: 'conflict', fields: { name: expect.any(String) } });
-    expect((await apiClient(app, outsider.token).post('/accounts', { name: 'Wingtip Toys' })).status).toBe(
+    const elsewhere = await buildPerson(core);
+    expect((await apiClient(app, elsewhere.token).post('/accounts', { name: 'Wingtip Toys' })).status).toBe(
       201,
     );
   });
