@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { writeIcs } from '../test/ics.ts';
 import { screenshot } from './browser.ts';
 import { compactDay, dayFromToday, isoDay, isoWeek } from './dates.ts';
 import { fileHarness, type Person, tempDir } from './harness.ts';
-import { writeIcs } from './ics.ts';
 import { AccountPage, AccountsPage, type StakeholderDraft } from './pages/accounts.ts';
 import { ImportPage } from './pages/calendar.ts';
 import { WeekPage } from './pages/week.ts';

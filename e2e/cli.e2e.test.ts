@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { writeIcs } from '../test/ics.ts';
 import { Api } from './api.ts';
 import { fileHarness } from './harness.ts';
-import { writeIcs } from './ics.ts';
 import { runCli } from './server.ts';
 
 const CM = { email: 'cm@acme.test', password: 'correct horse' };

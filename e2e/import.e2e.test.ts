@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { type IcsEvent, icsCalendar, writeIcs } from '../test/ics.ts';
 import { screenshot } from './browser.ts';
 import { addDays, compactDay, isoWeek, mondayOf } from './dates.ts';
 import { fileHarness, type Person, tempDir } from './harness.ts';
-import { type IcsEvent, icsCalendar, writeIcs } from './ics.ts';
 import { ImportPage, ReviewPage, RulesPage } from './pages/calendar.ts';
 import { WeekPage } from './pages/week.ts';
 

@@ -266,21 +266,6 @@ export async function makeWorld<P extends People>(
   return { ...people, outsider };
 }
 
-// Shorthands older tests (outside src/server/routes) still call; new tests use the builders above.
-
-/** A person, as {@link buildPerson}. */
-export const makeUser = buildPerson;
-
-/** A customer account owned by the user, as {@link buildAccount}. */
-export async function makeAccount(
-  core: Core,
-  user: TestUser,
-  name: string,
-  extra: Omit<AccountInput, 'name'> = {},
-) {
-  return (await buildAccount(core, { owner: user, name, ...extra })).account;
-}
-
 /**
  * A response body as the tests read it: left open, because the assertions are what check it. Give the
  * call a type (`api.get<AccountView>(…)`) to have the compiler check a shape as well.
@@ -310,12 +295,7 @@ export function apiClient(app: App, token?: string) {
       },
       body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
     });
-    const text = await response.text();
-    return {
-      status: response.status,
-      body: text ? JSON.parse(text) : null,
-      headers: response.headers,
-    } as ApiResponse<T>;
+    return jsonOf<T>(response);
   };
   return {
     get: <T = Json>(path: string, headers?: Record<string, string>) =>
@@ -346,10 +326,43 @@ export const signIn = (app: App, email: string, password: string, ip = '10.0.0.1
     body: JSON.stringify({ email, password }),
   });
 
-/** Uploads an .ics file as the user, as the Import page does; the summary comes back as JSON. */
-export const importIcs = (app: App, user: TestUser, text: string, fileName = 'calendar.ics') =>
-  app.request(`/api/imports?fileName=${encodeURIComponent(fileName)}`, {
+/** A response with its body read as JSON (null when empty). */
+export async function jsonOf<T = Json>(response: Response): Promise<ApiResponse<T>> {
+  const text = await response.text();
+  return { status: response.status, body: text ? JSON.parse(text) : null, headers: response.headers };
+}
+
+/** How an upload differs from an .ics file sent for its summary. */
+export interface UploadOptions {
+  /** The query: `fileName`, `dryRun`, `skipInvalid`, `calendarId`. */
+  query?: Record<string, string>;
+  contentType?: string;
+  /** `application/x-ndjson` for progress lines before the summary. */
+  accept?: string;
+}
+
+/** Sends a file to the import endpoint as the user, as the Import page does. */
+export const uploadImport = (
+  app: App,
+  user: TestUser,
+  body: string | Uint8Array<ArrayBuffer>,
+  { query = {}, contentType = 'text/calendar', accept }: UploadOptions = {},
+) =>
+  app.request(`/api/imports?${new URLSearchParams(query)}`, {
     method: 'POST',
-    headers: { authorization: `Bearer ${user.token}`, 'content-type': 'text/calendar' },
-    body: text,
+    headers: {
+      authorization: `Bearer ${user.token}`,
+      'content-type': contentType,
+      ...(accept ? { accept } : {}),
+    },
+    body,
   });
+
+/** Uploads an .ics file as the user, as the Import page does; the summary comes back as JSON. */
+export const importIcs = (
+  app: App,
+  user: TestUser,
+  text: string,
+  fileName = 'calendar.ics',
+  query: Record<string, string> = {},
+) => uploadImport(app, user, text, { query: { fileName, ...query } });

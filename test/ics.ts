@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { DateTime } from 'luxon';
 import type { ImportedEvent, ImportItem } from '../src/core/calendar/events.ts';
 import { parseIcs } from '../src/core/calendar/ics/index.ts';
@@ -26,3 +28,43 @@ export const span = (event: ImportedEvent) => [iso(event.startsAt), iso(event.en
 export const local = (date: Date, zone: string) =>
   DateTime.fromJSDate(date, { zone }).toFormat("yyyy-MM-dd'T'HH:mm");
 export const byStart = (a: ImportedEvent, b: ImportedEvent) => a.startsAt.getTime() - b.startsAt.getTime();
+
+/** One event of {@link icsCalendar}. */
+export interface IcsEvent {
+  uid: string;
+  summary: string;
+  /** `20261124T090000Z`, local `20261124T090000` with a `zone`, or a day `20261124` (all day). */
+  start: string;
+  end?: string;
+  /** The TZID of a local start and end. */
+  zone?: string;
+  /** Further property lines: ORGANIZER, ATTENDEE, LOCATION, RRULE, … */
+  lines?: string[];
+}
+
+const param = (value: string, zone?: string) =>
+  /^\d{8}$/.test(value) ? ';VALUE=DATE' : zone ? `;TZID=${zone}` : '';
+
+/** One VEVENT (with a DTSTAMP of today). */
+export function icsEvent(event: IcsEvent): string[] {
+  const stamp = new Date().toISOString().slice(0, 10).replaceAll('-', '');
+  return vevent(
+    `DTSTAMP:${stamp}T080000Z`,
+    `UID:${event.uid}`,
+    `SUMMARY:${event.summary}`,
+    `DTSTART${param(event.start, event.zone)}:${event.start}`,
+    ...(event.end ? [`DTEND${param(event.end, event.zone)}:${event.end}`] : []),
+    ...(event.lines ?? []),
+  );
+}
+
+/** An .ics calendar of these events, as {@link ics} writes it. */
+export const icsCalendar = (events: IcsEvent[]) =>
+  ics('PRODID:-//Linchpin tests//EN', ...events.flatMap(icsEvent));
+
+/** Writes a calendar into `dir` and answers its path (for a file input or the CLI). */
+export function writeIcs(dir: string, name: string, events: IcsEvent[]): string {
+  const path = join(dir, name);
+  writeFileSync(path, icsCalendar(events));
+  return path;
+}

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { and, count, eq, isNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestCore } from '../../../test/core.ts';
-import { makeUser, type TestUser } from '../../../test/factories.ts';
+import { buildPerson } from '../../../test/factories.ts';
 import { activities } from '../db/schema/index.ts';
 import { AppError } from '../errors.ts';
 import type { Core } from '../index.ts';
@@ -23,16 +23,15 @@ const files = existsSync(ROOT)
   : [];
 
 let core: Core;
-let user: TestUser;
 
 beforeAll(async () => {
   core = await createTestCore();
-  user = await makeUser(core, { timeZone: 'Europe/Amsterdam' });
 });
 afterAll(() => core.close());
 
 describe.skipIf(files.length === 0)('the shared .ics corpus, imported', () => {
   it.each(files)('%s', async (name) => {
+    const user = await buildPerson(core, { timeZone: 'Europe/Amsterdam' });
     const text = decodeSource(readFileSync(join(ROOT, name)));
     const request = { calendar: { name }, text, skipInvalid: true, window: WINDOW };
     let first: Awaited<ReturnType<typeof importCalendar>>;

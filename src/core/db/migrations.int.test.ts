@@ -3,19 +3,18 @@ import { join } from 'node:path';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createTestCore } from '../../../test/core.ts';
-import { type TestUser, team } from '../../../test/factories.ts';
+import { buildPerson, type TestUser } from '../../../test/factories.ts';
 import { accounts, activities } from './schema/index.ts';
 
 const core = await createTestCore();
 afterAll(() => core.close());
-const { owner, member } = await team(core, { owner: { role: 'owner' }, member: {} });
 
 /** The data step at the end of 0004: accounts from the foundation's free text get an owner. */
 const backfill = readFileSync(join(import.meta.dirname, 'migrations/0004_accounts_legacy.sql'), 'utf8')
   .split('--> statement-breakpoint')
   .at(-1) as string;
 
-async function account(name: string): Promise<string> {
+async function account(owner: TestUser, name: string): Promise<string> {
   const id = crypto.randomUUID();
   await core.db.insert(accounts).values({ id, workspaceId: owner.actor.workspaceId, name });
   return id;
@@ -40,11 +39,13 @@ async function logged(user: TestUser, accountId: string, minutes: number, delete
 
 describe('migration 0004', () => {
   it('gives each existing account an owner: who logged most time there, else the workspace owner', async () => {
-    const busy = await account('Busy Co');
+    const owner = await buildPerson(core, { role: 'owner' });
+    const member = await buildPerson(core, { colleagueOf: owner });
+    const busy = await account(owner, 'Busy Co');
     await logged(owner, busy, 30);
     await logged(member, busy, 90);
     await logged(owner, busy, 600, true); // deleted time does not count
-    const quiet = await account('Quiet Co');
+    const quiet = await account(owner, 'Quiet Co');
 
     await core.db.execute(sql.raw(backfill));
 

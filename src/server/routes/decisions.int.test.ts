@@ -1,15 +1,22 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { testWorld } from '../../../test/app.ts';
-import { apiClient, buildAccount, buildActivity } from '../../../test/factories.ts';
+import { apiClient, buildAccount, buildActivity, buildDecision } from '../../../test/factories.ts';
 
-const { core, app, ann, bystander, leader, outsider, close } = await testWorld({
-  people: { ann: { name: 'Ann' }, bystander: {}, leader: { role: 'leader' } },
-});
-afterAll(close);
-const accountId = (await buildAccount(core, { owner: ann, name: 'Northwind' })).account.id;
+/** A workspace of the test's own: Ann, a bystander and a leader, Ann's account Northwind, and an outsider. */
+async function acme() {
+  const world = await testWorld({
+    people: { ann: { name: 'Ann' }, bystander: {}, leader: { role: 'leader' } },
+  });
+  onTestFinished(world.close);
+  const northwind = await buildAccount(world.core, { owner: world.ann, name: 'Northwind' });
+  return { ...world, northwind, accountId: northwind.account.id };
+}
+
+const SHIPPING = 'Free express shipping on late orders this quarter';
 
 describe('decision log', () => {
   it('records a decision from a Q1 activity: its date and urgency come along, the precedent is asked', async () => {
+    const { core, app, ann, bystander, outsider, accountId } = await acme();
     const api = apiClient(app, ann.token);
     const { activity: escalation } = await buildActivity(core, {
       by: ann,
@@ -19,7 +26,7 @@ describe('decision log', () => {
       accountId,
     });
     const recorded = await api.post(`/accounts/${accountId}/decisions`, {
-      title: 'Free express shipping on late orders this quarter',
+      title: SHIPPING,
       fromActivityId: escalation.id,
       precedent: true,
       agreedByUs: 'Ann, our logistics lead',
@@ -40,9 +47,7 @@ describe('decision log', () => {
     });
     // Everyone in the workspace reads the log; only the account team and leaders write it.
     const listed = await apiClient(app, bystander.token).get(`/accounts/${accountId}/decisions`);
-    expect(listed.body.items.map((d: { title: string }) => d.title)).toEqual([
-      'Free express shipping on late orders this quarter',
-    ]);
+    expect(listed.body.items.map((d: { title: string }) => d.title)).toEqual([SHIPPING]);
     expect(
       (await apiClient(app, bystander.token).patch(`/decisions/${recorded.body.id}`, { status: 'retired' }))
         .status,
@@ -58,11 +63,11 @@ describe('decision log', () => {
   });
 
   it('shows decisions due for review on the accounts you look after, and asks why one was undone', async () => {
+    const { core, app, ann, bystander, leader, northwind, accountId } = await acme();
+    await buildDecision(core, { on: northwind, title: SHIPPING, precedent: true, reviewBy: '2026-11-20' });
     const api = apiClient(app, ann.token);
     const due = await api.get('/decisions/due?until=2026-11-22');
-    expect(due.body.items.map((d: { title: string }) => d.title)).toEqual([
-      'Free express shipping on late orders this quarter',
-    ]);
+    expect(due.body.items.map((d: { title: string }) => d.title)).toEqual([SHIPPING]);
     expect((await apiClient(app, bystander.token).get('/decisions/due?until=2026-11-22')).body.items).toEqual(
       [],
     );
@@ -99,6 +104,7 @@ describe('decision log', () => {
   });
 
   it('refuses bad input naming the field', async () => {
+    const { app, ann, accountId } = await acme();
     const api = apiClient(app, ann.token);
     const cases: [Record<string, unknown>, string][] = [
       [{}, 'title'],
@@ -118,6 +124,7 @@ describe('decision log', () => {
 
 describe('weekly reflections', () => {
   it('are saved per week and never readable by anyone but their author unless shared', async () => {
+    const { app, ann, bystander, leader, outsider, accountId } = await acme();
     const api = apiClient(app, ann.token);
     const saved = await api.put('/reflections/2026-W47', {
       answers: { legacy_today: 'A buyer who trusts us, not yet a partner.', learn: 'Their finance language' },
@@ -151,7 +158,12 @@ describe('weekly reflections', () => {
   });
 
   it('list with each week’s quadrant split, and refuse unknown prompts and weeks', async () => {
+    const { core, app, ann } = await acme();
     const api = apiClient(app, ann.token);
+    await buildActivity(core, { by: ann, title: 'Escalation', startsAt: '2026-11-17T09:00', urgent: true });
+    expect(
+      (await api.put('/reflections/2026-W47', { answers: { learn: 'Their finance language' } })).status,
+    ).toBe(200);
     await buildActivity(core, { by: ann, title: 'Workshop', startsAt: '2026-11-18T10:00', minutes: 90 });
     const history = (await api.get('/reflections')).body.items;
     expect(history[0]).toMatchObject({ week: '2026-W47', minutes: { q1: 60, q2: 90, q3: 0, q4: 0 } });

@@ -1,23 +1,28 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { testWorld } from '../../../test/app.ts';
 import { apiClient, buildAccount, buildDecision, buildStakeholder } from '../../../test/factories.ts';
 
-const { core, app, ann, ben, bystander, outsider, close } = await testWorld({
-  people: { ann: { name: 'Ann' }, ben: { name: 'Ben' }, bystander: {} },
-});
-afterAll(close);
-const northwind = await buildAccount(core, { owner: ann, name: 'Northwind', legacyStatement: 'Partners' });
-const accountId = northwind.account.id;
-const precedent = async (title: string) =>
-  (await buildDecision(core, { on: northwind, title, precedent: true })).decision.id;
-const keepId = await precedent('Quarterly price review');
-const undoId = await precedent('Free express shipping');
-await buildDecision(core, { on: northwind, title: 'One-off credit note', precedent: false });
-await buildStakeholder(core, { on: northwind, name: 'Tom Becker', title: 'Buyer', influence: 4 });
-let reviewId: string;
+/**
+ * A workspace of the test's own: Ann, Ben and a bystander, and an outsider; Ann's account Northwind with two
+ * precedents (keep and undo), a one-off decision and a buyer, Tom Becker.
+ */
+async function acme() {
+  const world = await testWorld({ people: { ann: { name: 'Ann' }, ben: { name: 'Ben' }, bystander: {} } });
+  onTestFinished(world.close);
+  const { core, ann } = world;
+  const northwind = await buildAccount(core, { owner: ann, name: 'Northwind', legacyStatement: 'Partners' });
+  const precedent = async (title: string) =>
+    (await buildDecision(core, { on: northwind, title, precedent: true })).decision.id;
+  const keepId = await precedent('Quarterly price review');
+  const undoId = await precedent('Free express shipping');
+  await buildDecision(core, { on: northwind, title: 'One-off credit note', precedent: false });
+  await buildStakeholder(core, { on: northwind, name: 'Tom Becker', title: 'Buyer', influence: 4 });
+  return { ...world, accountId: northwind.account.id, keepId, undoId };
+}
 
 describe('transfer and inheritance review', () => {
   it('hands the account over in one step; only the owner or a leader may', async () => {
+    const { app, ann, ben, bystander, outsider, accountId } = await acme();
     expect(
       (await apiClient(app, bystander.token).post(`/accounts/${accountId}/transfer`, { toUserId: ben.me.id }))
         .status,
@@ -36,7 +41,6 @@ describe('transfer and inheritance review', () => {
       note: 'Tom prefers calls on Fridays',
     });
     expect(handed.status).toBe(201);
-    reviewId = handed.body.id;
     expect(handed.body).toMatchObject({ from: 'Ann', to: { name: 'Ben' }, completedAt: null, mine: false });
     expect(handed.body.precedents.map((p: { title: string }) => p.title).sort()).toEqual([
       'Free express shipping',
@@ -56,6 +60,12 @@ describe('transfer and inheritance review', () => {
   });
 
   it('is worked through by the successor: each precedent kept, revisited or undone with a reason', async () => {
+    const { app, ann, ben, outsider, accountId, keepId, undoId } = await acme();
+    const handed = await apiClient(app, ann.token).post(`/accounts/${accountId}/transfer`, {
+      toUserId: ben.me.id,
+    });
+    expect(handed.status).toBe(201);
+    const reviewId = handed.body.id;
     const api = apiClient(app, ben.token);
     expect((await api.get(`/accounts/${accountId}/inheritance`)).body.review).toMatchObject({
       id: reviewId,

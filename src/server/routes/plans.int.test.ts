@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { DateTime } from 'luxon';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { testWorld } from '../../../test/app.ts';
 import {
   apiClient,
@@ -8,26 +8,40 @@ import {
   buildActivity,
   buildGoal,
   buildPlanItem,
+  buildRock,
   buildRound,
+  type TestUser,
 } from '../../../test/factories.ts';
 import { planItems } from '../../core/db/schema/index.ts';
+import type { Core } from '../../core/index.ts';
 import { rollOverPlanItems } from '../../core/plan/service.ts';
 
 const now = DateTime.now().setZone('Europe/London');
 const today = now.toISODate() ?? '';
 const week = `${now.weekYear}-W${String(now.weekNumber).padStart(2, '0')}`;
 
-const { core, app, ann, leader, outsider, close } = await testWorld({
-  people: { ann: { name: 'Ann' }, leader: { role: 'leader' } },
-});
-afterAll(close);
-const northwind = await buildAccount(core, { owner: ann, name: 'Northwind' });
-const accountId = northwind.account.id;
-const goalId = (await buildGoal(core, { on: northwind, dimension: 'relationships', title: 'A sponsor' })).goal
-  .id;
+/** A workspace of the test's own: Ann and a leader, and an outsider. */
+async function acme() {
+  const world = await testWorld({ people: { ann: { name: 'Ann' }, leader: { role: 'leader' } } });
+  onTestFinished(world.close);
+  return world;
+}
 
+/** The week Ann planned: Meet the COO (2 h, done today for an hour) and Draft the joint plan (1.5 h), and a call. */
+async function plannedWeek(core: Core, ann: TestUser) {
+  const { rock } = await buildRock(core, { by: ann, week, title: 'Meet the COO', budgetMinutes: 120 });
+  await buildRock(core, { by: ann, week, title: 'Draft the joint plan', budgetMinutes: 90 });
+  await buildPlanItem(core, { by: ann, rockId: rock.id, title: 'Meet the COO', day: today, minutes: 60 });
+  await buildPlanItem(core, { by: ann, title: 'Call the buyer', day: today });
+  return rock;
+}
 describe('weekly plan', () => {
   it('suggests neglected goals, takes big rocks with budgets, schedules, and shows planned vs actual', async () => {
+    const { core, app, ann } = await acme();
+    const northwind = await buildAccount(core, { owner: ann, name: 'Northwind' });
+    const accountId = northwind.account.id;
+    const { goal } = await buildGoal(core, { on: northwind, dimension: 'relationships', title: 'A sponsor' });
+    const goalId = goal.id;
     const api = apiClient(app, ann.token);
     const { round } = await buildRound(core, { on: northwind, name: 'Q4' });
     await api.post(`/scorecard/rounds/${round.id}/actions`, {
@@ -87,6 +101,7 @@ describe('weekly plan', () => {
   });
 
   it('rolls unfinished actions over to today and keeps how often they slipped', async () => {
+    const { core, app, ann } = await acme();
     const api = apiClient(app, ann.token);
     const { item: late } = await buildPlanItem(core, { by: ann, title: 'Call the buyer', day: today });
     const twoDaysAgo = now.minus({ days: 2 }).toISODate() ?? '';
@@ -121,6 +136,8 @@ describe('weekly plan', () => {
   });
 
   it('is private to its author, exports as .ics and refuses bad input', async () => {
+    const { core, app, ann, leader, outsider } = await acme();
+    await plannedWeek(core, ann);
     expect((await apiClient(app, leader.token).get(`/plans/${week}`)).body.rocks).toEqual([]);
     expect((await apiClient(app, leader.token).get('/today')).body.items).toEqual([]);
     const rock = (await apiClient(app, ann.token).get(`/plans/${week}`)).body.rocks[0];
@@ -159,6 +176,7 @@ describe('weekly plan', () => {
 
 describe('say no and delegate', () => {
   it('ranks recurring Q3 meetings and Q4 work by hours over 8 weeks, and keeps a decision with a follow-up', async () => {
+    const { core, app, ann, leader } = await acme();
     const api = apiClient(app, ann.token);
     const log = (title: string, daysAgo: number, minutes: number, urgent: boolean) => {
       const startsAt = now
@@ -214,6 +232,9 @@ describe('say no and delegate', () => {
   });
 
   it('gives leaders per-person aggregates, never titles, and members nothing', async () => {
+    const { core, app, ann, leader } = await acme();
+    await plannedWeek(core, ann);
+    await buildActivity(core, { by: ann, title: 'Weekly pipeline review', urgent: true, important: false });
     const team = await apiClient(app, leader.token).get(`/team/plans/${week}`);
     expect(team.status).toBe(200);
     const annRow = team.body.items.find((r: { name: string }) => r.name === 'Ann');

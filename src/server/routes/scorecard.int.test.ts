@@ -1,36 +1,58 @@
 import { eq } from 'drizzle-orm';
 import { DateTime } from 'luxon';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, onTestFinished } from 'vitest';
 import { testWorld } from '../../../test/app.ts';
 import { apiClient, buildAccount, buildRound } from '../../../test/factories.ts';
 import { scorecardInvitations, scorecardRounds } from '../../core/db/schema/index.ts';
 import { fixedClock, now, setClock } from '../../core/time/clock.ts';
+import type { App } from '../app.ts';
 
-const { core, app, ann, colleague, outsider, close } = await testWorld({
-  people: { ann: { name: 'Ann' }, colleague: { name: 'Colin' } },
-});
-afterAll(close);
-const northwind = await buildAccount(core, { owner: ann, name: 'Northwind' });
-const accountId = northwind.account.id;
-await buildAccount(core, { owner: ann, name: 'Secret Prospect' });
-let roundId: string;
 afterEach(() => {
   setClock(null);
 });
 
-const publicApi = () => apiClient(app);
 const answers = (target: 'us' | 'them', scores: Record<string, number>) =>
   Object.entries(scores).map(([subject, score]) => ({ target, subject, score }));
 
+/** How Ann rates a round: us and them, with evidence for our investment. */
+const annScores = [
+  ...answers('us', { trading: 4, credibility: 4, connectivity: 5, collaboration: 4 }),
+  ...answers('them', { trading: 3, opportunity: 4 }),
+  { target: 'us', subject: 'investment', score: 5, evidence: 'We funded their safety training' },
+];
+
+/**
+ * A workspace (Acme) of the test's own: Ann and Colin, Ann's accounts Northwind and Secret Prospect, a round
+ * on Northwind (Q4 2026), and an outsider.
+ */
+async function acme() {
+  const world = await testWorld({ people: { ann: { name: 'Ann' }, colleague: { name: 'Colin' } } });
+  onTestFinished(world.close);
+  const northwind = await buildAccount(world.core, { owner: world.ann, name: 'Northwind' });
+  await buildAccount(world.core, { owner: world.ann, name: 'Secret Prospect' });
+  const { round } = await buildRound(world.core, { on: northwind, name: 'Q4 2026' });
+  const publicApi = () => apiClient(world.app);
+  return { ...world, northwind, accountId: northwind.account.id, roundId: round.id, publicApi };
+}
+
+/** A customer's rating through a one-time link labelled `label`; the link comes back. */
+async function customerRates(app: App, token: string, roundId: string, label: string, rating: object) {
+  const link = await apiClient(app, token).post(`/scorecard/rounds/${roundId}/invitations`, { label });
+  expect(link.status).toBe(201);
+  expect((await apiClient(app).post(`/public/scorecard/${link.body.token}`, rating)).status).toBe(204);
+  return link.body;
+}
+
 describe('scorecard rounds', () => {
   it('are opened by the account team, rated by any colleague, and hidden from other workspaces', async () => {
+    const { app, ann, colleague, outsider, accountId } = await acme();
     const api = apiClient(app, ann.token);
     const opened = await api.post(`/accounts/${accountId}/scorecard`, {
       name: 'Q4 2026',
       invitedUserIds: [colleague.me.id],
     });
     expect(opened.status).toBe(201);
-    roundId = opened.body.id;
+    const roundId = opened.body.id;
     expect(opened.body).toMatchObject({
       name: 'Q4 2026',
       stale: false,
@@ -46,13 +68,7 @@ describe('scorecard rounds', () => {
     expect((await apiClient(app, outsider.token).get(`/scorecard/rounds/${roundId}`)).status).toBe(404);
     expect((await apiClient(app, outsider.token).get(`/accounts/${accountId}/scorecard`)).status).toBe(404);
 
-    const mine = await api.put(`/scorecard/rounds/${roundId}/my-rating`, {
-      scores: [
-        ...answers('us', { trading: 4, credibility: 4, connectivity: 5, collaboration: 4 }),
-        ...answers('them', { trading: 3, opportunity: 4 }),
-        { target: 'us', subject: 'investment', score: 5, evidence: 'We funded their safety training' },
-      ],
-    });
+    const mine = await api.put(`/scorecard/rounds/${roundId}/my-rating`, { scores: annScores });
     expect(mine.status).toBe(200);
     const theirs = await apiClient(app, colleague.token).put(`/scorecard/rounds/${roundId}/my-rating`, {
       scores: answers('us', { trading: 2 }),
@@ -75,6 +91,7 @@ describe('scorecard rounds', () => {
   });
 
   it('refuse scores outside 1–5, unknown subjects and repeated answers, naming the field', async () => {
+    const { app, ann, roundId } = await acme();
     const api = apiClient(app, ann.token);
     const cases: [unknown, string][] = [
       [[{ target: 'us', subject: 'trading', score: 0 }], 'scores.0.score'],
@@ -92,7 +109,9 @@ describe('scorecard rounds', () => {
   });
 
   it('take customer ratings through a one-time link that shows nothing but the form', async () => {
+    const { core, app, ann, roundId, publicApi } = await acme();
     const api = apiClient(app, ann.token);
+    expect((await api.put(`/scorecard/rounds/${roundId}/my-rating`, { scores: annScores })).status).toBe(200);
     const link = await api.post(`/scorecard/rounds/${roundId}/invitations`, { label: 'Tom at Northwind' });
     expect(link.status).toBe(201);
     expect(link.body.token.length).toBeGreaterThanOrEqual(43); // 256 random bits, base64url
@@ -146,7 +165,12 @@ describe('scorecard rounds', () => {
   });
 
   it('refuse withdrawn, expired and made-up links with a clear reason', async () => {
+    const { core, app, ann, colleague, outsider, roundId, publicApi } = await acme();
     const api = apiClient(app, ann.token);
+    await customerRates(app, ann.token, roundId, 'Tom at Northwind', {
+      raterName: 'Tom Becker',
+      scores: answers('us', { trading: 2 }),
+    });
     const revoked = (await api.post(`/scorecard/rounds/${roundId}/invitations`, { anonymous: true })).body;
     expect(
       (await apiClient(app, colleague.token).delete(`/scorecard/invitations/${revoked.id}`)).status,
@@ -189,6 +213,7 @@ describe('scorecard rounds', () => {
   });
 
   it('turn agreed actions into planned Q2 activities, keep notes, and flag rounds older than 90 days', async () => {
+    const { core, app, ann, northwind, accountId, roundId } = await acme();
     const api = apiClient(app, ann.token);
     const withAction = await api.post(`/scorecard/rounds/${roundId}/actions`, {
       title: 'Introduce our COO to their supply-chain director',
@@ -225,6 +250,7 @@ describe('scorecard rounds', () => {
   });
 
   it('call a round stale from the 91st calendar day after it was opened, at any hour', async () => {
+    const { core, app, ann } = await acme();
     // Opened at 23:30 on 1 September in London; stale all day on 1 December, not a minute before.
     setClock(fixedClock('2026-09-01T22:30:00Z'));
     const api = apiClient(app, ann.token);
@@ -242,6 +268,7 @@ describe('scorecard rounds', () => {
   });
 
   it('rate-limit the public form per address', async () => {
+    const { publicApi } = await acme();
     let status = 0;
     for (let i = 0; i < 35 && status !== 429; i++) {
       status = (await publicApi().get(`/public/scorecard/${'y'.repeat(43)}`)).status;

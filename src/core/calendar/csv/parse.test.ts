@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../errors.ts';
+import { thrownAppError } from '../../../../test/errors.ts';
+import { iso, span } from '../../../../test/ics.ts';
 import type { ImportedEvent, ImportItem, ImportProblem } from '../events.ts';
 import { type CsvFormat, parseCsv } from './index.ts';
 
@@ -18,19 +19,7 @@ function read(text: string, timeZone = 'Europe/London') {
   return { format, events, problems };
 }
 
-const iso = (date: Date) => date.toISOString();
-const span = (event: ImportedEvent) => [iso(event.startsAt), iso(event.endsAt)];
-
-function badRequest(run: () => unknown): AppError {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(AppError);
-    expect((error as AppError).code).toBe('bad_request');
-    return error as AppError;
-  }
-  throw new Error('expected an AppError');
-}
+const badRequest = (run: () => unknown) => thrownAppError(run, 'bad_request');
 
 describe('generic (Linchpin) CSV', () => {
   it('reads every column, quoted multi-line notes, local and offset times, and the id as sourceId', () => {

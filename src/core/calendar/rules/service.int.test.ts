@@ -2,27 +2,29 @@ import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createTestCore } from '../../../../test/core.ts';
-import { makeAccount, makeUser, makeWorld, type TestUser } from '../../../../test/factories.ts';
+import { buildAccount, buildPerson, type TestUser } from '../../../../test/factories.ts';
 import { createAccount, updateAccount } from '../../accounts/service.ts';
 import { type ActivityAttendee, activities, rules } from '../../db/schema/index.ts';
-import {
-  applyRules,
-  createRule,
-  deleteRule,
-  listRules,
-  previewRule,
-  reorderRules,
-  updateRule,
-} from './service.ts';
+import * as service from './service.ts';
 import { ensureStarterRules, STARTER_RULES } from './starter.ts';
 
 const DAY = 24 * 60 * 60 * 1000;
 
 const core = await createTestCore();
 afterAll(() => core.close());
-const { ann, colleague, outsider } = await makeWorld(core, { people: { ann: {}, colleague: {} } });
-const northwind = (await makeAccount(core, ann, 'Northwind', { domains: ['northwind.com'] })).id;
-const rivalAccount = (await makeAccount(core, outsider, 'Theirs')).id;
+const { applyRules, createRule, deleteRule, listRules, previewRule, reorderRules, updateRule } = service;
+
+/** Someone, a colleague in their workspace, and Northwind (northwind.com), an account the colleague owns. */
+async function acme() {
+  const ann = await buildPerson(core);
+  const colleague = await buildPerson(core, { colleagueOf: ann });
+  const { account } = await buildAccount(core, {
+    owner: colleague,
+    name: 'Northwind',
+    domains: ['northwind.com'],
+  });
+  return { ann, colleague, northwind: account.id };
+}
 
 interface Imported {
   title: string;
@@ -76,7 +78,7 @@ async function activity(id: string) {
 
 describe('starter rules', () => {
   it('are created once, also when asked for at the same time, and not again after deleting them all', async () => {
-    const user = await makeUser(core, { workspace: 'Acme' });
+    const user = await buildPerson(core);
     const results = await Promise.all(
       Array.from({ length: 5 }, () => ensureStarterRules(core.db, user.actor)),
     );
@@ -89,7 +91,7 @@ describe('starter rules', () => {
   });
 
   it('come before the first rule a person creates', async () => {
-    const user = await makeUser(core, { workspace: 'Acme' });
+    const user = await buildPerson(core);
     await createRule(core.db, user.actor, { name: 'Mine', actions: { kind: 'development' } });
     const listed = await listRules(core.db, user.actor);
     expect(listed).toHaveLength(STARTER_RULES.length + 1);
@@ -99,7 +101,7 @@ describe('starter rules', () => {
 
 describe('applying rules', () => {
   it('re-classifies imported activities, never manual, deleted or hand-logged ones', async () => {
-    const user = await makeUser(core, { workspace: 'Acme' });
+    const { ann: user, colleague, northwind } = await acme();
     await listRules(core.db, user.actor); // the starter rules
     const customer = await imported(user, { title: 'QBR', attendees: ['buyer@northwind.com', user.email] });
     const internal = await imported(user, { title: 'Sync', attendees: [user.email, colleague.email] });
@@ -156,7 +158,7 @@ describe('applying rules', () => {
   });
 
   it('no longer sends meetings to an archived account by its domains', async () => {
-    const user = await makeUser(core, { workspace: 'Acme' });
+    const user = await buildPerson(core);
     const old = await createAccount(core.db, user.actor, {
       name: 'Retired Co',
       domains: ['retired.example'],
@@ -174,7 +176,7 @@ describe('applying rules', () => {
   });
 
   it('runs again when a rule is created, changed, reordered or deleted', async () => {
-    const user = await makeUser(core, { workspace: 'Acme' });
+    const user = await buildPerson(core);
     const lunch = await imported(user, { title: 'Lunch with Bob' });
     const created = await createRule(core.db, user.actor, {
       name: 'Lunch is Q4',
@@ -213,7 +215,7 @@ describe('applying rules', () => {
 
 describe('previewing a draft rule', () => {
   it('counts matches and changes over the last and next 8 weeks, never changing manual ones', async () => {
-    const user = await makeUser(core, { workspace: 'Acme' });
+    const user = await buildPerson(core);
     await listRules(core.db, user.actor);
     await imported(user, { title: 'Partner QBR', daysAgo: 2 });
     await imported(user, { title: 'Partner kickoff', daysAgo: 20 });
@@ -244,7 +246,7 @@ describe('previewing a draft rule', () => {
   });
 
   it('puts a draft with an id in its rule’s place', async () => {
-    const user = await makeUser(core, { workspace: 'Acme' });
+    const user = await buildPerson(core);
     await imported(user, { title: 'Escalation with partner' });
     const partner = await createRule(core.db, user.actor, {
       name: 'Partner',
@@ -269,6 +271,8 @@ describe('previewing a draft rule', () => {
 
 describe('scoping', () => {
   it("treats another user's or workspace's rule as not found, and refuses their accounts", async () => {
+    const { ann, colleague, northwind } = await acme();
+    const { account: rival, owner: outsider } = await buildAccount(core, { name: 'Theirs' });
     const [mine] = await listRules(core.db, ann.actor);
     const id = mine!.id;
     for (const other of [colleague, outsider]) {
@@ -287,7 +291,7 @@ describe('scoping', () => {
       });
     }
     await expect(
-      createRule(core.db, ann.actor, { name: 'x', actions: { accountId: rivalAccount } }),
+      createRule(core.db, ann.actor, { name: 'x', actions: { accountId: rival.id } }),
     ).rejects.toMatchObject({ status: 400, fields: { 'actions.accountId': expect.any(String) } });
     const ok = await createRule(core.db, ann.actor, { name: 'Northwind', actions: { accountId: northwind } });
     expect(ok.actions).toEqual({ accountId: northwind });
@@ -295,6 +299,7 @@ describe('scoping', () => {
   });
 
   it('reorder needs every rule exactly once', async () => {
+    const ann = await buildPerson(core);
     const ids = (await listRules(core.db, ann.actor)).map((r) => r.id);
     await expect(reorderRules(core.db, ann.actor, ids.slice(1))).rejects.toMatchObject({
       status: 400,

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createTestCore } from '../../../../test/core.ts';
-import { apiClient, makeWorld, type TestUser } from '../../../../test/factories.ts';
+import { apiClient, buildPerson, type TestUser } from '../../../../test/factories.ts';
 import { STARTER_RULES } from '../../../core/calendar/rules/starter.ts';
 import { activities } from '../../../core/db/schema/index.ts';
 import type { Core } from '../../../core/index.ts';
@@ -49,8 +49,7 @@ function rulesOnly(core: Core): App {
 
 const core = await createTestCore();
 afterAll(() => core.close());
-const { ann, colleague, outsider } = await makeWorld(core, { people: { ann: {}, colleague: {} } });
-const app = await appWithRules(core, ann.token);
+const app = await appWithRules(core, (await buildPerson(core)).token);
 
 async function importedEvent(user: TestUser, title: string, attendees: string[] = []): Promise<string> {
   const id = randomUUID();
@@ -83,6 +82,7 @@ const rule = {
 
 describe('rules API', () => {
   it('lists the starter rules in order the first time', async () => {
+    const ann = await buildPerson(core);
     const res = await apiClient(app, ann.token).get('/rules');
     expect(res.status).toBe(200);
     expect(res.body.items.map((r: any) => r.name)).toEqual(STARTER_RULES.map((r) => r.name));
@@ -94,6 +94,7 @@ describe('rules API', () => {
   });
 
   it('creates, changes, previews, applies and deletes a rule', async () => {
+    const ann = await buildPerson(core);
     const api = apiClient(app, ann.token);
     const event = await importedEvent(ann, 'Steering Committee Q3');
     const preview = await api.post('/rules/preview', rule);
@@ -138,6 +139,7 @@ describe('rules API', () => {
   });
 
   it('reorders with every id once', async () => {
+    const ann = await buildPerson(core);
     const api = apiClient(app, ann.token);
     const ids: string[] = (await api.get('/rules')).body.items.map((r: any) => r.id);
     const res = await api.post('/rules/reorder', { ids: [...ids].reverse() });
@@ -149,6 +151,8 @@ describe('rules API', () => {
   });
 
   it('reject invalid rules with 400 naming the field', async () => {
+    const ann = await buildPerson(core);
+    const outsider = await buildPerson(core);
     const api = apiClient(app, ann.token);
     const theirAccount = await apiClient(app, outsider.token).post('/accounts', { name: 'Theirs' });
     const cases: [Record<string, unknown>, string][] = [
@@ -180,6 +184,9 @@ describe('rules API', () => {
   });
 
   it("answer 404 for another user's or workspace's rules", async () => {
+    const ann = await buildPerson(core);
+    const colleague = await buildPerson(core, { colleagueOf: ann });
+    const outsider = await buildPerson(core);
     const [mine] = (await apiClient(app, ann.token).get('/rules')).body.items;
     for (const other of [colleague, outsider]) {
       const api = apiClient(app, other.token);
