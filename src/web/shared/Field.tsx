@@ -67,6 +67,33 @@ export function TextField({ label, error, hint, className, inputClassName, onCha
   );
 }
 
+type TextAreaProps = ValueProps<string> &
+  Omit<ComponentProps<'textarea'>, 'value' | 'onChange' | 'className'>;
+
+/** A labelled `<textarea>` for a few lines of prose; `onChange` gets the new text. */
+export function TextAreaField({
+  label,
+  error,
+  hint,
+  className,
+  inputClassName,
+  onChange,
+  ...textarea
+}: TextAreaProps) {
+  return (
+    <Field label={label} error={error} hint={hint} className={className}>
+      {(control) => (
+        <textarea
+          {...control}
+          {...textarea}
+          className={inputClassName}
+          onChange={(e) => onChange(e.target.value)}
+        />
+      )}
+    </Field>
+  );
+}
+
 /** A labelled whole-number input; the value stays the text typed, for the draft to check. */
 export function NumberField(props: Omit<InputProps, 'type' | 'inputMode'>) {
   return <TextField {...props} type="number" inputMode="numeric" />;
@@ -100,6 +127,45 @@ export function SelectField<T extends string>({
         </select>
       )}
     </Field>
+  );
+}
+
+/** The `<option>`s of a choice among labelled values, in the order of `values` (by default the labels'). */
+export function Options<T extends string>({
+  labels,
+  values = Object.keys(labels) as T[],
+}: {
+  values?: readonly T[];
+  labels: Record<T, string>;
+}) {
+  return values.map((value) => (
+    <option key={value} value={value}>
+      {labels[value]}
+    </option>
+  ));
+}
+
+/** The `<option>`s of a choice among named things (people, accounts), by id. */
+export function NameOptions({ items }: { items: readonly { id: string; name: string }[] | undefined }) {
+  return items?.map((item) => (
+    <option key={item.id} value={item.id}>
+      {item.name}
+    </option>
+  ));
+}
+
+type ChoiceProps<T extends string> = Omit<SelectProps<T>, 'children'> & {
+  /** The values offered, in order; by default every labelled one. */
+  values?: readonly T[];
+  labels: Record<T, string>;
+};
+
+/** A labelled `<select>` among labelled values, e.g. a stakeholder's level. */
+export function ChoiceField<T extends string>({ values, labels, ...select }: ChoiceProps<T>) {
+  return (
+    <SelectField<T> {...select}>
+      <Options values={values} labels={labels} />
+    </SelectField>
   );
 }
 

@@ -1,26 +1,39 @@
-import { type FormEvent, type MouseEvent, type ReactNode, useEffect, useRef } from 'react';
+import type { FormEvent, MouseEvent, ReactNode } from 'react';
 import { createPortal } from 'react-dom';
+import { FormError } from './Field.tsx';
+import { useModal } from './modal.ts';
+import { SubmitButton } from './SubmitButton.tsx';
 
 interface FormDialogProps {
-  /** The heading's id, which labels the dialog. */
-  titleId: string;
   title: string;
   /** Extra classes for the dialog, e.g. `dialog--wide`. */
   className?: string;
   onSubmit: (event: FormEvent) => void;
   onClose: () => void;
+  /** Why the form was not accepted, shown above the fields (those a field shows go beside it). */
+  error?: string | null;
+  /** The submit button's label: with it the dialog ends in the footer of Cancel and that button. */
+  saveLabel?: string;
+  /** The form is being saved: the button waits and says so. */
+  saving?: boolean;
+  /** The footer's actions on the left, e.g. Delete. */
+  actions?: ReactNode;
   children: ReactNode;
 }
 
 /** A modal form with a titled header and a close button; Escape, the × and a backdrop click close it. */
-export function FormDialog({ titleId, title, className, onSubmit, onClose, children }: FormDialogProps) {
-  const dialog = useRef<HTMLDialogElement>(null);
-
-  useEffect(() => {
-    const element = dialog.current;
-    element?.showModal();
-    return () => element?.close();
-  }, []);
+export function FormDialog({
+  title,
+  className,
+  onSubmit,
+  onClose,
+  error,
+  saveLabel,
+  saving = false,
+  actions,
+  children,
+}: FormDialogProps) {
+  const { dialog, titleId } = useModal();
 
   const closeOnBackdrop = (event: MouseEvent<HTMLDialogElement>) => {
     if (event.target === dialog.current) onClose();
@@ -52,7 +65,13 @@ export function FormDialog({ titleId, title, className, onSubmit, onClose, child
             <span className="sr-only">Close</span>
           </button>
         </header>
+        {error !== undefined && <FormError message={error} />}
         {children}
+        {saveLabel && (
+          <DialogFooter onCancel={onClose} saving={saving} saveLabel={saveLabel}>
+            {actions}
+          </DialogFooter>
+        )}
       </form>
     </dialog>,
     document.body,
@@ -68,7 +87,7 @@ interface DialogFooterProps {
 }
 
 /** The footer of a form dialog: any leading actions, then Cancel and the submit button. */
-export function DialogFooter({ onCancel, saving, saveLabel, children }: DialogFooterProps) {
+function DialogFooter({ onCancel, saving, saveLabel, children }: DialogFooterProps) {
   return (
     <footer className="dialog__footer">
       {children}
@@ -76,9 +95,7 @@ export function DialogFooter({ onCancel, saving, saveLabel, children }: DialogFo
       <button type="button" className="button" onClick={onCancel}>
         Cancel
       </button>
-      <button type="submit" className="button button--primary" disabled={saving}>
-        {saving ? 'Saving…' : saveLabel}
-      </button>
+      <SubmitButton label={saveLabel} busy={saving} busyLabel="Saving…" />
     </footer>
   );
 }

@@ -1,9 +1,18 @@
 import { problemOf } from './forms.ts';
 
+interface LoadErrorProps {
+  what: string;
+  error: unknown;
+  onRetry?: () => void;
+  /** In a panel of its own, where the page's content would be. */
+  inPanel?: boolean;
+}
+
 /** A panel's data could not be loaded: says what and why, with Retry where it makes sense. */
-export function LoadError({ what, error, onRetry }: { what: string; error: unknown; onRetry?: () => void }) {
+export function LoadError({ what, error, onRetry, inPanel }: LoadErrorProps) {
+  const Box = inPanel ? 'div' : 'p';
   return (
-    <p className="form-error" role="alert">
+    <Box className={inPanel ? 'panel form-error' : 'form-error'} role="alert">
       {what} could not be loaded: {problemOf(error).message}
       {onRetry && (
         <>
@@ -13,6 +22,6 @@ export function LoadError({ what, error, onRetry }: { what: string; error: unkno
           </button>
         </>
       )}
-    </p>
+    </Box>
   );
 }

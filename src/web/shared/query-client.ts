@@ -1,4 +1,4 @@
-import { QueryClient } from '@tanstack/react-query';
+import { QueryClient, type QueryKey, useMutation, useQueryClient } from '@tanstack/react-query';
 import { ApiError, onUnauthenticated } from '../api/client.ts';
 import type { Me } from '../api/types.ts';
 
@@ -75,4 +75,22 @@ export function createQueryClient(): QueryClient {
     if (client.getQueryData(ME_KEY)) endSession(client, SIGNED_OUT_NOTE);
   });
   return client;
+}
+
+/**
+ * A change on the server and what it makes stale: once it succeeds, the queries under each key of
+ * `refresh` are fetched again, or `refresh` gets the answer (to put it in place) and says what to wait for.
+ */
+export function useRefreshingMutation<TData, TVariables = void>(
+  mutationFn: (variables: TVariables) => Promise<TData>,
+  refresh: readonly QueryKey[] | ((queryClient: QueryClient, data: TData) => unknown),
+) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn,
+    onSuccess: (data: TData) =>
+      typeof refresh === 'function'
+        ? refresh(queryClient, data)
+        : Promise.all(refresh.map((queryKey) => queryClient.invalidateQueries({ queryKey }))),
+  });
 }

@@ -1,12 +1,12 @@
 import { type FormEvent, useState } from 'react';
 import { domainsOf } from '../../../core/accounts/domains.ts';
 import type { AccountTier, AccountView } from '../../api/types.ts';
-import { Field, FormError, SelectField, TextField } from '../../shared/Field.tsx';
-import { DialogFooter, FormDialog } from '../../shared/FormDialog.tsx';
-import { problemOf } from '../../shared/forms.ts';
+import { ChoiceField, SelectField, TextAreaField, TextField } from '../../shared/Field.tsx';
+import { FormDialog } from '../../shared/FormDialog.tsx';
+import { fieldsOf, problemOf, useDraft } from '../../shared/forms.ts';
 import { choosable, usePeople } from '../people/people-queries.ts';
 import { useCreateAccount, useUpdateAccount } from './accounts-queries.ts';
-import { TIER_LABELS, TIERS } from './legacy-labels.ts';
+import { TIER_LABELS } from './legacy-labels.ts';
 
 /**
  * Creates an account or changes one: name, domains, tier, owner, team and legacy statement.
@@ -29,27 +29,33 @@ export function AccountDialog({
   const update = useUpdateAccount();
   const save = account ? update : create;
   const people = usePeople();
-  const [name, setName] = useState(account?.name ?? '');
-  const [domains, setDomains] = useState(account?.domains.join(', ') ?? '');
-  const [tier, setTier] = useState<AccountTier>(account?.tier ?? 'key');
-  const [ownerId, setOwnerId] = useState(account ? (account.owner?.id ?? '') : meId);
-  const [memberIds, setMemberIds] = useState<string[]>(account?.members.map((m) => m.id) ?? []);
-  const [statement, setStatement] = useState(account?.legacyStatement ?? '');
   const [nameError, setNameError] = useState<string>();
+  const { draft, change } = useDraft(
+    () => ({
+      name: account?.name ?? '',
+      domains: account?.domains.join(', ') ?? '',
+      tier: account?.tier ?? ('key' as AccountTier),
+      ownerId: account ? (account.owner?.id ?? '') : meId,
+      legacyStatement: account?.legacyStatement ?? '',
+    }),
+    (patch) => 'name' in patch && setNameError(undefined),
+  );
+  const [memberIds, setMemberIds] = useState<string[]>(account?.members.map((m) => m.id) ?? []);
+  const { ownerId } = draft;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (!name.trim()) {
+    if (!draft.name.trim()) {
       setNameError('Enter a name');
       return;
     }
     const fields = {
-      name: name.trim(),
-      domains: domainsOf(domains),
-      tier,
+      name: draft.name.trim(),
+      domains: domainsOf(draft.domains),
+      tier: draft.tier,
       ownerId: ownerId || null,
       memberIds: memberIds.filter((id) => id !== ownerId),
-      legacyStatement: statement.trim() || null,
+      legacyStatement: draft.legacyStatement.trim() || null,
     };
     const saved = account
       ? update.mutateAsync({ id: account.id, patch: fields })
@@ -59,50 +65,36 @@ export function AccountDialog({
 
   const problem = problemOf(save.error);
   const domainError = Object.entries(problem.fields).find(([key]) => key.startsWith('domains'))?.[1];
+  const field = fieldsOf(draft, change, { ...problem.fields, domains: domainError });
   const toggleMember = (id: string, on: boolean) =>
     setMemberIds((ids) => (on ? [...ids, id] : ids.filter((other) => other !== id)));
   return (
     <FormDialog
-      titleId="account-dialog-title"
       title={account ? `Edit ${account.name}` : 'New account'}
       onSubmit={submit}
       onClose={onClose}
+      saving={save.isPending}
+      saveLabel={account ? 'Save' : 'Create account'}
+      actions={footer}
+      error={problem.formMessage}
     >
-      <FormError message={Object.keys(problem.fields).length ? null : problem.message} />
       <div className="form-grid">
         <TextField
           label="Name"
+          {...field('name')}
           error={nameError ?? problem.fields.name}
-          value={name}
-          onChange={(value) => {
-            setName(value);
-            setNameError(undefined);
-          }}
           autoComplete="off"
           maxLength={200}
         />
-        <SelectField<AccountTier> label="Tier" value={tier} onChange={setTier}>
-          {TIERS.map((t) => (
-            <option key={t} value={t}>
-              {TIER_LABELS[t]}
-            </option>
-          ))}
-        </SelectField>
+        <ChoiceField<AccountTier> label="Tier" {...field('tier')} labels={TIER_LABELS} />
         <TextField
           label="Email domains"
           hint="Separated by commas, e.g. northwind.com: their meetings land on this account"
-          error={domainError}
-          value={domains}
-          onChange={setDomains}
+          {...field('domains')}
           autoComplete="off"
           className="form-grid__wide"
         />
-        <SelectField<string>
-          label="Owner"
-          error={problem.fields.ownerId}
-          value={ownerId}
-          onChange={setOwnerId}
-        >
+        <SelectField<string> label="Owner" {...field('ownerId')}>
           <option value="">Nobody yet</option>
           {choosable(people.data, [ownerId]).map((p) => (
             <option key={p.id} value={p.id}>
@@ -130,30 +122,15 @@ export function AccountDialog({
           )}
           {problem.fields.memberIds && <p className="field__error">{problem.fields.memberIds}</p>}
         </fieldset>
-        <Field
+        <TextAreaField
           label="Legacy statement"
           hint="What do we want to leave behind at this customer, beyond the numbers?"
-          error={problem.fields.legacyStatement}
+          {...field('legacyStatement')}
           className="form-grid__wide"
-        >
-          {(control) => (
-            <textarea
-              {...control}
-              rows={3}
-              maxLength={5000}
-              value={statement}
-              onChange={(e) => setStatement(e.target.value)}
-            />
-          )}
-        </Field>
+          rows={3}
+          maxLength={5000}
+        />
       </div>
-      <DialogFooter
-        onCancel={onClose}
-        saving={save.isPending}
-        saveLabel={account ? 'Save' : 'Create account'}
-      >
-        {footer}
-      </DialogFooter>
     </FormDialog>
   );
 }

@@ -1,9 +1,11 @@
 import { type FormEvent, useState } from 'react';
 import { domainsOf, notDomains } from '../../../core/accounts/domains.ts';
 import type { Account } from '../../api/types.ts';
+import { EmptyNote } from '../../shared/EmptyNote.tsx';
 import { FormError } from '../../shared/Field.tsx';
 import { problemOf } from '../../shared/forms.ts';
-import { LoadError } from '../../shared/LoadError.tsx';
+import { ListSkeleton, Loaded } from '../../shared/Loaded.tsx';
+import { Panel } from '../../shared/Panel.tsx';
 import { useToast } from '../../shared/Toasts.tsx';
 import { useAccounts, useCreateAccount, useUpdateAccount } from './accounts-queries.ts';
 
@@ -16,45 +18,34 @@ function checkDomains(text: string): string | undefined {
 export function AccountDomainsPanel() {
   const accounts = useAccounts();
   return (
-    <section className="panel" aria-labelledby="accounts-title">
-      <div className="panel__header">
-        <h2 className="panel__title" id="accounts-title">
-          Accounts &amp; domains
-        </h2>
-        <span className="panel__subtitle">
-          Meetings with people from these email domains land on the account automatically, when no rule sets
-          one.
-        </span>
-      </div>
-      {accounts.isPending ? (
-        <div className="list-skeleton" aria-busy="true">
-          <span />
-          <span />
-        </div>
-      ) : accounts.isError ? (
-        <LoadError what="Accounts" error={accounts.error} />
-      ) : (
-        <div className="account-table">
-          <div className="account-table__head" aria-hidden="true">
-            <span>Account</span>
-            <span>Email domains</span>
-            <span />
+    <Panel
+      title="Accounts & domains"
+      subtitle="Meetings with people from these email domains land on the account automatically, when no rule sets one."
+    >
+      <Loaded query={accounts} what="Accounts" loading={<ListSkeleton rows={2} />}>
+        {(list) => (
+          <div className="account-table">
+            <div className="account-table__head" aria-hidden="true">
+              <span>Account</span>
+              <span>Email domains</span>
+              <span />
+            </div>
+            {list.length === 0 && (
+              <EmptyNote>
+                No accounts yet. Add your customers and the domains their people write from.
+              </EmptyNote>
+            )}
+            {list.map((account) => (
+              <AccountRow
+                key={`${account.id}:${account.name}:${(account.domains ?? []).join(',')}`}
+                account={account}
+              />
+            ))}
+            <AccountRow />
           </div>
-          {accounts.data.length === 0 && (
-            <p className="empty-note">
-              No accounts yet. Add your customers and the domains their people write from.
-            </p>
-          )}
-          {accounts.data.map((account) => (
-            <AccountRow
-              key={`${account.id}:${account.name}:${(account.domains ?? []).join(',')}`}
-              account={account}
-            />
-          ))}
-          <AccountRow />
-        </div>
-      )}
-    </section>
+        )}
+      </Loaded>
+    </Panel>
   );
 }
 

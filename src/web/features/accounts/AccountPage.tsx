@@ -3,12 +3,15 @@ import { daysAgoLabel } from '../../../core/time/days.ts';
 import { isApiError } from '../../api/client.ts';
 import type { AccountView, Me } from '../../api/types.ts';
 import { ConfirmDialog } from '../../shared/ConfirmDialog.tsx';
+import { EmptyNote } from '../../shared/EmptyNote.tsx';
 import { SelectField } from '../../shared/Field.tsx';
 import { formatHours } from '../../shared/format.ts';
 import { problemOf } from '../../shared/forms.ts';
-import { LoadError } from '../../shared/LoadError.tsx';
-import { LoadFailure } from '../../shared/LoadFailure.tsx';
+import { ListSkeleton, Loaded } from '../../shared/Loaded.tsx';
+import { LoadedPage } from '../../shared/LoadFailure.tsx';
 import { hrefOf, navigate } from '../../shared/navigation.ts';
+import { PageIntro } from '../../shared/PageIntro.tsx';
+import { Panel } from '../../shared/Panel.tsx';
 import { quadrantInfo } from '../../shared/quadrants.ts';
 import { useToast } from '../../shared/Toasts.tsx';
 import { DecisionsPanel } from '../decisions/DecisionsPanel.tsx';
@@ -18,11 +21,11 @@ import { ScorecardPanel } from '../scorecard/ScorecardPanel.tsx';
 import { AccountDialog } from './AccountDialog.tsx';
 import { AccountTimePanel } from './AccountTimePanel.tsx';
 import {
+  type Connectivity,
   type StakeholderView,
   useAccount,
   useConnectivity,
   useDeleteAccount,
-  useDeleteStakeholder,
   useRecentActivities,
   useStakeholders,
   useUpdateAccount,
@@ -39,33 +42,28 @@ import { FUNCTIONS, LEVELS, WARNING_SHORT } from './stakeholder-labels.ts';
 const LOSING_TOUCH_DAYS = ['30', '60', '90'] as const;
 type LosingTouchDays = (typeof LOSING_TOUCH_DAYS)[number];
 
+const ALL_ACCOUNTS = { href: hrefOf({ page: 'accounts' }), label: 'All accounts' };
+
 /** #/accounts/<id>: one customer — legacy and goals, time invested, people, coverage and who is drifting. */
 export function AccountPage({ accountId, me }: { accountId: string; me: Me }) {
   const account = useAccount(accountId);
-  const people = useStakeholders(accountId);
+  return (
+    <LoadedPage query={account} what="account" back={ALL_ACCOUNTS}>
+      {(a) => <AccountDetail account={a} me={me} />}
+    </LoadedPage>
+  );
+}
+
+function AccountDetail({ account: a, me }: { account: AccountView; me: Me }) {
+  const people = useStakeholders(a.id);
   const [days, setDays] = useState<LosingTouchDays>('60');
-  const connectivity = useConnectivity(accountId, Number(days));
+  const connectivity = useConnectivity(a.id, Number(days));
   const [editingPerson, setEditingPerson] = useState<{ stakeholder?: StakeholderView } | null>(null);
-  const [deletingPerson, setDeletingPerson] = useState<StakeholderView | null>(null);
   const [editingAccount, setEditingAccount] = useState(false);
   const [transferring, setTransferring] = useState(false);
-  const removePerson = useDeleteStakeholder(accountId);
   const update = useUpdateAccount();
   const toast = useToast();
 
-  if (account.isPending) return <div className="page-skeleton" aria-busy="true" />;
-  if (account.isError) {
-    return (
-      <LoadFailure
-        error={account.error}
-        what="account"
-        backHref={hrefOf({ page: 'accounts' })}
-        backLabel="All accounts"
-      />
-    );
-  }
-
-  const a = account.data;
   const setArchived = (archived: boolean) =>
     update.mutate(
       { id: a.id, patch: { archived } },
@@ -76,39 +74,42 @@ export function AccountPage({ accountId, me }: { accountId: string; me: Me }) {
   const team = a.members.map((m) => m.name).join(', ');
   return (
     <div className="accounts-page">
-      <div className="page-intro page-intro--row">
-        <div>
-          <a className="account-back" href={hrefOf({ page: 'accounts' })}>
-            ← Accounts
-          </a>
-          <h1>
+      <PageIntro
+        back={{ href: hrefOf({ page: 'accounts' }), label: '← Accounts' }}
+        title={
+          <>
             {a.name} <span className={`tier tier--${a.tier}`}>{TIER_LABELS[a.tier]}</span>
-          </h1>
-          <p className="muted" data-testid="account-team">
+          </>
+        }
+        introTestId="account-team"
+        intro={
+          <>
             Owner {a.owner?.name ?? 'nobody yet'}
             {team && ` · Team ${team}`} · {a.domains.length ? a.domains.join(', ') : 'No email domains'}
-          </p>
-        </div>
-        <div className="page-intro__actions">
-          <HandoverLinks accountId={a.id} />
-          {a.needsOwner && <NeedsOwnerBadge />}
-          {(me.role !== 'member' || a.owner?.id === me.id) && (
-            <button type="button" className="button" onClick={() => setTransferring(true)}>
-              Hand over…
-            </button>
-          )}
-          {a.canEdit && (
-            <>
-              <button type="button" className="button" onClick={() => setEditingAccount(true)}>
-                Edit account
+          </>
+        }
+        actions={
+          <div className="page-intro__actions">
+            <HandoverLinks accountId={a.id} />
+            {a.needsOwner && <NeedsOwnerBadge />}
+            {(me.role !== 'member' || a.owner?.id === me.id) && (
+              <button type="button" className="button" onClick={() => setTransferring(true)}>
+                Hand over…
               </button>
-              <button type="button" className="button button--primary" onClick={() => setEditingPerson({})}>
-                Add stakeholder
-              </button>
-            </>
-          )}
-        </div>
-      </div>
+            )}
+            {a.canEdit && (
+              <>
+                <button type="button" className="button" onClick={() => setEditingAccount(true)}>
+                  Edit account
+                </button>
+                <button type="button" className="button button--primary" onClick={() => setEditingPerson({})}>
+                  Add stakeholder
+                </button>
+              </>
+            )}
+          </div>
+        }
+      />
 
       {a.archivedAt && (
         <div className="account-warning account-warning--info" role="status">
@@ -147,35 +148,21 @@ export function AccountPage({ accountId, me }: { accountId: string; me: Me }) {
       </div>
 
       <div className="account-layout">
-        <section className="panel" aria-labelledby="coverage-title">
-          <div className="panel__header">
-            <h2 className="panel__title" id="coverage-title">
-              Coverage
-            </h2>
-            {connectivity.data && (
-              <span className="panel__subtitle">
-                {connectivity.data.breadth.functions} of {FUNCTIONS.length} functions,{' '}
-                {connectivity.data.breadth.levels} of {LEVELS.length} levels
-              </span>
-            )}
-          </div>
-          {connectivity.isPending ? (
-            <div className="list-skeleton" aria-busy="true">
-              <span />
-              <span />
-            </div>
-          ) : connectivity.isError ? (
-            <LoadError what="Coverage" error={connectivity.error} />
-          ) : (
-            <CoverageGrid coverage={connectivity.data.coverage} />
-          )}
-        </section>
+        <Panel
+          title="Coverage"
+          subtitle={
+            connectivity.data &&
+            `${connectivity.data.breadth.functions} of ${FUNCTIONS.length} functions, ${connectivity.data.breadth.levels} of ${LEVELS.length} levels`
+          }
+        >
+          <Loaded query={connectivity} what="Coverage" loading={<ListSkeleton rows={2} />}>
+            {(data) => <CoverageGrid coverage={data.coverage} />}
+          </Loaded>
+        </Panel>
 
-        <section className="panel" aria-labelledby="losing-touch-title">
-          <div className="panel__header">
-            <h2 className="panel__title" id="losing-touch-title">
-              Losing touch
-            </h2>
+        <Panel
+          title="Losing touch"
+          actions={
             <SelectField<LosingTouchDays>
               label="No contact for"
               className="field--inline"
@@ -188,111 +175,69 @@ export function AccountPage({ accountId, me }: { accountId: string; me: Me }) {
                 </option>
               ))}
             </SelectField>
-          </div>
-          {!connectivity.data ? null : connectivity.data.losingTouch.length === 0 ? (
-            <p className="empty-note">
-              {people.data?.length
-                ? `Everyone was contacted in the last ${days} days.`
-                : 'No stakeholders yet.'}
-            </p>
-          ) : (
-            <ul className="losing-touch">
-              {connectivity.data.losingTouch.map((p) => (
-                <li key={p.id} className="losing-touch__row" data-testid="losing-touch">
-                  <span className="losing-touch__name">{p.name}</span>
-                  <span className="muted" title="Influence">
-                    Influence {p.influence}
-                  </span>
-                  <span className="losing-touch__when">
-                    {p.daysSinceContact === null ? 'never contacted' : daysAgoLabel(p.daysSinceContact)}
-                  </span>
-                </li>
-              ))}
-            </ul>
-          )}
-        </section>
+          }
+        >
+          <Loaded
+            query={connectivity}
+            isEmpty={(data) => data.losingTouch.length === 0}
+            empty={
+              <EmptyNote>
+                {people.data?.length
+                  ? `Everyone was contacted in the last ${days} days.`
+                  : 'No stakeholders yet.'}
+              </EmptyNote>
+            }
+          >
+            {(data) => <LosingTouch people={data.losingTouch} />}
+          </Loaded>
+        </Panel>
       </div>
 
-      <section className="panel" aria-labelledby="map-title">
-        <div className="panel__header">
-          <h2 className="panel__title" id="map-title">
-            Relationship map
-          </h2>
-          <span className="panel__subtitle">Who on our side holds each relationship</span>
-        </div>
+      <Panel title="Relationship map" subtitle="Who on our side holds each relationship">
         {people.data && <RelationshipMap account={a} people={people.data} />}
-      </section>
+      </Panel>
 
-      <section className="panel" aria-labelledby="stakeholders-title">
-        <div className="panel__header">
-          <h2 className="panel__title" id="stakeholders-title">
-            Stakeholders
-          </h2>
-          {people.data && people.data.length > 0 && (
-            <span className="panel__subtitle">{people.data.length} people</span>
+      <Panel
+        title="Stakeholders"
+        subtitle={people.data && people.data.length > 0 && `${people.data.length} people`}
+      >
+        <Loaded
+          query={people}
+          what="Stakeholders"
+          retry
+          loading={<ListSkeleton rows={2} />}
+          empty={
+            <EmptyNote
+              action={
+                a.canEdit
+                  ? { label: 'Add the first stakeholder', onClick: () => setEditingPerson({}) }
+                  : undefined
+              }
+            >
+              No stakeholders yet. Add the people you know at {a.name}, from the buyer to the CFO.
+            </EmptyNote>
+          }
+        >
+          {(list) => (
+            <StakeholderTable
+              accountId={a.id}
+              timeZone={me.timeZone}
+              people={list}
+              canEdit={a.canEdit}
+              onEdit={(stakeholder) => setEditingPerson({ stakeholder })}
+            />
           )}
-        </div>
-        {people.isPending ? (
-          <div className="list-skeleton" aria-busy="true">
-            <span />
-            <span />
-          </div>
-        ) : people.isError ? (
-          <LoadError what="Stakeholders" error={people.error} onRetry={() => people.refetch()} />
-        ) : people.data.length === 0 ? (
-          <div className="empty-note">
-            <p>No stakeholders yet. Add the people you know at {a.name}, from the buyer to the CFO.</p>
-            {a.canEdit && (
-              <button type="button" className="button" onClick={() => setEditingPerson({})}>
-                Add the first stakeholder
-              </button>
-            )}
-          </div>
-        ) : (
-          <StakeholderTable
-            timeZone={me.timeZone}
-            people={people.data}
-            canEdit={a.canEdit}
-            onEdit={(stakeholder) => setEditingPerson({ stakeholder })}
-            onDelete={setDeletingPerson}
-          />
-        )}
-      </section>
+        </Loaded>
+      </Panel>
 
       <RecentActivities accountId={a.id} />
 
       {editingPerson && (
         <StakeholderDialog
-          accountId={accountId}
+          accountId={a.id}
           stakeholder={editingPerson.stakeholder}
           onClose={() => setEditingPerson(null)}
         />
-      )}
-      {deletingPerson && (
-        <ConfirmDialog
-          title={`Delete ${deletingPerson.name}?`}
-          confirmLabel={removePerson.isPending ? 'Deleting…' : 'Delete stakeholder'}
-          danger
-          busy={removePerson.isPending}
-          onClose={() => setDeletingPerson(null)}
-          onConfirm={() =>
-            removePerson.mutate(deletingPerson.id, {
-              onSuccess: () => {
-                toast({ message: `Deleted ${deletingPerson.name}.` });
-                setDeletingPerson(null);
-              },
-              onError: (error) => {
-                toast({
-                  tone: 'error',
-                  message: `${deletingPerson.name} was not deleted: ${problemOf(error).message}`,
-                });
-                setDeletingPerson(null);
-              },
-            })
-          }
-        >
-          <p>They leave the coverage grid and the losing-touch list. Past meetings stay.</p>
-        </ConfirmDialog>
       )}
       {transferring && <TransferDialog account={a} onClose={() => setTransferring(false)} />}
       {editingAccount && (
@@ -310,6 +255,25 @@ export function AccountPage({ accountId, me }: { accountId: string; me: Me }) {
         />
       )}
     </div>
+  );
+}
+
+/** The stakeholders not contacted for the chosen number of days, most influential first. */
+function LosingTouch({ people }: { people: Connectivity['losingTouch'] }) {
+  return (
+    <ul className="losing-touch">
+      {people.map((p) => (
+        <li key={p.id} className="losing-touch__row" data-testid="losing-touch">
+          <span className="losing-touch__name">{p.name}</span>
+          <span className="muted" title="Influence">
+            Influence {p.influence}
+          </span>
+          <span className="losing-touch__when">
+            {p.daysSinceContact === null ? 'never contacted' : daysAgoLabel(p.daysSinceContact)}
+          </span>
+        </li>
+      ))}
+    </ul>
   );
 }
 
@@ -413,30 +377,25 @@ function HandoverLinks({ accountId }: { accountId: string }) {
 function RecentActivities({ accountId }: { accountId: string }) {
   const recent = useRecentActivities(accountId);
   return (
-    <section className="panel" aria-labelledby="recent-title">
-      <div className="panel__header">
-        <h2 className="panel__title" id="recent-title">
-          Your recent activities
-        </h2>
-      </div>
-      {!recent.data ? null : recent.data.length === 0 ? (
-        <p className="empty-note">Nothing logged on this account yet.</p>
-      ) : (
-        <ul className="recent">
-          {recent.data.map((activity) => {
-            const q = quadrantInfo(activity.quadrant);
-            return (
-              <li key={activity.id} className="recent__row" data-testid="recent-activity">
-                <span className="recent__day">{activity.startsAt.slice(0, 10)}</span>
-                <span className={`quadrant-badge quadrant-badge--${q.id}`}>{q.label}</span>
-                <span className="recent__title">{activity.title}</span>
-                {activity.goalTitle && <span className="pill">{activity.goalTitle}</span>}
-                <span className="recent__minutes">{formatHours(activity.minutes)}</span>
-              </li>
-            );
-          })}
-        </ul>
-      )}
-    </section>
+    <Panel title="Your recent activities">
+      <Loaded query={recent} empty={<EmptyNote>Nothing logged on this account yet.</EmptyNote>}>
+        {(activities) => (
+          <ul className="recent">
+            {activities.map((activity) => {
+              const q = quadrantInfo(activity.quadrant);
+              return (
+                <li key={activity.id} className="recent__row" data-testid="recent-activity">
+                  <span className="recent__day">{activity.startsAt.slice(0, 10)}</span>
+                  <span className={`quadrant-badge quadrant-badge--${q.id}`}>{q.label}</span>
+                  <span className="recent__title">{activity.title}</span>
+                  {activity.goalTitle && <span className="pill">{activity.goalTitle}</span>}
+                  <span className="recent__minutes">{formatHours(activity.minutes)}</span>
+                </li>
+              );
+            })}
+          </ul>
+        )}
+      </Loaded>
+    </Panel>
   );
 }

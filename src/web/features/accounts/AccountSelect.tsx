@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Field } from '../../shared/Field.tsx';
+import { Field, NameOptions } from '../../shared/Field.tsx';
 import { problemOf } from '../../shared/forms.ts';
 import { useAccounts, useCreateAccount } from './accounts-queries.ts';
 
@@ -101,11 +101,7 @@ export function AccountSelect({
         >
           <option value="">Internal (no account)</option>
           {value && !listed && <option value={value}>{current || 'Archived account'}</option>}
-          {accounts.data?.map((account) => (
-            <option key={account.id} value={account.id}>
-              {account.name}
-            </option>
-          ))}
+          <NameOptions items={accounts.data} />
           <option value={NEW}>+ New account…</option>
         </select>
       )}

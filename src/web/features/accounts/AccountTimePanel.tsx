@@ -1,4 +1,6 @@
+import { EmptyNote } from '../../shared/EmptyNote.tsx';
 import { formatHours } from '../../shared/format.ts';
+import { Panel } from '../../shared/Panel.tsx';
 import { QuadrantChart } from '../../shared/QuadrantChart.tsx';
 import { QUADRANTS } from '../../shared/quadrants.ts';
 import { useAccountTime } from './accounts-queries.ts';
@@ -25,18 +27,13 @@ export function AccountTimePanel({ accountId }: { accountId: string }) {
     minutes: data?.months.reduce((sum, m) => sum + m[q.id], 0) ?? 0,
   }));
   return (
-    <section className="panel" aria-labelledby="time-title">
-      <div className="panel__header">
-        <h2 className="panel__title" id="time-title">
-          Time invested
-        </h2>
-        {data && (
-          <span className="panel__subtitle">
-            {formatHours(data.totalMinutes)} in 12 months ·{' '}
-            {data.scope === 'team' ? 'the whole team' : 'yours only'}
-          </span>
-        )}
-      </div>
+    <Panel
+      title="Time invested"
+      subtitle={
+        data &&
+        `${formatHours(data.totalMinutes)} in 12 months · ${data.scope === 'team' ? 'the whole team' : 'yours only'}`
+      }
+    >
       <QuadrantChart
         bars={bars}
         description={
@@ -56,8 +53,8 @@ export function AccountTimePanel({ accountId }: { accountId: string }) {
         </p>
       )}
       {data && data.totalMinutes === 0 && (
-        <p className="empty-note">No time logged on this account in the last 12 months.</p>
+        <EmptyNote>No time logged on this account in the last 12 months.</EmptyNote>
       )}
-    </section>
+    </Panel>
   );
 }

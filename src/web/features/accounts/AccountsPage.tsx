@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import type { Account, Me } from '../../api/types.ts';
-import { LoadError } from '../../shared/LoadError.tsx';
+import { EmptyNote } from '../../shared/EmptyNote.tsx';
+import { ListSkeleton, Loaded } from '../../shared/Loaded.tsx';
 import { hrefOf, navigate } from '../../shared/navigation.ts';
+import { PageIntro } from '../../shared/PageIntro.tsx';
 import { useToast } from '../../shared/Toasts.tsx';
 import { AccountDialog } from './AccountDialog.tsx';
 import { type AccountStatus, useAccounts } from './accounts-queries.ts';
@@ -19,17 +21,15 @@ export function AccountsPage({ me }: { me: Me }) {
 
   return (
     <div className="accounts-page">
-      <div className="page-intro page-intro--row">
-        <div>
-          <h1>Accounts</h1>
-          <p className="muted">
-            Who we know at each customer, how well, and what we want to leave behind there.
-          </p>
-        </div>
-        <button type="button" className="button button--primary" onClick={() => setCreating(true)}>
-          New account
-        </button>
-      </div>
+      <PageIntro
+        title="Accounts"
+        intro="Who we know at each customer, how well, and what we want to leave behind there."
+        actions={
+          <button type="button" className="button button--primary" onClick={() => setCreating(true)}>
+            New account
+          </button>
+        }
+      />
 
       <PersonalLegacyCard />
 
@@ -48,34 +48,31 @@ export function AccountsPage({ me }: { me: Me }) {
         ))}
       </div>
 
-      {accounts.isPending ? (
-        <div className="list-skeleton list-skeleton--tall" aria-busy="true">
-          <span />
-          <span />
-          <span />
-        </div>
-      ) : accounts.isError ? (
-        <LoadError what="Accounts" error={accounts.error} onRetry={() => accounts.refetch()} />
-      ) : accounts.data.length === 0 ? (
-        <div className="empty-note">
-          {status === 'archived' ? (
-            <p>No archived accounts. Archiving keeps an account’s history while taking it out of pickers.</p>
+      <Loaded
+        query={accounts}
+        what="Accounts"
+        retry
+        loading={<ListSkeleton rows={3} tall />}
+        empty={
+          status === 'archived' ? (
+            <EmptyNote>
+              No archived accounts. Archiving keeps an account’s history while taking it out of pickers.
+            </EmptyNote>
           ) : (
-            <>
-              <p>No accounts yet. Add a customer to map the people you know there.</p>
-              <button type="button" className="button" onClick={() => setCreating(true)}>
-                Add the first account
-              </button>
-            </>
-          )}
-        </div>
-      ) : (
-        <ul className="account-cards">
-          {accounts.data.map((account) => (
-            <AccountCard key={account.id} account={account} />
-          ))}
-        </ul>
-      )}
+            <EmptyNote action={{ label: 'Add the first account', onClick: () => setCreating(true) }}>
+              No accounts yet. Add a customer to map the people you know there.
+            </EmptyNote>
+          )
+        }
+      >
+        {(list) => (
+          <ul className="account-cards">
+            {list.map((account) => (
+              <AccountCard key={account.id} account={account} />
+            ))}
+          </ul>
+        )}
+      </Loaded>
 
       {creating && (
         <AccountDialog

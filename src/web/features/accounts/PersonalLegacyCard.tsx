@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import type { PersonalLegacy } from '../../api/types.ts';
-import { Field, FormError } from '../../shared/Field.tsx';
+import { FormError, TextAreaField } from '../../shared/Field.tsx';
+import { FormActions } from '../../shared/FormActions.tsx';
 import { problemOf } from '../../shared/forms.ts';
 import { usePersonalLegacy, useSavePersonalLegacy } from './accounts-queries.ts';
 
@@ -78,28 +79,26 @@ function LegacyForm({ legacy, onDone }: { legacy: PersonalLegacy; onDone: () => 
   const problem = problemOf(save.error);
   return (
     <form className="legacy-form" onSubmit={submit} noValidate>
-      <FormError message={Object.keys(problem.fields).length ? null : problem.message} />
+      <FormError message={problem.formMessage} />
       {PARTS.map((p) => (
-        <Field key={p.key} label={p.label} hint={p.hint} error={problem.fields[p.key]}>
-          {(control) => (
-            <textarea
-              {...control}
-              rows={2}
-              maxLength={2000}
-              value={draft[p.key]}
-              onChange={(e) => setDraft({ ...draft, [p.key]: e.target.value })}
-            />
-          )}
-        </Field>
+        <TextAreaField
+          key={p.key}
+          label={p.label}
+          hint={p.hint}
+          error={problem.fields[p.key]}
+          rows={2}
+          maxLength={2000}
+          value={draft[p.key]}
+          onChange={(text) => setDraft({ ...draft, [p.key]: text })}
+        />
       ))}
-      <div className="legacy-form__actions">
-        <button type="button" className="button" onClick={onDone}>
-          Cancel
-        </button>
-        <button type="submit" className="button button--primary" disabled={save.isPending}>
-          {save.isPending ? 'Saving…' : 'Save'}
-        </button>
-      </div>
+      <FormActions
+        className="legacy-form__actions"
+        onCancel={onDone}
+        label="Save"
+        busy={save.isPending}
+        busyLabel="Saving…"
+      />
     </form>
   );
 }

@@ -1,20 +1,17 @@
-import { type FormEvent, useState } from 'react';
+import type { FormEvent } from 'react';
 import { isApiError } from '../../api/client.ts';
-import { Check, Field, FormError, NumberField, SelectField, TextField } from '../../shared/Field.tsx';
-import { DialogFooter, FormDialog } from '../../shared/FormDialog.tsx';
-import { problemOf } from '../../shared/forms.ts';
-import { useToast } from '../../shared/Toasts.tsx';
+import { Check, ChoiceField, NumberField, TextAreaField, TextField } from '../../shared/Field.tsx';
+import { FormDialog } from '../../shared/FormDialog.tsx';
+import { fieldsOf, problemOf, useChecked, useDraft } from '../../shared/forms.ts';
+import { useToastThen } from '../../shared/toast-then.ts';
 import { useMe } from '../auth/session.ts';
 import { choosable, usePeople } from '../people/people-queries.ts';
 import { type StakeholderInput, type StakeholderView, useSaveStakeholder } from './accounts-queries.ts';
 import {
   ATTITUDE_LABELS,
-  ATTITUDES,
   type Attitude,
   FUNCTION_LABELS,
-  FUNCTIONS,
   LEVEL_LABELS,
-  LEVELS,
   type StakeholderFunction,
   type StakeholderLevel,
 } from './stakeholder-labels.ts';
@@ -94,30 +91,23 @@ interface StakeholderDialogProps {
 /** Adds a person at the customer, or edits one; mounted only while open. */
 export function StakeholderDialog({ accountId, stakeholder, onClose }: StakeholderDialogProps) {
   const save = useSaveStakeholder(accountId);
-  const toast = useToast();
-  const [draft, setDraft] = useState(() => draftOf(stakeholder));
-  const [errors, setErrors] = useState<Errors>({});
+  const done = useToastThen(onClose);
+  const { draft, change } = useDraft(
+    () => draftOf(stakeholder),
+    () => save.reset(),
+  );
+  const { errors, setErrors, passes } = useChecked(check);
   const me = useMe().data;
   const owners = draft.ownerIds ?? (me ? [me.id] : []);
   const colleagues = choosable(usePeople().data, owners);
 
-  const change = (patch: Partial<Draft>) => {
-    setDraft((current) => ({ ...current, ...patch }));
-    save.reset();
-  };
-
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const problems = check(draft);
-    setErrors(problems);
-    if (Object.keys(problems).length) return;
+    if (!passes(draft)) return;
     save.mutate(
       { id: stakeholder?.id, input: inputOf(draft) },
       {
-        onSuccess: (saved) => {
-          toast({ message: stakeholder ? `Saved ${saved.name}.` : `Added ${saved.name}.` });
-          onClose();
-        },
+        onSuccess: (saved) => done(stakeholder ? `Saved ${saved.name}.` : `Added ${saved.name}.`),
         onError: (error) => {
           if (isApiError(error, 409)) setErrors({ email: 'Someone on this account already has this email' });
           else setErrors(problemOf(error).fields as Errors);
@@ -127,95 +117,54 @@ export function StakeholderDialog({ accountId, stakeholder, onClose }: Stakehold
   };
 
   const problem = problemOf(save.error);
+  const field = fieldsOf(draft, change, errors);
   const fieldProblem = Object.keys(problem.fields).length > 0 || isApiError(save.error, 409);
   return (
     <FormDialog
-      titleId="stakeholder-dialog-title"
       title={stakeholder ? `Edit ${stakeholder.name}` : 'Add stakeholder'}
       onSubmit={submit}
       onClose={onClose}
+      saving={save.isPending}
+      saveLabel={stakeholder ? 'Save' : 'Add stakeholder'}
+      error={fieldProblem ? null : problem.message}
     >
-      <FormError message={fieldProblem ? null : problem.message} />
       <div className="stakeholder-form">
         <TextField
           label="Name"
           className="stakeholder-form__wide"
-          error={errors.name}
-          value={draft.name}
-          onChange={(name) => change({ name })}
+          {...field('name')}
           autoComplete="off"
           required
         />
         <TextField
           label="Title"
-          error={errors.title}
-          value={draft.title}
-          onChange={(title) => change({ title })}
+          {...field('title')}
           placeholder="e.g. Head of Procurement"
           autoComplete="off"
         />
         <TextField
           label="Email"
           type="email"
-          error={errors.email}
+          {...field('email')}
           hint="Links them to meeting attendees, for the last contact."
-          value={draft.email}
-          onChange={(email) => change({ email })}
           autoComplete="off"
         />
-        <SelectField<StakeholderFunction>
-          label="Function"
-          error={errors.function}
-          value={draft.function}
-          onChange={(fn) => change({ function: fn })}
-        >
-          {FUNCTIONS.map((fn) => (
-            <option key={fn} value={fn}>
-              {FUNCTION_LABELS[fn]}
-            </option>
-          ))}
-        </SelectField>
-        <SelectField<StakeholderLevel>
-          label="Level"
-          error={errors.level}
-          value={draft.level}
-          onChange={(level) => change({ level })}
-        >
-          {LEVELS.map((level) => (
-            <option key={level} value={level}>
-              {LEVEL_LABELS[level]}
-            </option>
-          ))}
-        </SelectField>
+        <ChoiceField<StakeholderFunction> label="Function" {...field('function')} labels={FUNCTION_LABELS} />
+        <ChoiceField<StakeholderLevel> label="Level" {...field('level')} labels={LEVEL_LABELS} />
         <NumberField
           label="Influence"
           hint="1 (little) to 5 (decides)"
-          error={errors.influence}
+          {...field('influence')}
           min={1}
           max={5}
-          value={draft.influence}
-          onChange={(influence) => change({ influence })}
         />
-        <SelectField<Attitude>
-          label="Attitude"
-          error={errors.attitude}
-          value={draft.attitude}
-          onChange={(attitude) => change({ attitude })}
-        >
-          {ATTITUDES.map((attitude) => (
-            <option key={attitude} value={attitude}>
-              {ATTITUDE_LABELS[attitude]}
-            </option>
-          ))}
-        </SelectField>
+        <ChoiceField<Attitude> label="Attitude" {...field('attitude')} labels={ATTITUDE_LABELS} />
         <NumberField
           label="Relationship strength"
           hint="0 (none) to 5 (trusted)"
-          error={errors.strength}
+          {...field('strength')}
           min={0}
           max={5}
-          value={draft.strength}
-          onChange={(strength) => change({ strength })}
         />
         <div className="stakeholder-form__check">
           <Check
@@ -243,22 +192,8 @@ export function StakeholderDialog({ accountId, stakeholder, onClose }: Stakehold
             {errors.ownerIds && <p className="field__error">{errors.ownerIds}</p>}
           </fieldset>
         )}
-        <Field label="Notes" error={errors.notes} className="stakeholder-form__wide">
-          {(control) => (
-            <textarea
-              {...control}
-              rows={3}
-              value={draft.notes}
-              onChange={(e) => change({ notes: e.target.value })}
-            />
-          )}
-        </Field>
+        <TextAreaField label="Notes" {...field('notes')} className="stakeholder-form__wide" rows={3} />
       </div>
-      <DialogFooter
-        onCancel={onClose}
-        saving={save.isPending}
-        saveLabel={stakeholder ? 'Save' : 'Add stakeholder'}
-      />
     </FormDialog>
   );
 }

@@ -1,53 +1,31 @@
-import type { StakeholderView } from './accounts-queries.ts';
+import { ConfirmButton } from '../../shared/ConfirmDialog.tsx';
+import { ColumnHeads } from '../../shared/Table.tsx';
+import { type StakeholderView, useDeleteStakeholder } from './accounts-queries.ts';
 import { StrengthDots } from './Coverage.tsx';
 import { ATTITUDE_LABELS, FUNCTION_LABELS, LEVEL_LABELS, lastContactOf } from './stakeholder-labels.ts';
 
+const HEADINGS = ['Name', 'Function', 'Level', 'Attitude', 'Strength', 'Last contact', 'Owners'];
+
 /** Everyone we know at the account, with last contact derived from meetings. */
 export function StakeholderTable({
+  accountId,
   people,
   timeZone,
   canEdit,
   onEdit,
-  onDelete,
 }: {
+  accountId: string;
   people: StakeholderView[];
   /** The user's zone: last contact counts calendar days there. */
   timeZone: string;
   canEdit: boolean;
   onEdit: (person: StakeholderView) => void;
-  onDelete: (person: StakeholderView) => void;
 }) {
+  const remove = useDeleteStakeholder(accountId);
   return (
     <div className="stakeholder-table__scroll">
       <table className="stakeholder-table">
-        <thead>
-          <tr>
-            <th scope="col" className="stakeholder-table__heading">
-              Name
-            </th>
-            <th scope="col" className="stakeholder-table__heading">
-              Function
-            </th>
-            <th scope="col" className="stakeholder-table__heading">
-              Level
-            </th>
-            <th scope="col" className="stakeholder-table__heading">
-              Attitude
-            </th>
-            <th scope="col" className="stakeholder-table__heading">
-              Strength
-            </th>
-            <th scope="col" className="stakeholder-table__heading">
-              Last contact
-            </th>
-            <th scope="col" className="stakeholder-table__heading">
-              Owners
-            </th>
-            <th scope="col" className="stakeholder-table__heading">
-              <span className="sr-only">Actions</span>
-            </th>
-          </tr>
-        </thead>
+        <ColumnHeads names={HEADINGS} className="stakeholder-table__heading" hiddenLast="Actions" />
         <tbody>
           {people.map((person) => (
             <tr key={person.id} data-testid="stakeholder-row">
@@ -83,14 +61,22 @@ export function StakeholderTable({
                     >
                       Edit
                     </button>
-                    <button
-                      type="button"
+                    <ConfirmButton
+                      label={`Delete ${person.name}`}
                       className="button button--small button--ghost button--danger"
-                      aria-label={`Delete ${person.name}`}
-                      onClick={() => onDelete(person)}
+                      title={`Delete ${person.name}?`}
+                      explanation={
+                        <p>They leave the coverage grid and the losing-touch list. Past meetings stay.</p>
+                      }
+                      confirmLabel="Delete stakeholder"
+                      busyLabel="Deleting…"
+                      mutation={remove}
+                      variables={person.id}
+                      done={`Deleted ${person.name}.`}
+                      failed={(reason) => `${person.name} was not deleted: ${reason}`}
                     >
                       Delete
-                    </button>
+                    </ConfirmButton>
                   </>
                 )}
               </td>

@@ -9,6 +9,7 @@ import type {
   GoalPatch,
   PersonalLegacyInput,
 } from '../../api/types.ts';
+import { useRefreshingMutation } from '../../shared/query-client.ts';
 
 export type StakeholderView = ApiAnswer<'/stakeholders/{id}', 'get'>;
 export type StakeholderInput = ApiBody<'/accounts/{id}/stakeholders', 'post'>;
@@ -64,11 +65,10 @@ const refreshAccounts = (queryClient: QueryClient) =>
   queryClient.invalidateQueries({ queryKey: accountKeys.all });
 
 export function useCreateAccount() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (input: AccountInput) => api.POST('/accounts', { body: input }),
-    onSuccess: () => refreshAccounts(queryClient),
-  });
+  return useRefreshingMutation(
+    (input: AccountInput) => api.POST('/accounts', { body: input }),
+    refreshAccounts,
+  );
 }
 
 export function useUpdateAccount() {
@@ -86,20 +86,19 @@ export function useUpdateAccount() {
 }
 
 export function useDeleteAccount() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: ({ id, unlinkActivities }: { id: string; unlinkActivities: boolean }) =>
+  return useRefreshingMutation(
+    ({ id, unlinkActivities }: { id: string; unlinkActivities: boolean }) =>
       api.DELETE('/accounts/{id}', {
         params: { path: { id }, query: unlinkActivities ? { activities: 'unlink' } : {} },
       }),
-    onSuccess: () =>
+    (queryClient) =>
       Promise.all([
         refreshAccounts(queryClient),
         ...[['activities'], ['week-report'], ['trend']].map((queryKey) =>
           queryClient.invalidateQueries({ queryKey }),
         ),
       ]),
-  });
+  );
 }
 
 export function useGoals(accountId: string | null) {
@@ -111,26 +110,20 @@ export function useGoals(accountId: string | null) {
 }
 
 export function useSaveGoal(accountId: string) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: ({ id, input }: { id?: string; input: GoalInput }) =>
+  return useRefreshingMutation(
+    ({ id, input }: { id?: string; input: GoalInput }) =>
       id
         ? api.PATCH('/goals/{id}', { ...byId(id), body: input satisfies GoalPatch })
         : api.POST('/accounts/{id}/goals', { ...byId(accountId), body: input }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: accountKeys.goals(accountId) }),
-  });
+    [accountKeys.goals(accountId)],
+  );
 }
 
 export function useDeleteGoal(accountId: string) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (id: string) => api.DELETE('/goals/{id}', byId(id)),
-    onSuccess: () =>
-      Promise.all([
-        queryClient.invalidateQueries({ queryKey: accountKeys.goals(accountId) }),
-        queryClient.invalidateQueries({ queryKey: ['activities'] }),
-      ]),
-  });
+  return useRefreshingMutation(
+    (id: string) => api.DELETE('/goals/{id}', byId(id)),
+    [accountKeys.goals(accountId), ['activities']],
+  );
 }
 
 export function usePersonalLegacy() {
@@ -141,11 +134,10 @@ export function usePersonalLegacy() {
 }
 
 export function useSavePersonalLegacy() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (input: PersonalLegacyInput) => api.PUT('/me/legacy', { body: input }),
-    onSuccess: (saved) => queryClient.setQueryData(accountKeys.personalLegacy, saved),
-  });
+  return useRefreshingMutation(
+    (input: PersonalLegacyInput) => api.PUT('/me/legacy', { body: input }),
+    (queryClient, saved) => queryClient.setQueryData(accountKeys.personalLegacy, saved),
+  );
 }
 
 export function useStakeholders(accountId: string) {
@@ -175,22 +167,20 @@ const refreshPeople = (queryClient: QueryClient, accountId: string) =>
   ]);
 
 export function useSaveStakeholder(accountId: string) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: ({ id, input }: { id?: string; input: StakeholderInput }) =>
+  return useRefreshingMutation(
+    ({ id, input }: { id?: string; input: StakeholderInput }) =>
       id
         ? api.PATCH('/stakeholders/{id}', { ...byId(id), body: input satisfies StakeholderPatch })
         : api.POST('/accounts/{id}/stakeholders', { ...byId(accountId), body: input }),
-    onSuccess: () => refreshPeople(queryClient, accountId),
-  });
+    (queryClient) => refreshPeople(queryClient, accountId),
+  );
 }
 
 export function useDeleteStakeholder(accountId: string) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (id: string) => api.DELETE('/stakeholders/{id}', byId(id)),
-    onSuccess: () => refreshPeople(queryClient, accountId),
-  });
+  return useRefreshingMutation(
+    (id: string) => api.DELETE('/stakeholders/{id}', byId(id)),
+    (queryClient) => refreshPeople(queryClient, accountId),
+  );
 }
 
 /** Your latest activities on the account, newest first (others' stay private to them). */

@@ -24,3 +24,4 @@ export const GOAL_STATUS_LABELS: Record<GoalStatus, string> = {
   achieved: 'Achieved',
   dropped: 'Dropped',
 };
+export const GOAL_STATUSES = Object.keys(GOAL_STATUS_LABELS) as GoalStatus[];

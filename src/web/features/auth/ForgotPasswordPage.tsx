@@ -1,9 +1,9 @@
 import { type FormEvent, useState } from 'react';
-import { FormError, TextField } from '../../shared/Field.tsx';
+import { TextField } from '../../shared/Field.tsx';
 import { problemOf } from '../../shared/forms.ts';
 import { hrefOf } from '../../shared/navigation.ts';
 import { useRequestPasswordReset } from '../people/access-queries.ts';
-import { AuthLayout } from './AuthLayout.tsx';
+import { AuthForm, AuthLayout } from './AuthLayout.tsx';
 
 const BACK = (
   <a className="auth__link" href={hrefOf({ page: 'week' })}>
@@ -15,7 +15,7 @@ const BACK = (
 export function ForgotPasswordPage() {
   const request = useRequestPasswordReset();
   const [email, setEmail] = useState('');
-  const { message, fields } = problemOf(request.error);
+  const { fields } = problemOf(request.error);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -41,8 +41,13 @@ export function ForgotPasswordPage() {
       title="Forgot your password?"
       intro="Give the e-mail address you sign in with; we send a link to choose a new password."
     >
-      <form className="stack" onSubmit={submit} noValidate>
-        <FormError message={Object.keys(fields).length ? null : message} />
+      <AuthForm
+        onSubmit={submit}
+        sending={request}
+        submitLabel="Send the link"
+        busyLabel="Sending…"
+        footer={BACK}
+      >
         <TextField
           label="Email"
           type="email"
@@ -52,11 +57,7 @@ export function ForgotPasswordPage() {
           autoComplete="username"
           autoFocus
         />
-        <button type="submit" className="button button--primary button--block" disabled={request.isPending}>
-          {request.isPending ? 'Sending…' : 'Send the link'}
-        </button>
-        {BACK}
-      </form>
+      </AuthForm>
     </AuthLayout>
   );
 }

@@ -1,26 +1,29 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { isApiError } from '../../api/client.ts';
-import { FormError, TextField } from '../../shared/Field.tsx';
-import { problemOf } from '../../shared/forms.ts';
+import { fieldsOf, problemOf, useDraft } from '../../shared/forms.ts';
 import { hrefOf, navigate } from '../../shared/navigation.ts';
+import { NewPasswordFields } from '../../shared/PasswordFields.tsx';
 import { endSession } from '../../shared/query-client.ts';
 import { useResetPassword } from '../people/access-queries.ts';
-import { AuthLayout } from './AuthLayout.tsx';
+import { AuthForm, AuthLayout } from './AuthLayout.tsx';
 
 /** #/reset/<token>: a new password from the e-mailed link, then sign-in with it. */
 export function ResetPasswordPage({ token }: { token: string }) {
   const reset = useResetPassword(token);
   const queryClient = useQueryClient();
-  const [password, setPassword] = useState('');
-  const [repeat, setRepeat] = useState('');
   const [differ, setDiffer] = useState(false);
-  const { message, fields } = problemOf(reset.error);
+  const { draft, change } = useDraft({ password: '', repeat: '' }, () => setDiffer(false));
+  const { fields } = problemOf(reset.error);
+  const field = fieldsOf(draft, change, {
+    password: fields.password,
+    repeat: differ ? 'The two passwords differ' : undefined,
+  });
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (password !== repeat) return setDiffer(true);
-    reset.mutate(password, {
+    if (draft.password !== draft.repeat) return setDiffer(true);
+    reset.mutate(draft.password, {
       onSuccess: () => {
         // Every session ended with the reset; sign-in says what happened.
         endSession(queryClient, 'Your password is changed. Sign in with the new one.');
@@ -47,36 +50,9 @@ export function ResetPasswordPage({ token }: { token: string }) {
   }
   return (
     <AuthLayout title="Choose a new password" intro="Other sessions end when you save it.">
-      <form className="stack" onSubmit={submit} noValidate>
-        <FormError message={Object.keys(fields).length ? null : message} />
-        <TextField
-          label="New password"
-          type="password"
-          value={password}
-          onChange={(value) => {
-            setPassword(value);
-            setDiffer(false);
-          }}
-          error={fields.password}
-          hint="At least 8 characters"
-          autoComplete="new-password"
-          autoFocus
-        />
-        <TextField
-          label="New password again"
-          type="password"
-          value={repeat}
-          onChange={(value) => {
-            setRepeat(value);
-            setDiffer(false);
-          }}
-          error={differ ? 'The two passwords differ' : undefined}
-          autoComplete="new-password"
-        />
-        <button type="submit" className="button button--primary button--block" disabled={reset.isPending}>
-          {reset.isPending ? 'Saving…' : 'Save the new password'}
-        </button>
-      </form>
+      <AuthForm onSubmit={submit} sending={reset} submitLabel="Save the new password" busyLabel="Saving…">
+        <NewPasswordFields password={field('password')} repeat={field('repeat')} autoFocus />
+      </AuthForm>
     </AuthLayout>
   );
 }

@@ -1,24 +1,23 @@
-import { type FormEvent, useState } from 'react';
-import { Field, FormError } from '../../shared/Field.tsx';
-import { problemOf } from '../../shared/forms.ts';
+import type { FormEvent } from 'react';
+import { TextField } from '../../shared/Field.tsx';
+import { fieldsOf, problemOf, useDraft } from '../../shared/forms.ts';
 import { TimeZoneField } from '../../shared/TimeZoneField.tsx';
-import { AuthLayout } from './AuthLayout.tsx';
+import { AuthForm, AuthLayout } from './AuthLayout.tsx';
 import { useSetup } from './session.ts';
 
 const browserTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 
 export function SetupPage() {
   const setup = useSetup();
-  const [form, setForm] = useState({
+  const { draft: form, change } = useDraft(() => ({
     workspaceName: '',
     name: '',
     email: '',
     password: '',
     timeZone: browserTimeZone(),
-  });
-  const { message, fields } = problemOf(setup.error);
-  const set = (key: keyof typeof form) => (event: { target: { value: string } }) =>
-    setForm((current) => ({ ...current, [key]: event.target.value }));
+  }));
+  const { fields } = problemOf(setup.error);
+  const field = fieldsOf(form, change, fields);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -30,57 +29,24 @@ export function SetupPage() {
       title="Set up your workspace"
       intro="Create the workspace for your organisation and your own owner account. You can invite colleagues later, in Settings → People."
     >
-      <form className="stack" onSubmit={submit} noValidate>
-        <FormError message={Object.keys(fields).length ? null : message} />
-        <Field
+      <AuthForm onSubmit={submit} sending={setup} submitLabel="Create workspace" busyLabel="Creating…">
+        <TextField
           label="Workspace name"
-          error={fields.workspaceName}
+          {...field('workspaceName')}
           hint="Usually your company, e.g. Acme Supplies"
-        >
-          {(control) => (
-            <input
-              {...control}
-              value={form.workspaceName}
-              onChange={set('workspaceName')}
-              autoComplete="organization"
-            />
-          )}
-        </Field>
-        <Field label="Your name" error={fields.name}>
-          {(control) => <input {...control} value={form.name} onChange={set('name')} autoComplete="name" />}
-        </Field>
-        <Field label="Email" error={fields.email}>
-          {(control) => (
-            <input
-              {...control}
-              type="email"
-              value={form.email}
-              onChange={set('email')}
-              autoComplete="email"
-            />
-          )}
-        </Field>
-        <Field label="Password" error={fields.password} hint="At least 8 characters">
-          {(control) => (
-            <input
-              {...control}
-              type="password"
-              value={form.password}
-              onChange={set('password')}
-              autoComplete="new-password"
-            />
-          )}
-        </Field>
-        <TimeZoneField
-          value={form.timeZone}
-          onChange={(timeZone) => setForm((current) => ({ ...current, timeZone }))}
-          error={fields.timeZone}
-          hint="Weeks run Monday to Sunday in this zone"
+          autoComplete="organization"
         />
-        <button type="submit" className="button button--primary button--block" disabled={setup.isPending}>
-          {setup.isPending ? 'Creating…' : 'Create workspace'}
-        </button>
-      </form>
+        <TextField label="Your name" {...field('name')} autoComplete="name" />
+        <TextField label="Email" {...field('email')} type="email" autoComplete="email" />
+        <TextField
+          label="Password"
+          {...field('password')}
+          hint="At least 8 characters"
+          type="password"
+          autoComplete="new-password"
+        />
+        <TimeZoneField {...field('timeZone')} hint="Weeks run Monday to Sunday in this zone" />
+      </AuthForm>
     </AuthLayout>
   );
 }

@@ -1,12 +1,17 @@
 import { type FormEvent, useState } from 'react';
 import { todayIn } from '../../../core/time/days.ts';
-import { Check, Field, FormError, SelectField, TextField } from '../../shared/Field.tsx';
-import { DialogFooter, FormDialog } from '../../shared/FormDialog.tsx';
-import { problemOf } from '../../shared/forms.ts';
-import { useToast } from '../../shared/Toasts.tsx';
+import { Check, ChoiceField, TextAreaField, TextField } from '../../shared/Field.tsx';
+import { FormDialog } from '../../shared/FormDialog.tsx';
+import { fieldsOf, problemOf, useDraft } from '../../shared/forms.ts';
+import { useToastThen } from '../../shared/toast-then.ts';
 import { useMe } from '../auth/session.ts';
 import { type DecisionView, useSaveDecision } from './decisions-queries.ts';
-import { STATUS_LABELS, STATUSES } from './labels.ts';
+import { STATUS_LABELS } from './labels.ts';
+
+const PRECEDENT_ANSWERS = [
+  { value: true, label: 'Yes, it may' },
+  { value: false, label: 'No, a one-off' },
+];
 
 export interface DecisionSeed {
   title: string;
@@ -31,152 +36,106 @@ export function DecisionDialog({
 }) {
   const save = useSaveDecision();
   const me = useMe().data;
-  const toast = useToast();
-  const [title, setTitle] = useState(decision?.title ?? seed?.title ?? '');
-  const [context, setContext] = useState(decision?.context ?? '');
-  const [agreedByUs, setAgreedByUs] = useState(decision?.agreedByUs ?? '');
-  const [agreedByThem, setAgreedByThem] = useState(decision?.agreedByThem ?? '');
-  const [decidedOn, setDecidedOn] = useState(
-    decision?.decidedOn ?? seed?.decidedOn ?? todayIn(me?.timeZone ?? 'UTC'),
-  );
-  const [urgent, setUrgent] = useState(decision?.urgent ?? Boolean(seed));
-  const [precedent, setPrecedent] = useState<boolean | null>(decision ? decision.precedent : null);
-  const [scope, setScope] = useState(decision?.scope ?? '');
-  const [reviewBy, setReviewBy] = useState(decision?.reviewBy ?? '');
-  const [status, setStatus] = useState<DecisionView['status']>(decision?.status ?? 'active');
-  const [statusReason, setStatusReason] = useState(decision?.statusReason ?? '');
+  const done = useToastThen(onClose);
+  const { draft, change } = useDraft(() => ({
+    title: decision?.title ?? seed?.title ?? '',
+    context: decision?.context ?? '',
+    agreedByUs: decision?.agreedByUs ?? '',
+    agreedByThem: decision?.agreedByThem ?? '',
+    decidedOn: decision?.decidedOn ?? seed?.decidedOn ?? todayIn(me?.timeZone ?? 'UTC'),
+    urgent: decision?.urgent ?? Boolean(seed),
+    precedent: decision ? decision.precedent : (null as boolean | null),
+    scope: decision?.scope ?? '',
+    reviewBy: decision?.reviewBy ?? '',
+    status: decision?.status ?? ('active' as DecisionView['status']),
+    statusReason: decision?.statusReason ?? '',
+  }));
   const [missing, setMissing] = useState<string | null>(null);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (!title.trim()) return setMissing('Say what was decided');
-    if (precedent === null) return setMissing('Say whether it may set a precedent');
+    if (!draft.title.trim()) return setMissing('Say what was decided');
+    if (draft.precedent === null) return setMissing('Say whether it may set a precedent');
     setMissing(null);
+    const text = (value: string) => value.trim() || null;
     const input = {
-      title: title.trim(),
-      context: context.trim() || null,
-      agreedByUs: agreedByUs.trim() || null,
-      agreedByThem: agreedByThem.trim() || null,
-      decidedOn,
-      urgent,
-      precedent,
-      scope: scope.trim() || null,
-      reviewBy: reviewBy || null,
-      status,
-      statusReason: statusReason.trim() || null,
+      ...draft,
+      title: draft.title.trim(),
+      context: text(draft.context),
+      agreedByUs: text(draft.agreedByUs),
+      agreedByThem: text(draft.agreedByThem),
+      precedent: draft.precedent,
+      scope: text(draft.scope),
+      reviewBy: draft.reviewBy || null,
+      statusReason: text(draft.statusReason),
       ...(seed && !decision ? { fromActivityId: seed.fromActivityId } : {}),
     };
     save.mutate(
       { id: decision?.id, accountId, input },
       {
-        onSuccess: (saved) => {
-          toast({ message: decision ? `Saved “${saved.title}”.` : `Recorded “${saved.title}”.` });
-          onClose();
-        },
+        onSuccess: (saved) => done(decision ? `Saved “${saved.title}”.` : `Recorded “${saved.title}”.`),
       },
     );
   };
 
   const problem = problemOf(save.error);
+  const field = fieldsOf(draft, change, problem.fields);
   return (
     <FormDialog
-      titleId="decision-dialog-title"
       title={decision ? 'Edit decision' : 'Record a decision'}
       onSubmit={submit}
       onClose={onClose}
+      saving={save.isPending}
+      saveLabel={decision ? 'Save' : 'Record decision'}
+      error={missing ?? problem.formMessage}
     >
-      <FormError message={missing ?? (Object.keys(problem.fields).length ? null : problem.message)} />
       <div className="form-grid">
         <TextField
           label="Decision"
           className="form-grid__wide"
-          value={title}
-          onChange={setTitle}
-          error={problem.fields.title}
+          {...field('title')}
           maxLength={300}
           placeholder="e.g. Free express shipping on late orders this quarter"
         />
         <fieldset className="precedent-question form-grid__wide">
           <legend className="field__label">May this set a precedent the customer will expect again?</legend>
-          <label>
-            <input
-              type="radio"
-              name="precedent"
-              checked={precedent === true}
-              onChange={() => setPrecedent(true)}
-            />{' '}
-            Yes, it may
-          </label>
-          <label>
-            <input
-              type="radio"
-              name="precedent"
-              checked={precedent === false}
-              onChange={() => setPrecedent(false)}
-            />{' '}
-            No, a one-off
-          </label>
+          {PRECEDENT_ANSWERS.map(({ value, label }) => (
+            <label key={label}>
+              <input
+                type="radio"
+                name="precedent"
+                checked={draft.precedent === value}
+                onChange={() => change({ precedent: value })}
+              />{' '}
+              {label}
+            </label>
+          ))}
         </fieldset>
-        <Field label="Context" className="form-grid__wide" error={problem.fields.context}>
-          {(control) => (
-            <textarea
-              {...control}
-              rows={2}
-              maxLength={5000}
-              value={context}
-              onChange={(e) => setContext(e.target.value)}
-            />
-          )}
-        </Field>
-        <TextField label="Agreed by (us)" value={agreedByUs} onChange={setAgreedByUs} maxLength={300} />
-        <TextField label="Agreed by (them)" value={agreedByThem} onChange={setAgreedByThem} maxLength={300} />
-        <TextField
-          label="Decided on"
-          type="date"
-          value={decidedOn}
-          onChange={setDecidedOn}
-          error={problem.fields.decidedOn}
-        />
-        <TextField
-          label="Review by"
-          type="date"
-          value={reviewBy}
-          onChange={setReviewBy}
-          error={problem.fields.reviewBy}
-        />
-        <TextField
-          label="Scope"
+        <TextAreaField
+          label="Context"
           className="form-grid__wide"
-          value={scope}
-          onChange={setScope}
-          maxLength={1000}
+          {...field('context')}
+          rows={2}
+          maxLength={5000}
         />
-        <Check label="Made under urgency" checked={urgent} onChange={setUrgent} />
+        <TextField label="Agreed by (us)" {...field('agreedByUs')} maxLength={300} />
+        <TextField label="Agreed by (them)" {...field('agreedByThem')} maxLength={300} />
+        <TextField label="Decided on" type="date" {...field('decidedOn')} />
+        <TextField label="Review by" type="date" {...field('reviewBy')} />
+        <TextField label="Scope" className="form-grid__wide" {...field('scope')} maxLength={1000} />
+        <Check label="Made under urgency" checked={draft.urgent} onChange={(urgent) => change({ urgent })} />
         {decision && (
           <>
-            <SelectField<DecisionView['status']> label="Status" value={status} onChange={setStatus}>
-              {STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {STATUS_LABELS[s]}
-                </option>
-              ))}
-            </SelectField>
+            <ChoiceField<DecisionView['status']> label="Status" {...field('status')} labels={STATUS_LABELS} />
             <TextField
               label="Why (revisited, retired, undone)"
               className="form-grid__wide"
-              value={statusReason}
-              onChange={setStatusReason}
-              error={problem.fields.statusReason}
+              {...field('statusReason')}
               maxLength={2000}
             />
           </>
         )}
       </div>
-      <DialogFooter
-        onCancel={onClose}
-        saving={save.isPending}
-        saveLabel={decision ? 'Save' : 'Record decision'}
-      />
     </FormDialog>
   );
 }

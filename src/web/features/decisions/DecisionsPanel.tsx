@@ -1,4 +1,7 @@
 import { useState } from 'react';
+import { EmptyNote } from '../../shared/EmptyNote.tsx';
+import { Loaded } from '../../shared/Loaded.tsx';
+import { Panel } from '../../shared/Panel.tsx';
 import { DecisionDialog } from './DecisionDialog.tsx';
 import { type DecisionView, useDecisions } from './decisions-queries.ts';
 import { STATUS_LABELS } from './labels.ts';
@@ -8,60 +11,78 @@ export function DecisionsPanel({ accountId, canEdit }: { accountId: string; canE
   const decisions = useDecisions(accountId);
   const [editing, setEditing] = useState<{ decision?: DecisionView } | null>(null);
   return (
-    <section className="panel" aria-labelledby="decisions-title">
-      <div className="panel__header">
-        <h2 className="panel__title" id="decisions-title">
-          Decisions and precedents
-        </h2>
-        {canEdit && (
+    <Panel
+      title="Decisions and precedents"
+      actions={
+        canEdit && (
           <button type="button" className="button button--small" onClick={() => setEditing({})}>
             Record a decision
           </button>
+        )
+      }
+    >
+      <Loaded
+        query={decisions}
+        empty={
+          <EmptyNote>
+            No decisions recorded. Urgent calls made with the customer often become the rules your successor
+            inherits: record them from a Q1 activity or here.
+          </EmptyNote>
+        }
+      >
+        {(list) => (
+          <DecisionList decisions={list} canEdit={canEdit} onEdit={(decision) => setEditing({ decision })} />
         )}
-      </div>
-      {!decisions.data ? null : decisions.data.length === 0 ? (
-        <p className="empty-note">
-          No decisions recorded. Urgent calls made with the customer often become the rules your successor
-          inherits: record them from a Q1 activity or here.
-        </p>
-      ) : (
-        <ul className="decisions">
-          {decisions.data.map((d) => (
-            <li key={d.id} className={`decision decision--${d.status}`} data-testid="decision">
-              <div className="decision__head">
-                <span className="decision__title">{d.title}</span>
-                {d.precedent && <span className="pill pill--warn">May set a precedent</span>}
-                {d.urgent && <span className="quadrant-badge quadrant-badge--q1">Q1</span>}
-                <span className="pill">{STATUS_LABELS[d.status]}</span>
-                {canEdit && (
-                  <button
-                    type="button"
-                    className="button button--small button--ghost decision__edit"
-                    aria-label={`Edit decision ${d.title}`}
-                    onClick={() => setEditing({ decision: d })}
-                  >
-                    Edit
-                  </button>
-                )}
-              </div>
-              <div className="decision__meta muted">
-                {d.decidedOn}
-                {d.agreedByThem && ` · agreed with ${d.agreedByThem}`}
-                {d.scope && ` · ${d.scope}`}
-                {d.reviewBy && (
-                  <span className={d.reviewDue ? 'decision__due' : undefined}> · review by {d.reviewBy}</span>
-                )}
-              </div>
-              {d.statusReason && d.status !== 'active' && (
-                <div className="decision__reason">{d.statusReason}</div>
-              )}
-            </li>
-          ))}
-        </ul>
-      )}
+      </Loaded>
       {editing && (
         <DecisionDialog accountId={accountId} decision={editing.decision} onClose={() => setEditing(null)} />
       )}
-    </section>
+    </Panel>
+  );
+}
+
+function DecisionList({
+  decisions,
+  canEdit,
+  onEdit,
+}: {
+  decisions: DecisionView[];
+  canEdit: boolean;
+  onEdit: (decision: DecisionView) => void;
+}) {
+  return (
+    <ul className="decisions">
+      {decisions.map((d) => (
+        <li key={d.id} className={`decision decision--${d.status}`} data-testid="decision">
+          <div className="decision__head">
+            <span className="decision__title">{d.title}</span>
+            {d.precedent && <span className="pill pill--warn">May set a precedent</span>}
+            {d.urgent && <span className="quadrant-badge quadrant-badge--q1">Q1</span>}
+            <span className="pill">{STATUS_LABELS[d.status]}</span>
+            {canEdit && (
+              <button
+                type="button"
+                className="button button--small button--ghost decision__edit"
+                aria-label={`Edit decision ${d.title}`}
+                onClick={() => onEdit(d)}
+              >
+                Edit
+              </button>
+            )}
+          </div>
+          <div className="decision__meta muted">
+            {d.decidedOn}
+            {d.agreedByThem && ` · agreed with ${d.agreedByThem}`}
+            {d.scope && ` · ${d.scope}`}
+            {d.reviewBy && (
+              <span className={d.reviewDue ? 'decision__due' : undefined}> · review by {d.reviewBy}</span>
+            )}
+          </div>
+          {d.statusReason && d.status !== 'active' && (
+            <div className="decision__reason">{d.statusReason}</div>
+          )}
+        </li>
+      ))}
+    </ul>
   );
 }

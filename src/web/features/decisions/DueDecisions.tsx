@@ -1,4 +1,5 @@
 import { hrefOf } from '../../shared/navigation.ts';
+import { Panel } from '../../shared/Panel.tsx';
 import { useDecisionsDue } from './decisions-queries.ts';
 
 /** Decisions whose review-by date falls by the end of the viewed week, on the accounts you look after. */
@@ -6,13 +7,7 @@ export function DueDecisions({ until }: { until: string }) {
   const due = useDecisionsDue(until);
   if (!due.data?.length) return null;
   return (
-    <section className="panel" aria-labelledby="due-decisions-title" data-testid="due-decisions">
-      <div className="panel__header">
-        <h2 className="panel__title" id="due-decisions-title">
-          Decisions to review
-        </h2>
-        <span className="panel__subtitle">{due.data.length}</span>
-      </div>
+    <Panel title="Decisions to review" subtitle={due.data.length} testId="due-decisions">
       <ul className="links">
         {due.data.map((d) => (
           <li key={d.id} className="links__row">
@@ -23,6 +18,6 @@ export function DueDecisions({ until }: { until: string }) {
           </li>
         ))}
       </ul>
-    </section>
+    </Panel>
   );
 }

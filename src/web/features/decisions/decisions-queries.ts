@@ -1,6 +1,7 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import type { ApiAnswer, ApiBody } from '../../../client/index.ts';
 import { api } from '../../api/client.ts';
+import { useRefreshingMutation } from '../../shared/query-client.ts';
 
 export type DecisionView = ApiAnswer<'/decisions/{id}', 'get'>;
 export type DecisionInput = ApiBody<'/accounts/{id}/decisions', 'post'>;
@@ -29,12 +30,11 @@ export function useDecisionsDue(until: string) {
 }
 
 export function useSaveDecision() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: ({ id, accountId, input }: { id?: string; accountId: string; input: DecisionInput }) =>
+  return useRefreshingMutation(
+    ({ id, accountId, input }: { id?: string; accountId: string; input: DecisionInput }) =>
       id
         ? api.PATCH('/decisions/{id}', { params: { path: { id } }, body: input satisfies DecisionPatch })
         : api.POST('/accounts/{id}/decisions', { params: { path: { id: accountId } }, body: input }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: keys.all }),
-  });
+    [keys.all],
+  );
 }

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { problemOf } from '../../shared/forms.ts';
+import { Panel } from '../../shared/Panel.tsx';
 import {
   type InheritanceView,
   useInheritance,
@@ -21,16 +22,17 @@ export function InheritancePanel({ accountId }: { accountId: string }) {
   const open =
     review.precedents.filter((p) => !p.verdict).length + review.introductions.filter((i) => !i.done).length;
   return (
-    <section className="panel inheritance" aria-labelledby="inheritance-title" data-testid="inheritance">
-      <div className="panel__header">
-        <h2 className="panel__title" id="inheritance-title">
-          Inheritance review
-        </h2>
-        <span className="panel__subtitle">
+    <Panel
+      title="Inheritance review"
+      className="inheritance"
+      testId="inheritance"
+      subtitle={
+        <>
           {review.from ?? 'Someone'} → {review.to?.name ?? 'nobody'} on {review.createdAt.slice(0, 10)} ·{' '}
           {review.completedAt ? `completed ${review.completedAt.slice(0, 10)}` : `${open} to do`}
-        </span>
-      </div>
+        </>
+      }
+    >
       {review.note && <blockquote className="legacy-statement">{review.note}</blockquote>}
       <h3 className="inheritance__heading">Precedents in force</h3>
       {review.precedents.length === 0 ? (
@@ -44,7 +46,7 @@ export function InheritancePanel({ accountId }: { accountId: string }) {
       )}
       <h3 className="inheritance__heading">Introductions to ask for</h3>
       <IntroductionList accountId={accountId} review={review} />
-    </section>
+    </Panel>
   );
 }
 

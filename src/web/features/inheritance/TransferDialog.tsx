@@ -1,9 +1,9 @@
 import { type FormEvent, useState } from 'react';
 import type { AccountView } from '../../api/types.ts';
-import { Field, FormError, SelectField } from '../../shared/Field.tsx';
-import { DialogFooter, FormDialog } from '../../shared/FormDialog.tsx';
+import { NameOptions, SelectField, TextAreaField } from '../../shared/Field.tsx';
+import { FormDialog } from '../../shared/FormDialog.tsx';
 import { problemOf } from '../../shared/forms.ts';
-import { useToast } from '../../shared/Toasts.tsx';
+import { useToastThen } from '../../shared/toast-then.ts';
 import { choosable, usePeople } from '../people/people-queries.ts';
 import { useTransfer } from './inheritance-queries.ts';
 
@@ -11,7 +11,7 @@ import { useTransfer } from './inheritance-queries.ts';
 export function TransferDialog({ account, onClose }: { account: AccountView; onClose: () => void }) {
   const people = usePeople();
   const transfer = useTransfer(account.id);
-  const toast = useToast();
+  const done = useToastThen(onClose);
   const [toUserId, setToUserId] = useState('');
   const [note, setNote] = useState('');
   const [missing, setMissing] = useState(false);
@@ -22,29 +22,22 @@ export function TransferDialog({ account, onClose }: { account: AccountView; onC
     transfer.mutate(
       { toUserId, note: note.trim() || null },
       {
-        onSuccess: (review) => {
-          toast({
-            message: `${account.name} now belongs to ${review.to?.name}. Their inheritance review is ready.`,
-          });
-          onClose();
-        },
+        onSuccess: (review) =>
+          done(`${account.name} now belongs to ${review.to?.name}. Their inheritance review is ready.`),
       },
     );
   };
   const problem = problemOf(transfer.error);
   return (
     <FormDialog
-      titleId="transfer-title"
       title={`Hand over ${account.name}`}
       className="dialog--small"
       onSubmit={submit}
       onClose={onClose}
+      saving={transfer.isPending}
+      saveLabel="Hand over"
+      error={missing ? 'Choose the successor.' : problem.formMessage}
     >
-      <FormError
-        message={
-          missing ? 'Choose the successor.' : Object.keys(problem.fields).length ? null : problem.message
-        }
-      />
       <p className="muted">
         The successor becomes the owner and gets an inheritance review: every precedent in force to keep,
         revisit or undo, and the introductions to ask for. Generate the handover pack first if you want a copy
@@ -57,24 +50,16 @@ export function TransferDialog({ account, onClose }: { account: AccountView; onC
         error={problem.fields.toUserId}
       >
         <option value="">Choose…</option>
-        {candidates.map((p) => (
-          <option key={p.id} value={p.id}>
-            {p.name}
-          </option>
-        ))}
+        <NameOptions items={candidates} />
       </SelectField>
-      <Field label="Note for the successor" error={problem.fields.note}>
-        {(control) => (
-          <textarea
-            {...control}
-            rows={3}
-            maxLength={2000}
-            value={note}
-            onChange={(e) => setNote(e.target.value)}
-          />
-        )}
-      </Field>
-      <DialogFooter onCancel={onClose} saving={transfer.isPending} saveLabel="Hand over" />
+      <TextAreaField
+        label="Note for the successor"
+        error={problem.fields.note}
+        rows={3}
+        maxLength={2000}
+        value={note}
+        onChange={setNote}
+      />
     </FormDialog>
   );
 }

@@ -1,7 +1,10 @@
 import type { Me } from '../../api/types.ts';
-
+import { EmptyNote } from '../../shared/EmptyNote.tsx';
 import { problemOf } from '../../shared/forms.ts';
 import { LoadError } from '../../shared/LoadError.tsx';
+import { ListSkeleton } from '../../shared/Loaded.tsx';
+import { SettingsSection } from '../../shared/SettingsSection.tsx';
+import { ColumnHeads } from '../../shared/Table.tsx';
 import { useAuditLog } from './access-queries.ts';
 import { auditActionLabel, formatDateTimeIn } from './labels.ts';
 
@@ -11,37 +14,25 @@ export function AuditSection({ me }: { me: Me }) {
   const entries = log.data?.pages.flatMap((page) => page.items) ?? [];
 
   return (
-    <section className="settings-section" aria-labelledby="audit-title">
-      <header className="settings-section__head">
-        <div>
-          <h2 id="audit-title">Audit log</h2>
-          <p className="muted">
-            Invitations, roles, deactivations, tokens, passwords and handovers, with the address they came
-            from. Times in {me.timeZone.replaceAll('_', ' ')}.
-          </p>
-        </div>
-      </header>
+    <SettingsSection
+      title="Audit log"
+      intro={
+        <>
+          Invitations, roles, deactivations, tokens, passwords and handovers, with the address they came from.
+          Times in {me.timeZone.replaceAll('_', ' ')}.
+        </>
+      }
+    >
       <div className="panel">
         {log.isPending ? (
-          <div className="list-skeleton" aria-busy="true">
-            <span />
-            <span />
-            <span />
-          </div>
+          <ListSkeleton rows={3} />
         ) : log.isError && entries.length === 0 ? (
           <LoadError what="The audit log" error={log.error} onRetry={() => log.refetch()} />
         ) : entries.length === 0 ? (
-          <p className="empty-note">Nothing recorded yet.</p>
+          <EmptyNote>Nothing recorded yet.</EmptyNote>
         ) : (
           <table className="audit-table">
-            <thead>
-              <tr>
-                <th scope="col">When</th>
-                <th scope="col">Who</th>
-                <th scope="col">What</th>
-                <th scope="col">Address</th>
-              </tr>
-            </thead>
+            <ColumnHeads names={['When', 'Who', 'What', 'Address']} />
             <tbody>
               {entries.map((entry) => (
                 <tr key={entry.id} data-testid="audit-entry">
@@ -75,6 +66,6 @@ export function AuditSection({ me }: { me: Me }) {
           </p>
         )}
       </div>
-    </section>
+    </SettingsSection>
   );
 }

@@ -20,6 +20,11 @@ export function DevicePage({ code, me }: { code?: string; me: Me }) {
   );
 }
 
+const DECISIONS = [
+  { decision: 'deny', label: 'Deny', className: 'button' },
+  { decision: 'approve', label: 'Approve', className: 'button button--primary' },
+] as const;
+
 function CodeForm({ problem }: { problem?: string }) {
   const [code, setCode] = useState('');
   const submit = (event: FormEvent) => {
@@ -106,22 +111,17 @@ function DeviceRequest({ code, me }: { code: string; me: Me }) {
       </p>
       <FormError message={problemOf(decide.error).message} />
       <div className="device-actions">
-        <button
-          type="button"
-          className="button"
-          disabled={decide.isPending}
-          onClick={() => decide.mutate('deny')}
-        >
-          Deny
-        </button>
-        <button
-          type="button"
-          className="button button--primary"
-          disabled={decide.isPending}
-          onClick={() => decide.mutate('approve')}
-        >
-          Approve
-        </button>
+        {DECISIONS.map(({ decision, label, className }) => (
+          <button
+            key={decision}
+            type="button"
+            className={className}
+            disabled={decide.isPending}
+            onClick={() => decide.mutate(decision)}
+          >
+            {label}
+          </button>
+        ))}
       </div>
     </div>
   );

@@ -1,9 +1,9 @@
 import { type FormEvent, useState } from 'react';
 import type { CreatedInvitation, Me, Person, Role } from '../../api/types.ts';
 
-import { FormError, SelectField, TextField } from '../../shared/Field.tsx';
-import { DialogFooter, FormDialog } from '../../shared/FormDialog.tsx';
-import { problemOf } from '../../shared/forms.ts';
+import { ChoiceField, NameOptions, SelectField, TextField } from '../../shared/Field.tsx';
+import { FormDialog } from '../../shared/FormDialog.tsx';
+import { fieldsOf, problemOf, useDraft } from '../../shared/forms.ts';
 import { SecretField } from '../../shared/SecretField.tsx';
 import { formatDayIn, ROLE_LABELS, ROLES } from './labels.ts';
 import { useInvite } from './people-queries.ts';
@@ -21,33 +21,40 @@ export function InviteDialog({ me, leaders, mailConfigured, onClose }: InviteDia
   const invite = useInvite();
   // Leaders invite members only, into their own team unless they choose otherwise.
   const roles = me.role === 'owner' ? ROLES : (['member'] as const);
-  const [email, setEmail] = useState('');
-  const [role, setRole] = useState<Role>('member');
-  const [leaderId, setLeaderId] = useState(me.role === 'leader' ? me.id : '');
   const [missing, setMissing] = useState(false);
+  const { draft, change } = useDraft(
+    { email: '', role: 'member' as Role, leaderId: me.role === 'leader' ? me.id : '' },
+    (patch) => 'email' in patch && setMissing(false),
+  );
   const [sent, setSent] = useState<CreatedInvitation | null>(null);
-  const { message, fields } = problemOf(invite.error);
+  const { formMessage, fields } = problemOf(invite.error);
+  const field = fieldsOf(draft, change, fields);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (sent) return onClose();
-    if (!email.trim()) return setMissing(true);
-    invite.mutate({ email: email.trim(), role, leaderId: leaderId || null }, { onSuccess: setSent });
+    if (!draft.email.trim()) return setMissing(true);
+    invite.mutate(
+      { email: draft.email.trim(), role: draft.role, leaderId: draft.leaderId || null },
+      { onSuccess: setSent },
+    );
   };
 
   const again = () => {
     setSent(null);
-    setEmail('');
+    change({ email: '' });
     invite.reset();
   };
 
   return (
     <FormDialog
-      titleId="invite-title"
       title={sent ? `Invitation for ${sent.email}` : 'Invite a colleague'}
       className="dialog--small"
       onSubmit={submit}
       onClose={onClose}
+      error={sent ? undefined : formMessage}
+      saving={invite.isPending}
+      saveLabel={sent ? undefined : mailConfigured === false ? 'Create invitation link' : 'Send invitation'}
     >
       {sent ? (
         <>
@@ -74,15 +81,10 @@ export function InviteDialog({ me, leaders, mailConfigured, onClose }: InviteDia
         </>
       ) : (
         <>
-          <FormError message={Object.keys(fields).length ? null : message} />
           <TextField
             label="Email"
             type="email"
-            value={email}
-            onChange={(value) => {
-              setEmail(value);
-              setMissing(false);
-            }}
+            {...field('email')}
             error={missing ? 'Enter their e-mail address' : fields.email}
             hint={
               mailConfigured === false
@@ -92,43 +94,26 @@ export function InviteDialog({ me, leaders, mailConfigured, onClose }: InviteDia
             autoComplete="off"
             autoFocus
           />
-          <SelectField<Role>
+          <ChoiceField<Role>
             label="Role"
-            value={role}
-            onChange={setRole}
-            error={fields.role}
+            {...field('role')}
+            values={roles}
+            labels={ROLE_LABELS}
             disabled={roles.length === 1}
             hint={
               me.role === 'owner'
                 ? 'Leaders see their team’s figures; owners also manage people.'
                 : 'Leaders invite members; the owner can change roles later.'
             }
-          >
-            {roles.map((r) => (
-              <option key={r} value={r}>
-                {ROLE_LABELS[r]}
-              </option>
-            ))}
-          </SelectField>
+          />
           <SelectField<string>
             label="Reports to"
-            value={leaderId}
-            onChange={setLeaderId}
-            error={fields.leaderId}
+            {...field('leaderId')}
             hint="Optional; it can be changed in People."
           >
             <option value="">Nobody yet</option>
-            {leaders.map((l) => (
-              <option key={l.id} value={l.id}>
-                {l.name}
-              </option>
-            ))}
+            <NameOptions items={leaders} />
           </SelectField>
-          <DialogFooter
-            onCancel={onClose}
-            saving={invite.isPending}
-            saveLabel={mailConfigured === false ? 'Create invitation link' : 'Send invitation'}
-          />
         </>
       )}
     </FormDialog>

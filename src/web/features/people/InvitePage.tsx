@@ -1,11 +1,11 @@
 import { type FormEvent, useState } from 'react';
 import { isApiError } from '../../api/client.ts';
 import type { Role } from '../../api/types.ts';
-import { FormError, TextField } from '../../shared/Field.tsx';
-import { problemOf } from '../../shared/forms.ts';
+import { TextField } from '../../shared/Field.tsx';
+import { fieldsOf, problemOf, useDraft } from '../../shared/forms.ts';
 import { hrefOf, navigate } from '../../shared/navigation.ts';
 import { TimeZoneField } from '../../shared/TimeZoneField.tsx';
-import { AuthLayout } from '../auth/AuthLayout.tsx';
+import { AuthForm, AuthLayout } from '../auth/AuthLayout.tsx';
 import { useJoin, usePublicInvitation } from './people-queries.ts';
 
 const browserTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
@@ -18,10 +18,11 @@ const AS_ROLE: Record<Role, string> = { owner: 'an owner', leader: 'a leader', m
 export function InvitePage({ token }: { token: string }) {
   const invitation = usePublicInvitation(token);
   const join = useJoin(token);
-  const [name, setName] = useState('');
-  const [password, setPassword] = useState('');
-  const [timeZone, setTimeZone] = useState(browserTimeZone);
   const [missingName, setMissingName] = useState(false);
+  const { draft, change } = useDraft(
+    () => ({ name: '', password: '', timeZone: browserTimeZone() }),
+    (patch) => 'name' in patch && setMissingName(false),
+  );
 
   if (invitation.isPending) return <div className="splash" aria-busy="true" />;
   // The link can stop working between reading and joining (used in another tab, withdrawn).
@@ -40,12 +41,13 @@ export function InvitePage({ token }: { token: string }) {
   }
 
   const { workspace, email, role, invitedBy } = invitation.data;
-  const { message, fields } = problemOf(join.error);
+  const { fields } = problemOf(join.error);
+  const field = fieldsOf(draft, change, fields);
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (!name.trim()) return setMissingName(true);
+    if (!draft.name.trim()) return setMissingName(true);
     join.mutate(
-      { name: name.trim(), password, timeZone },
+      { ...draft, name: draft.name.trim() },
       { onSuccess: () => navigate({ page: 'week' }, { replace: true }) },
     );
   };
@@ -59,8 +61,7 @@ export function InvitePage({ token }: { token: string }) {
         </span>
       }
     >
-      <form className="stack" onSubmit={submit} noValidate>
-        <FormError message={Object.keys(fields).length ? null : message} />
+      <AuthForm onSubmit={submit} sending={join} submitLabel={`Join ${workspace}`} busyLabel="Joining…">
         <TextField
           label="Email"
           type="email"
@@ -72,11 +73,7 @@ export function InvitePage({ token }: { token: string }) {
         />
         <TextField
           label="Your name"
-          value={name}
-          onChange={(value) => {
-            setName(value);
-            setMissingName(false);
-          }}
+          {...field('name')}
           error={missingName ? 'Your name, as colleagues know you' : fields.name}
           autoComplete="name"
           autoFocus
@@ -84,22 +81,12 @@ export function InvitePage({ token }: { token: string }) {
         <TextField
           label="Password"
           type="password"
-          value={password}
-          onChange={setPassword}
-          error={fields.password}
+          {...field('password')}
           hint="At least 8 characters"
           autoComplete="new-password"
         />
-        <TimeZoneField
-          value={timeZone}
-          onChange={setTimeZone}
-          error={fields.timeZone}
-          hint="Weeks run Monday to Sunday in this zone"
-        />
-        <button type="submit" className="button button--primary button--block" disabled={join.isPending}>
-          {join.isPending ? 'Joining…' : `Join ${workspace}`}
-        </button>
-      </form>
+        <TimeZoneField {...field('timeZone')} hint="Weeks run Monday to Sunday in this zone" />
+      </AuthForm>
     </AuthLayout>
   );
 }

@@ -1,7 +1,10 @@
 import { type FormEvent, useState } from 'react';
 import type { Me } from '../../api/types.ts';
 import { FormError, TextField } from '../../shared/Field.tsx';
-import { problemOf } from '../../shared/forms.ts';
+import { fieldsOf, problemOf, useDraft } from '../../shared/forms.ts';
+import { NewPasswordFields } from '../../shared/PasswordFields.tsx';
+import { SettingsSection } from '../../shared/SettingsSection.tsx';
+import { SubmitButton } from '../../shared/SubmitButton.tsx';
 import { useToast } from '../../shared/Toasts.tsx';
 import { useChangePassword } from './access-queries.ts';
 
@@ -10,18 +13,15 @@ const EMPTY: Draft = { currentPassword: '', newPassword: '', repeat: '' };
 
 /** Settings → Password: this session stays, every other one ends. */
 export function PasswordSection({ me }: { me: Me }) {
-  const change = useChangePassword();
+  const save = useChangePassword();
   const toast = useToast();
-  const [draft, setDraft] = useState<Draft>(EMPTY);
   const [localErrors, setLocalErrors] = useState<Partial<Draft>>({});
-  const server = problemOf(change.error);
-  const errors: Partial<Draft> = { ...server.fields, ...localErrors };
-
-  const set = (key: keyof Draft) => (value: string) => {
-    setDraft((current) => ({ ...current, [key]: value }));
+  const { draft, setDraft, change } = useDraft(EMPTY, () => {
     setLocalErrors({});
-    change.reset();
-  };
+    save.reset();
+  });
+  const server = problemOf(save.error);
+  const field = fieldsOf(draft, change, { ...server.fields, ...localErrors });
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -32,7 +32,7 @@ export function PasswordSection({ me }: { me: Me }) {
     };
     setLocalErrors(problems);
     if (Object.keys(problems).length) return;
-    change.mutate(
+    save.mutate(
       { currentPassword: draft.currentPassword, newPassword: draft.newPassword },
       {
         onSuccess: () => {
@@ -44,48 +44,25 @@ export function PasswordSection({ me }: { me: Me }) {
   };
 
   return (
-    <section className="settings-section" aria-labelledby="password-title">
-      <header className="settings-section__head">
-        <div>
-          <h2 id="password-title">Password</h2>
-          <p className="muted">Changing it signs you out everywhere else; this browser stays signed in.</p>
-        </div>
-      </header>
+    <SettingsSection
+      title="Password"
+      intro="Changing it signs you out everywhere else; this browser stays signed in."
+    >
       <form className="panel stack password-form" onSubmit={submit} noValidate>
         {/* For password managers: which account the new password belongs to. */}
         <input type="email" value={me.email} autoComplete="username" readOnly hidden />
-        <FormError message={Object.keys(server.fields).length ? null : server.message} />
+        <FormError message={server.formMessage} />
         <TextField
           label="Current password"
           type="password"
-          value={draft.currentPassword}
-          onChange={set('currentPassword')}
-          error={errors.currentPassword}
+          {...field('currentPassword')}
           autoComplete="current-password"
         />
-        <TextField
-          label="New password"
-          type="password"
-          value={draft.newPassword}
-          onChange={set('newPassword')}
-          error={errors.newPassword}
-          hint="At least 8 characters"
-          autoComplete="new-password"
-        />
-        <TextField
-          label="New password again"
-          type="password"
-          value={draft.repeat}
-          onChange={set('repeat')}
-          error={errors.repeat}
-          autoComplete="new-password"
-        />
+        <NewPasswordFields password={field('newPassword')} repeat={field('repeat')} />
         <div>
-          <button type="submit" className="button button--primary" disabled={change.isPending}>
-            {change.isPending ? 'Changing…' : 'Change password'}
-          </button>
+          <SubmitButton label="Change password" busy={save.isPending} busyLabel="Changing…" />
         </div>
       </form>
-    </section>
+    </SettingsSection>
   );
 }

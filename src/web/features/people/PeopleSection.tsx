@@ -1,11 +1,13 @@
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import type { Invitation, Me, Person } from '../../api/types.ts';
 import { ConfirmDialog } from '../../shared/ConfirmDialog.tsx';
 
-import { Field } from '../../shared/Field.tsx';
+import { Field, NameOptions, Options } from '../../shared/Field.tsx';
 import { initialsOf } from '../../shared/format.ts';
 import { problemOf } from '../../shared/forms.ts';
 import { LoadError } from '../../shared/LoadError.tsx';
+import { ListSkeleton, Loaded } from '../../shared/Loaded.tsx';
+import { SettingsSection } from '../../shared/SettingsSection.tsx';
 import { useToast } from '../../shared/Toasts.tsx';
 import { InviteDialog } from './InviteDialog.tsx';
 import { formatDayIn, lastActiveLabel, ROLE_LABELS, ROLES } from './labels.ts';
@@ -48,23 +50,21 @@ export function PeopleSection({ me }: { me: Me }) {
   const myReports = reportsOf(all, me.id);
 
   return (
-    <section className="settings-section" aria-labelledby="people-title">
-      <header className="settings-section__head">
-        <div>
-          <h2 id="people-title">People</h2>
-          <p className="muted">
-            {manages
-              ? `Who is in ${me.workspace.name}, their role and who they report to.`
-              : `Who is in ${me.workspace.name}. The owner manages roles and reporting lines.`}
-          </p>
-        </div>
-        {manages && (
+    <SettingsSection
+      title="People"
+      intro={
+        manages
+          ? `Who is in ${me.workspace.name}, their role and who they report to.`
+          : `Who is in ${me.workspace.name}. The owner manages roles and reporting lines.`
+      }
+      actions={
+        manages && (
           <button type="button" className="button button--primary" onClick={() => setInviting(true)}>
             Invite people
           </button>
-        )}
-      </header>
-
+        )
+      }
+    >
       {invitations.data && !invitations.data.mailConfigured && (
         <p className="settings-note" data-testid="mail-not-configured">
           Mail is not set up on this server: each invitation gives you a link to send yourself.
@@ -72,46 +72,41 @@ export function PeopleSection({ me }: { me: Me }) {
       )}
 
       <div className="panel people">
-        {people.isPending ? (
-          <div className="list-skeleton" aria-busy="true">
-            <span />
-            <span />
-          </div>
-        ) : people.isError ? (
-          <LoadError what="People" error={people.error} onRetry={() => people.refetch()} />
-        ) : (
-          <ul className={manages ? 'people-list' : 'people-list people-list--read'} aria-label="People">
-            <li className="people-row people-row--head" aria-hidden="true">
-              <span>Name</span>
-              <span>Role</span>
-              <span>Reports to</span>
-              {manages && (
-                <>
-                  <span>Status</span>
-                  <span>Last active</span>
-                  <span />
-                </>
+        <Loaded query={people} what="People" retry loading={<ListSkeleton rows={2} />}>
+          {() => (
+            <ul className={manages ? 'people-list' : 'people-list people-list--read'} aria-label="People">
+              <li className="people-row people-row--head" aria-hidden="true">
+                <span>Name</span>
+                <span>Role</span>
+                <span>Reports to</span>
+                {manages && (
+                  <>
+                    <span>Status</span>
+                    <span>Last active</span>
+                    <span />
+                  </>
+                )}
+              </li>
+              {[...active, ...deactivated].map((person) =>
+                manages ? (
+                  <PersonRow
+                    key={person.id}
+                    person={person}
+                    me={me}
+                    leaders={leaders}
+                    nameOf={nameOf}
+                    isMyReport={myReports.has(person.id)}
+                  />
+                ) : (
+                  <ReadOnlyRow key={person.id} person={person} me={me} nameOf={nameOf} />
+                ),
               )}
-            </li>
-            {[...active, ...deactivated].map((person) =>
-              manages ? (
-                <PersonRow
-                  key={person.id}
-                  person={person}
-                  me={me}
-                  leaders={leaders}
-                  nameOf={nameOf}
-                  isMyReport={myReports.has(person.id)}
-                />
-              ) : (
-                <ReadOnlyRow key={person.id} person={person} me={me} nameOf={nameOf} />
-              ),
-            )}
-            {pending.map((invitation) => (
-              <InvitationRow key={invitation.id} invitation={invitation} me={me} nameOf={nameOf} />
-            ))}
-          </ul>
-        )}
+              {pending.map((invitation) => (
+                <InvitationRow key={invitation.id} invitation={invitation} me={me} nameOf={nameOf} />
+              ))}
+            </ul>
+          )}
+        </Loaded>
         {invitations.isError && (
           <LoadError what="Invitations" error={invitations.error} onRetry={() => invitations.refetch()} />
         )}
@@ -125,7 +120,30 @@ export function PeopleSection({ me }: { me: Me }) {
           onClose={() => setInviting(false)}
         />
       )}
-    </section>
+    </SettingsSection>
+  );
+}
+
+/** Who someone reports to, by name; a dash for nobody. */
+const leaderOf = (nameOf: Map<string, string>, leaderId: string | null) =>
+  (leaderId && nameOf.get(leaderId)) ?? '—';
+
+/** One of a row's cells, named for phones (they show the column's name beside it). */
+function Cell({ label, className, children }: { label: string; className?: string; children: ReactNode }) {
+  return (
+    <span className={className ? `people-row__cell ${className}` : 'people-row__cell'} data-label={label}>
+      {children}
+    </span>
+  );
+}
+
+/** Why a change to the row did not go through, across its whole width. */
+function RowError({ message }: { message: string | null }) {
+  if (!message) return null;
+  return (
+    <p className="people-row__error field__error" role="alert">
+      {message}
+    </p>
   );
 }
 
@@ -150,12 +168,8 @@ function ReadOnlyRow({ person, me, nameOf }: { person: Person; me: Me; nameOf: M
   return (
     <li className="people-row" data-testid="person" data-person={person.name}>
       <PersonCell name={person.name} you={person.id === me.id} />
-      <span className="people-row__cell" data-label="Role">
-        {ROLE_LABELS[person.role]}
-      </span>
-      <span className="people-row__cell" data-label="Reports to">
-        {(person.leaderId && nameOf.get(person.leaderId)) ?? '—'}
-      </span>
+      <Cell label="Role">{ROLE_LABELS[person.role]}</Cell>
+      <Cell label="Reports to">{leaderOf(nameOf, person.leaderId)}</Cell>
     </li>
   );
 }
@@ -205,7 +219,7 @@ function PersonRow({ person, me, leaders, nameOf, isMyReport }: PersonRowProps) 
       aria-busy={update.isPending || undefined}
     >
       <PersonCell name={person.name} detail={person.email} you={isMe} />
-      <span className="people-row__cell" data-label="Role">
+      <Cell label="Role">
         {isOwner && !deactivated ? (
           <Field label={`Role of ${person.name}`} error={fields.role} className="field--compact">
             {(control) => (
@@ -220,19 +234,15 @@ function PersonRow({ person, me, leaders, nameOf, isMyReport }: PersonRowProps) 
                   )
                 }
               >
-                {ROLES.map((r) => (
-                  <option key={r} value={r}>
-                    {ROLE_LABELS[r]}
-                  </option>
-                ))}
+                <Options values={ROLES} labels={ROLE_LABELS} />
               </select>
             )}
           </Field>
         ) : (
           ROLE_LABELS[person.role]
         )}
-      </span>
-      <span className="people-row__cell" data-label="Reports to">
+      </Cell>
+      <Cell label="Reports to">
         {mayChangeLeader ? (
           <Field label={`${person.name} reports to`} error={fields.leaderId} className="field--compact">
             {(control) => (
@@ -254,28 +264,24 @@ function PersonRow({ person, me, leaders, nameOf, isMyReport }: PersonRowProps) 
                     {nameOf.get(departedLeader) ?? 'Someone no longer here'}
                   </option>
                 )}
-                {leaderChoices.map((l) => (
-                  <option key={l.id} value={l.id}>
-                    {l.name}
-                  </option>
-                ))}
+                <NameOptions items={leaderChoices} />
               </select>
             )}
           </Field>
         ) : (
-          ((person.leaderId && nameOf.get(person.leaderId)) ?? '—')
+          leaderOf(nameOf, person.leaderId)
         )}
-      </span>
-      <span className="people-row__cell" data-label="Status">
+      </Cell>
+      <Cell label="Status">
         {deactivated ? (
           <span className="pill pill--muted">Deactivated</span>
         ) : (
           <span className="pill pill--good">Active</span>
         )}
-      </span>
-      <span className="people-row__cell people-row__when" data-label="Last active">
+      </Cell>
+      <Cell label="Last active" className="people-row__when">
         {lastActiveLabel(person.lastActiveAt, me.timeZone)}
-      </span>
+      </Cell>
       <span className="people-row__actions">
         {isOwner &&
           !isMe &&
@@ -298,11 +304,7 @@ function PersonRow({ person, me, leaders, nameOf, isMyReport }: PersonRowProps) 
             </button>
           ))}
       </span>
-      {rowError && (
-        <p className="people-row__error field__error" role="alert">
-          {rowError}
-        </p>
-      )}
+      <RowError message={rowError} />
       {confirming && (
         <ConfirmDialog
           title={`Deactivate ${person.name}?`}
@@ -345,18 +347,14 @@ function InvitationRow({
         name={invitation.email}
         detail={`Invited by ${invitation.invitedBy.name} · until ${formatDayIn(invitation.expiresAt, me.timeZone)}`}
       />
-      <span className="people-row__cell" data-label="Role">
-        {ROLE_LABELS[invitation.role]}
-      </span>
-      <span className="people-row__cell" data-label="Reports to">
-        {(invitation.leaderId && nameOf.get(invitation.leaderId)) ?? '—'}
-      </span>
-      <span className="people-row__cell" data-label="Status">
+      <Cell label="Role">{ROLE_LABELS[invitation.role]}</Cell>
+      <Cell label="Reports to">{leaderOf(nameOf, invitation.leaderId)}</Cell>
+      <Cell label="Status">
         <span className="pill pill--neutral">Invited</span>
-      </span>
-      <span className="people-row__cell people-row__when" data-label="Last active">
+      </Cell>
+      <Cell label="Last active" className="people-row__when">
         —
-      </span>
+      </Cell>
       <span className="people-row__actions">
         {mayWithdraw && (
           <button
@@ -373,11 +371,7 @@ function InvitationRow({
           </button>
         )}
       </span>
-      {withdraw.error && (
-        <p className="people-row__error field__error" role="alert">
-          {problemOf(withdraw.error).message}
-        </p>
-      )}
+      <RowError message={problemOf(withdraw.error).message} />
     </li>
   );
 }

@@ -1,13 +1,14 @@
 import { type FormEvent, useState } from 'react';
 import { now } from '../../../core/time/clock.ts';
-import type { AccessToken, CreatedToken, Me } from '../../api/types.ts';
-import { ConfirmDialog } from '../../shared/ConfirmDialog.tsx';
-
+import type { CreatedToken, Me } from '../../api/types.ts';
+import { ConfirmButton } from '../../shared/ConfirmDialog.tsx';
+import { EmptyNote } from '../../shared/EmptyNote.tsx';
 import { FormError, NumberField, TextField } from '../../shared/Field.tsx';
-import { problemOf } from '../../shared/forms.ts';
-import { LoadError } from '../../shared/LoadError.tsx';
+import { fieldsOf, problemOf, useDraft } from '../../shared/forms.ts';
+import { ListSkeleton, Loaded } from '../../shared/Loaded.tsx';
 import { SecretField } from '../../shared/SecretField.tsx';
-import { useToast } from '../../shared/Toasts.tsx';
+import { SettingsSection } from '../../shared/SettingsSection.tsx';
+import { SubmitButton } from '../../shared/SubmitButton.tsx';
 import { useCreateToken, useRevokeToken, useTokens } from './access-queries.ts';
 import { formatDayIn, lastActiveLabel } from './labels.ts';
 
@@ -16,17 +17,15 @@ export function TokensSection({ me }: { me: Me }) {
   const tokens = useTokens();
   const create = useCreateToken();
   const revoke = useRevokeToken();
-  const toast = useToast();
-  const [name, setName] = useState('');
-  const [days, setDays] = useState('');
   const [localErrors, setLocalErrors] = useState<{ name?: string; expiresInDays?: string }>({});
+  const { draft, setDraft, change } = useDraft({ name: '', expiresInDays: '' }, () => setLocalErrors({}));
   const [fresh, setFresh] = useState<CreatedToken | null>(null);
-  const [revoking, setRevoking] = useState<AccessToken | null>(null);
   const server = problemOf(create.error);
-  const errors = { ...server.fields, ...localErrors };
+  const field = fieldsOf(draft, change, { ...server.fields, ...localErrors });
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    const { name, expiresInDays: days } = draft;
     const expiresInDays = days.trim() ? Number(days) : undefined;
     const problems = {
       ...(name.trim() ? {} : { name: 'Name the token after the program or machine that uses it' }),
@@ -41,121 +40,86 @@ export function TokensSection({ me }: { me: Me }) {
       {
         onSuccess: (token) => {
           setFresh(token);
-          setName('');
-          setDays('');
+          setDraft({ name: '', expiresInDays: '' });
         },
       },
     );
   };
 
   return (
-    <section className="settings-section" aria-labelledby="tokens-title">
-      <header className="settings-section__head">
-        <div>
-          <h2 id="tokens-title">Access tokens</h2>
-          <p className="muted">
-            For the <code>linchpin</code> command line and other programs. A token acts as you: revoke it when
-            a program no longer needs it. <code>linchpin login</code> makes one for you.
-          </p>
-        </div>
-      </header>
-
+    <SettingsSection
+      title="Access tokens"
+      intro={
+        <>
+          For the <code>linchpin</code> command line and other programs. A token acts as you: revoke it when a
+          program no longer needs it. <code>linchpin login</code> makes one for you.
+        </>
+      }
+    >
       <div className="panel stack">
         <form className="token-form" onSubmit={submit} noValidate>
           <TextField
             label="Name"
             className="token-form__name"
-            value={name}
-            onChange={(value) => {
-              setName(value);
-              setLocalErrors({});
-            }}
-            error={errors.name}
+            {...field('name')}
             placeholder="e.g. Laptop CLI"
             maxLength={100}
           />
-          <NumberField
-            label="Expires in (days)"
-            value={days}
-            onChange={(value) => {
-              setDays(value);
-              setLocalErrors({});
-            }}
-            error={errors.expiresInDays}
-            placeholder="Never"
-            min={1}
-          />
-          <button type="submit" className="button button--primary" disabled={create.isPending}>
-            {create.isPending ? 'Creating…' : 'Create token'}
-          </button>
+          <NumberField label="Expires in (days)" {...field('expiresInDays')} placeholder="Never" min={1} />
+          <SubmitButton label="Create token" busy={create.isPending} busyLabel="Creating…" />
         </form>
-        <FormError message={Object.keys(server.fields).length ? null : server.message} />
+        <FormError message={server.formMessage} />
         {fresh && (
           <SecretField label={`Token ${fresh.name}`} value={fresh.token} testId="new-token">
             Copy <strong>{fresh.name}</strong> now: it is not shown again.
           </SecretField>
         )}
 
-        {tokens.isPending ? (
-          <div className="list-skeleton" aria-busy="true">
-            <span />
-          </div>
-        ) : tokens.isError ? (
-          <LoadError what="Tokens" error={tokens.error} onRetry={() => tokens.refetch()} />
-        ) : tokens.data.length === 0 ? (
-          <p className="empty-note">No tokens yet.</p>
-        ) : (
-          <ul className="token-list" aria-label="Your tokens">
-            {tokens.data.map((token) => {
-              const expired = token.expiresAt !== null && new Date(token.expiresAt) <= now();
-              return (
-                <li key={token.id} className="token-row" data-testid="token">
-                  <span className="token-row__name">
-                    {token.name}
-                    {expired && <span className="pill pill--muted">Expired</span>}
-                  </span>
-                  <span className="token-row__facts">
-                    <span>Created {formatDayIn(token.createdAt, me.timeZone)}</span>
-                    <span>Last used {lastActiveLabel(token.lastUsedAt, me.timeZone).toLowerCase()}</span>
-                    <span>
-                      {token.expiresAt
-                        ? `${expired ? 'Expired' : 'Expires'} ${formatDayIn(token.expiresAt, me.timeZone)}`
-                        : 'Never expires'}
-                    </span>
-                  </span>
-                  <button
-                    type="button"
-                    className="button button--small button--danger button--ghost"
-                    onClick={() => setRevoking(token)}
-                  >
-                    Revoke
-                  </button>
-                </li>
-              );
-            })}
-          </ul>
-        )}
-      </div>
-
-      {revoking && (
-        <ConfirmDialog
-          title={`Revoke “${revoking.name}”?`}
-          confirmLabel="Revoke token"
-          danger
-          busy={revoke.isPending}
-          onConfirm={() =>
-            revoke.mutate(revoking.id, {
-              onSuccess: () => toast({ message: `Revoked ${revoking.name}.` }),
-              onError: (error) =>
-                toast({ message: problemOf(error).message ?? 'Not revoked', tone: 'error' }),
-              onSettled: () => setRevoking(null),
-            })
-          }
-          onClose={() => setRevoking(null)}
+        <Loaded
+          query={tokens}
+          what="Tokens"
+          retry
+          loading={<ListSkeleton rows={1} />}
+          empty={<EmptyNote>No tokens yet.</EmptyNote>}
         >
-          <p>Programs using it are refused from now on. This cannot be undone.</p>
-        </ConfirmDialog>
-      )}
-    </section>
+          {(list) => (
+            <ul className="token-list" aria-label="Your tokens">
+              {list.map((token) => {
+                const expired = token.expiresAt !== null && new Date(token.expiresAt) <= now();
+                return (
+                  <li key={token.id} className="token-row" data-testid="token">
+                    <span className="token-row__name">
+                      {token.name}
+                      {expired && <span className="pill pill--muted">Expired</span>}
+                    </span>
+                    <span className="token-row__facts">
+                      <span>Created {formatDayIn(token.createdAt, me.timeZone)}</span>
+                      <span>Last used {lastActiveLabel(token.lastUsedAt, me.timeZone).toLowerCase()}</span>
+                      <span>
+                        {token.expiresAt
+                          ? `${expired ? 'Expired' : 'Expires'} ${formatDayIn(token.expiresAt, me.timeZone)}`
+                          : 'Never expires'}
+                      </span>
+                    </span>
+                    <ConfirmButton
+                      className="button button--small button--danger button--ghost"
+                      title={`Revoke “${token.name}”?`}
+                      explanation={<p>Programs using it are refused from now on. This cannot be undone.</p>}
+                      confirmLabel="Revoke token"
+                      mutation={revoke}
+                      variables={token.id}
+                      done={`Revoked ${token.name}.`}
+                      failed={(reason) => reason ?? 'Not revoked'}
+                    >
+                      Revoke
+                    </ConfirmButton>
+                  </li>
+                );
+              })}
+            </ul>
+          )}
+        </Loaded>
+      </div>
+    </SettingsSection>
   );
 }

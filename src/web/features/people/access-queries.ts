@@ -1,6 +1,7 @@
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery } from '@tanstack/react-query';
 import type { ApiBody } from '../../../client/index.ts';
 import { api, isApiError } from '../../api/client.ts';
+import { useRefreshingMutation } from '../../shared/query-client.ts';
 
 const TOKENS_KEY = ['tokens'] as const;
 
@@ -12,19 +13,17 @@ export function useTokens() {
 }
 
 export function useCreateToken() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (input: ApiBody<'/me/tokens', 'post'>) => api.POST('/me/tokens', { body: input }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: TOKENS_KEY }),
-  });
+  return useRefreshingMutation(
+    (input: ApiBody<'/me/tokens', 'post'>) => api.POST('/me/tokens', { body: input }),
+    [TOKENS_KEY],
+  );
 }
 
 export function useRevokeToken() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (id: string) => api.DELETE('/me/tokens/{id}', { params: { path: { id } } }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: TOKENS_KEY }),
-  });
+  return useRefreshingMutation(
+    (id: string) => api.DELETE('/me/tokens/{id}', { params: { path: { id } } }),
+    [TOKENS_KEY],
+  );
 }
 
 export function useChangePassword() {
@@ -71,17 +70,16 @@ export function useDeviceRequest(code: string) {
 }
 
 export function useDecideDevice(code: string) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (decision: 'approve' | 'deny') =>
+  return useRefreshingMutation(
+    (decision: 'approve' | 'deny') =>
       decision === 'approve'
         ? api.POST('/device-codes/{code}/approve', byCode(code))
         : api.POST('/device-codes/{code}/deny', byCode(code)),
-    onSuccess: () =>
+    (queryClient) =>
       Promise.all([
         queryClient.invalidateQueries({ queryKey: ['device-code', code] }),
         // An approved device holds a personal access token named after it.
         queryClient.invalidateQueries({ queryKey: TOKENS_KEY }),
       ]),
-  });
+  );
 }

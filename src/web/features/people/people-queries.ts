@@ -1,7 +1,7 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { api, isApiError } from '../../api/client.ts';
 import type { InvitationInput, JoinInput, Person, PersonPatch } from '../../api/types.ts';
-import { startSession } from '../../shared/query-client.ts';
+import { startSession, useRefreshingMutation } from '../../shared/query-client.ts';
 
 /** Everyone in the workspace, deactivated people included; account pickers read the same list. */
 export const PEOPLE_KEY = ['users'] as const;
@@ -18,10 +18,9 @@ export const choosable = (people: Person[] | undefined, chosen: readonly (string
   people?.filter((p) => p.status !== 'deactivated' || chosen.includes(p.id)) ?? [];
 
 export function useUpdatePerson(id: string) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (patch: PersonPatch) => api.PATCH('/users/{id}', { params: { path: { id } }, body: patch }),
-    onSuccess: (person) => {
+  return useRefreshingMutation(
+    (patch: PersonPatch) => api.PATCH('/users/{id}', { params: { path: { id } }, body: patch }),
+    (queryClient, person) => {
       queryClient.setQueryData<Person[]>(PEOPLE_KEY, (people) =>
         people?.map((p) => (p.id === person.id ? person : p)),
       );
@@ -30,7 +29,7 @@ export function useUpdatePerson(id: string) {
         [PEOPLE_KEY, ['accounts'], ['team']].map((queryKey) => queryClient.invalidateQueries({ queryKey })),
       );
     },
-  });
+  );
 }
 
 /** Invitations, for owners and leaders; `enabled` keeps members from asking. */
@@ -43,19 +42,17 @@ export function useInvitations(enabled: boolean) {
 }
 
 export function useInvite() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (input: InvitationInput) => api.POST('/invitations', { body: input }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: INVITATIONS_KEY }),
-  });
+  return useRefreshingMutation(
+    (input: InvitationInput) => api.POST('/invitations', { body: input }),
+    [INVITATIONS_KEY],
+  );
 }
 
 export function useWithdrawInvitation() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (id: string) => api.DELETE('/invitations/{id}', { params: { path: { id } } }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: INVITATIONS_KEY }),
-  });
+  return useRefreshingMutation(
+    (id: string) => api.DELETE('/invitations/{id}', { params: { path: { id } } }),
+    [INVITATIONS_KEY],
+  );
 }
 
 const byToken = (token: string) => ({ params: { path: { token } } });
@@ -72,10 +69,8 @@ export function usePublicInvitation(token: string) {
 
 /** Accepting an invitation answers with the new person and signs them in. */
 export function useJoin(token: string) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (input: JoinInput) =>
-      api.POST('/public/invitations/{token}', { ...byToken(token), body: input }),
-    onSuccess: (me) => startSession(queryClient, me),
-  });
+  return useRefreshingMutation(
+    (input: JoinInput) => api.POST('/public/invitations/{token}', { ...byToken(token), body: input }),
+    (queryClient, me) => startSession(queryClient, me),
+  );
 }

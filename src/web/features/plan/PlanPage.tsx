@@ -1,11 +1,16 @@
 import { type FormEvent, useState } from 'react';
 import type { Me } from '../../api/types.ts';
 import { addDays, currentWeekIn, formatWeekRange, mondayOf, shiftWeek } from '../../shared/dates.ts';
+import { EmptyNote } from '../../shared/EmptyNote.tsx';
 import { FormError, SelectField, TextField } from '../../shared/Field.tsx';
 import { formatHours } from '../../shared/format.ts';
 import { problemOf } from '../../shared/forms.ts';
-import { LoadError } from '../../shared/LoadError.tsx';
+import { Loaded, PageSkeleton } from '../../shared/Loaded.tsx';
 import { hrefOf } from '../../shared/navigation.ts';
+import { PageIntro } from '../../shared/PageIntro.tsx';
+import { Panel } from '../../shared/Panel.tsx';
+import { SubmitButton } from '../../shared/SubmitButton.tsx';
+import { ColumnHeads } from '../../shared/Table.tsx';
 import { AccountSelect } from '../accounts/AccountSelect.tsx';
 import { GoalSelect } from '../accounts/GoalSelect.tsx';
 import { PlanItemRow } from './PlanItemRow.tsx';
@@ -29,87 +34,74 @@ export function PlanPage({ me, week: requested }: { me: Me; week?: string }) {
   const [prefill, setPrefill] = useState<{ title: string; accountId: string; goalId: string } | null>(null);
   return (
     <div className="accounts-page">
-      <div className="page-intro page-intro--row">
-        <div>
-          <h1>
+      <PageIntro
+        title={
+          <>
             Plan {week} <span className="muted plan-range">{formatWeekRange(week)}</span>
-          </h1>
-          <p className="muted">
-            Pick the Q2 work that must not be crowded out, give it time, and put it on days.
-          </p>
-        </div>
-        <div className="page-intro__actions">
-          <a className="button" href={hrefOf({ page: 'plan', week: shiftWeek(week, -1) })}>
-            ‹ Previous
-          </a>
-          <a className="button" href={hrefOf({ page: 'plan', week: shiftWeek(week, 1) })}>
-            Next ›
-          </a>
-          <a className="button" href={`/api/plans/${week}/ics`} download>
-            Export .ics
-          </a>
-        </div>
-      </div>
-      {plan.isPending ? (
-        <div className="page-skeleton" aria-busy="true" />
-      ) : plan.isError ? (
-        <LoadError what="The plan" error={plan.error} />
-      ) : (
-        <>
-          <div className="account-layout">
-            <section className="panel" aria-labelledby="rocks-title">
-              <div className="panel__header">
-                <h2 className="panel__title" id="rocks-title">
-                  Big rocks
-                </h2>
-                <span className="panel__subtitle">Q2: build the legacy</span>
-              </div>
-              {plan.data.rocks.length === 0 && <p className="empty-note">No big rocks yet this week.</p>}
-              <ul className="rocks">
-                {plan.data.rocks.map((rock) => (
-                  <Rock key={rock.id} rock={rock} week={week} />
-                ))}
-              </ul>
-              <RockForm
-                key={prefill ? `${prefill.title}-${prefill.goalId}` : 'blank'}
-                week={week}
-                prefill={prefill}
-                onDone={() => setPrefill(null)}
-              />
-            </section>
-            <div className="stack">
-              <PlannedVsActual plan={plan.data} />
-              {plan.data.suggestions.length > 0 && (
-                <section className="panel" aria-labelledby="suggestions-title">
-                  <div className="panel__header">
-                    <h2 className="panel__title" id="suggestions-title">
-                      Suggestions
-                    </h2>
-                  </div>
-                  <ul className="links">
-                    {plan.data.suggestions.map((s) => (
-                      <li key={`${s.kind}-${s.title}`} className="links__row">
-                        <span>{s.title}</span>
-                        <button
-                          type="button"
-                          className="button button--small"
-                          onClick={() =>
-                            setPrefill({ title: s.title, accountId: s.accountId, goalId: s.goalId ?? '' })
-                          }
-                        >
-                          Make it a rock
-                        </button>
-                      </li>
-                    ))}
-                  </ul>
-                </section>
-              )}
-            </div>
+          </>
+        }
+        intro="Pick the Q2 work that must not be crowded out, give it time, and put it on days."
+        actions={
+          <div className="page-intro__actions">
+            <a className="button" href={hrefOf({ page: 'plan', week: shiftWeek(week, -1) })}>
+              ‹ Previous
+            </a>
+            <a className="button" href={hrefOf({ page: 'plan', week: shiftWeek(week, 1) })}>
+              Next ›
+            </a>
+            <a className="button" href={`/api/plans/${week}/ics`} download>
+              Export .ics
+            </a>
           </div>
-          <WeekDays plan={plan.data} />
-          <TimeDrains />
-        </>
-      )}
+        }
+      />
+      <Loaded query={plan} what="The plan" loading={<PageSkeleton />}>
+        {(data) => (
+          <>
+            <div className="account-layout">
+              <Panel title="Big rocks" subtitle="Q2: build the legacy">
+                {data.rocks.length === 0 && <EmptyNote>No big rocks yet this week.</EmptyNote>}
+                <ul className="rocks">
+                  {data.rocks.map((rock) => (
+                    <Rock key={rock.id} rock={rock} week={week} />
+                  ))}
+                </ul>
+                <RockForm
+                  key={prefill ? `${prefill.title}-${prefill.goalId}` : 'blank'}
+                  week={week}
+                  prefill={prefill}
+                  onDone={() => setPrefill(null)}
+                />
+              </Panel>
+              <div className="stack">
+                <PlannedVsActual plan={data} />
+                {data.suggestions.length > 0 && (
+                  <Panel title="Suggestions">
+                    <ul className="links">
+                      {data.suggestions.map((s) => (
+                        <li key={`${s.kind}-${s.title}`} className="links__row">
+                          <span>{s.title}</span>
+                          <button
+                            type="button"
+                            className="button button--small"
+                            onClick={() =>
+                              setPrefill({ title: s.title, accountId: s.accountId, goalId: s.goalId ?? '' })
+                            }
+                          >
+                            Make it a rock
+                          </button>
+                        </li>
+                      ))}
+                    </ul>
+                  </Panel>
+                )}
+              </div>
+            </div>
+            <WeekDays plan={data} />
+            <TimeDrains />
+          </>
+        )}
+      </Loaded>
     </div>
   );
 }
@@ -222,7 +214,7 @@ function RockForm({
   const problem = problemOf(add.error);
   return (
     <form className="rock-form" onSubmit={submit} noValidate>
-      <FormError message={Object.keys(problem.fields).length ? null : problem.message} />
+      <FormError message={problem.formMessage} />
       <TextField
         label="New big rock"
         value={title}
@@ -250,9 +242,7 @@ function RockForm({
           </option>
         ))}
       </SelectField>
-      <button type="submit" className="button button--primary" disabled={add.isPending}>
-        Add big rock
-      </button>
+      <SubmitButton label="Add big rock" busy={add.isPending} />
     </form>
   );
 }
@@ -260,23 +250,13 @@ function RockForm({
 function PlannedVsActual({ plan }: { plan: WeekPlan }) {
   const q = plan.plannedVsActual.quadrants;
   return (
-    <section className="panel" aria-labelledby="pva-title" data-testid="planned-vs-actual">
-      <div className="panel__header">
-        <h2 className="panel__title" id="pva-title">
-          Planned vs actual
-        </h2>
-        <a className="panel__subtitle" href={hrefOf({ page: 'week', week: plan.week })}>
-          The week’s report
-        </a>
-      </div>
+    <Panel
+      title="Planned vs actual"
+      link={{ href: hrefOf({ page: 'week', week: plan.week }), label: 'The week’s report' }}
+      testId="planned-vs-actual"
+    >
       <table className="gap-table">
-        <thead>
-          <tr>
-            <th scope="col">Quadrant</th>
-            <th scope="col">Planned</th>
-            <th scope="col">Actual</th>
-          </tr>
-        </thead>
+        <ColumnHeads names={['Quadrant', 'Planned', 'Actual']} />
         <tbody>
           {(['q1', 'q2', 'q3', 'q4'] as const).map((id) => (
             <tr key={id}>
@@ -287,19 +267,14 @@ function PlannedVsActual({ plan }: { plan: WeekPlan }) {
           ))}
         </tbody>
       </table>
-    </section>
+    </Panel>
   );
 }
 
 function WeekDays({ plan }: { plan: WeekPlan }) {
   const remove = useUnschedule();
   return (
-    <section className="panel" aria-labelledby="days-title">
-      <div className="panel__header">
-        <h2 className="panel__title" id="days-title">
-          The week, day by day
-        </h2>
-      </div>
+    <Panel title="The week, day by day">
       <div className="plan-days">
         {DAY_NAMES.map((name, i) => {
           const date = addDays(plan.from, i);
@@ -328,6 +303,6 @@ function WeekDays({ plan }: { plan: WeekPlan }) {
           );
         })}
       </div>
-    </section>
+    </Panel>
   );
 }

@@ -1,13 +1,19 @@
 import { useState } from 'react';
+import { EmptyNote } from '../../shared/EmptyNote.tsx';
+import { Options } from '../../shared/Field.tsx';
 import { formatHours } from '../../shared/format.ts';
+import { Loaded } from '../../shared/Loaded.tsx';
+import { Panel } from '../../shared/Panel.tsx';
 import { type Drain, useDecideDrain, useDrains } from './plan-queries.ts';
 
-const CHOICES = [
-  { id: 'decline', label: 'Decline' },
-  { id: 'shorten', label: 'Shorten' },
-  { id: 'delegate', label: 'Delegate' },
-  { id: 'keep', label: 'Keep' },
-] as const;
+type Choice = 'decline' | 'shorten' | 'delegate' | 'keep';
+const CHOICE_LABELS: Record<Choice, string> = {
+  decline: 'Decline',
+  shorten: 'Shorten',
+  delegate: 'Delegate',
+  keep: 'Keep',
+};
+const _CHOICES = Object.keys(CHOICE_LABELS) as Choice[];
 
 /** Say no (recurring Q3 meetings) and delegate (Q4 work), most hours over the last 8 weeks first. */
 export function TimeDrains() {
@@ -30,21 +36,18 @@ export function TimeDrains() {
 function DrainList({ quadrant, title, intro }: { quadrant: 'q3' | 'q4'; title: string; intro: string }) {
   const drains = useDrains(quadrant);
   return (
-    <section className="panel" aria-label={title} data-testid={`drains-${quadrant}`}>
-      <div className="panel__header">
-        <h2 className="panel__title">{title}</h2>
-      </div>
+    <Panel title={title} testId={`drains-${quadrant}`}>
       <p className="muted">{intro}</p>
-      {!drains.data ? null : drains.data.length === 0 ? (
-        <p className="empty-note">Nothing to show from the last 8 weeks.</p>
-      ) : (
-        <ul className="links">
-          {drains.data.slice(0, 10).map((d) => (
-            <DrainRow key={d.key} quadrant={quadrant} drain={d} />
-          ))}
-        </ul>
-      )}
-    </section>
+      <Loaded query={drains} empty={<EmptyNote>Nothing to show from the last 8 weeks.</EmptyNote>}>
+        {(list) => (
+          <ul className="links">
+            {list.slice(0, 10).map((d) => (
+              <DrainRow key={d.key} quadrant={quadrant} drain={d} />
+            ))}
+          </ul>
+        )}
+      </Loaded>
+    </Panel>
   );
 }
 
@@ -52,7 +55,7 @@ function DrainRow({ quadrant, drain }: { quadrant: 'q3' | 'q4'; drain: Drain }) 
   const decide = useDecideDrain(quadrant);
   const [delegateTo, setDelegateTo] = useState(drain.decision?.delegateTo ?? '');
   const [followUp, setFollowUp] = useState(drain.decision?.followUp ?? '');
-  const save = (decision: (typeof CHOICES)[number]['id']) =>
+  const save = (decision: Choice) =>
     decide.mutate({
       title: drain.title,
       decision,
@@ -72,14 +75,10 @@ function DrainRow({ quadrant, drain }: { quadrant: 'q3' | 'q4'; drain: Drain }) 
         <select
           aria-label={`Decision on ${drain.title}`}
           value={drain.decision?.decision ?? ''}
-          onChange={(e) => e.target.value && save(e.target.value as (typeof CHOICES)[number]['id'])}
+          onChange={(e) => e.target.value && save(e.target.value as Choice)}
         >
           <option value="">Decide…</option>
-          {CHOICES.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.label}
-            </option>
-          ))}
+          <Options labels={CHOICE_LABELS} />
         </select>
         <input
           aria-label={`Who could do ${drain.title} instead`}

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ApiAnswer, ApiBody } from '../../../client/index.ts';
 import { api } from '../../api/client.ts';
+import { useRefreshingMutation } from '../../shared/query-client.ts';
 
 export type WeekPlan = ApiAnswer<'/plans/{week}', 'get'>;
 export type PlanItem = WeekPlan['items'][number];
@@ -101,10 +102,9 @@ export function useDrains(quadrant: 'q3' | 'q4') {
 }
 
 export function useDecideDrain(quadrant: 'q3' | 'q4') {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (input: DrainDecision) =>
+  return useRefreshingMutation(
+    (input: DrainDecision) =>
       api.PUT('/time-drains/{quadrant}', { params: { path: { quadrant } }, body: input }),
-    onSuccess: (answer) => queryClient.setQueryData(['plans', 'drains', quadrant], answer.items),
-  });
+    (queryClient, answer) => queryClient.setQueryData(['plans', 'drains', quadrant], answer.items),
+  );
 }

@@ -1,5 +1,6 @@
 import { lazy, Suspense, useState } from 'react';
 import { hrefOf } from '../../shared/navigation.ts';
+import { Panel } from '../../shared/Panel.tsx';
 import { useReflection } from './reflection-queries.ts';
 
 const ReflectionDialog = lazy(() =>
@@ -16,15 +17,11 @@ export function ReflectionCard({ week, ending }: { week: string; ending: boolean
   const written = Boolean(reflection.data?.updatedAt);
   if (!written && !ending) return null;
   return (
-    <section className="panel reflection-card" aria-labelledby="reflection-title">
-      <div className="panel__header">
-        <h2 className="panel__title" id="reflection-title">
-          Weekly reflection
-        </h2>
-        <a className="panel__subtitle" href={hrefOf({ page: 'reflections' })}>
-          All reflections
-        </a>
-      </div>
+    <Panel
+      title="Weekly reflection"
+      link={{ href: hrefOf({ page: 'reflections' }), label: 'All reflections' }}
+      className="reflection-card"
+    >
       <p className="muted">
         {written
           ? `Written${reflection.data?.sharedWithTeam ? ', shared with the team' : ', private to you'}.`
@@ -38,6 +35,6 @@ export function ReflectionCard({ week, ending }: { week: string; ending: boolean
           <ReflectionDialog week={week} reflection={reflection.data} onClose={() => setOpen(false)} />
         </Suspense>
       )}
-    </section>
+    </Panel>
   );
 }

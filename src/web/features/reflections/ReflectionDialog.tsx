@@ -1,9 +1,9 @@
 import { type FormEvent, useState } from 'react';
 import { PROMPT_TEXT, REFLECTION_PROMPTS, type ReflectionPrompt } from '../../../core/reflections/prompts.ts';
-import { Check, Field, FormError } from '../../shared/Field.tsx';
-import { DialogFooter, FormDialog } from '../../shared/FormDialog.tsx';
+import { Check, TextAreaField } from '../../shared/Field.tsx';
+import { FormDialog } from '../../shared/FormDialog.tsx';
 import { problemOf } from '../../shared/forms.ts';
-import { useToast } from '../../shared/Toasts.tsx';
+import { useToastThen } from '../../shared/toast-then.ts';
 import { type ReflectionView, useSaveReflection } from './reflection-queries.ts';
 
 /** The legacy prompts for one week; answer any, share only if you choose. */
@@ -17,7 +17,7 @@ export function ReflectionDialog({
   onClose: () => void;
 }) {
   const save = useSaveReflection(week);
-  const toast = useToast();
+  const done = useToastThen(onClose);
   const [answers, setAnswers] = useState<Partial<Record<ReflectionPrompt, string>>>(reflection.answers);
   const [shared, setShared] = useState(reflection.sharedWithTeam);
   const [inHandover, setInHandover] = useState(reflection.inHandover);
@@ -27,37 +27,33 @@ export function ReflectionDialog({
     save.mutate(
       { answers: all, sharedWithTeam: shared, inHandover },
       {
-        onSuccess: () => {
-          toast({ message: `Reflection on ${week} saved.` });
-          onClose();
-        },
+        onSuccess: () => done(`Reflection on ${week} saved.`),
       },
     );
   };
   const problem = problemOf(save.error);
   return (
     <FormDialog
-      titleId="reflection-dialog-title"
       title={`Reflection on ${week}`}
       className="dialog--wide"
       onSubmit={submit}
       onClose={onClose}
+      saving={save.isPending}
+      saveLabel="Save reflection"
+      error={problem.message}
     >
-      <FormError message={problem.message} />
       <p className="muted">Private to you unless you share it. Answer the prompts that speak to this week.</p>
       <div className="reflection-prompts">
         {REFLECTION_PROMPTS.map((prompt) => (
-          <Field key={prompt} label={PROMPT_TEXT[prompt]} error={problem.fields[`answers.${prompt}`]}>
-            {(control) => (
-              <textarea
-                {...control}
-                rows={2}
-                maxLength={5000}
-                value={answers[prompt] ?? ''}
-                onChange={(e) => setAnswers({ ...answers, [prompt]: e.target.value })}
-              />
-            )}
-          </Field>
+          <TextAreaField
+            key={prompt}
+            label={PROMPT_TEXT[prompt]}
+            error={problem.fields[`answers.${prompt}`]}
+            rows={2}
+            maxLength={5000}
+            value={answers[prompt] ?? ''}
+            onChange={(text) => setAnswers({ ...answers, [prompt]: text })}
+          />
         ))}
       </div>
       <div className="reflection-sharing">
@@ -68,7 +64,6 @@ export function ReflectionDialog({
           onChange={setInHandover}
         />
       </div>
-      <DialogFooter onCancel={onClose} saving={save.isPending} saveLabel="Save reflection" />
     </FormDialog>
   );
 }

@@ -1,6 +1,7 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import type { ApiAnswer, ApiBody } from '../../../client/index.ts';
 import { api } from '../../api/client.ts';
+import { useRefreshingMutation } from '../../shared/query-client.ts';
 
 export type ReflectionView = ApiAnswer<'/reflections/{week}', 'get'>;
 export type ReflectionInput = ApiBody<'/reflections/{week}', 'put'>;
@@ -29,12 +30,11 @@ export function useReflectionHistory() {
 }
 
 export function useSaveReflection(week: string) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (input: ReflectionInput) => api.PUT('/reflections/{week}', { ...byWeek(week), body: input }),
-    onSuccess: (saved) => {
+  return useRefreshingMutation(
+    (input: ReflectionInput) => api.PUT('/reflections/{week}', { ...byWeek(week), body: input }),
+    (queryClient, saved) => {
       queryClient.setQueryData(keys.week(week), saved);
       return queryClient.invalidateQueries({ queryKey: keys.history });
     },
-  });
+  );
 }

@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { FormError } from '../../shared/Field.tsx';
 import { problemOf } from '../../shared/forms.ts';
+import { SubmitButton } from '../../shared/SubmitButton.tsx';
 import { type ScorecardSubject, SUBJECTS } from './labels.ts';
 import type { ScoreAnswer } from './scorecard-queries.ts';
 
@@ -109,9 +110,7 @@ export function RatingForm({
       ))}
       <div className="rating-form__actions">
         <span className="muted">Leave a subject blank if you cannot judge it.</span>
-        <button type="submit" className="button button--primary" disabled={busy}>
-          {busy ? 'Sending…' : submitLabel}
-        </button>
+        <SubmitButton label={submitLabel} busy={busy} busyLabel="Sending…" />
       </div>
     </form>
   );

@@ -1,11 +1,15 @@
 import { type FormEvent, lazy, Suspense, useState } from 'react';
 import { dateIn } from '../../../core/time/days.ts';
 import type { Me } from '../../api/types.ts';
-import { Check, TextField } from '../../shared/Field.tsx';
+import { EmptyNote } from '../../shared/EmptyNote.tsx';
+import { Check, TextAreaField, TextField } from '../../shared/Field.tsx';
 import { problemOf } from '../../shared/forms.ts';
-import { LoadFailure } from '../../shared/LoadFailure.tsx';
+import { LoadedPage } from '../../shared/LoadFailure.tsx';
 import { hrefOf } from '../../shared/navigation.ts';
+import { PageIntro } from '../../shared/PageIntro.tsx';
+import { Panel } from '../../shared/Panel.tsx';
 import { SecretField } from '../../shared/SecretField.tsx';
+import { ColumnHeads } from '../../shared/Table.tsx';
 import { useToast } from '../../shared/Toasts.tsx';
 import { formatGap, formatScore, SUBJECTS, subjectLabel, VIEW_LABELS, type ViewKey } from './labels.ts';
 import { RatingForm } from './RatingForm.tsx';
@@ -21,39 +25,46 @@ import {
 
 const RadarChart = lazy(() => import('../../shared/RadarChart.tsx'));
 
+const GAP_COLUMNS = [
+  'Subject',
+  'We rate us',
+  'They rate us',
+  'Gap about us',
+  'We rate them',
+  'They rate them',
+  'Gap about them',
+];
+
 const US_COLOUR = '#3b5bdb';
 const THEM_COLOUR = '#e59a2f';
 
 /** #/scorecard/<id>: one round — radars, the gap table, your rating, customer links, the conversation. */
 export function RoundPage({ roundId, me }: { roundId: string; me: Me }) {
   const round = useRound(roundId);
-  if (round.isPending) return <div className="page-skeleton" aria-busy="true" />;
-  if (round.isError) {
-    return (
-      <LoadFailure
-        error={round.error}
-        what="scorecard round"
-        backHref={hrefOf({ page: 'accounts' })}
-        backLabel="All accounts"
-      />
-    );
-  }
+  return (
+    <LoadedPage
+      query={round}
+      what="scorecard round"
+      back={{ href: hrefOf({ page: 'accounts' }), label: 'All accounts' }}
+    >
+      {(r) => <Round round={r} me={me} />}
+    </LoadedPage>
+  );
+}
 
-  const r = round.data;
+function Round({ round: r, me }: { round: RoundDetail; me: Me }) {
   return (
     <div className="accounts-page">
-      <div className="page-intro">
-        <a className="account-back" href={hrefOf({ page: 'accounts', id: r.accountId })}>
-          ← {r.accountName}
-        </a>
-        <h1>
-          {r.name} · honest conversation{' '}
-          {r.stale && <span className="pill pill--warn">Stale: older than 90 days</span>}
-        </h1>
-        <p className="muted">
-          Both organisations rated by both sides. The largest gaps are the agenda of the next conversation.
-        </p>
-      </div>
+      <PageIntro
+        back={{ href: hrefOf({ page: 'accounts', id: r.accountId }), label: `← ${r.accountName}` }}
+        title={
+          <>
+            {r.name} · honest conversation{' '}
+            {r.stale && <span className="pill pill--warn">Stale: older than 90 days</span>}
+          </>
+        }
+        intro="Both organisations rated by both sides. The largest gaps are the agenda of the next conversation."
+      />
 
       <div className="account-layout account-layout--even">
         <RadarPanel round={r} about="us" title={`About us (${me.workspace.name})`} />
@@ -63,17 +74,12 @@ export function RoundPage({ roundId, me }: { roundId: string; me: Me }) {
       <GapTable round={r} />
 
       <div className="account-layout account-layout--even">
-        <section className="panel" aria-labelledby="my-rating-title">
-          <div className="panel__header">
-            <h2 className="panel__title" id="my-rating-title">
-              Your rating
-            </h2>
-            <span className="panel__subtitle">
-              {r.myScores.length ? 'Saved; change it any time' : 'Not rated yet'}
-            </span>
-          </div>
+        <Panel
+          title="Your rating"
+          subtitle={r.myScores.length ? 'Saved; change it any time' : 'Not rated yet'}
+        >
           <MyRating round={r} me={me} />
-        </section>
+        </Panel>
         <div className="stack">
           <Invitations round={r} timeZone={me.timeZone} />
           <Raters round={r} />
@@ -92,10 +98,7 @@ function RadarPanel({ round, about, title }: { round: RoundDetail; about: 'us' |
   const label = (view: ViewKey) =>
     `${VIEW_LABELS[view]} (${round.views[view].raters === 0 ? 'no raters yet' : `${round.views[view].raters} ${round.views[view].raters === 1 ? 'rater' : 'raters'}`})`;
   return (
-    <section className="panel" aria-label={title}>
-      <div className="panel__header">
-        <h2 className="panel__title">{title}</h2>
-      </div>
+    <Panel title={title}>
       <ul className="split-legend split-legend--top">
         <li>
           <span className="dot" style={{ background: US_COLOUR }} aria-hidden="true" /> {label(ours)}
@@ -115,7 +118,7 @@ function RadarPanel({ round, about, title }: { round: RoundDetail; about: 'us' |
           testId={`radar-${about}`}
         />
       </Suspense>
-    </section>
+    </Panel>
   );
 }
 
@@ -127,28 +130,10 @@ function GapTable({ round }: { round: RoundDetail }) {
   const gapClass = (n: number | null) =>
     n === null ? 'gap' : Math.abs(n) >= 1.5 ? 'gap gap--big' : Math.abs(n) >= 0.75 ? 'gap gap--mid' : 'gap';
   return (
-    <section className="panel" aria-labelledby="gaps-title">
-      <div className="panel__header">
-        <h2 className="panel__title" id="gaps-title">
-          Gaps
-        </h2>
-        <span className="panel__subtitle">
-          Largest disagreement first; “–” until both sides have answered
-        </span>
-      </div>
+    <Panel title="Gaps" subtitle="Largest disagreement first; “–” until both sides have answered">
       <div className="stakeholder-table__scroll">
         <table className="gap-table" data-testid="gap-table">
-          <thead>
-            <tr>
-              <th scope="col">Subject</th>
-              <th scope="col">We rate us</th>
-              <th scope="col">They rate us</th>
-              <th scope="col">Gap about us</th>
-              <th scope="col">We rate them</th>
-              <th scope="col">They rate them</th>
-              <th scope="col">Gap about them</th>
-            </tr>
-          </thead>
+          <ColumnHeads names={GAP_COLUMNS} />
           <tbody>
             {round.gaps.map((g) => (
               <tr key={g.subject} data-testid="gap-row">
@@ -179,7 +164,7 @@ function GapTable({ round }: { round: RoundDetail }) {
           </ul>
         </details>
       )}
-    </section>
+    </Panel>
   );
 }
 
@@ -222,13 +207,7 @@ function Invitations({ round, timeZone }: { round: RoundDetail; timeZone: string
   };
   if (!round.canEdit) return null;
   return (
-    <section className="panel" aria-labelledby="links-title">
-      <div className="panel__header">
-        <h2 className="panel__title" id="links-title">
-          Customer raters
-        </h2>
-        <span className="panel__subtitle">One link per person; expires in 21 days</span>
-      </div>
+    <Panel title="Customer raters" subtitle="One link per person; expires in 21 days">
       <form className="link-form" onSubmit={submit} noValidate>
         <TextField
           label="For"
@@ -272,21 +251,16 @@ function Invitations({ round, timeZone }: { round: RoundDetail; timeZone: string
           ))}
         </ul>
       )}
-    </section>
+    </Panel>
   );
 }
 
 function Raters({ round }: { round: RoundDetail }) {
   const waiting = round.invited.filter((p) => !p.rated);
   return (
-    <section className="panel" aria-labelledby="raters-title">
-      <div className="panel__header">
-        <h2 className="panel__title" id="raters-title">
-          Who has rated
-        </h2>
-      </div>
+    <Panel title="Who has rated">
       {round.raters.length === 0 ? (
-        <p className="empty-note">Nobody yet.</p>
+        <EmptyNote>Nobody yet.</EmptyNote>
       ) : (
         <ul className="links">
           {round.raters.map((r, i) => (
@@ -300,7 +274,7 @@ function Raters({ round }: { round: RoundDetail }) {
         </ul>
       )}
       {waiting.length > 0 && <p className="muted">Waiting for {waiting.map((p) => p.name).join(', ')}.</p>}
-    </section>
+    </Panel>
   );
 }
 
@@ -311,35 +285,24 @@ function Conversation({ round }: { round: RoundDetail }) {
   const [notes, setNotes] = useState(round.conversationNotes ?? '');
   const [action, setAction] = useState('');
   return (
-    <section className="panel" aria-labelledby="conversation-title">
-      <div className="panel__header">
-        <h2 className="panel__title" id="conversation-title">
-          The conversation
-        </h2>
-        <span className="panel__subtitle">Agreed actions become planned Q2 activities on the account</span>
-      </div>
+    <Panel title="The conversation" subtitle="Agreed actions become planned Q2 activities on the account">
       <div className="account-layout account-layout--even">
-        <div className="field">
-          <label className="field__label" htmlFor="conversation-notes">
-            Notes
-          </label>
-          <textarea
-            id="conversation-notes"
-            rows={5}
-            maxLength={20000}
-            value={notes}
-            disabled={!round.canEdit}
-            onChange={(e) => setNotes(e.target.value)}
-            onBlur={() => {
-              if (notes !== (round.conversationNotes ?? '')) {
-                update.mutate(
-                  { conversationNotes: notes },
-                  { onSuccess: () => toast({ message: 'Notes saved.' }) },
-                );
-              }
-            }}
-          />
-        </div>
+        <TextAreaField
+          label="Notes"
+          rows={5}
+          maxLength={20000}
+          value={notes}
+          disabled={!round.canEdit}
+          onChange={setNotes}
+          onBlur={() => {
+            if (notes !== (round.conversationNotes ?? '')) {
+              update.mutate(
+                { conversationNotes: notes },
+                { onSuccess: () => toast({ message: 'Notes saved.' }) },
+              );
+            }
+          }}
+        />
         <div>
           <span className="field__label">Agreed actions</span>
           {round.actions.length === 0 ? (
@@ -389,6 +352,6 @@ function Conversation({ round }: { round: RoundDetail }) {
           )}
         </div>
       </div>
-    </section>
+    </Panel>
   );
 }

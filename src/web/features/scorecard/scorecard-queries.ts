@@ -1,6 +1,7 @@
-import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type QueryClient, useMutation, useQuery } from '@tanstack/react-query';
 import type { ApiAnswer, ApiBody } from '../../../client/index.ts';
 import { api } from '../../api/client.ts';
+import { useRefreshingMutation } from '../../shared/query-client.ts';
 
 export type RoundSummary = ApiAnswer<'/accounts/{id}/scorecard', 'get'>['items'][number];
 export type RoundDetail = ApiAnswer<'/scorecard/rounds/{id}', 'get'>;
@@ -43,61 +44,51 @@ function settle(queryClient: QueryClient, round: RoundDetail) {
 }
 
 export function useCreateRound(accountId: string) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (input: RoundInput) =>
-      api.POST('/accounts/{id}/scorecard', { ...byId(accountId), body: input }),
-    onSuccess: (round) => settle(queryClient, round),
-  });
+  return useRefreshingMutation(
+    (input: RoundInput) => api.POST('/accounts/{id}/scorecard', { ...byId(accountId), body: input }),
+    (queryClient, round) => settle(queryClient, round),
+  );
 }
 
 export function useUpdateRound(id: string) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (patch: RoundPatch) => api.PATCH('/scorecard/rounds/{id}', { ...byId(id), body: patch }),
-    onSuccess: (round) => settle(queryClient, round),
-  });
+  return useRefreshingMutation(
+    (patch: RoundPatch) => api.PATCH('/scorecard/rounds/{id}', { ...byId(id), body: patch }),
+    (queryClient, round) => settle(queryClient, round),
+  );
 }
 
 export function useSaveMyRating(id: string) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (input: RatingInput) =>
-      api.PUT('/scorecard/rounds/{id}/my-rating', { ...byId(id), body: input }),
-    onSuccess: (round) => settle(queryClient, round),
-  });
+  return useRefreshingMutation(
+    (input: RatingInput) => api.PUT('/scorecard/rounds/{id}/my-rating', { ...byId(id), body: input }),
+    (queryClient, round) => settle(queryClient, round),
+  );
 }
 
 export function useCreateInvitation(id: string) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (input: InvitationInput) =>
-      api.POST('/scorecard/rounds/{id}/invitations', { ...byId(id), body: input }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: scorecardKeys.round(id) }),
-  });
+  return useRefreshingMutation(
+    (input: InvitationInput) => api.POST('/scorecard/rounds/{id}/invitations', { ...byId(id), body: input }),
+    [scorecardKeys.round(id)],
+  );
 }
 
 export function useRevokeInvitation(roundId: string) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (invitationId: string) => api.DELETE('/scorecard/invitations/{id}', byId(invitationId)),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: scorecardKeys.round(roundId) }),
-  });
+  return useRefreshingMutation(
+    (invitationId: string) => api.DELETE('/scorecard/invitations/{id}', byId(invitationId)),
+    [scorecardKeys.round(roundId)],
+  );
 }
 
 export function useAddAction(id: string) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (input: ActionInput) =>
-      api.POST('/scorecard/rounds/{id}/actions', { ...byId(id), body: input }),
-    onSuccess: (round) =>
+  return useRefreshingMutation(
+    (input: ActionInput) => api.POST('/scorecard/rounds/{id}/actions', { ...byId(id), body: input }),
+    (queryClient, round) =>
       Promise.all([
         settle(queryClient, round),
         ...[['activities'], ['week-report'], ['trend']].map((queryKey) =>
           queryClient.invalidateQueries({ queryKey }),
         ),
       ]),
-  });
+  );
 }
 
 export function usePublicForm(token: string) {

@@ -2,10 +2,14 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { api } from '../../api/client.ts';
 import type { Me, MePatch } from '../../api/types.ts';
-import { Field, FormError } from '../../shared/Field.tsx';
+import { Field, FormError, TextField } from '../../shared/Field.tsx';
 import { problemOf } from '../../shared/forms.ts';
+import { Panel } from '../../shared/Panel.tsx';
 import { QUADRANTS } from '../../shared/quadrants.ts';
 import { ME_KEY } from '../../shared/query-client.ts';
+import { SettingsSection } from '../../shared/SettingsSection.tsx';
+import { SubmitButton } from '../../shared/SubmitButton.tsx';
+import { ColumnHeads } from '../../shared/Table.tsx';
 import { TimeZoneField } from '../../shared/TimeZoneField.tsx';
 import { useToast } from '../../shared/Toasts.tsx';
 import { ROLE_LABELS } from '../people/labels.ts';
@@ -54,32 +58,25 @@ export function ProfileSection({ me }: { me: Me }) {
   };
 
   return (
-    <form className="settings-section" onSubmit={save} noValidate aria-labelledby="profile-title">
-      <header className="settings-section__head">
-        <div>
-          <h2 id="profile-title">Profile</h2>
-          <p className="muted">
-            {me.email} · {ROLE_LABELS[me.role]} of {me.workspace.name}
-          </p>
-        </div>
-      </header>
-      <FormError message={Object.keys(server.fields).length ? null : server.message} />
+    <SettingsSection
+      title="Profile"
+      intro={`${me.email} · ${ROLE_LABELS[me.role]} of ${me.workspace.name}`}
+      onSubmit={save}
+    >
+      <FormError message={server.formMessage} />
 
       <section className="panel settings__section" aria-label="Name and time zone">
         <div className="settings__grid">
-          <Field label="Name" error={errors.name}>
-            {(control) => (
-              <input
-                {...control}
-                value={name}
-                onChange={(e) => {
-                  setName(e.target.value);
-                  setLocalErrors({});
-                }}
-                autoComplete="name"
-              />
-            )}
-          </Field>
+          <TextField
+            label="Name"
+            error={errors.name}
+            value={name}
+            onChange={(value) => {
+              setName(value);
+              setLocalErrors({});
+            }}
+            autoComplete="name"
+          />
           <TimeZoneField
             value={timeZone}
             onChange={setTimeZone}
@@ -89,20 +86,15 @@ export function ProfileSection({ me }: { me: Me }) {
         </div>
       </section>
 
-      <section className="panel settings__section">
-        <div className="panel__header">
-          <h2 className="panel__title">Quadrant targets</h2>
-          <span className="panel__subtitle">Share of your week, in %. Leave a bound blank for none.</span>
-        </div>
+      <Panel
+        title="Quadrant targets"
+        subtitle="Share of your week, in %. Leave a bound blank for none."
+        className="settings__section"
+        named={false}
+      >
         {errors.targets && <p className="form-error">{errors.targets}</p>}
         <table className="targets-table" aria-label="Targets per quadrant">
-          <thead>
-            <tr>
-              <th scope="col">Quadrant</th>
-              <th scope="col">At least</th>
-              <th scope="col">At most</th>
-            </tr>
-          </thead>
+          <ColumnHeads names={['Quadrant', 'At least', 'At most']} />
           <tbody>
             {QUADRANTS.map((q) => {
               const rowError = errors[`targets.${q.id}`];
@@ -147,13 +139,11 @@ export function ProfileSection({ me }: { me: Me }) {
             })}
           </tbody>
         </table>
-      </section>
+      </Panel>
 
       <div className="settings__actions">
-        <button type="submit" className="button button--primary" disabled={update.isPending}>
-          {update.isPending ? 'Saving…' : 'Save settings'}
-        </button>
+        <SubmitButton label="Save settings" busy={update.isPending} busyLabel="Saving…" />
       </div>
-    </form>
+    </SettingsSection>
   );
 }

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { WeekReport } from '../../api/types.ts';
 import { formatHours, formatShare } from '../../shared/format.ts';
+import { Panel } from '../../shared/Panel.tsx';
 import { QUADRANTS } from '../../shared/quadrants.ts';
 
 const SHOWN = 6;
@@ -14,11 +15,11 @@ export function AccountBreakdown({ report }: { report: WeekReport }) {
   const largest = rows[0]?.minutes ?? 1;
 
   return (
-    <section className="panel">
-      <div className="panel__header">
-        <h2 className="panel__title">By customer</h2>
-        <span className="panel__subtitle">{rows.length === 1 ? '1 account' : `${rows.length} accounts`}</span>
-      </div>
+    <Panel
+      title="By customer"
+      subtitle={rows.length === 1 ? '1 account' : `${rows.length} accounts`}
+      named={false}
+    >
       <ul className="accounts">
         {visible.map((row) => (
           <li key={row.accountId ?? 'internal'} className="accounts__row">
@@ -50,6 +51,6 @@ export function AccountBreakdown({ report }: { report: WeekReport }) {
           {expanded ? 'Show fewer' : `Show all ${rows.length}`}
         </button>
       )}
-    </section>
+    </Panel>
   );
 }

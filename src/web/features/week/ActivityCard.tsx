@@ -65,6 +65,20 @@ export function ActivityCard({ activity, onOpen, onMove, focusOnMount, onFocused
   );
 }
 
+/** A lane's or quadrant's cards; focus follows the one just moved by keyboard (`focusId`). */
+export function ActivityCards({
+  activities,
+  focusId,
+  ...card
+}: { activities: Activity[]; focusId: string | null } & Omit<
+  ActivityCardProps,
+  'activity' | 'focusOnMount'
+>) {
+  return activities.map((activity) => (
+    <ActivityCard key={activity.id} activity={activity} focusOnMount={activity.id === focusId} {...card} />
+  ));
+}
+
 /** The card's face, also drawn under the pointer while dragging. */
 export function CardContent({ activity }: { activity: Activity }) {
   return (

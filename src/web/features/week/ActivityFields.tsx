@@ -1,6 +1,7 @@
 import type { Ref } from 'react';
 import { ACTIVITY_KINDS, type ActivityKind } from '../../api/types.ts';
-import { Check, Field, SelectField, TextField } from '../../shared/Field.tsx';
+import { Check, ChoiceField, Field, TextField } from '../../shared/Field.tsx';
+import { checksOf, fieldsOf } from '../../shared/forms.ts';
 import { KIND_LABELS, quadrantInfo, quadrantOf } from '../../shared/quadrants.ts';
 import { AccountSelect } from '../accounts/AccountSelect.tsx';
 import type { ActivityDraft, DraftErrors } from './activity-draft.ts';
@@ -17,37 +18,22 @@ interface ActivityFieldsProps {
 /** The fields quick-add and the edit dialog share; the container's CSS grid places them. */
 export function ActivityFields({ draft, errors, onChange, titleRef }: ActivityFieldsProps) {
   const quadrant = quadrantInfo(quadrantOf(draft));
+  const field = fieldsOf(draft, onChange, errors);
+  const check = checksOf(draft, onChange);
 
   return (
     <>
       <TextField
         label="Title"
-        error={errors.title}
+        {...field('title')}
         className="area-title"
         ref={titleRef}
-        value={draft.title}
-        onChange={(title) => onChange({ title })}
         placeholder="e.g. Quarterly review with Northwind"
         autoComplete="off"
         maxLength={300}
       />
-      <TextField
-        label="Day"
-        error={errors.day}
-        className="area-day"
-        type="date"
-        value={draft.day}
-        onChange={(day) => onChange({ day })}
-      />
-      <TextField
-        label="Start"
-        error={errors.start}
-        className="area-start"
-        type="time"
-        step={300}
-        value={draft.start}
-        onChange={(start) => onChange({ start })}
-      />
+      <TextField label="Day" {...field('day')} className="area-day" type="date" />
+      <TextField label="Start" {...field('start')} className="area-start" type="time" step={300} />
       <Field label="Minutes" error={errors.minutes} className="area-minutes">
         {(control) => (
           <div className="minutes-input">
@@ -80,36 +66,24 @@ export function ActivityFields({ draft, errors, onChange, titleRef }: ActivityFi
       </Field>
       <AccountSelect
         className="area-account"
-        error={errors.accountId}
-        value={draft.accountId}
+        {...field('accountId')}
         current={draft.accountName}
         onChange={(accountId) => onChange({ accountId, goalId: '' })}
       />
-      <SelectField<ActivityKind>
+      <ChoiceField<ActivityKind>
         label="Kind"
-        error={errors.kind}
+        {...field('kind')}
         className="area-kind"
-        value={draft.kind}
-        onChange={(kind) => onChange({ kind })}
-      >
-        {ACTIVITY_KINDS.map((kind) => (
-          <option key={kind} value={kind}>
-            {KIND_LABELS[kind]}
-          </option>
-        ))}
-      </SelectField>
+        values={ACTIVITY_KINDS}
+        labels={KIND_LABELS}
+      />
       <div className="area-flags flags">
         <span className="field__label" aria-hidden="true">
           Matrix
         </span>
         <div className="flags__row">
-          <Check label="Urgent" checked={draft.urgent} toggle onChange={(urgent) => onChange({ urgent })} />
-          <Check
-            label="Important"
-            checked={draft.important}
-            toggle
-            onChange={(important) => onChange({ important })}
-          />
+          <Check label="Urgent" {...check('urgent')} toggle />
+          <Check label="Important" {...check('important')} toggle />
           <span className={`quadrant-badge quadrant-badge--${quadrant.id}`} title={quadrant.explanation}>
             {quadrant.label} · {quadrant.name}
           </span>

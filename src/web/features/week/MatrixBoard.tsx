@@ -12,7 +12,7 @@ import {
 import { useCallback, useMemo, useState } from 'react';
 import type { Activity, Quadrant, WeekReport } from '../../api/types.ts';
 import { QUADRANTS, quadrantInfo } from '../../shared/quadrants.ts';
-import { ActivityCard, CardContent } from './ActivityCard.tsx';
+import { ActivityCards, CardContent } from './ActivityCard.tsx';
 import { useMoveActivity } from './activity-mutations.ts';
 import { QuadrantPanel } from './QuadrantPanel.tsx';
 
@@ -30,6 +30,9 @@ const quadrantTitle = (id: Quadrant) => {
   const info = quadrantInfo(id);
   return `${info.label} ${info.name}`;
 };
+
+/** The board's axis labels, around it. */
+const AXES = ['Urgent', 'Not urgent', 'Important', 'Not important'];
 
 const instructions =
   'Press 1, 2, 3 or 4 to move this activity to that quadrant, or Enter to edit it. With a pointer, drag it to another quadrant.';
@@ -100,32 +103,26 @@ export function MatrixBoard({ week, report, activities, onOpen }: MatrixBoardPro
             </p>
           </header>
           <div className="review-lane__cards">
-            {byQuadrant.waiting.map((activity) => (
-              <ActivityCard
-                key={activity.id}
-                activity={activity}
-                onOpen={onOpen}
-                onMove={moveByKey}
-                focusOnMount={activity.id === focusId}
-                onFocused={clearFocus}
-              />
-            ))}
+            <ActivityCards
+              activities={byQuadrant.waiting}
+              onOpen={onOpen}
+              onMove={moveByKey}
+              focusId={focusId}
+              onFocused={clearFocus}
+            />
           </div>
         </section>
       )}
       <div className="board">
-        <span className="board__axis board__axis--urgent" aria-hidden="true">
-          Urgent
-        </span>
-        <span className="board__axis board__axis--not-urgent" aria-hidden="true">
-          Not urgent
-        </span>
-        <span className="board__axis board__axis--important" aria-hidden="true">
-          Important
-        </span>
-        <span className="board__axis board__axis--not-important" aria-hidden="true">
-          Not important
-        </span>
+        {AXES.map((axis) => (
+          <span
+            key={axis}
+            className={`board__axis board__axis--${axis.toLowerCase().replace(' ', '-')}`}
+            aria-hidden="true"
+          >
+            {axis}
+          </span>
+        ))}
         {QUADRANTS.map((quadrant) => (
           <QuadrantPanel
             key={quadrant.id}

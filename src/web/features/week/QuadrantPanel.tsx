@@ -2,7 +2,7 @@ import { useDroppable } from '@dnd-kit/core';
 import type { Activity, Quadrant, QuadrantShare, TargetResult } from '../../api/types.ts';
 import { formatHours, formatShare } from '../../shared/format.ts';
 import type { QuadrantInfo } from '../../shared/quadrants.ts';
-import { ActivityCard } from './ActivityCard.tsx';
+import { ActivityCards } from './ActivityCard.tsx';
 import { boundsText } from './TargetsBar.tsx';
 
 interface QuadrantPanelProps {
@@ -56,16 +56,13 @@ export function QuadrantPanel({
         </div>
       </header>
       <div className="quadrant__cards">
-        {activities.map((activity) => (
-          <ActivityCard
-            key={activity.id}
-            activity={activity}
-            onOpen={onOpen}
-            onMove={onMove}
-            focusOnMount={activity.id === focusId}
-            onFocused={onFocused}
-          />
-        ))}
+        <ActivityCards
+          activities={activities}
+          onOpen={onOpen}
+          onMove={onMove}
+          focusId={focusId}
+          onFocused={onFocused}
+        />
         {activities.length === 0 && (
           <p className="quadrant__empty">Drop cards here, or press {id.slice(1)} on a card.</p>
         )}

@@ -1,5 +1,6 @@
 import type { Bounds, WeekReport } from '../../api/types.ts';
 import { formatHours, formatShare } from '../../shared/format.ts';
+import { Panel } from '../../shared/Panel.tsx';
 import { QUADRANTS } from '../../shared/quadrants.ts';
 
 /** A target as people read it: `≥ 35 %`, `≤ 15 %` or `20–40 %`. */
@@ -26,16 +27,20 @@ export function TargetsBar({ report }: { report: WeekReport }) {
   const empty = report.totalMinutes === 0;
 
   return (
-    <section className="panel targets" data-testid="targets-bar">
-      <div className="panel__header">
-        <h2 className="panel__title">Split and targets</h2>
-        {targeted.length > 0 && !empty && (
+    <Panel
+      title="Split and targets"
+      className="targets"
+      testId="targets-bar"
+      named={false}
+      actions={
+        targeted.length > 0 &&
+        !empty && (
           <span className={`pill ${met === targeted.length ? 'pill--good' : 'pill--warn'}`}>
             {met} of {targeted.length} targets met
           </span>
-        )}
-      </div>
-
+        )
+      }
+    >
       <div className="split-bar" role="img" aria-label={splitDescription(report)}>
         {empty ? (
           <span className="split-bar__empty">No time logged yet</span>
@@ -103,7 +108,7 @@ export function TargetsBar({ report }: { report: WeekReport }) {
           No targets set. <a href="#/settings">Set targets</a> to see how your week measures up.
         </p>
       )}
-    </section>
+    </Panel>
   );
 }
 

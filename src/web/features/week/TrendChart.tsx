@@ -2,6 +2,7 @@ import type { Trend } from '../../api/types.ts';
 import { formatWeekRange } from '../../shared/dates.ts';
 import { formatShare } from '../../shared/format.ts';
 import { navigate } from '../../shared/navigation.ts';
+import { Panel } from '../../shared/Panel.tsx';
 import { QuadrantChart } from '../../shared/QuadrantChart.tsx';
 
 /** Hours per quadrant for the twelve weeks ending at the viewed week; click a bar to open that week. */
@@ -20,13 +21,11 @@ export function TrendChart({ trend, week }: { trend: Trend | undefined; week: st
   }));
   const description = trend ? trendDescription(trend) : 'Loading the trend';
   return (
-    <section className="panel">
-      <div className="panel__header">
-        <h2 className="panel__title">12-week trend</h2>
-        <span className="panel__subtitle">
-          Hours per quadrant{first ? `, ${first.slice(5)} to ${week.slice(5)}` : ''}
-        </span>
-      </div>
+    <Panel
+      title="12-week trend"
+      subtitle={`Hours per quadrant${first ? `, ${first.slice(5)} to ${week.slice(5)}` : ''}`}
+      named={false}
+    >
       <QuadrantChart
         bars={bars}
         highlight={week}
@@ -34,7 +33,7 @@ export function TrendChart({ trend, week }: { trend: Trend | undefined; week: st
         description={description}
         testId="trend-chart"
       />
-    </section>
+    </Panel>
   );
 }
 

@@ -3,6 +3,7 @@ import { api } from '../../api/client.ts';
 import type { Activity, ActivityInput, ActivityPatch, Quadrant, WeekReport } from '../../api/types.ts';
 import { problemOf } from '../../shared/forms.ts';
 import { quadrantInfo } from '../../shared/quadrants.ts';
+import { useRefreshingMutation } from '../../shared/query-client.ts';
 import { useToast } from '../../shared/Toasts.tsx';
 import { reportAfterMove } from './week-math.ts';
 import { refreshWeekData, weekKeys } from './week-queries.ts';
@@ -22,12 +23,11 @@ export function useCreateActivity() {
 }
 
 export function useUpdateActivity() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: ({ id, patch }: { id: string; patch: ActivityPatch }) =>
+  return useRefreshingMutation(
+    ({ id, patch }: { id: string; patch: ActivityPatch }) =>
       api.PATCH('/activities/{id}', { params: { path: { id } }, body: patch }),
-    onSuccess: () => refreshWeekData(queryClient),
-  });
+    refreshWeekData,
+  );
 }
 
 /**
@@ -111,9 +111,5 @@ export function useDeleteActivity(week: string) {
 }
 
 export function useLoadDemo() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: () => api.POST('/demo'),
-    onSuccess: () => refreshWeekData(queryClient),
-  });
+  return useRefreshingMutation(() => api.POST('/demo'), refreshWeekData);
 }

@@ -1,10 +1,13 @@
 import { type FormEvent, useState } from 'react';
 import { agoLabel } from '../../../../core/time/days.ts';
 import type { CalendarItem, SyncResult } from '../../../api/types.ts';
-import { ConfirmDialog } from '../../../shared/ConfirmDialog.tsx';
+import { ConfirmButton } from '../../../shared/ConfirmDialog.tsx';
+import { EmptyNote } from '../../../shared/EmptyNote.tsx';
 import { FormError, TextField } from '../../../shared/Field.tsx';
+import { FormActions } from '../../../shared/FormActions.tsx';
 import { problemOf } from '../../../shared/forms.ts';
-import { LoadError } from '../../../shared/LoadError.tsx';
+import { ListSkeleton, Loaded } from '../../../shared/Loaded.tsx';
+import { Panel } from '../../../shared/Panel.tsx';
 import { useToast } from '../../../shared/Toasts.tsx';
 import { useMe } from '../../auth/session.ts';
 import { useAddSubscription, useCalendars, useDeleteCalendar, useSyncCalendar } from './import-queries.ts';
@@ -22,7 +25,6 @@ export function CalendarsPanel() {
   const sync = useSyncCalendar();
   const remove = useDeleteCalendar();
   const toast = useToast();
-  const [removing, setRemoving] = useState<CalendarItem | null>(null);
   const [adding, setAdding] = useState(false);
 
   const syncNow = (calendar: CalendarItem) =>
@@ -35,122 +37,106 @@ export function CalendarsPanel() {
         }),
     });
 
-  const confirmRemove = () => {
-    if (!removing) return;
-    const calendar = removing;
-    remove.mutate(calendar, {
-      onSuccess: () => {
-        setRemoving(null);
-        toast({ message: `Removed ‘${calendar.name}’ and its ${calendar.activities} activities.` });
-      },
-      onError: (error) => {
-        setRemoving(null);
-        toast({ tone: 'error', message: `‘${calendar.name}’ was not removed: ${problemOf(error).message}` });
-      },
-    });
-  };
-
   return (
-    <section className="panel" aria-labelledby="calendars-title">
-      <div className="panel__header">
-        <h2 className="panel__title" id="calendars-title">
-          Calendars
-        </h2>
-        {!adding && (
+    <Panel
+      title="Calendars"
+      actions={
+        !adding && (
           <button type="button" className="button button--small" onClick={() => setAdding(true)}>
             Add subscription
           </button>
-        )}
-      </div>
+        )
+      }
+    >
       {adding && <SubscriptionForm onDone={() => setAdding(false)} />}
 
-      {calendars.isPending ? (
-        <div className="list-skeleton" aria-busy="true">
-          <span />
-          <span />
-        </div>
-      ) : calendars.isError ? (
-        <LoadError what="Calendars" error={calendars.error} onRetry={() => calendars.refetch()} />
-      ) : calendars.data.length === 0 ? (
-        <p className="empty-note">
-          No calendars yet. Import an .ics file or CSV export, or subscribe to your calendar's address so
-          Linchpin keeps up with it by itself.
-        </p>
-      ) : (
-        <ul className="calendar-list">
-          {calendars.data.map((calendar) => {
-            const syncing = sync.isPending && sync.variables?.id === calendar.id;
-            return (
-              <li key={calendar.id} className="calendar-row" data-testid="calendar-row">
-                <div className="calendar-row__main">
-                  <div className="calendar-row__name">
-                    <strong>{calendar.name}</strong>
-                    <span className="pill pill--muted">
-                      {calendar.kind === 'file' ? 'File' : 'Subscription'}
+      <Loaded
+        query={calendars}
+        what="Calendars"
+        retry
+        loading={<ListSkeleton rows={2} />}
+        empty={
+          <EmptyNote>
+            No calendars yet. Import an .ics file or CSV export, or subscribe to your calendar's address so
+            Linchpin keeps up with it by itself.
+          </EmptyNote>
+        }
+      >
+        {(list) => (
+          <ul className="calendar-list">
+            {list.map((calendar) => {
+              const syncing = sync.isPending && sync.variables?.id === calendar.id;
+              return (
+                <li key={calendar.id} className="calendar-row" data-testid="calendar-row">
+                  <div className="calendar-row__main">
+                    <div className="calendar-row__name">
+                      <strong>{calendar.name}</strong>
+                      <span className="pill pill--muted">
+                        {calendar.kind === 'file' ? 'File' : 'Subscription'}
+                      </span>
+                    </div>
+                    {calendar.url && (
+                      <span className="calendar-row__url" title="The secret part of the address is hidden">
+                        {calendar.url}
+                      </span>
+                    )}
+                    <span className="muted small">
+                      {calendar.activities.toLocaleString()}{' '}
+                      {calendar.activities === 1 ? 'activity' : 'activities'}
+                      {calendar.lastSyncedAt &&
+                        ` · ${calendar.kind === 'file' ? 'imported' : 'synced'} ${agoLabel(new Date(calendar.lastSyncedAt), timeZone)}`}
                     </span>
+                    {calendar.lastError && (
+                      <span className="calendar-row__error">Last sync failed: {calendar.lastError}</span>
+                    )}
                   </div>
-                  {calendar.url && (
-                    <span className="calendar-row__url" title="The secret part of the address is hidden">
-                      {calendar.url}
-                    </span>
-                  )}
-                  <span className="muted small">
-                    {calendar.activities.toLocaleString()}{' '}
-                    {calendar.activities === 1 ? 'activity' : 'activities'}
-                    {calendar.lastSyncedAt &&
-                      ` · ${calendar.kind === 'file' ? 'imported' : 'synced'} ${agoLabel(new Date(calendar.lastSyncedAt), timeZone)}`}
-                  </span>
-                  {calendar.lastError && (
-                    <span className="calendar-row__error">Last sync failed: {calendar.lastError}</span>
-                  )}
-                </div>
-                <div className="calendar-row__actions">
-                  {calendar.kind === 'subscription' && (
-                    <button
-                      type="button"
-                      className="button button--small"
-                      onClick={() => syncNow(calendar)}
-                      disabled={syncing}
-                      aria-label={`Sync ${calendar.name} now`}
+                  <div className="calendar-row__actions">
+                    {calendar.kind === 'subscription' && (
+                      <button
+                        type="button"
+                        className="button button--small"
+                        onClick={() => syncNow(calendar)}
+                        disabled={syncing}
+                        aria-label={`Sync ${calendar.name} now`}
+                      >
+                        {syncing ? 'Syncing…' : 'Sync now'}
+                      </button>
+                    )}
+                    <ConfirmButton
+                      label={`Remove ${calendar.name}`}
+                      className="button button--small button--ghost button--danger"
+                      title={`Remove ‘${calendar.name}’?`}
+                      explanation={<RemovalExplained calendar={calendar} />}
+                      confirmLabel="Remove calendar"
+                      busyLabel="Removing…"
+                      mutation={remove}
+                      variables={calendar}
+                      done={`Removed ‘${calendar.name}’ and its ${calendar.activities} activities.`}
+                      failed={(reason) => `‘${calendar.name}’ was not removed: ${reason}`}
                     >
-                      {syncing ? 'Syncing…' : 'Sync now'}
-                    </button>
-                  )}
-                  <button
-                    type="button"
-                    className="button button--small button--ghost button--danger"
-                    onClick={() => setRemoving(calendar)}
-                    aria-label={`Remove ${calendar.name}`}
-                  >
-                    Remove
-                  </button>
-                </div>
-              </li>
-            );
-          })}
-        </ul>
-      )}
+                      Remove
+                    </ConfirmButton>
+                  </div>
+                </li>
+              );
+            })}
+          </ul>
+        )}
+      </Loaded>
+    </Panel>
+  );
+}
 
-      {removing && (
-        <ConfirmDialog
-          title={`Remove ‘${removing.name}’?`}
-          confirmLabel={remove.isPending ? 'Removing…' : 'Remove calendar'}
-          danger
-          busy={remove.isPending}
-          onConfirm={confirmRemove}
-          onClose={() => setRemoving(null)}
-        >
-          <p>
-            This removes the calendar and the{' '}
-            <strong>
-              {removing.activities.toLocaleString()} {removing.activities === 1 ? 'activity' : 'activities'}
-            </strong>{' '}
-            imported from it, including any quadrant or account you set on them by hand. Your weeks' figures
-            change accordingly.
-          </p>
-        </ConfirmDialog>
-      )}
-    </section>
+function RemovalExplained({ calendar }: { calendar: CalendarItem }) {
+  return (
+    <p>
+      This removes the calendar and the{' '}
+      <strong>
+        {calendar.activities.toLocaleString()} {calendar.activities === 1 ? 'activity' : 'activities'}
+      </strong>{' '}
+      imported from it, including any quadrant or account you set on them by hand. Your weeks' figures change
+      accordingly.
+    </p>
   );
 }
 
@@ -186,7 +172,7 @@ function SubscriptionForm({ onDone }: { onDone: () => void }) {
   const problem = problemOf(add.error);
   return (
     <form className="subscription-form" onSubmit={submit} noValidate aria-label="Add subscription">
-      <FormError message={Object.keys(problem.fields).length ? null : problem.message} />
+      <FormError message={problem.formMessage} />
       <TextField
         label="Subscription name"
         error={errors.name}
@@ -215,14 +201,14 @@ function SubscriptionForm({ onDone }: { onDone: () => void }) {
           add.reset();
         }}
       />
-      <div className="subscription-form__actions">
-        <button type="button" className="button button--ghost" onClick={onDone}>
-          Cancel
-        </button>
-        <button type="submit" className="button button--primary" disabled={add.isPending}>
-          {add.isPending ? 'Fetching the calendar…' : 'Subscribe'}
-        </button>
-      </div>
+      <FormActions
+        className="subscription-form__actions"
+        onCancel={onDone}
+        quietCancel
+        label="Subscribe"
+        busy={add.isPending}
+        busyLabel="Fetching the calendar…"
+      />
     </form>
   );
 }

@@ -1,11 +1,17 @@
 import { useState } from 'react';
 import { type ApiQuery, apiErrorOf } from '../../../../client/index.ts';
 import { ApiError, NETWORK_MESSAGE } from '../../../api/client.ts';
-import { Field, FormError } from '../../../shared/Field.tsx';
+import { FormError, TextField } from '../../../shared/Field.tsx';
 import { problemOf } from '../../../shared/forms.ts';
+import { Panel } from '../../../shared/Panel.tsx';
 
 type ExportQuery = ApiQuery<'/exports/activities', 'get'>;
 type ExportFormat = NonNullable<ExportQuery['format']>;
+
+const FORMATS: { format: ExportFormat; label: string }[] = [
+  { format: 'csv', label: 'Download CSV' },
+  { format: 'json', label: 'Download JSON' },
+];
 
 /**
  * Fetches the export and hands it to the browser as a download, so a failure can be explained here
@@ -66,50 +72,31 @@ export function ExportPanel() {
   };
 
   return (
-    <section className="panel" aria-labelledby="export-title">
-      <div className="panel__header">
-        <h2 className="panel__title" id="export-title">
-          Export
-        </h2>
-        <span className="panel__subtitle">Your activities, e.g. for a spreadsheet or another tool.</span>
-      </div>
+    <Panel title="Export" subtitle="Your activities, e.g. for a spreadsheet or another tool.">
       <div className="export">
         <div className="export__range">
-          <Field label="Export from">
-            {(control) => (
-              <input {...control} type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
-            )}
-          </Field>
-          <Field label="Export until" error={rangeError}>
-            {(control) => (
-              <input {...control} type="date" value={to} onChange={(e) => setTo(e.target.value)} />
-            )}
-          </Field>
+          <TextField label="Export from" type="date" value={from} onChange={setFrom} />
+          <TextField label="Export until" type="date" error={rangeError} value={to} onChange={setTo} />
         </div>
         <FormError message={error} />
         <div className="export__actions">
-          <button
-            type="button"
-            className="button"
-            onClick={() => start('csv')}
-            disabled={busy !== null || Boolean(rangeError)}
-          >
-            {busy === 'csv' ? 'Preparing…' : 'Download CSV'}
-          </button>
-          <button
-            type="button"
-            className="button"
-            onClick={() => start('json')}
-            disabled={busy !== null || Boolean(rangeError)}
-          >
-            {busy === 'json' ? 'Preparing…' : 'Download JSON'}
-          </button>
+          {FORMATS.map(({ format, label }) => (
+            <button
+              key={format}
+              type="button"
+              className="button"
+              onClick={() => start(format)}
+              disabled={busy !== null || Boolean(rangeError)}
+            >
+              {busy === format ? 'Preparing…' : label}
+            </button>
+          ))}
         </div>
         <p className="muted small">
           Leave the days empty to export everything. The CSV uses Linchpin's generic import format, so it can
           be imported again.
         </p>
       </div>
-    </section>
+    </Panel>
   );
 }

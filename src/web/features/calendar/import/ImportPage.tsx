@@ -1,3 +1,4 @@
+import { PageIntro } from '../../../shared/PageIntro.tsx';
 import { CalendarsPanel } from './CalendarsPanel.tsx';
 import { ExportPanel } from './ExportPanel.tsx';
 import { UploadPanel } from './UploadPanel.tsx';
@@ -6,13 +7,10 @@ import { UploadPanel } from './UploadPanel.tsx';
 export function ImportPage() {
   return (
     <div className="import-page">
-      <div className="page-intro">
-        <h1>Import</h1>
-        <p className="muted">
-          Bring in your calendar or time-tracker exports. Rules put each event in a quadrant; what they cannot
-          decide waits in Review. All-day, declined and free events are shown but never counted as time.
-        </p>
-      </div>
+      <PageIntro
+        title="Import"
+        intro="Bring in your calendar or time-tracker exports. Rules put each event in a quadrant; what they cannot decide waits in Review. All-day, declined and free events are shown but never counted as time."
+      />
       <div className="import-layout">
         <UploadPanel />
         <aside className="import-side">

@@ -1,9 +1,10 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { type DragEvent, type FormEvent, useRef, useState } from 'react';
+import { type DragEvent, type FormEvent, useId, useRef, useState } from 'react';
 import { ApiError } from '../../../api/client.ts';
 import type { ImportSummary } from '../../../api/types.ts';
 import { type ImportProgress, uploadImport } from '../../../api/upload.ts';
-import { Field } from '../../../shared/Field.tsx';
+import { Field, TextField } from '../../../shared/Field.tsx';
+import { PanelHeading } from '../../../shared/Panel.tsx';
 import { ImportFailure, ImportResult } from './ImportResult.tsx';
 import { refreshAfterImport, useCalendars } from './import-queries.ts';
 
@@ -47,6 +48,7 @@ export function UploadPanel() {
   const [dragging, setDragging] = useState(false);
   const [run, setRun] = useState<Run>({ state: 'idle' });
   const running = run.state === 'running';
+  const titleId = useId();
 
   const choose = (chosen: File | undefined) => {
     if (!chosen) return;
@@ -133,13 +135,12 @@ export function UploadPanel() {
   };
 
   return (
-    <form className="panel upload" onSubmit={submit} noValidate aria-labelledby="upload-title">
-      <div className="panel__header">
-        <h2 className="panel__title" id="upload-title">
-          Import a file
-        </h2>
-        <span className="panel__subtitle">Up to 50 MB. Preview first: it shows what would change.</span>
-      </div>
+    <form className="panel upload" onSubmit={submit} noValidate aria-labelledby={titleId}>
+      <PanelHeading
+        title="Import a file"
+        titleId={titleId}
+        subtitle="Up to 50 MB. Preview first: it shows what would change."
+      />
 
       <section
         aria-label="Drop zone"
@@ -234,23 +235,20 @@ export function UploadPanel() {
           )}
         </Field>
         {target === NEW_CALENDAR && (
-          <Field label="Calendar name" error={nameError ?? undefined}>
-            {(control) => (
-              <input
-                {...control}
-                value={name}
-                maxLength={200}
-                placeholder={file ? baseName(file.name) : 'e.g. Work calendar'}
-                onChange={(e) => {
-                  setName(e.target.value);
-                  setNameError(null);
-                  setRun({ state: 'idle' });
-                }}
-                disabled={running}
-                autoComplete="off"
-              />
-            )}
-          </Field>
+          <TextField
+            label="Calendar name"
+            error={nameError ?? undefined}
+            value={name}
+            maxLength={200}
+            placeholder={file ? baseName(file.name) : 'e.g. Work calendar'}
+            onChange={(value) => {
+              setName(value);
+              setNameError(null);
+              setRun({ state: 'idle' });
+            }}
+            disabled={running}
+            autoComplete="off"
+          />
         )}
       </div>
       <label className="check">
@@ -360,11 +358,12 @@ function ProgressBar({
   );
 }
 
-function UploadIcon() {
+/** The line icons of the drop zone, drawn in the text's colour. */
+function Icon({ className, size, path }: { className: string; size: number; path: string }) {
   return (
-    <svg className="dropzone__icon" width="36" height="36" viewBox="0 0 24 24" aria-hidden="true">
+    <svg className={className} width={size} height={size} viewBox="0 0 24 24" aria-hidden="true">
       <path
-        d="M12 15V4m0 0-4 4m4-4 4 4M5 15v3a2 2 0 0 0 2 2h10a2 2 0 0 0 2-2v-3"
+        d={path}
         fill="none"
         stroke="currentColor"
         strokeWidth="1.6"
@@ -375,23 +374,18 @@ function UploadIcon() {
   );
 }
 
-function FileIcon() {
-  return (
-    <svg
-      className="dropzone__icon dropzone__icon--file"
-      width="32"
-      height="32"
-      viewBox="0 0 24 24"
-      aria-hidden="true"
-    >
-      <path
-        d="M14 3H7a2 2 0 0 0-2 2v14a2 2 0 0 0 2 2h10a2 2 0 0 0 2-2V8l-5-5Zm0 0v5h5M9 13h6m-6 4h4"
-        fill="none"
-        stroke="currentColor"
-        strokeWidth="1.6"
-        strokeLinecap="round"
-        strokeLinejoin="round"
-      />
-    </svg>
-  );
-}
+const UploadIcon = () => (
+  <Icon
+    className="dropzone__icon"
+    size={36}
+    path="M12 15V4m0 0-4 4m4-4 4 4M5 15v3a2 2 0 0 0 2 2h10a2 2 0 0 0 2-2v-3"
+  />
+);
+
+const FileIcon = () => (
+  <Icon
+    className="dropzone__icon dropzone__icon--file"
+    size={32}
+    path="M14 3H7a2 2 0 0 0-2 2v14a2 2 0 0 0 2 2h10a2 2 0 0 0 2-2V8l-5-5Zm0 0v5h5M9 13h6m-6 4h4"
+  />
+);

@@ -2,6 +2,7 @@ import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tansta
 import type { ApiBody } from '../../../../client/index.ts';
 import { api } from '../../../api/client.ts';
 import type { CalendarItem } from '../../../api/types.ts';
+import { useRefreshingMutation } from '../../../shared/query-client.ts';
 import { refreshWeekData } from '../../week/week-queries.ts';
 
 export const CALENDARS_KEY = ['calendars'] as const;
@@ -32,18 +33,15 @@ export function useSyncCalendar() {
 }
 
 export function useDeleteCalendar() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (calendar: CalendarItem) =>
-      api.DELETE('/calendars/{id}', { params: { path: { id: calendar.id } } }),
-    onSuccess: () => refreshAfterImport(queryClient),
-  });
+  return useRefreshingMutation(
+    (calendar: CalendarItem) => api.DELETE('/calendars/{id}', { params: { path: { id: calendar.id } } }),
+    refreshAfterImport,
+  );
 }
 
 export function useAddSubscription() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (input: ApiBody<'/calendars', 'post'>) => api.POST('/calendars', { body: input }),
-    onSuccess: () => refreshAfterImport(queryClient),
-  });
+  return useRefreshingMutation(
+    (input: ApiBody<'/calendars', 'post'>) => api.POST('/calendars', { body: input }),
+    refreshAfterImport,
+  );
 }

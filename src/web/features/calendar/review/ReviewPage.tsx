@@ -1,9 +1,13 @@
 import { type KeyboardEvent, useEffect, useMemo, useRef, useState } from 'react';
 import type { Me, Quadrant, ReviewItem } from '../../../api/types.ts';
 import { formatWhen } from '../../../shared/dates.ts';
+import { EmptyState } from '../../../shared/EmptyState.tsx';
 import { formatDuration } from '../../../shared/format.ts';
 import { problemOf } from '../../../shared/forms.ts';
+import { LoadError } from '../../../shared/LoadError.tsx';
+import { ListSkeleton } from '../../../shared/Loaded.tsx';
 import { hrefOf } from '../../../shared/navigation.ts';
+import { PageIntro } from '../../../shared/PageIntro.tsx';
 import { QUADRANTS, quadrantInfo } from '../../../shared/quadrants.ts';
 import { useToast } from '../../../shared/Toasts.tsx';
 import { AccountOptions } from '../rules/AccountOptions.tsx';
@@ -124,52 +128,39 @@ export function ReviewPage({ me }: { me: Me }) {
 
   return (
     <div className="review-page">
-      <div className="page-intro">
-        <h1>Review</h1>
-        <p className="muted">
-          Imported events no rule could classify. Decide each one's quadrant: it counts from then on, and
-          later imports keep your decision. For events that keep coming back, <strong>make a rule</strong>.
-        </p>
-      </div>
+      <PageIntro
+        title="Review"
+        intro={
+          <>
+            Imported events no rule could classify. Decide each one's quadrant: it counts from then on, and
+            later imports keep your decision. For events that keep coming back, <strong>make a rule</strong>.
+          </>
+        }
+      />
 
       {review.isPending ? (
-        <div className="panel list-skeleton list-skeleton--tall" aria-busy="true">
-          <span />
-          <span />
-          <span />
-          <span />
-        </div>
+        <ListSkeleton rows={4} tall className="panel" />
       ) : review.isError ? (
-        <div className="panel form-error" role="alert">
-          The review inbox could not be loaded: {problemOf(review.error).message}{' '}
-          <button type="button" className="button button--small" onClick={() => review.refetch()}>
-            Retry
-          </button>
-        </div>
+        <LoadError what="The review inbox" error={review.error} onRetry={() => review.refetch()} inPanel />
       ) : items.length === 0 ? (
-        <section className="panel empty-state" data-testid="review-empty">
-          <div className="empty-week__art" aria-hidden="true">
-            <span className="bg-q1" />
-            <span className="bg-q2" />
-            <span className="bg-q3" />
-            <span className="bg-q4" />
+        <EmptyState
+          title="Nothing to review — every imported event is classified"
+          className="empty-state"
+          testId="review-empty"
+        >
+          <p className="muted">
+            When you import a calendar, events that no rule recognises show up here for you to place on the
+            matrix.
+          </p>
+          <div className="empty-week__actions">
+            <a className="button" href={hrefOf({ page: 'import' })}>
+              Import a calendar
+            </a>
+            <a className="button button--ghost" href={hrefOf({ page: 'rules' })}>
+              See your rules
+            </a>
           </div>
-          <div className="empty-week__body">
-            <h2 className="panel__title">Nothing to review — every imported event is classified</h2>
-            <p className="muted">
-              When you import a calendar, events that no rule recognises show up here for you to place on the
-              matrix.
-            </p>
-            <div className="empty-week__actions">
-              <a className="button" href={hrefOf({ page: 'import' })}>
-                Import a calendar
-              </a>
-              <a className="button button--ghost" href={hrefOf({ page: 'rules' })}>
-                See your rules
-              </a>
-            </div>
-          </div>
-        </section>
+        </EmptyState>
       ) : (
         <section className="panel review" aria-labelledby="review-title">
           <div className="review__toolbar">

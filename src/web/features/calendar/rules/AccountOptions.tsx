@@ -1,3 +1,4 @@
+import { NameOptions } from '../../../shared/Field.tsx';
 import { useAccounts } from '../../accounts/accounts-queries.ts';
 import { INTERNAL, KEEP } from './rule-draft.ts';
 
@@ -8,11 +9,7 @@ export function AccountOptions({ keepLabel }: { keepLabel: string }) {
     <>
       <option value={KEEP}>{keepLabel}</option>
       <option value={INTERNAL}>Internal (no account)</option>
-      {accounts.data?.map((account) => (
-        <option key={account.id} value={account.id}>
-          {account.name}
-        </option>
-      ))}
+      <NameOptions items={accounts.data} />
     </>
   );
 }

@@ -1,9 +1,9 @@
 import { type FormEvent, useState } from 'react';
 import { ACTIVITY_KINDS, type ActivityKind, type RulePreview } from '../../../api/types.ts';
 import { formatWhen } from '../../../shared/dates.ts';
-import { Check, FormError, NumberField, SelectField, TextField } from '../../../shared/Field.tsx';
-import { DialogFooter, FormDialog } from '../../../shared/FormDialog.tsx';
-import { problemOf } from '../../../shared/forms.ts';
+import { Check, NumberField, Options, SelectField, TextField } from '../../../shared/Field.tsx';
+import { FormDialog } from '../../../shared/FormDialog.tsx';
+import { checksOf, fieldsOf, problemOf, useChecked } from '../../../shared/forms.ts';
 import { KIND_LABELS, QUADRANT_IDS, quadrantInfo, quadrantOf } from '../../../shared/quadrants.ts';
 import { useToast } from '../../../shared/Toasts.tsx';
 import { AccountOptions } from './AccountOptions.tsx';
@@ -46,7 +46,7 @@ export function RuleEditor({ ruleId, initial, onClose }: RuleEditorProps) {
   const preview = usePreviewRule();
   const toast = useToast();
   const [draft, setDraft] = useState<RuleDraft>(initial);
-  const [errors, setErrors] = useState<RuleErrors>({});
+  const { errors, setErrors, passes } = useChecked<RuleDraft, RuleErrors>(checkRuleDraft);
   const [tested, setTested] = useState<RuleDraft | null>(null);
 
   const change = (patch: Partial<RuleDraft>) => {
@@ -66,11 +66,7 @@ export function RuleEditor({ ruleId, initial, onClose }: RuleEditorProps) {
     save.reset();
   };
 
-  const valid = () => {
-    const problems = checkRuleDraft(draft);
-    setErrors(problems);
-    return Object.keys(problems).length === 0;
-  };
+  const valid = () => passes(draft);
 
   const test = () => {
     if (!valid()) return;
@@ -104,6 +100,12 @@ export function RuleEditor({ ruleId, initial, onClose }: RuleEditorProps) {
   /** A field's error, also when the server names a part of it (`conditions.titleWords.2`). */
   const err = (key: string) =>
     errors[key] ?? Object.entries(errors).find(([field]) => field.startsWith(`${key}.`))?.[1];
+  const field = fieldsOf(
+    draft,
+    change,
+    Object.fromEntries(Object.keys(draft).map((key) => [key, err(FIELD_OF[key] ?? key)])),
+  );
+  const check = checksOf(draft, change);
   const quadrant = quadrantInfo(quadrantOf(draft));
   const problem = problemOf(save.error);
   const previewProblem = problemOf(preview.error);
@@ -111,22 +113,21 @@ export function RuleEditor({ ruleId, initial, onClose }: RuleEditorProps) {
 
   return (
     <FormDialog
-      titleId="rule-editor-title"
       title={ruleId ? 'Edit rule' : 'New rule'}
       className="dialog--wide"
       onSubmit={submit}
       onClose={onClose}
+      saving={save.isPending}
+      saveLabel="Save rule"
+      error={problem.formMessage}
     >
-      <FormError message={Object.keys(problem.fields).length ? null : problem.message} />
       <TextField
         label="Rule name"
-        error={errors.name}
+        {...field('name')}
         autoFocus
-        value={draft.name}
         maxLength={200}
         placeholder="e.g. Northwind meetings"
         autoComplete="off"
-        onChange={(name) => change({ name })}
       />
 
       <div className="rule-editor">
@@ -144,42 +145,33 @@ export function RuleEditor({ ruleId, initial, onClose }: RuleEditorProps) {
           )}
           <TextField
             label="Title words"
-            error={err('conditions.titleWords')}
+            {...field('titleWords')}
             hint="Any of these words or phrases, comma-separated, e.g. standup, weekly sync"
-            value={draft.titleWords}
             autoComplete="off"
-            onChange={(titleWords) => change({ titleWords })}
           />
           <TextField
             label="Title pattern (regular expression)"
-            error={err('conditions.titleRegex')}
-            value={draft.titleRegex}
+            {...field('titleRegex')}
             autoComplete="off"
             spellCheck={false}
             inputClassName="mono"
             placeholder="e.g. ^(QBR|Quarterly)"
-            onChange={(titleRegex) => change({ titleRegex })}
           />
           <TextField
             label="Attendee email domains"
-            error={err('conditions.attendeeDomains')}
+            {...field('attendeeDomains')}
             hint="Someone from any of them (subdomains too), e.g. northwind.com"
-            value={draft.attendeeDomains}
             autoComplete="off"
             spellCheck={false}
-            onChange={(attendeeDomains) => change({ attendeeDomains })}
           />
           <Check
             label="All attendees are internal (your own email domain)"
-            checked={draft.allAttendeesInternal}
-            onChange={(allAttendeesInternal) => change({ allAttendeesInternal })}
+            {...check('allAttendeesInternal')}
           />
           <SelectField<RuleDraft['attendeeFromAccount']>
             label="Attendees from an account"
-            error={err('conditions.attendeeFromAccount')}
+            {...field('attendeeFromAccount')}
             hint="Someone whose email domain belongs to one of your accounts (see Accounts & domains)"
-            value={draft.attendeeFromAccount}
-            onChange={(attendeeFromAccount) => change({ attendeeFromAccount })}
           >
             <option value="any">Any</option>
             <option value="yes">At least one</option>
@@ -188,43 +180,16 @@ export function RuleEditor({ ruleId, initial, onClose }: RuleEditorProps) {
           <div className="rule-editor__pair">
             <TextField
               label="Organizer"
-              error={err('conditions.organizer')}
-              value={draft.organizer}
+              {...field('organizer')}
               autoComplete="off"
               placeholder="email or domain"
-              onChange={(organizer) => change({ organizer })}
             />
-            <TextField
-              label="Location contains"
-              error={err('conditions.location')}
-              value={draft.location}
-              autoComplete="off"
-              onChange={(location) => change({ location })}
-            />
+            <TextField label="Location contains" {...field('location')} autoComplete="off" />
           </div>
           <div className="rule-editor__triple">
-            <NumberField
-              label="Min minutes"
-              error={err('conditions.minMinutes')}
-              min={0}
-              max={1440}
-              value={draft.minMinutes}
-              onChange={(minMinutes) => change({ minMinutes })}
-            />
-            <NumberField
-              label="Max minutes"
-              error={err('conditions.maxMinutes')}
-              min={0}
-              max={1440}
-              value={draft.maxMinutes}
-              onChange={(maxMinutes) => change({ maxMinutes })}
-            />
-            <SelectField<RuleDraft['recurring']>
-              label="Recurring"
-              error={err('conditions.recurring')}
-              value={draft.recurring}
-              onChange={(recurring) => change({ recurring })}
-            >
+            <NumberField label="Min minutes" {...field('minMinutes')} min={0} max={1440} />
+            <NumberField label="Max minutes" {...field('maxMinutes')} min={0} max={1440} />
+            <SelectField<RuleDraft['recurring']> label="Recurring" {...field('recurring')}>
               <option value="any">Any</option>
               <option value="yes">Recurring only</option>
               <option value="no">One-off only</option>
@@ -237,26 +202,10 @@ export function RuleEditor({ ruleId, initial, onClose }: RuleEditorProps) {
           <p className="muted small">Fields you leave unchanged can be set by a later rule.</p>
           {errors.actions && <p className="field__error">{errors.actions}</p>}
           <div className="flags">
-            <Check
-              label="Set the quadrant"
-              checked={draft.setQuadrant}
-              onChange={(setQuadrant) => change({ setQuadrant })}
-            />
+            <Check label="Set the quadrant" {...check('setQuadrant')} />
             <div className="flags__row">
-              <Check
-                label="Urgent"
-                checked={draft.urgent}
-                disabled={!draft.setQuadrant}
-                toggle
-                onChange={(urgent) => change({ urgent })}
-              />
-              <Check
-                label="Important"
-                checked={draft.important}
-                disabled={!draft.setQuadrant}
-                toggle
-                onChange={(important) => change({ important })}
-              />
+              <Check label="Urgent" {...check('urgent')} disabled={!draft.setQuadrant} toggle />
+              <Check label="Important" {...check('important')} disabled={!draft.setQuadrant} toggle />
               {draft.setQuadrant ? (
                 <span
                   className={`quadrant-badge quadrant-badge--${quadrant.id}`}
@@ -269,33 +218,14 @@ export function RuleEditor({ ruleId, initial, onClose }: RuleEditorProps) {
               )}
             </div>
           </div>
-          <SelectField
-            label="Account"
-            error={err('actions.accountId')}
-            value={draft.account}
-            onChange={(account) => change({ account })}
-          >
+          <SelectField label="Account" {...field('account')}>
             <AccountOptions keepLabel="Unchanged" />
           </SelectField>
-          <SelectField<ActivityKind | ''>
-            label="Kind"
-            error={err('actions.kind')}
-            value={draft.kind}
-            onChange={(kind) => change({ kind })}
-          >
+          <SelectField<ActivityKind | ''> label="Kind" {...field('kind')}>
             <option value="">Unchanged</option>
-            {ACTIVITY_KINDS.map((kind) => (
-              <option key={kind} value={kind}>
-                {KIND_LABELS[kind]}
-              </option>
-            ))}
+            <Options values={ACTIVITY_KINDS} labels={KIND_LABELS} />
           </SelectField>
-          <SelectField<RuleDraft['commercial']>
-            label="Commercial"
-            error={err('actions.commercial')}
-            value={draft.commercial}
-            onChange={(commercial) => change({ commercial })}
-          >
+          <SelectField<RuleDraft['commercial']> label="Commercial" {...field('commercial')}>
             <option value="">Unchanged</option>
             <option value="yes">Commercial</option>
             <option value="no">Relationship (non-commercial)</option>
@@ -323,8 +253,6 @@ export function RuleEditor({ ruleId, initial, onClose }: RuleEditorProps) {
         </div>
         {preview.data && preview.data.sample.length > 0 && <PreviewSample preview={preview.data} />}
       </section>
-
-      <DialogFooter onCancel={onClose} saving={save.isPending} saveLabel="Save rule" />
     </FormDialog>
   );
 }

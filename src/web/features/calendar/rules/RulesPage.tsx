@@ -1,9 +1,11 @@
 import { useState } from 'react';
-import type { Rule } from '../../../api/types.ts';
-import { ConfirmDialog } from '../../../shared/ConfirmDialog.tsx';
+import { ConfirmButton } from '../../../shared/ConfirmDialog.tsx';
+import { EmptyNote } from '../../../shared/EmptyNote.tsx';
 import { problemOf } from '../../../shared/forms.ts';
-import { LoadError } from '../../../shared/LoadError.tsx';
+import { ListSkeleton, Loaded } from '../../../shared/Loaded.tsx';
 import { hrefOf } from '../../../shared/navigation.ts';
+import { PageIntro } from '../../../shared/PageIntro.tsx';
+import { Panel } from '../../../shared/Panel.tsx';
 import { useToast } from '../../../shared/Toasts.tsx';
 import { AccountDomainsPanel } from '../../accounts/AccountDomainsPanel.tsx';
 import { useAccounts } from '../../accounts/accounts-queries.ts';
@@ -18,6 +20,12 @@ import {
 } from './rule-draft.ts';
 import { useDeleteRule, useReorderRules, useRules, useToggleRule } from './rules-queries.ts';
 
+/** A rule's place in the order: one up, one down. */
+const MOVES = [
+  { by: -1, direction: 'up', arrow: '↑' },
+  { by: 1, direction: 'down', arrow: '↓' },
+] as const;
+
 const reclassified = (changed: number) =>
   changed > 0 ? ` ${changed.toLocaleString()} ${changed === 1 ? 'event' : 'events'} re-classified.` : '';
 
@@ -30,7 +38,6 @@ export function RulesPage() {
   const remove = useDeleteRule();
   const toast = useToast();
   const [editing, setEditing] = useState<{ id?: string; draft: RuleDraft } | null>(null);
-  const [deleting, setDeleting] = useState<Rule | null>(null);
   const failed = (what: string) => (error: unknown) =>
     toast({ tone: 'error', message: `${what}: ${problemOf(error).message}` });
 
@@ -59,186 +66,162 @@ export function RulesPage() {
 
   return (
     <div className="rules-page">
-      <div className="page-intro page-intro--row">
-        <div>
-          <h1>Rules</h1>
-          <p className="muted">
+      <PageIntro
+        title="Rules"
+        intro={
+          <>
             Rules classify imported events, top to bottom: for each field (quadrant, account, kind,
             commercial) the first enabled rule that matches and sets it wins. What no rule decides waits in{' '}
             <a href={hrefOf({ page: 'review' })}>Review</a>. Changes you make by hand are never overwritten.
-          </p>
-        </div>
-        <button
-          type="button"
-          className="button button--primary"
-          onClick={() => setEditing({ draft: emptyRuleDraft() })}
-        >
-          New rule
-        </button>
-      </div>
+          </>
+        }
+        actions={
+          <button
+            type="button"
+            className="button button--primary"
+            onClick={() => setEditing({ draft: emptyRuleDraft() })}
+          >
+            New rule
+          </button>
+        }
+      />
 
-      <section className="panel" aria-labelledby="rules-title">
-        <div className="panel__header">
-          <h2 className="panel__title" id="rules-title">
-            Your rules
-          </h2>
-          {rules.data && rules.data.length > 0 && (
-            <span className="panel__subtitle">{rules.data.filter((r) => r.enabled).length} enabled</span>
-          )}
-        </div>
-        {rules.isPending ? (
-          <div className="list-skeleton" aria-busy="true">
-            <span />
-            <span />
-            <span />
-          </div>
-        ) : rules.isError ? (
-          <LoadError what="Rules" error={rules.error} onRetry={() => rules.refetch()} />
-        ) : rules.data.length === 0 ? (
-          <div className="empty-note">
-            <p>
+      <Panel
+        title="Your rules"
+        subtitle={
+          rules.data && rules.data.length > 0 && `${rules.data.filter((r) => r.enabled).length} enabled`
+        }
+      >
+        <Loaded
+          query={rules}
+          what="Rules"
+          retry
+          loading={<ListSkeleton rows={3} />}
+          empty={
+            <EmptyNote
+              action={{
+                label: 'Create the first rule',
+                onClick: () => setEditing({ draft: emptyRuleDraft() }),
+              }}
+            >
               No rules yet. A rule says, for example, “meetings with people from northwind.com are Q2, on the
               Northwind account”.
-            </p>
-            <button type="button" className="button" onClick={() => setEditing({ draft: emptyRuleDraft() })}>
-              Create the first rule
-            </button>
-          </div>
-        ) : (
-          <ol className="rule-list">
-            {rules.data.map((rule, index) => {
-              const quadrant = quadrantOfActions(rule.actions);
-              const sets = describeActions(rule.actions, accounts.data);
-              const when = describeConditions(rule.conditions);
-              return (
-                <li
-                  key={rule.id}
-                  className={`rule-row${rule.enabled ? '' : ' rule-row--disabled'}`}
-                  data-testid="rule-row"
-                >
-                  <span className="rule-row__position" aria-hidden="true">
-                    {index + 1}
-                  </span>
-                  <label className="switch" title={rule.enabled ? 'Enabled' : 'Disabled'}>
-                    <input
-                      type="checkbox"
-                      role="switch"
-                      checked={rule.enabled}
-                      aria-checked={rule.enabled}
-                      aria-label={`Enable ${rule.name}`}
-                      onChange={(e) =>
-                        toggle.mutate(
-                          { rule, enabled: e.target.checked },
-                          {
-                            onSuccess: (changed) =>
-                              toast({
-                                message: `‘${rule.name}’ ${e.target.checked ? 'enabled' : 'disabled'}.${reclassified(changed)}`,
-                              }),
-                            onError: failed(`‘${rule.name}’ was not changed`),
-                          },
-                        )
-                      }
-                    />
-                    <span className="switch__track" aria-hidden="true" />
-                  </label>
-                  <div className="rule-row__main">
-                    <span className="rule-row__name">{rule.name}</span>
-                    <span className="rule-row__text">
-                      <span className="muted">When </span>
-                      {when.length ? when.join(' · ') : 'any event'}
+            </EmptyNote>
+          }
+        >
+          {(list) => (
+            <ol className="rule-list">
+              {list.map((rule, index) => {
+                const quadrant = quadrantOfActions(rule.actions);
+                const sets = describeActions(rule.actions, accounts.data);
+                const when = describeConditions(rule.conditions);
+                return (
+                  <li
+                    key={rule.id}
+                    className={`rule-row${rule.enabled ? '' : ' rule-row--disabled'}`}
+                    data-testid="rule-row"
+                  >
+                    <span className="rule-row__position" aria-hidden="true">
+                      {index + 1}
                     </span>
-                  </div>
-                  <div className="rule-row__sets">
-                    {quadrant && (
-                      <span
-                        className={`quadrant-badge quadrant-badge--${quadrant.id}`}
-                        title={quadrant.explanation}
+                    <label className="switch" title={rule.enabled ? 'Enabled' : 'Disabled'}>
+                      <input
+                        type="checkbox"
+                        role="switch"
+                        checked={rule.enabled}
+                        aria-checked={rule.enabled}
+                        aria-label={`Enable ${rule.name}`}
+                        onChange={(e) =>
+                          toggle.mutate(
+                            { rule, enabled: e.target.checked },
+                            {
+                              onSuccess: (changed) =>
+                                toast({
+                                  message: `‘${rule.name}’ ${e.target.checked ? 'enabled' : 'disabled'}.${reclassified(changed)}`,
+                                }),
+                              onError: failed(`‘${rule.name}’ was not changed`),
+                            },
+                          )
+                        }
+                      />
+                      <span className="switch__track" aria-hidden="true" />
+                    </label>
+                    <div className="rule-row__main">
+                      <span className="rule-row__name">{rule.name}</span>
+                      <span className="rule-row__text">
+                        <span className="muted">When </span>
+                        {when.length ? when.join(' · ') : 'any event'}
+                      </span>
+                    </div>
+                    <div className="rule-row__sets">
+                      {quadrant && (
+                        <span
+                          className={`quadrant-badge quadrant-badge--${quadrant.id}`}
+                          title={quadrant.explanation}
+                        >
+                          {quadrant.label} · {quadrant.name}
+                        </span>
+                      )}
+                      {sets.map((text) => (
+                        <span key={text} className="tag">
+                          {text}
+                        </span>
+                      ))}
+                    </div>
+                    <div className="rule-row__actions">
+                      {MOVES.map(({ by, direction, arrow }) => (
+                        <button
+                          key={direction}
+                          type="button"
+                          id={`rule-${rule.id}-${direction}`}
+                          className="button button--icon button--small button--ghost"
+                          aria-label={`Move ${rule.name} ${direction}`}
+                          title={`Move ${direction}`}
+                          disabled={by < 0 ? index === 0 : index === list.length - 1}
+                          onClick={() => move(index, by)}
+                        >
+                          <span aria-hidden="true">{arrow}</span>
+                        </button>
+                      ))}
+                      <button
+                        type="button"
+                        className="button button--small"
+                        aria-label={`Edit ${rule.name}`}
+                        onClick={() => setEditing({ id: rule.id, draft: ruleDraftOf(rule) })}
                       >
-                        {quadrant.label} · {quadrant.name}
-                      </span>
-                    )}
-                    {sets.map((text) => (
-                      <span key={text} className="tag">
-                        {text}
-                      </span>
-                    ))}
-                  </div>
-                  <div className="rule-row__actions">
-                    <button
-                      type="button"
-                      id={`rule-${rule.id}-up`}
-                      className="button button--icon button--small button--ghost"
-                      aria-label={`Move ${rule.name} up`}
-                      title="Move up"
-                      disabled={index === 0}
-                      onClick={() => move(index, -1)}
-                    >
-                      <span aria-hidden="true">↑</span>
-                    </button>
-                    <button
-                      type="button"
-                      id={`rule-${rule.id}-down`}
-                      className="button button--icon button--small button--ghost"
-                      aria-label={`Move ${rule.name} down`}
-                      title="Move down"
-                      disabled={index === rules.data.length - 1}
-                      onClick={() => move(index, 1)}
-                    >
-                      <span aria-hidden="true">↓</span>
-                    </button>
-                    <button
-                      type="button"
-                      className="button button--small"
-                      aria-label={`Edit ${rule.name}`}
-                      onClick={() => setEditing({ id: rule.id, draft: ruleDraftOf(rule) })}
-                    >
-                      Edit
-                    </button>
-                    <button
-                      type="button"
-                      className="button button--small button--ghost button--danger"
-                      aria-label={`Delete ${rule.name}`}
-                      onClick={() => setDeleting(rule)}
-                    >
-                      Delete
-                    </button>
-                  </div>
-                </li>
-              );
-            })}
-          </ol>
-        )}
-      </section>
+                        Edit
+                      </button>
+                      <ConfirmButton
+                        label={`Delete ${rule.name}`}
+                        className="button button--small button--ghost button--danger"
+                        title={`Delete ‘${rule.name}’?`}
+                        explanation={
+                          <p>
+                            Events it classified are classified again by the remaining rules; those no rule
+                            decides go to Review. Changes you made by hand stay.
+                          </p>
+                        }
+                        confirmLabel="Delete rule"
+                        busyLabel="Deleting…"
+                        mutation={remove}
+                        variables={rule}
+                        done={`Deleted ‘${rule.name}’.`}
+                        failed={(reason) => `The rule was not deleted: ${reason}`}
+                      >
+                        Delete
+                      </ConfirmButton>
+                    </div>
+                  </li>
+                );
+              })}
+            </ol>
+          )}
+        </Loaded>
+      </Panel>
 
       <AccountDomainsPanel />
 
       {editing && <RuleEditor ruleId={editing.id} initial={editing.draft} onClose={() => setEditing(null)} />}
-      {deleting && (
-        <ConfirmDialog
-          title={`Delete ‘${deleting.name}’?`}
-          confirmLabel={remove.isPending ? 'Deleting…' : 'Delete rule'}
-          danger
-          busy={remove.isPending}
-          onClose={() => setDeleting(null)}
-          onConfirm={() =>
-            remove.mutate(deleting, {
-              onSuccess: () => {
-                toast({ message: `Deleted ‘${deleting.name}’.` });
-                setDeleting(null);
-              },
-              onError: (error) => {
-                failed('The rule was not deleted')(error);
-                setDeleting(null);
-              },
-            })
-          }
-        >
-          <p>
-            Events it classified are classified again by the remaining rules; those no rule decides go to
-            Review. Changes you made by hand stay.
-          </p>
-        </ConfirmDialog>
-      )}
     </div>
   );
 }

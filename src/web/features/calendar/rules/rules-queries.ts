@@ -1,6 +1,7 @@
 import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../api/client.ts';
 import type { Rule, RuleInput } from '../../../api/types.ts';
+import { useRefreshingMutation } from '../../../shared/query-client.ts';
 import { refreshWeekData } from '../../week/week-queries.ts';
 
 export const RULES_KEY = ['rules'] as const;
@@ -18,14 +19,13 @@ const refreshAfterRules = (queryClient: QueryClient) =>
 
 /** Saves a new or changed rule (the server re-applies the rules); resolves with how many events changed. */
 export function useSaveRule() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: ({ id, input }: { id?: string; input: RuleInput }) =>
+  return useRefreshingMutation(
+    ({ id, input }: { id?: string; input: RuleInput }) =>
       id
         ? api.PATCH('/rules/{id}', { params: { path: { id } }, body: input })
         : api.POST('/rules', { body: input }),
-    onSuccess: () => refreshAfterRules(queryClient),
-  });
+    refreshAfterRules,
+  );
 }
 
 /** What saving the draft would do to the last and next 8 weeks; with `id` the draft takes that rule's place. */
@@ -69,9 +69,8 @@ export function useReorderRules() {
 }
 
 export function useDeleteRule() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (rule: Rule) => api.DELETE('/rules/{id}', { params: { path: { id: rule.id } } }),
-    onSuccess: () => refreshAfterRules(queryClient),
-  });
+  return useRefreshingMutation(
+    (rule: Rule) => api.DELETE('/rules/{id}', { params: { path: { id: rule.id } } }),
+    refreshAfterRules,
+  );
 }
