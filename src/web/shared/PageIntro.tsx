@@ -6,7 +6,7 @@ interface PageIntroProps {
   intro: ReactNode;
   introTestId?: string;
   /** The way back to where the page belongs, above the title (e.g. "← Accounts"). */
-  back?: { href: string; label: string };
+  back?: { href: string; label: ReactNode };
   /** Buttons beside the heading; a page without them has the heading alone. */
   actions?: ReactNode;
 }

@@ -151,8 +151,12 @@ function AccountDetail({ account: a, me }: { account: AccountView; me: Me }) {
         <Panel
           title="Coverage"
           subtitle={
-            connectivity.data &&
-            `${connectivity.data.breadth.functions} of ${FUNCTIONS.length} functions, ${connectivity.data.breadth.levels} of ${LEVELS.length} levels`
+            connectivity.data && (
+              <>
+                {connectivity.data.breadth.functions} of {FUNCTIONS.length} functions,{' '}
+                {connectivity.data.breadth.levels} of {LEVELS.length} levels
+              </>
+            )
           }
         >
           <Loaded query={connectivity} what="Coverage" loading={<ListSkeleton rows={2} />}>
@@ -199,7 +203,7 @@ function AccountDetail({ account: a, me }: { account: AccountView; me: Me }) {
 
       <Panel
         title="Stakeholders"
-        subtitle={people.data && people.data.length > 0 && `${people.data.length} people`}
+        subtitle={people.data && people.data.length > 0 && <>{people.data.length} people</>}
       >
         <Loaded
           query={people}

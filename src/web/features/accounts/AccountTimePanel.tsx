@@ -30,8 +30,12 @@ export function AccountTimePanel({ accountId }: { accountId: string }) {
     <Panel
       title="Time invested"
       subtitle={
-        data &&
-        `${formatHours(data.totalMinutes)} in 12 months · ${data.scope === 'team' ? 'the whole team' : 'yours only'}`
+        data && (
+          <>
+            {formatHours(data.totalMinutes)} in 12 months ·{' '}
+            {data.scope === 'team' ? 'the whole team' : 'yours only'}
+          </>
+        )
       }
     >
       <QuadrantChart

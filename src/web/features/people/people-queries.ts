@@ -71,6 +71,6 @@ export function usePublicInvitation(token: string) {
 export function useJoin(token: string) {
   return useRefreshingMutation(
     (input: JoinInput) => api.POST('/public/invitations/{token}', { ...byToken(token), body: input }),
-    (queryClient, me) => startSession(queryClient, me),
+    startSession,
   );
 }

@@ -56,7 +56,7 @@ function Round({ round: r, me }: { round: RoundDetail; me: Me }) {
   return (
     <div className="accounts-page">
       <PageIntro
-        back={{ href: hrefOf({ page: 'accounts', id: r.accountId }), label: `← ${r.accountName}` }}
+        back={{ href: hrefOf({ page: 'accounts', id: r.accountId }), label: <>← {r.accountName}</> }}
         title={
           <>
             {r.name} · honest conversation{' '}

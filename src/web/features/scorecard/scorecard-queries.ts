@@ -46,21 +46,21 @@ function settle(queryClient: QueryClient, round: RoundDetail) {
 export function useCreateRound(accountId: string) {
   return useRefreshingMutation(
     (input: RoundInput) => api.POST('/accounts/{id}/scorecard', { ...byId(accountId), body: input }),
-    (queryClient, round) => settle(queryClient, round),
+    settle,
   );
 }
 
 export function useUpdateRound(id: string) {
   return useRefreshingMutation(
     (patch: RoundPatch) => api.PATCH('/scorecard/rounds/{id}', { ...byId(id), body: patch }),
-    (queryClient, round) => settle(queryClient, round),
+    settle,
   );
 }
 
 export function useSaveMyRating(id: string) {
   return useRefreshingMutation(
     (input: RatingInput) => api.PUT('/scorecard/rounds/{id}/my-rating', { ...byId(id), body: input }),
-    (queryClient, round) => settle(queryClient, round),
+    settle,
   );
 }
 

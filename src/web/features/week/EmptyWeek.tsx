@@ -15,7 +15,7 @@ export function EmptyWeek({ week }: { week: string }) {
     });
 
   return (
-    <EmptyState title={`Nothing logged in ${week} yet`} className="empty-week">
+    <EmptyState title={<>Nothing logged in {week} yet</>} className="empty-week">
       <p>
         Add what you worked on or plan to, and mark each activity urgent and/or important. Linchpin shows
         where the week went, and whether the work that builds your legacy (Q2) got its share.
