@@ -105,3 +105,9 @@ export type Role = (typeof ROLES)[number];
 /** Single-threaded risks of an account's relationships. */
 export const WARNING_KINDS = ['single_contact', 'single_owner', 'buying_office_only', 'no_contacts'] as const;
 export type WarningKind = (typeof WARNING_KINDS)[number];
+
+/** What a leader's team page shows: each person's figures, or only team totals (works-council style). */
+export const TEAM_PRIVACY_MODES = ['per-person', 'aggregate'] as const;
+export type TeamPrivacyMode = (typeof TEAM_PRIVACY_MODES)[number];
+/** Aggregate mode never shows a total made of fewer people than this. */
+export const MIN_GROUP_SIZE = 5;
