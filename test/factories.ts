@@ -6,7 +6,13 @@ import { createActivity } from '../src/core/activities/service.ts';
 import type { Actor } from '../src/core/auth/actor.ts';
 import { createApiToken } from '../src/core/auth/tokens.ts';
 import { actorOf, createUser, type Me } from '../src/core/auth/users.ts';
-import { activities, type Role } from '../src/core/db/schema/index.ts';
+import {
+  type ActivityAttendee,
+  activities,
+  type Classification,
+  type ExclusionReason,
+  type Role,
+} from '../src/core/db/schema/index.ts';
 import type { DecisionInput, DecisionView } from '../src/core/decisions/schemas.ts';
 import { createDecision } from '../src/core/decisions/service.ts';
 import type { Core } from '../src/core/index.ts';
@@ -165,6 +171,13 @@ export interface ActivityRow {
   minutes?: number;
   urgent?: boolean;
   important?: boolean;
+  /** As an import stores them: shown-only, waiting for review, a recurring meeting's occurrence. */
+  excludedReason?: ExclusionReason;
+  classification?: Classification;
+  recurring?: boolean;
+  accountId?: string;
+  notes?: string;
+  attendees?: ActivityAttendee[];
 }
 
 /**
@@ -178,7 +191,7 @@ export async function buildActivityRows(
   row: (i: number) => ActivityRow,
 ) {
   const rows = Array.from({ length: count }, (_, i) => {
-    const { startsAt, title = `Bulk ${i}`, minutes = 30, urgent = false, important = true } = row(i);
+    const { startsAt, title = `Bulk ${i}`, minutes = 30, urgent = false, important = true, ...rest } = row(i);
     const endsAt = new Date(startsAt.getTime() + minutes * 60_000);
     const { workspaceId, userId, timeZone } = by.actor;
     return {
@@ -192,6 +205,7 @@ export async function buildActivityRows(
       timeZone,
       urgent,
       important,
+      ...rest,
     };
   });
   for (let i = 0; i < rows.length; i += 500) await core.db.insert(activities).values(rows.slice(i, i + 500));
@@ -274,7 +288,9 @@ export type Json = any;
 
 export interface ApiResponse<T = Json> {
   status: number;
+  /** The body as JSON; null when it is empty or not JSON (a CSV download: see `text`). */
   body: T;
+  text: string;
   headers: Headers;
 }
 
@@ -326,10 +342,11 @@ export const signIn = (app: App, email: string, password: string, ip = '10.0.0.1
     body: JSON.stringify({ email, password }),
   });
 
-/** A response with its body read as JSON (null when empty). */
+/** A response with its body read as JSON (null when empty or of another type) and as text. */
 export async function jsonOf<T = Json>(response: Response): Promise<ApiResponse<T>> {
   const text = await response.text();
-  return { status: response.status, body: text ? JSON.parse(text) : null, headers: response.headers };
+  const json = text && /json/.test(response.headers.get('content-type') ?? 'application/json');
+  return { status: response.status, body: json ? JSON.parse(text) : null, text, headers: response.headers };
 }
 
 /** How an upload differs from an .ics file sent for its summary. */

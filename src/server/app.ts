@@ -35,6 +35,7 @@ import { reportRoutes } from './routes/reports.ts';
 import { publicScorecardRoutes, scorecardRoutes } from './routes/scorecard.ts';
 import { stakeholderRoutes } from './routes/stakeholders.ts';
 import { systemRoutes } from './routes/system.ts';
+import { teamRoutes } from './routes/team.ts';
 import { timeDrainRoutes } from './routes/time-drains.ts';
 import { todayRoutes } from './routes/today.ts';
 
@@ -96,6 +97,7 @@ export function createApp(core: Core, options: AppOptions = {}) {
   api.route('/', accessRoutes);
   api.route('/', activityRoutes);
   api.route('/', reportRoutes);
+  api.route('/', teamRoutes);
   api.route('/', accountRoutes);
   api.route('/', ruleRoutes);
   api.route('/', stakeholderRoutes);

@@ -22,6 +22,7 @@ export const AUDIT_ACTIONS = [
   'account.transferred',
   'customer_link.created',
   'customer_link.withdrawn',
+  'workspace.team_privacy_changed',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import { REFLECTION_PROMPTS } from '../db/schema/index.ts';
+import { isoWeekSchema } from '../reports/schemas.ts';
 
-export const weekParamSchema = z.object({
-  week: z.string().regex(/^\d{4}-W(0[1-9]|[1-4]\d|5[0-3])$/, 'must be an ISO week like 2026-W48'),
-});
+export const weekParamSchema = z.object({ week: isoWeekSchema });
 
 const answer = z.string().trim().max(5000, 'must be at most 5000 characters');
 

@@ -31,7 +31,8 @@ import { roundViews, type ScoreInput } from './views.ts';
 
 type RoundRow = typeof scorecardRounds.$inferSelect;
 
-const STALE_DAYS = 90;
+/** A round older than this many days is stale: time for the next honest conversation. */
+export const STALE_DAYS = 90;
 export const DEFAULT_LINK_DAYS = 21;
 
 export async function findRound(db: Db | Tx, actor: Actor, id: string): Promise<RoundRow> {

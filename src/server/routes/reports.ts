@@ -1,20 +1,10 @@
 import { z } from '@hono/zod-openapi';
 import { ACTIVITY_KINDS } from '../../core/db/schema/index.ts';
+import { isoWeekSchema, quadrantSplitSchema, targetResultsSchema } from '../../core/reports/schemas.ts';
 import { weekTrend } from '../../core/reports/trend.ts';
 import { weekReport } from '../../core/reports/week-report.ts';
 import { router } from '../context.ts';
 import { operations } from '../operation.ts';
-
-const share = z.object({ minutes: z.number().int(), share: z.number() });
-const split = z.object({ q1: share, q2: share, q3: share, q4: share });
-const target = z.object({
-  min: z.number().optional(),
-  max: z.number().optional(),
-  actual: z.number(),
-  met: z.boolean(),
-  off: z.number(),
-});
-const isoWeek = z.string().regex(/^\d{4}-W\d{2}$/, 'must be an ISO week such as 2026-W47');
 
 const weekReportSchema = z.object({
   week: z.string(),
@@ -22,24 +12,19 @@ const weekReportSchema = z.object({
   from: z.string(),
   to: z.string(),
   totalMinutes: z.number().int(),
-  quadrants: split,
+  quadrants: quadrantSplitSchema,
   byAccount: z.array(
     z.object({
       accountId: z.string().nullable(),
       name: z.string(),
       minutes: z.number().int(),
-      quadrants: split,
+      quadrants: quadrantSplitSchema,
     }),
   ),
   byKind: z.array(z.object({ kind: z.enum(ACTIVITY_KINDS), minutes: z.number().int() })),
-  previous: z.object({ week: z.string(), totalMinutes: z.number().int(), quadrants: split }),
+  previous: z.object({ week: z.string(), totalMinutes: z.number().int(), quadrants: quadrantSplitSchema }),
   next: z.object({ week: z.string() }),
-  targets: z.object({
-    q1: target.optional(),
-    q2: target.optional(),
-    q3: target.optional(),
-    q4: target.optional(),
-  }),
+  targets: targetResultsSchema,
   summary: z.string(),
 });
 
@@ -51,7 +36,7 @@ const trendSchema = z.object({
       from: z.string(),
       to: z.string(),
       totalMinutes: z.number().int(),
-      quadrants: split,
+      quadrants: quadrantSplitSchema,
     }),
   ),
 });
@@ -61,7 +46,7 @@ const route = operations(reportRoutes, 'reports');
 
 route.get('/reports/week', {
   summary: 'Minutes and shares per quadrant, account and kind for an ISO week in your time zone',
-  query: z.object({ week: isoWeek.optional() }),
+  query: z.object({ week: isoWeekSchema.optional() }),
   responds: [200, 'The week report', weekReportSchema],
   run: ({ c, db, actor, query }) => weekReport(db, actor, { week: query.week, targets: c.var.me.targets }),
 });
@@ -70,7 +55,7 @@ route.get('/reports/trend', {
   summary: 'The quadrant split of each of the last N weeks (ending this week, or `until`)',
   query: z.object({
     weeks: z.coerce.number().int().min(1, 'must be 1 to 104').max(104, 'must be 1 to 104').optional(),
-    until: isoWeek.optional(),
+    until: isoWeekSchema.optional(),
   }),
   responds: [200, 'One entry per week, oldest first', trendSchema],
   run: ({ db, actor, query }) => weekTrend(db, actor, query),

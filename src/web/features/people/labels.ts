@@ -29,6 +29,7 @@ const AUDIT_ACTIONS: Record<string, string> = {
   'account.transferred': 'Account handed over',
   'customer_link.created': 'Customer rating link created',
   'customer_link.withdrawn': 'Customer rating link withdrawn',
+  'workspace.team_privacy_changed': 'Team privacy changed',
 };
 
 export const auditActionLabel = (action: string) =>

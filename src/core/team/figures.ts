@@ -1,0 +1,193 @@
+import { type SQL, sql } from 'drizzle-orm';
+import { QUADRANTS, type Quadrant, quadrantOf } from '../activities/quadrant.ts';
+import type { Db } from '../db/client.ts';
+import { countedTime } from '../reports/counted.ts';
+import { DEFAULT_TARGETS, evaluateTargets, round } from '../reports/targets.ts';
+import { toSplit } from '../reports/week-report.ts';
+import { shiftWeek, weekRange } from '../time/weeks.ts';
+import type { TeamMember } from './members.ts';
+import type { TeamPerson, TeamTotals, TrendPoint } from './schemas.ts';
+
+export type Minutes = Record<Quadrant, number>;
+const noMinutes = (): Minutes => ({ q1: 0, q2: 0, q3: 0, q4: 0 });
+const sum = (m: Minutes) => QUADRANTS.reduce((total, q) => total + m[q], 0);
+
+/** What one person did in each of the weeks: counted minutes per quadrant and recurring Q3 meetings. */
+export interface PersonWeeks {
+  member: TeamMember;
+  /** Counted minutes per quadrant, by ISO week in the person's own zone. */
+  minutes: Map<string, Minutes>;
+  recurringQ3Minutes: number;
+  plannedQ2Minutes: number;
+  reflected: boolean;
+}
+
+/** The 12 ISO weeks ending with `week`, oldest first: the span of trends and the heatmap. */
+export const trendWeeks = (week: string) => Array.from({ length: 12 }, (_, i) => shiftWeek(week, i - 11));
+
+/** From the first week's start in the earliest zone to the last week's end in the latest one. */
+export function spanOf(members: TeamMember[], weeks: string[]): { from: Date; to: Date } {
+  const zones = [...new Set(members.map((m) => m.timeZone))];
+  const first = weeks[0] ?? '';
+  const last = weeks.at(-1) ?? '';
+  return {
+    from: new Date(Math.min(...zones.map((z) => weekRange(first, z).from.toMillis()))),
+    to: new Date(Math.max(...zones.map((z) => weekRange(last, z).to.toMillis()))),
+  };
+}
+
+/** `column in (the team's ids)`, or nothing to check when the team is the whole workspace. */
+export function peopleFilter(members: TeamMember[], wholeWorkspace: boolean) {
+  return (column: string): SQL =>
+    wholeWorkspace
+      ? sql`true`
+      : sql`${sql.raw(column)} in (${sql.join(
+          members.map((m) => sql`${m.id}`),
+          sql`, `,
+        )})`;
+}
+
+/** The ISO week of an activity's start in its person's zone (`u` is the users row). */
+export const personWeek = sql.raw(
+  `to_char(date_trunc('week', a.starts_at at time zone u.time_zone), 'IYYY-"W"IW')`,
+);
+
+/**
+ * A person belongs to a week's figures unless they were deactivated before it began (in their zone):
+ * they leave the totals from the week after their deactivation, and their past weeks stay.
+ */
+export function countedIn(member: TeamMember, week: string): boolean {
+  return !member.deactivatedAt || member.deactivatedAt >= weekRange(week, member.timeZone).from.toJSDate();
+}
+
+/**
+ * Counted minutes per person, ISO week (cut in each person's zone, as their own week report does)
+ * and quadrant, plus recurring Q3 minutes, planned Q2 budget and whether they reflected in `week`.
+ * Four grouped queries whatever the team's size.
+ */
+export async function weeksOf(
+  db: Db,
+  workspaceId: string,
+  members: TeamMember[],
+  week: string,
+  wholeWorkspace: boolean,
+): Promise<PersonWeeks[]> {
+  if (members.length === 0) return [];
+  const weeks = trendWeeks(week);
+  const { from, to } = spanOf(members, weeks);
+  const who = peopleFilter(members, wholeWorkspace);
+
+  const [time, plans, reflections] = await Promise.all([
+    db.execute<{
+      user_id: string;
+      week: string;
+      urgent: boolean;
+      important: boolean;
+      minutes: number;
+      recurring: number;
+    }>(sql`
+      select a.user_id, ${personWeek} as week,
+             a.urgent, a.important, sum(a.minutes)::int as minutes,
+             coalesce(sum(a.minutes) filter (where a.recurring), 0)::int as recurring
+      from activities a join users u on u.id = a.user_id
+      where a.workspace_id = ${workspaceId} and ${who('a.user_id')} and ${countedTime('a')}
+        and a.starts_at >= ${from.toISOString()}::timestamptz and a.starts_at < ${to.toISOString()}::timestamptz
+      group by 1, 2, 3, 4`),
+    db.execute<{ user_id: string; minutes: number }>(sql`
+      select user_id, sum(budget_minutes)::int as minutes from big_rocks
+      where workspace_id = ${workspaceId} and ${who('user_id')} and week = ${week} and status <> 'dropped'
+      group by 1`),
+    db.execute<{ user_id: string }>(sql`
+      select user_id from reflections
+      where workspace_id = ${workspaceId} and ${who('user_id')} and week = ${week} and answers <> '{}'::jsonb`),
+  ]);
+
+  const byId = new Map<string, PersonWeeks>(
+    members.map((member) => [
+      member.id,
+      { member, minutes: new Map(), recurringQ3Minutes: 0, plannedQ2Minutes: 0, reflected: false },
+    ]),
+  );
+  for (const row of time.rows) {
+    const person = byId.get(row.user_id);
+    if (!person || !weeks.includes(row.week)) continue;
+    const minutes = person.minutes.get(row.week) ?? noMinutes();
+    const quadrant = quadrantOf(row);
+    minutes[quadrant] += row.minutes;
+    person.minutes.set(row.week, minutes);
+    if (row.week === week && quadrant === 'q3') person.recurringQ3Minutes += row.recurring;
+  }
+  for (const row of plans.rows) {
+    const person = byId.get(row.user_id);
+    if (person) person.plannedQ2Minutes = row.minutes;
+  }
+  for (const row of reflections.rows) {
+    const person = byId.get(row.user_id);
+    if (person) person.reflected = true;
+  }
+  return [...byId.values()];
+}
+
+const q2Share = (m: Minutes | undefined): number | null => {
+  const total = m ? sum(m) : 0;
+  return m && total ? round(m.q2 / total) : null;
+};
+
+/** One person's row: the chosen week against their own targets, and their 12-week Q2 share. */
+export function personRow(person: PersonWeeks, week: string): TeamPerson {
+  const minutes = person.minutes.get(week) ?? noMinutes();
+  const split = toSplit(minutes);
+  const shares = Object.fromEntries(QUADRANTS.map((q) => [q, split.quadrants[q].share])) as Record<
+    Quadrant,
+    number
+  >;
+  return {
+    userId: person.member.id,
+    name: person.member.name,
+    deactivated: person.member.deactivatedAt !== null,
+    ...split,
+    targets: evaluateTargets(person.member.targets ?? DEFAULT_TARGETS, shares),
+    q2Trend: trendWeeks(week).map((w) => {
+      const m = person.minutes.get(w);
+      return { week: w, totalMinutes: m ? sum(m) : 0, share: q2Share(m) };
+    }),
+    plannedQ2Minutes: person.plannedQ2Minutes,
+    recurringQ3Minutes: person.recurringQ3Minutes,
+    reflected: person.reflected,
+  };
+}
+
+/**
+ * The team's totals: the sums of everyone counted in each week. With `minGroupSize`, a week that
+ * fewer people contributed to shows no figures (null), so no total stands for one or two people.
+ */
+export function teamTotals(people: PersonWeeks[], week: string, minGroupSize = 0): TeamTotals | null {
+  const weekFigures = (w: string) => {
+    const counted = people.filter((p) => countedIn(p.member, w));
+    const minutes = noMinutes();
+    let contributors = 0;
+    for (const p of counted) {
+      const m = p.minutes.get(w);
+      if (!m || sum(m) === 0) continue;
+      contributors += 1;
+      for (const q of QUADRANTS) minutes[q] += m[q];
+    }
+    return { counted, minutes, contributors };
+  };
+  const current = weekFigures(week);
+  if (current.contributors < minGroupSize) return null;
+  return {
+    people: current.counted.length,
+    contributors: current.contributors,
+    ...toSplit(current.minutes),
+    q2Trend: trendWeeks(week).map((w): TrendPoint => {
+      const { minutes, contributors } = weekFigures(w);
+      return contributors < minGroupSize
+        ? { week: w, totalMinutes: null, share: null }
+        : { week: w, totalMinutes: sum(minutes), share: q2Share(minutes) };
+    }),
+    plannedQ2Minutes: current.counted.reduce((total, p) => total + p.plannedQ2Minutes, 0),
+    recurringQ3Minutes: current.counted.reduce((total, p) => total + p.recurringQ3Minutes, 0),
+    reflected: current.counted.filter((p) => p.reflected).length,
+  };
+}

@@ -1,0 +1,66 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import type { Actor } from '../auth/actor.ts';
+import type { Db } from '../db/client.ts';
+import { type QuadrantTargets, users } from '../db/schema/index.ts';
+import { AppError } from '../errors.ts';
+import { reportsOf } from '../people/service.ts';
+
+export interface TeamMember {
+  id: string;
+  name: string;
+  timeZone: string;
+  targets: QuadrantTargets | null;
+  deactivatedAt: Date | null;
+}
+
+export interface Team {
+  /** Whose team this is; null for the owner's whole-workspace view. */
+  leader: { id: string; name: string } | null;
+  members: TeamMember[];
+}
+
+const columns = {
+  id: users.id,
+  name: users.name,
+  timeZone: users.timeZone,
+  targets: users.targets,
+  deactivatedAt: users.deactivatedAt,
+};
+
+/**
+ * Whose figures the actor may see: a leader, everyone below them in the reporting lines (or below
+ * one of their own leaders); the owner, the whole workspace or any leader's team. Members see none.
+ */
+export async function teamOf(db: Db, actor: Actor, leaderId?: string): Promise<Team> {
+  if (actor.role === 'member') {
+    throw new AppError('forbidden', 'the team page is for leaders and the workspace owner');
+  }
+  if (!leaderId && actor.role === 'owner') {
+    const members = await db.select(columns).from(users).where(eq(users.workspaceId, actor.workspaceId));
+    return { leader: null, members: byName(members) };
+  }
+  const id = leaderId ?? actor.userId;
+  const [leader] = await db
+    .select({ id: users.id, name: users.name, role: users.role })
+    .from(users)
+    .where(and(eq(users.workspaceId, actor.workspaceId), eq(users.id, id)));
+  const visible =
+    leader &&
+    (actor.role === 'owner' ||
+      id === actor.userId ||
+      (await reportsOf(db, actor.workspaceId, actor.userId)).includes(id));
+  if (!leader || !visible) {
+    throw new AppError('not_found', 'person not found', { leaderId: 'no such leader in your team' });
+  }
+  const ids = await reportsOf(db, actor.workspaceId, leader.id);
+  const members = ids.length
+    ? await db
+        .select(columns)
+        .from(users)
+        .where(and(eq(users.workspaceId, actor.workspaceId), inArray(users.id, ids)))
+    : [];
+  return { leader: { id: leader.id, name: leader.name }, members: byName(members) };
+}
+
+const byName = (members: TeamMember[]) =>
+  members.sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));

@@ -1,0 +1,73 @@
+import { eq } from 'drizzle-orm';
+import type { Actor } from '../auth/actor.ts';
+import type { Db } from '../db/client.ts';
+import { users } from '../db/schema/index.ts';
+import { currentWeek } from '../reports/week-report.ts';
+import { teamAccounts } from './accounts.ts';
+import { countedIn, personRow, teamTotals, trendWeeks, weeksOf } from './figures.ts';
+import { teamOf } from './members.ts';
+import { teamPrivacy } from './privacy.ts';
+import type { LeaderView, TeamQuery, TeamView } from './schemas.ts';
+
+/**
+ * A leader's team page (the owner's: the whole workspace or one leader's team) for one ISO week:
+ * figures per person and for the team, and the team's accounts by risk. In aggregate mode no
+ * per-person row is given and totals need `minGroupSize` contributors.
+ */
+export async function teamView(db: Db, actor: Actor, query: TeamQuery = {}): Promise<TeamView> {
+  const week = query.week ?? currentWeek(actor.timeZone);
+  const weeks = trendWeeks(week);
+  const [team, privacy] = await Promise.all([
+    teamOf(db, actor, query.leaderId),
+    teamPrivacy(db, actor.workspaceId),
+  ]);
+  const wholeWorkspace = team.leader === null;
+  const aggregate = privacy.mode === 'aggregate';
+  const [figures, accounts] = await Promise.all([
+    weeksOf(db, actor.workspaceId, team.members, week, wholeWorkspace),
+    teamAccounts(db, {
+      actor,
+      members: team.members,
+      wholeWorkspace,
+      weeks,
+      minGroupSize: aggregate ? privacy.minGroupSize : 0,
+    }),
+  ]);
+  return {
+    week,
+    weeks,
+    privacy: privacy.mode,
+    minGroupSize: privacy.minGroupSize,
+    leader: team.leader,
+    people: aggregate ? [] : figures.filter((p) => countedIn(p.member, week)).map((p) => personRow(p, week)),
+    team: teamTotals(figures, week, aggregate ? privacy.minGroupSize : 0),
+    accounts,
+  };
+}
+
+/** What the caller's leader (and the owner) see about them: their row of the team page, or none. */
+export async function leaderView(
+  db: Db,
+  actor: Actor,
+  week = currentWeek(actor.timeZone),
+): Promise<LeaderView> {
+  const privacy = await teamPrivacy(db, actor.workspaceId);
+  const [me] = await db
+    .select({
+      id: users.id,
+      name: users.name,
+      timeZone: users.timeZone,
+      targets: users.targets,
+      deactivatedAt: users.deactivatedAt,
+      leaderId: users.leaderId,
+    })
+    .from(users)
+    .where(eq(users.id, actor.userId));
+  const [leader] = me?.leaderId
+    ? await db.select({ id: users.id, name: users.name }).from(users).where(eq(users.id, me.leaderId))
+    : [];
+  const base = { week, privacy: privacy.mode, minGroupSize: privacy.minGroupSize, leader: leader ?? null };
+  if (!me || privacy.mode === 'aggregate') return { ...base, person: null };
+  const [figures] = await weeksOf(db, actor.workspaceId, [me], week, false);
+  return { ...base, person: figures ? personRow(figures, week) : null };
+}
