@@ -18,7 +18,7 @@ import { AppError } from '../errors.ts';
 import { now } from '../time/clock.ts';
 import { DEMO_ACCOUNT_PROFILES, DEMO_GOAL_OF_TEMPLATE } from './accounts.ts';
 import { seedScorecard } from './scorecard.ts';
-import { seedDemoTeam } from './team.ts';
+import { type QuadrantTilt, seedDemoTeam } from './team.ts';
 
 export const DEMO_ACCOUNTS = ['Northwind Foods', 'Contoso Retail', 'Fabrikam Logistics'] as const;
 
@@ -48,6 +48,8 @@ const t = (
   commercial = false,
 ): Template => ({ title, quadrant, kind, minutes, customer, commercial });
 
+const RECURRING_TITLE = 'Weekly sales team stand-up';
+
 const TEMPLATES: Template[] = [
   t('q1', 'Escalation: late deliveries at {account}', 'customer_meeting', 60, true, true),
   t('q1', 'Price dispute call with the {account} buyer', 'customer_meeting', 45, true, true),
@@ -61,7 +63,7 @@ const TEMPLATES: Template[] = [
   t('q2', 'Quarterly business review preparation with {account}', 'planning', 90, true, true),
   t('q2', 'Introduce our CFO to the {account} finance director', 'customer_meeting', 60, true),
   t('q2', 'Read {account} annual report and strategy', 'development', 60, true),
-  t('q3', 'Weekly sales team stand-up', 'internal_meeting', 60, false),
+  t('q3', RECURRING_TITLE, 'internal_meeting', 60, false),
   t('q3', 'Forecast call with sales operations', 'internal_meeting', 60, false, true),
   t('q3', 'Ad-hoc pricing committee', 'internal_meeting', 45, false, true),
   t('q3', 'Status call nobody needed', 'internal_meeting', 30, false),
@@ -83,13 +85,13 @@ function mulberry32(seed: number) {
   };
 }
 
-function pickQuadrant(random: () => number, progress: number): Quadrant {
+function pickQuadrant(random: () => number, progress: number, tilt: QuadrantTilt): Quadrant {
   // Over the 12 weeks the Customer Manager wins time back for Q2 from Q3 and Q4.
   const weights: Record<Quadrant, number> = {
-    q1: 0.22,
-    q2: 0.16 + 0.22 * progress,
-    q3: 0.38 - 0.16 * progress,
-    q4: 0.24 - 0.06 * progress,
+    q1: Math.max(0.02, 0.22 + (tilt.q1 ?? 0)),
+    q2: Math.max(0.02, 0.16 + 0.22 * progress + (tilt.q2 ?? 0)),
+    q3: Math.max(0.02, 0.38 - 0.16 * progress + (tilt.q3 ?? 0)),
+    q4: Math.max(0.02, 0.24 - 0.06 * progress + (tilt.q4 ?? 0)),
   };
   let roll = random() * (weights.q1 + weights.q2 + weights.q3 + weights.q4);
   for (const q of ['q1', 'q2', 'q3', 'q4'] as const) {
@@ -101,6 +103,8 @@ function pickQuadrant(random: () => number, progress: number): Quadrant {
 
 export interface DemoActivity {
   title: string;
+  /** A series' occurrence (the weekly stand-up), as a calendar import marks it. */
+  recurring: boolean;
   startsAt: Date;
   minutes: number;
   quadrant: Quadrant;
@@ -110,7 +114,7 @@ export interface DemoActivity {
 }
 
 /** A Customer Manager's working days over the 12 weeks up to `now` (this week up to today). */
-export function demoWeeks(now: DateTime, weeks = 12, seed = 47): DemoActivity[] {
+export function demoWeeks(now: DateTime, weeks = 12, seed = 47, tilt: QuadrantTilt = {}): DemoActivity[] {
   const random = mulberry32(seed);
   const thisMonday = now.startOf('week');
   const items: DemoActivity[] = [];
@@ -123,7 +127,7 @@ export function demoWeeks(now: DateTime, weeks = 12, seed = 47): DemoActivity[] 
       let cursor = date.set({ hour: 8, minute: 30 });
       const endOfDay = date.set({ hour: 17, minute: 30 });
       while (cursor < endOfDay) {
-        const quadrant = pickQuadrant(random, progress);
+        const quadrant = pickQuadrant(random, progress, tilt);
         const options = TEMPLATES.filter((tpl) => tpl.quadrant === quadrant);
         const template = options[Math.floor(random() * options.length)] ?? TEMPLATES[0];
         if (!template) break;
@@ -133,6 +137,7 @@ export function demoWeeks(now: DateTime, weeks = 12, seed = 47): DemoActivity[] 
         const minutes = Math.min(template.minutes, endOfDay.diff(cursor, 'minutes').minutes);
         items.push({
           title: template.title.replace('{account}', account ?? ''),
+          recurring: template.title === RECURRING_TITLE,
           startsAt: cursor.toJSDate(),
           minutes,
           quadrant,
@@ -239,35 +244,43 @@ export async function loadDemo(
       throw new AppError('conflict', 'demo data goes into an empty history; you already have activities');
     const profiles = new Map<string, DemoProfile>();
     for (const name of DEMO_ACCOUNTS) profiles.set(name, await seedAccount(tx, actor, name));
-    await seedDemoTeam(tx, actor);
+    const team = await seedDemoTeam(tx, actor, at);
     const nowDate = at.toJSDate();
-    const rows = items.map((item, index) => {
-      const profile = item.account ? profiles.get(item.account) : undefined;
-      const dimension = DEMO_GOAL_OF_TEMPLATE.find((g) => item.title.startsWith(g.startsWith))?.dimension;
-      const contact =
-        profile && item.kind === 'customer_meeting' && profile.contacts.length > 0
-          ? profile.contacts[index % profile.contacts.length]
-          : undefined;
-      return {
-        id: randomUUID(),
-        workspaceId: actor.workspaceId,
-        userId: actor.userId,
-        accountId: profile?.id ?? null,
-        goalId: (dimension && profile?.goals.get(dimension)) ?? null,
-        attendees: contact ? [{ email: contact, name: null, partstat: 'ACCEPTED' }] : [],
-        title: item.title,
-        startsAt: item.startsAt,
-        endsAt: new Date(item.startsAt.getTime() + item.minutes * 60_000),
-        minutes: item.minutes,
-        timeZone: actor.timeZone,
-        ...flagsOf(item.quadrant),
-        kind: item.kind,
-        commercial: item.commercial,
-        status: item.startsAt > nowDate ? ('planned' as const) : ('done' as const),
-        source: 'demo' as const,
-      };
-    });
+    const rowsOf = (person: { userId: string; timeZone: string }, items: DemoActivity[]) =>
+      items.map((item, index) => {
+        const profile = item.account ? profiles.get(item.account) : undefined;
+        const dimension = DEMO_GOAL_OF_TEMPLATE.find((g) => item.title.startsWith(g.startsWith))?.dimension;
+        const contact =
+          profile && item.kind === 'customer_meeting' && profile.contacts.length > 0
+            ? profile.contacts[index % profile.contacts.length]
+            : undefined;
+        return {
+          id: randomUUID(),
+          workspaceId: actor.workspaceId,
+          userId: person.userId,
+          accountId: profile?.id ?? null,
+          goalId: (dimension && profile?.goals.get(dimension)) ?? null,
+          attendees: contact ? [{ email: contact, name: null, partstat: 'ACCEPTED' }] : [],
+          title: item.title,
+          startsAt: item.startsAt,
+          endsAt: new Date(item.startsAt.getTime() + item.minutes * 60_000),
+          minutes: item.minutes,
+          timeZone: person.timeZone,
+          ...flagsOf(item.quadrant),
+          kind: item.kind,
+          commercial: item.commercial,
+          recurring: item.recurring,
+          status: item.startsAt > nowDate ? ('planned' as const) : ('done' as const),
+          source: 'demo' as const,
+        };
+      });
+    const rows = [
+      ...rowsOf(actor, items),
+      ...team.flatMap((colleague) =>
+        rowsOf(colleague, demoWeeks(at.setZone(colleague.timeZone), 12, colleague.seed, colleague.tilt)),
+      ),
+    ];
     for (let i = 0; i < rows.length; i += 500) await tx.insert(activities).values(rows.slice(i, i + 500));
-    return { activities: rows.length };
+    return { activities: items.length };
   });
 }

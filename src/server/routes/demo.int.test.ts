@@ -45,6 +45,19 @@ describe('demo data', () => {
     // The demo team cannot sign in: they have no password.
     expect((await signIn(app, priya.email, 'correct horse battery')).status).toBe(401);
 
+    // The team logged its own 12 weeks: the team page has figures to compare.
+    const team = (await api.get(`/team?leaderId=${priya.id}`)).body;
+    expect(team.people.map((p: { name: string }) => p.name)).toEqual(['Marcus Webb', 'Sofia Lindqvist']);
+    const [marcus, sofia] = team.people;
+    expect(marcus.totalMinutes).toBeGreaterThan(0);
+    expect(sofia.quadrants.q2.share).toBeGreaterThan(marcus.quadrants.q2.share);
+    expect(sofia.plannedQ2Minutes).toBe(12 * 60);
+    expect([marcus.reflected, sofia.reflected]).toEqual([false, true]);
+    expect(team.accounts.length).toBeGreaterThan(0);
+    const whole = (await api.get('/team')).body;
+    expect(whole.people).toHaveLength(5);
+    expect(whole.team.q2Trend.filter((p: { share: number | null }) => p.share !== null)).toHaveLength(12);
+
     const colleague = await buildPerson(core, { colleagueOf: founder });
     await apiClient(app, colleague.token).post('/demo');
     expect((await api.get('/users')).body.items).toHaveLength(6);
