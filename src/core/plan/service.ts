@@ -13,6 +13,8 @@ import { weekReport } from '../reports/week-report.ts';
 import { accountsWithStaleRound } from '../scorecard/service.ts';
 import { connectivityOf } from '../stakeholders/connectivity.ts';
 import { stakeholdersOfAccounts } from '../stakeholders/service.ts';
+import { teamOf } from '../team/members.ts';
+import { teamPrivacy } from '../team/privacy.ts';
 import { now } from '../time/clock.ts';
 import { todayIn } from '../time/days.ts';
 import { weekRange } from '../time/weeks.ts';
@@ -386,11 +388,17 @@ export async function weekPlan(
 export type WeekPlan = Awaited<ReturnType<typeof weekPlan>>;
 
 /**
- * For leaders: each person's planned Q2 budget against their actual minutes per quadrant in a week
- * — aggregates only, never a title (plans and activities stay private to their author).
+ * For leaders: each person of their team's planned Q2 budget against their actual minutes per
+ * quadrant in a week — aggregates only, never a title (plans and activities stay private to their
+ * author); nobody's in aggregate mode. The team is the team page's (`teamOf`).
  */
 export async function teamPlanAggregates(db: Db, actor: Actor, week: string) {
-  if (actor.role === 'member') throw new AppError('forbidden', 'team plan figures are for leaders');
+  const [team, privacy] = await Promise.all([teamOf(db, actor), teamPrivacy(db, actor.workspaceId)]);
+  if (privacy.mode === 'aggregate' || team.members.length === 0) return [];
+  const ids = sql.join(
+    team.members.map((m) => sql`${m.id}`),
+    sql`, `,
+  );
   const range = weekRange(week, actor.timeZone);
   const result = await db.execute<{
     user_id: string;
@@ -414,7 +422,7 @@ export async function teamPlanAggregates(db: Db, actor: Actor, week: string) {
     left join activities a on a.user_id = u.id and ${countedTime('a')}
       and a.starts_at >= ${range.from.toJSDate().toISOString()}::timestamptz
       and a.starts_at < ${range.to.toJSDate().toISOString()}::timestamptz
-    where u.workspace_id = ${actor.workspaceId}
+    where u.workspace_id = ${actor.workspaceId} and u.id in (${ids})
     group by u.id, u.name
     order by u.name`);
   return result.rows.map((r) => ({

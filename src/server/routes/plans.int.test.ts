@@ -7,12 +7,13 @@ import {
   buildAccount,
   buildActivity,
   buildGoal,
+  buildPerson,
   buildPlanItem,
   buildRock,
   buildRound,
   type TestUser,
 } from '../../../test/factories.ts';
-import { planItems } from '../../core/db/schema/index.ts';
+import { planItems, users } from '../../core/db/schema/index.ts';
 import type { Core } from '../../core/index.ts';
 import { rollOverPlanItems } from '../../core/plan/service.ts';
 
@@ -233,6 +234,10 @@ describe('say no and delegate', () => {
 
   it('gives leaders per-person aggregates, never titles, and members nothing', async () => {
     const { core, app, ann, leader } = await acme();
+    const outside = await buildPerson(core, { role: 'leader', colleagueOf: ann });
+    // Only a leader Ann reports to sees her figures.
+    expect((await apiClient(app, leader.token).get(`/team/plans/${week}`)).body.items).toEqual([]);
+    await core.db.update(users).set({ leaderId: leader.me.id }).where(eq(users.id, ann.me.id));
     await plannedWeek(core, ann);
     await buildActivity(core, { by: ann, title: 'Weekly pipeline review', urgent: true, important: false });
     const team = await apiClient(app, leader.token).get(`/team/plans/${week}`);
@@ -241,5 +246,6 @@ describe('say no and delegate', () => {
     expect(annRow).toMatchObject({ bigRocks: 2, plannedQ2Minutes: 210 });
     expect(JSON.stringify(team.body)).not.toMatch(/Meet the COO|Call the buyer|pipeline/);
     expect((await apiClient(app, ann.token).get(`/team/plans/${week}`)).status).toBe(403);
+    expect((await apiClient(app, outside.token).get(`/team/plans/${week}`)).body.items).toEqual([]);
   });
 });
