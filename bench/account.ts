@@ -3,7 +3,6 @@ import { sql } from 'drizzle-orm';
 import { getAccountView } from '../src/core/accounts/service.ts';
 import { accountTime } from '../src/core/accounts/time.ts';
 import { listActivities } from '../src/core/activities/service.ts';
-import { actorOf, createUser } from '../src/core/auth/users.ts';
 import {
   accounts,
   activities,
@@ -16,6 +15,7 @@ import type { Core } from '../src/core/index.ts';
 import { listGoals } from '../src/core/legacy/service.ts';
 import { connectivityOf } from '../src/core/stakeholders/connectivity.ts';
 import { listStakeholders } from '../src/core/stakeholders/service.ts';
+import { buildPerson } from '../test/factories.ts';
 import { median, onEachDatabase, percentile, printTable, time } from './stats.ts';
 
 const STAKEHOLDERS = 500;
@@ -25,15 +25,7 @@ const FUNCTIONS = ['executive', 'procurement', 'finance', 'operations', 'supply_
 const LEVELS = ['executive', 'senior', 'operational'] as const;
 
 async function seed(core: Core) {
-  const me = await createUser(core.db, {
-    workspaceName: 'Bench',
-    name: 'Bench',
-    email: `bench-${randomUUID()}@acme.example`,
-    password: 'bench-password',
-    role: 'member',
-    timeZone: 'Europe/London',
-  });
-  const actor = actorOf(me);
+  const { actor } = await buildPerson(core, { workspace: 'Bench', name: 'Bench', timeZone: 'Europe/London' });
   const accountId = randomUUID();
   await core.db
     .insert(accounts)

@@ -1,13 +1,12 @@
 import { execFileSync } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { DateTime } from 'luxon';
-import { actorOf, createUser } from '../src/core/auth/users.ts';
 import { defaultWindow } from '../src/core/calendar/events.ts';
 import { parseIcs } from '../src/core/calendar/ics/index.ts';
 import { importCalendar } from '../src/core/calendar/merge.ts';
 import { createCore } from '../src/core/index.ts';
 import { fixedClock, setClock } from '../src/core/time/clock.ts';
+import { buildPerson } from '../test/factories.ts';
 import { createScratchDatabase } from '../test/postgres.ts';
 import { benchDatabaseUrl, printTable } from './stats.ts';
 
@@ -104,15 +103,11 @@ async function measureOne(target: string): Promise<Record<string, number>> {
         : null;
     const core = await createCore(scratch ? { databaseUrl: scratch.url } : {});
     try {
-      const me = await createUser(core.db, {
-        workspaceName: 'Bench',
+      const { actor } = await buildPerson(core, {
+        workspace: 'Bench',
         name: 'Bench',
-        email: `bench-${randomUUID()}@acme.example`,
-        password: 'bench-password',
-        role: 'member',
         timeZone: 'Europe/Amsterdam',
       });
-      const actor = actorOf(me);
       const started = performance.now();
       const summary = await importCalendar(core.db, actor, { calendar: { name: 'bench.ics' }, text, window });
       const ms = performance.now() - started;

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { DateTime } from 'luxon';
-import { actorOf, createUser } from '../src/core/auth/users.ts';
 import { activities } from '../src/core/db/schema/index.ts';
 import type { Core } from '../src/core/index.ts';
 import { weekReport } from '../src/core/reports/week-report.ts';
 import { weekRange } from '../src/core/time/weeks.ts';
+import { buildPerson } from '../test/factories.ts';
 import { median, onEachDatabase, percentile, printTable, time } from './stats.ts';
 
 const ACTIVITIES = 25_000;
@@ -13,15 +13,7 @@ const YEARS = 10;
 const RUNS = 200;
 
 async function seed(core: Core) {
-  const me = await createUser(core.db, {
-    workspaceName: 'Bench',
-    name: 'Bench',
-    email: `bench-${randomUUID()}@example.test`,
-    password: 'bench-password',
-    role: 'member',
-    timeZone: 'Europe/London',
-  });
-  const actor = actorOf(me);
+  const { actor } = await buildPerson(core, { workspace: 'Bench', name: 'Bench', timeZone: 'Europe/London' });
   const start = DateTime.fromISO('2016-11-23T09:00', { zone: 'Europe/London' });
   const spanMinutes = YEARS * 365 * 24 * 60;
   const rows = Array.from({ length: ACTIVITIES }, (_, i) => {

@@ -3,7 +3,7 @@ import type { Context } from 'hono';
 import type { Actor } from '../core/auth/actor.ts';
 import type { Db } from '../core/db/client.ts';
 import { AppError } from '../core/errors.ts';
-import { type AppEnv, idParam } from './context.ts';
+import { type AppEnv, idParam, router } from './context.ts';
 import { errorResponses } from './errors.ts';
 
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -157,4 +157,13 @@ export function operations(routes: OpenAPIHono<AppEnv>, tag: string) {
     patch: define('patch'),
     delete: define('delete'),
   };
+}
+
+/**
+ * A feature's router, which app.ts mounts, and the builder that declares its operations, in one:
+ * `export const [accountRoutes, route] = featureRoutes('accounts');`.
+ */
+export function featureRoutes(tag: string) {
+  const routes = router();
+  return [routes, operations(routes, tag)] as const;
 }

@@ -18,15 +18,14 @@ import {
 import { createPersonalToken, listTokens, revokeToken, tokenInputSchema } from '../../core/auth/tokens.ts';
 import { trustedOrigin } from '../../core/mail/link-origin.ts';
 import { clientAddress, publicOrigin } from '../auth.ts';
-import { itemsOf, router } from '../context.ts';
-import { operations } from '../operation.ts';
+import { itemsOf } from '../context.ts';
+import { featureRoutes } from '../operation.ts';
 
 const tokenParam = z.object({ token: z.string().min(1).max(200) });
 const codeParam = z.object({ code: z.string().min(1).max(20) });
 
 /** Your own credentials: personal access tokens, password, approving a CLI sign-in. */
-export const accessRoutes = router();
-const route = operations(accessRoutes, 'access');
+export const [accessRoutes, route] = featureRoutes('access');
 
 route.get('/me/tokens', {
   summary: 'Your personal access tokens (never the tokens themselves)',
@@ -99,8 +98,7 @@ for (const decision of ['approve', 'deny'] as const) {
 }
 
 /** Forgot password and CLI sign-in: reachable without a session. */
-export const publicAccessRoutes = router();
-const publicRoute = operations(publicAccessRoutes, 'access');
+export const [publicAccessRoutes, publicRoute] = featureRoutes('access');
 
 publicRoute.post('/public/password-reset', {
   summary: 'Mail a one-hour reset link (always 202: the answer never says whether the address exists)',

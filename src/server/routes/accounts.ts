@@ -16,11 +16,10 @@ import {
 } from '../../core/accounts/service.ts';
 import { accountTime } from '../../core/accounts/time.ts';
 import { clientAddress } from '../auth.ts';
-import { itemsOf, router } from '../context.ts';
-import { operations } from '../operation.ts';
+import { itemsOf } from '../context.ts';
+import { featureRoutes } from '../operation.ts';
 
-export const accountRoutes = router();
-const route = operations(accountRoutes, 'accounts');
+export const [accountRoutes, route] = featureRoutes('accounts');
 
 route.get('/accounts', {
   summary: "The workspace's customer accounts with their team, stakeholder count and warnings",

@@ -13,11 +13,10 @@ import {
   restoreActivity,
   updateActivity,
 } from '../../core/activities/service.ts';
-import { router } from '../context.ts';
-import { operations } from '../operation.ts';
 
-export const activityRoutes = router();
-const route = operations(activityRoutes, 'activities');
+import { featureRoutes } from '../operation.ts';
+
+export const [activityRoutes, route] = featureRoutes('activities');
 
 route.post('/activities', {
   summary: 'Log or plan an activity (give endsAt or minutes)',

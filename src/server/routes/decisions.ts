@@ -9,13 +9,12 @@ import {
   updateDecision,
 } from '../../core/decisions/service.ts';
 import { todayIn } from '../../core/time/days.ts';
-import { itemsOf, router } from '../context.ts';
-import { operations } from '../operation.ts';
+import { itemsOf } from '../context.ts';
+import { featureRoutes } from '../operation.ts';
 
 const list = itemsOf(decisionSchema);
 
-export const decisionRoutes = router();
-const route = operations(decisionRoutes, 'decisions');
+export const [decisionRoutes, route] = featureRoutes('decisions');
 
 route.get('/accounts/{id}/decisions', {
   summary: "The account's decision log: those in force first, newest first",

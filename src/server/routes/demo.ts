@@ -1,10 +1,9 @@
 import { z } from '@hono/zod-openapi';
 import { loadDemo } from '../../core/demo/demo.ts';
-import { router } from '../context.ts';
-import { operations } from '../operation.ts';
 
-export const demoRoutes = router();
-const route = operations(demoRoutes, 'system');
+import { featureRoutes } from '../operation.ts';
+
+export const [demoRoutes, route] = featureRoutes('system');
 
 route.post('/demo', {
   summary: "Fill your empty history with 12 weeks of a Customer Manager's demo activities",

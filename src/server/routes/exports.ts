@@ -1,8 +1,8 @@
 import { z } from '@hono/zod-openapi';
 import { activitySchema } from '../../core/activities/schemas.ts';
 import { EXPORT_FORMATS, exportActivities } from '../../core/exports/service.ts';
-import { router } from '../context.ts';
-import { operations } from '../operation.ts';
+
+import { featureRoutes } from '../operation.ts';
 
 const exportQuerySchema = z.object({
   format: z.enum(EXPORT_FORMATS, { error: 'must be csv or json' }).default('csv'),
@@ -18,8 +18,7 @@ const exportQuerySchema = z.object({
     .describe('End: a date (up to the end of that day) or an ISO date-time (exclusive)'),
 });
 
-export const exportRoutes = router();
-const route = operations(exportRoutes, 'exports');
+export const [exportRoutes, route] = featureRoutes('exports');
 
 /** Pulls the next piece only when the client has taken the last one. */
 function toStream(chunks: AsyncGenerator<string>): ReadableStream<Uint8Array> {

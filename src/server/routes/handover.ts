@@ -3,8 +3,8 @@ import { packHtml } from '../../core/handover/html.ts';
 import { packMarkdown } from '../../core/handover/markdown.ts';
 import { buildHandoverPack } from '../../core/handover/pack.ts';
 import { htmlToPdf } from '../../core/handover/pdf.ts';
-import { router } from '../context.ts';
-import { operations } from '../operation.ts';
+
+import { featureRoutes } from '../operation.ts';
 
 const FORMATS = {
   md: { type: 'text/markdown; charset=utf-8', extension: 'md' },
@@ -12,8 +12,7 @@ const FORMATS = {
   pdf: { type: 'application/pdf', extension: 'pdf' },
 } as const;
 
-export const handoverRoutes = router();
-const route = operations(handoverRoutes, 'handover');
+export const [handoverRoutes, route] = featureRoutes('handover');
 
 route.get('/accounts/{id}/handover', {
   summary: 'The handover pack for an account, dated, as Markdown, printable HTML or PDF',

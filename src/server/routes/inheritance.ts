@@ -10,11 +10,10 @@ import {
   verdictInputSchema,
 } from '../../core/inheritance/service.ts';
 import { clientAddress } from '../auth.ts';
-import { idParam, router } from '../context.ts';
-import { operations } from '../operation.ts';
+import { idParam } from '../context.ts';
+import { featureRoutes } from '../operation.ts';
 
-export const inheritanceRoutes = router();
-const route = operations(inheritanceRoutes, 'handover');
+export const [inheritanceRoutes, route] = featureRoutes('handover');
 
 route.post('/accounts/{id}/transfer', {
   summary: 'Hand the account to a successor (one transaction); they get an inheritance review',

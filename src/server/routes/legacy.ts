@@ -13,11 +13,10 @@ import {
   savePersonalLegacy,
   updateGoal,
 } from '../../core/legacy/service.ts';
-import { itemsOf, router } from '../context.ts';
-import { operations } from '../operation.ts';
+import { itemsOf } from '../context.ts';
+import { featureRoutes } from '../operation.ts';
 
-export const legacyRoutes = router();
-const route = operations(legacyRoutes, 'legacy');
+export const [legacyRoutes, route] = featureRoutes('legacy');
 
 route.get('/me/legacy', {
   summary: 'Your personal legacy statement (platform, point of view, mission); only you can read it',

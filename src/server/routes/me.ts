@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { mePatchSchema, ROLES, updateMe } from '../../core/auth/users.ts';
-import { router } from '../context.ts';
-import { operations } from '../operation.ts';
+
+import { featureRoutes } from '../operation.ts';
 
 const bounds = z.object({ min: z.number().optional(), max: z.number().optional() });
 
@@ -21,8 +21,7 @@ export const meSchema = z.object({
   workspace: z.object({ id: z.string(), name: z.string() }),
 });
 
-export const meRoutes = router();
-const route = operations(meRoutes, 'users');
+export const [meRoutes, route] = featureRoutes('users');
 
 route.get('/me', {
   summary: 'The signed-in user',

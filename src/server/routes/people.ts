@@ -13,8 +13,8 @@ import {
 } from '../../core/people/invitations.ts';
 import { listPeople, personPatchSchema, updatePerson } from '../../core/people/service.ts';
 import { clientAddress, headersWithClientAddress, publicOrigin } from '../auth.ts';
-import { itemsOf, router } from '../context.ts';
-import { operations } from '../operation.ts';
+import { itemsOf } from '../context.ts';
+import { featureRoutes } from '../operation.ts';
 import { meSchema } from './me.ts';
 
 const tokenParam = z.object({ token: z.string().min(1).max(200) });
@@ -41,8 +41,7 @@ const invitationSchema = z.object({
   invitedBy: z.object({ id: z.string(), name: z.string() }),
 });
 
-export const peopleRoutes = router();
-const route = operations(peopleRoutes, 'people');
+export const [peopleRoutes, route] = featureRoutes('people');
 
 route.get('/users', {
   summary:
@@ -130,8 +129,7 @@ route.get('/audit', {
 });
 
 /** Invitation links, opened by people who have no account yet. */
-export const publicInvitationRoutes = router();
-const publicRoute = operations(publicInvitationRoutes, 'people');
+export const [publicInvitationRoutes, publicRoute] = featureRoutes('people');
 
 publicRoute.get('/public/invitations/{token}', {
   summary: 'What an invitation link shows (no sign-in): workspace, e-mail, role, who invited',

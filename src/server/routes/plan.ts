@@ -14,8 +14,8 @@ import {
   weekPlan,
 } from '../../core/plan/service.ts';
 import { weekParamSchema } from '../../core/reflections/schemas.ts';
-import { itemsOf, router } from '../context.ts';
-import { operations } from '../operation.ts';
+import { itemsOf } from '../context.ts';
+import { featureRoutes } from '../operation.ts';
 
 /** An action scheduled onto a day of the plan (Today shows them too). */
 export const planItemSchema = z.object({
@@ -63,8 +63,7 @@ const plan = z.object({
 });
 
 /** The week plan: Q2 big rocks and the actions scheduled for them. */
-export const planRoutes = router();
-const route = operations(planRoutes, 'planning');
+export const [planRoutes, route] = featureRoutes('planning');
 
 route.get('/plans/{week}', {
   summary: 'Your plan for a week: Q2 big rocks, scheduled actions, suggestions, planned vs actual',

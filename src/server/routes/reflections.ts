@@ -11,11 +11,10 @@ import {
   saveReflection,
   sharedReflections,
 } from '../../core/reflections/service.ts';
-import { itemsOf, router } from '../context.ts';
-import { operations } from '../operation.ts';
+import { itemsOf } from '../context.ts';
+import { featureRoutes } from '../operation.ts';
 
-export const reflectionRoutes = router();
-const route = operations(reflectionRoutes, 'reflections');
+export const [reflectionRoutes, route] = featureRoutes('reflections');
 
 route.get('/reflections', {
   summary: 'Your weekly reflections, newest first, each with that week’s minutes per quadrant',

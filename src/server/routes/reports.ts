@@ -3,8 +3,7 @@ import { ACTIVITY_KINDS } from '../../core/db/schema/index.ts';
 import { isoWeekSchema, quadrantSplitSchema, targetResultsSchema } from '../../core/reports/schemas.ts';
 import { weekTrend } from '../../core/reports/trend.ts';
 import { weekReport } from '../../core/reports/week-report.ts';
-import { router } from '../context.ts';
-import { operations } from '../operation.ts';
+import { featureRoutes } from '../operation.ts';
 
 const weekReportSchema = z.object({
   week: z.string(),
@@ -41,8 +40,7 @@ const trendSchema = z.object({
   ),
 });
 
-export const reportRoutes = router();
-const route = operations(reportRoutes, 'reports');
+export const [reportRoutes, route] = featureRoutes('reports');
 
 route.get('/reports/week', {
   summary: 'Minutes and shares per quadrant, account and kind for an ISO week in your time zone',

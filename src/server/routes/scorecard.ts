@@ -27,13 +27,12 @@ import {
   updateRound,
 } from '../../core/scorecard/service.ts';
 import { clientAddress } from '../auth.ts';
-import { itemsOf, router } from '../context.ts';
-import { operations } from '../operation.ts';
+import { itemsOf } from '../context.ts';
+import { featureRoutes } from '../operation.ts';
 
 const tokenParam = z.object({ token: z.string().min(20).max(100) });
 
-export const scorecardRoutes = router();
-const route = operations(scorecardRoutes, 'scorecard');
+export const [scorecardRoutes, route] = featureRoutes('scorecard');
 
 route.get('/accounts/{id}/scorecard', {
   summary: "The account's honest-conversation rounds, newest first, with their four views (the trend)",
@@ -105,8 +104,7 @@ route.post('/scorecard/rounds/{id}/actions', {
 });
 
 /** The customer's form: no account needed, nothing of the workspace but the form. */
-export const publicScorecardRoutes = router();
-const publicRoute = operations(publicScorecardRoutes, 'scorecard');
+export const [publicScorecardRoutes, publicRoute] = featureRoutes('scorecard');
 
 // Per address, shared by all server processes: enough for a team behind one office address.
 const FORM_LIMIT = { max: 30, windowMs: 10 * 60_000 };

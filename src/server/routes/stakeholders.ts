@@ -13,11 +13,10 @@ import {
   listStakeholders,
   updateStakeholder,
 } from '../../core/stakeholders/service.ts';
-import { itemsOf, router } from '../context.ts';
-import { operations } from '../operation.ts';
+import { itemsOf } from '../context.ts';
+import { featureRoutes } from '../operation.ts';
 
-export const stakeholderRoutes = router();
-const route = operations(stakeholderRoutes, 'stakeholders');
+export const [stakeholderRoutes, route] = featureRoutes('stakeholders');
 
 route.get('/accounts/{id}/stakeholders', {
   summary: "An account's stakeholders, with last contact derived from meetings' attendees",

@@ -2,12 +2,11 @@ import { z } from '@hono/zod-openapi';
 import { createUser, hasAnyUser, newUserSchema } from '../../core/auth/users.ts';
 import { rememberOrigin } from '../../core/mail/link-origin.ts';
 import { headersWithClientAddress, publicOrigin } from '../auth.ts';
-import { router } from '../context.ts';
-import { operations } from '../operation.ts';
+
+import { featureRoutes } from '../operation.ts';
 import { meSchema } from './me.ts';
 
-export const systemRoutes = router();
-const route = operations(systemRoutes, 'system');
+export const [systemRoutes, route] = featureRoutes('system');
 
 route.get('/health', {
   summary: 'Liveness check (no auth)',

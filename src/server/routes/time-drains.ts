@@ -5,16 +5,15 @@ import {
   timeDecisionInputSchema,
   timeDrains,
 } from '../../core/plan/time-drains.ts';
-import { itemsOf, router } from '../context.ts';
-import { operations } from '../operation.ts';
+import { itemsOf } from '../context.ts';
+import { featureRoutes } from '../operation.ts';
 
 const drainQuadrant = z.object({
   quadrant: z.enum(['q3', 'q4'], { error: 'must be q3 (say no) or q4 (delegate)' }),
 });
 
 /** Time drains: Q3 meetings to say no to, Q4 work to delegate, and what you decided about them. */
-export const timeDrainRoutes = router();
-const route = operations(timeDrainRoutes, 'planning');
+export const [timeDrainRoutes, route] = featureRoutes('planning');
 
 route.get('/time-drains/{quadrant}', {
   summary: 'Say no (q3: recurring meetings) or delegate (q4: work), ranked by hours over the last 8 weeks',

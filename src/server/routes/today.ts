@@ -1,12 +1,11 @@
 import { z } from '@hono/zod-openapi';
 import { today } from '../../core/plan/service.ts';
-import { router } from '../context.ts';
-import { operations } from '../operation.ts';
+
+import { featureRoutes } from '../operation.ts';
 import { planItemSchema } from './plan.ts';
 
 /** Today: the day's planned actions. */
-export const todayRoutes = router();
-const route = operations(todayRoutes, 'planning');
+export const [todayRoutes, route] = featureRoutes('planning');
 
 route.get('/today', {
   summary: "Today's actions; unfinished ones from earlier days roll over first (their moves are kept)",

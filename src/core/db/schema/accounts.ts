@@ -1,21 +1,20 @@
 import { sql } from 'drizzle-orm';
 import { index, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import { userColumn, users } from './auth.ts';
-import { stamp, ts, workspaceColumn } from './columns.ts';
+import { linkColumn, parentColumn, stamp, ts, workspaceColumn, workspaceRow } from './columns.ts';
 import type { AccountTier } from './values.ts';
 
 /** A customer account. Activities link to it by id (picked) or by its email domains (import). */
 export const accounts = pgTable(
   'accounts',
   {
-    id: text('id').primaryKey(),
-    workspaceId: workspaceColumn(),
+    ...workspaceRow(),
     name: text('name').notNull(),
     /** The customer's email domains, lower case, e.g. {northwind.com}. */
     domains: text('domains').array().notNull().default(sql`'{}'::text[]`),
     tier: text('tier').$type<AccountTier>().notNull().default('key'),
     /** The Customer Manager who answers for the account; null when they left the workspace. */
-    ownerId: text('owner_id').references(() => users.id, { onDelete: 'set null' }),
+    ownerId: linkColumn('owner_id', () => users.id),
     /** What we want to leave behind at this customer, in the owner's words. */
     legacyStatement: text('legacy_statement'),
     /** Archived accounts keep their history but leave pickers, rules and lists. */
@@ -38,7 +37,10 @@ export const accountMembers = pgTable(
 
 /** The account a row belongs to; it goes with the account. */
 export function accountColumn() {
-  return text('account_id')
-    .notNull()
-    .references(() => accounts.id, { onDelete: 'cascade' });
+  return parentColumn('account_id', () => accounts.id);
+}
+
+/** What every row about one account starts with: its id, its workspace and its account. */
+export function accountRow() {
+  return { ...workspaceRow(), accountId: accountColumn() };
 }

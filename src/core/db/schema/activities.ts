@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, index, integer, jsonb, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import { accounts } from './accounts.ts';
-import { userColumn } from './auth.ts';
+import { userRow } from './auth.ts';
 import { calendars, rules } from './calendar.ts';
-import { stamp, ts, workspaceColumn } from './columns.ts';
+import { linkColumn, timestamps, ts } from './columns.ts';
 import { legacyGoals } from './legacy.ts';
 import type {
   ActivityKind,
@@ -22,12 +22,10 @@ export interface ActivityAttendee {
 export const activities = pgTable(
   'activities',
   {
-    id: text('id').primaryKey(),
-    workspaceId: workspaceColumn(),
-    userId: userColumn(),
-    accountId: text('account_id').references(() => accounts.id, { onDelete: 'set null' }),
+    ...userRow(),
+    accountId: linkColumn('account_id', () => accounts.id),
     /** The legacy goal this time served; always a goal of the activity's account. */
-    goalId: text('goal_id').references(() => legacyGoals.id, { onDelete: 'set null' }),
+    goalId: linkColumn('goal_id', () => legacyGoals.id),
     title: text('title').notNull(),
     startsAt: ts('starts_at').notNull(),
     endsAt: ts('ends_at').notNull(),
@@ -48,15 +46,14 @@ export const activities = pgTable(
     /** Shown but not counted as time when set (all-day, multi-day, declined, free). */
     excludedReason: text('excluded_reason').$type<ExclusionReason>(),
     classification: text('classification').$type<Classification>().notNull().default('manual'),
-    ruleId: text('rule_id').references(() => rules.id, { onDelete: 'set null' }),
+    ruleId: linkColumn('rule_id', () => rules.id),
     attendees: jsonb('attendees').$type<ActivityAttendee[]>().notNull().default([]),
     organizer: text('organizer'),
     location: text('location'),
     recurring: boolean('recurring').notNull().default(false),
     /** Hash of what the source said, so a re-import tells changed events from unchanged ones. */
     sourceHash: text('source_hash'),
-    createdAt: stamp('created_at'),
-    updatedAt: stamp('updated_at'),
+    ...timestamps(),
     // Soft delete, so "undo" restores the very same activity.
     deletedAt: ts('deleted_at'),
   },
@@ -65,9 +62,7 @@ export const activities = pgTable(
       .on(t.workspaceId, t.userId, t.startsAt)
       .where(sql`${t.deletedAt} is null`),
     // Workspace-wide windows (the owner's team view, recent contacts) without a per-person probe.
-    index('activities_workspace_starts_idx')
-      .on(t.workspaceId, t.startsAt)
-      .where(sql`${t.deletedAt} is null`),
+    index('activities_workspace_starts_idx').on(t.workspaceId, t.startsAt).where(sql`${t.deletedAt} is null`),
     index('activities_account_idx').on(t.accountId, t.startsAt).where(sql`${t.deletedAt} is null`),
     index('activities_goal_idx').on(t.goalId).where(sql`${t.goalId} is not null`),
     check(

@@ -1,5 +1,5 @@
 import { type AnyPgColumn, bigint, boolean, index, integer, jsonb, pgTable, text } from 'drizzle-orm/pg-core';
-import { stamp, ts, workspaceColumn } from './columns.ts';
+import { idColumn, linkColumn, parentColumn, stamp, timestamps, ts, workspaceRow } from './columns.ts';
 
 import type { Role } from './values.ts';
 
@@ -10,8 +10,7 @@ export type QuadrantTargets = Partial<Record<'q1' | 'q2' | 'q3' | 'q4', { min?: 
 
 // The four tables below are better-auth's; column names follow our snake_case convention.
 export const users = pgTable('users', {
-  id: text('id').primaryKey(),
-  workspaceId: workspaceColumn(),
+  ...workspaceRow(),
   name: text('name').notNull(),
   email: text('email').notNull().unique(),
   emailVerified: boolean('email_verified').notNull().default(false),
@@ -20,26 +19,24 @@ export const users = pgTable('users', {
   timeZone: text('time_zone').notNull().default('UTC'),
   targets: jsonb('targets').$type<QuadrantTargets>(),
   /** Whom they report to (a leader or the owner); the team view follows these lines. */
-  leaderId: text('leader_id').references((): AnyPgColumn => users.id, { onDelete: 'set null' }),
+  leaderId: linkColumn('leader_id', (): AnyPgColumn => users.id),
   /** Set while the person may not sign in; their data stays. */
   deactivatedAt: ts('deactivated_at'),
   /** The last request they made (written at most every few minutes). */
   lastActiveAt: ts('last_active_at'),
-  createdAt: stamp('created_at'),
-  updatedAt: stamp('updated_at'),
+  ...timestamps(),
 });
 
 export const sessions = pgTable(
   'sessions',
   {
-    id: text('id').primaryKey(),
+    id: idColumn(),
     userId: userColumn(),
     token: text('token').notNull().unique(),
     expiresAt: ts('expires_at').notNull(),
     ipAddress: text('ip_address'),
     userAgent: text('user_agent'),
-    createdAt: stamp('created_at'),
-    updatedAt: stamp('updated_at'),
+    ...timestamps(),
   },
   (t) => [index('sessions_user_idx').on(t.userId)],
 );
@@ -48,7 +45,7 @@ export const sessions = pgTable(
 export const authAccounts = pgTable(
   'auth_accounts',
   {
-    id: text('id').primaryKey(),
+    id: idColumn(),
     userId: userColumn(),
     accountId: text('account_id').notNull(),
     providerId: text('provider_id').notNull(),
@@ -59,24 +56,22 @@ export const authAccounts = pgTable(
     refreshTokenExpiresAt: ts('refresh_token_expires_at'),
     scope: text('scope'),
     password: text('password'),
-    createdAt: stamp('created_at'),
-    updatedAt: stamp('updated_at'),
+    ...timestamps(),
   },
   (t) => [index('auth_accounts_user_idx').on(t.userId)],
 );
 
 export const verifications = pgTable('verifications', {
-  id: text('id').primaryKey(),
+  id: idColumn(),
   identifier: text('identifier').notNull(),
   value: text('value').notNull(),
   expiresAt: ts('expires_at').notNull(),
-  createdAt: stamp('created_at'),
-  updatedAt: stamp('updated_at'),
+  ...timestamps(),
 });
 
 /** Shared by all server processes, so limits hold behind a load balancer. */
 export const rateLimits = pgTable('rate_limits', {
-  id: text('id').primaryKey(),
+  id: idColumn(),
   key: text('key').notNull().unique(),
   count: integer('count').notNull(),
   lastRequest: bigint('last_request', { mode: 'number' }).notNull(),
@@ -86,9 +81,7 @@ export const rateLimits = pgTable('rate_limits', {
 export const apiTokens = pgTable(
   'api_tokens',
   {
-    id: text('id').primaryKey(),
-    workspaceId: workspaceColumn(),
-    userId: userColumn(),
+    ...userRow(),
     name: text('name').notNull(),
     tokenHash: text('token_hash').notNull().unique(),
     expiresAt: ts('expires_at'),
@@ -102,18 +95,15 @@ export const apiTokens = pgTable(
 export const invitations = pgTable(
   'invitations',
   {
-    id: text('id').primaryKey(),
-    workspaceId: workspaceColumn(),
+    ...workspaceRow(),
     email: text('email').notNull(),
     role: text('role').$type<Role>().notNull(),
-    leaderId: text('leader_id').references(() => users.id, { onDelete: 'set null' }),
+    leaderId: linkColumn('leader_id', () => users.id),
     tokenHash: text('token_hash').notNull().unique(),
-    invitedBy: text('invited_by')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    invitedBy: parentColumn('invited_by', () => users.id),
     expiresAt: ts('expires_at').notNull(),
     acceptedAt: ts('accepted_at'),
-    acceptedUserId: text('accepted_user_id').references(() => users.id, { onDelete: 'set null' }),
+    acceptedUserId: linkColumn('accepted_user_id', () => users.id),
     withdrawnAt: ts('withdrawn_at'),
     createdAt: stamp('created_at'),
   },
@@ -124,7 +114,7 @@ export const invitations = pgTable(
 export const passwordResets = pgTable(
   'password_resets',
   {
-    id: text('id').primaryKey(),
+    id: idColumn(),
     userId: userColumn(),
     tokenHash: text('token_hash').notNull().unique(),
     expiresAt: ts('expires_at').notNull(),
@@ -136,7 +126,7 @@ export const passwordResets = pgTable(
 
 /** A CLI asking to sign in (RFC 8628 style): approved in a signed-in browser by its user code. */
 export const deviceCodes = pgTable('device_codes', {
-  id: text('id').primaryKey(),
+  id: idColumn(),
   deviceCodeHash: text('device_code_hash').notNull().unique(),
   userCode: text('user_code').notNull().unique(),
   clientName: text('client_name').notNull(),
@@ -154,9 +144,8 @@ export const deviceCodes = pgTable('device_codes', {
 export const auditLog = pgTable(
   'audit_log',
   {
-    id: text('id').primaryKey(),
-    workspaceId: workspaceColumn(),
-    actorId: text('actor_id').references(() => users.id, { onDelete: 'set null' }),
+    ...workspaceRow(),
+    actorId: linkColumn('actor_id', () => users.id),
     action: text('action').notNull(),
     target: text('target').notNull(),
     ip: text('ip'),
@@ -167,7 +156,10 @@ export const auditLog = pgTable(
 
 /** The person a row belongs to; it goes with them. */
 export function userColumn() {
-  return text('user_id')
-    .notNull()
-    .references(() => users.id, { onDelete: 'cascade' });
+  return parentColumn('user_id', () => users.id);
+}
+
+/** What every row of one person's own data starts with: its id, its workspace and its person. */
+export function userRow() {
+  return { ...workspaceRow(), userId: userColumn() };
 }

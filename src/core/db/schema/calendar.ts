@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { boolean, index, integer, jsonb, pgTable, text } from 'drizzle-orm/pg-core';
-import { userColumn } from './auth.ts';
-import { stamp, ts, workspaceColumn } from './columns.ts';
+import { userRow } from './auth.ts';
+import { stamp, timestamps, ts } from './columns.ts';
 import type { ActivityKind } from './values.ts';
 
 export type CalendarKind = 'file' | 'subscription';
@@ -10,9 +10,7 @@ export type CalendarKind = 'file' | 'subscription';
 export const calendars = pgTable(
   'calendars',
   {
-    id: text('id').primaryKey(),
-    workspaceId: workspaceColumn(),
-    userId: userColumn(),
+    ...userRow(),
     name: text('name').notNull(),
     kind: text('kind').$type<CalendarKind>().notNull(),
     url: text('url'),
@@ -54,16 +52,13 @@ export interface RuleActions {
 export const rules = pgTable(
   'rules',
   {
-    id: text('id').primaryKey(),
-    workspaceId: workspaceColumn(),
-    userId: userColumn(),
+    ...userRow(),
     position: integer('position').notNull(),
     name: text('name').notNull(),
     enabled: boolean('enabled').notNull().default(true),
     conditions: jsonb('conditions').$type<RuleConditions>().notNull().default(sql`'{}'::jsonb`),
     actions: jsonb('actions').$type<RuleActions>().notNull().default(sql`'{}'::jsonb`),
-    createdAt: stamp('created_at'),
-    updatedAt: stamp('updated_at'),
+    ...timestamps(),
   },
   (t) => [index('rules_user_idx').on(t.workspaceId, t.userId, t.position)],
 );

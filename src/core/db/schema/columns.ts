@@ -1,4 +1,4 @@
-import { text, timestamp } from 'drizzle-orm/pg-core';
+import { type AnyPgColumn, text, timestamp } from 'drizzle-orm/pg-core';
 import { now } from '../../time/clock.ts';
 import { workspaces } from './workspaces.ts';
 
@@ -15,8 +15,22 @@ export const stamp = (name: string) =>
     .defaultNow()
     .$defaultFn(() => now());
 
+/** `created_at` and `updated_at` of a row that changes. */
+export const timestamps = () => ({ createdAt: stamp('created_at'), updatedAt: stamp('updated_at') });
+
+/** The row's own id (made by the service). */
+export const idColumn = () => text('id').primaryKey();
+
+/** A row that belongs to another: it goes with it. */
+export const parentColumn = (name: string, parent: () => AnyPgColumn) =>
+  text(name).notNull().references(parent, { onDelete: 'cascade' });
+
+/** A row that points at another and outlives it, without the link. */
+export const linkColumn = (name: string, target: () => AnyPgColumn) =>
+  text(name).references(target, { onDelete: 'set null' });
+
 /** The workspace every row belongs to; deleting a workspace deletes its rows. */
-export const workspaceColumn = () =>
-  text('workspace_id')
-    .notNull()
-    .references(() => workspaces.id, { onDelete: 'cascade' });
+export const workspaceColumn = () => parentColumn('workspace_id', () => workspaces.id);
+
+/** What every row of a workspace starts with: its id and its workspace. */
+export const workspaceRow = () => ({ id: idColumn(), workspaceId: workspaceColumn() });

@@ -10,10 +10,10 @@ import {
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
 import type { ReflectionPrompt } from '../../reflections/prompts.ts';
-import { accountColumn } from './accounts.ts';
+import { accountRow } from './accounts.ts';
 import { activities } from './activities.ts';
-import { userColumn, users } from './auth.ts';
-import { stamp, ts, workspaceColumn } from './columns.ts';
+import { userRow, users } from './auth.ts';
+import { linkColumn, parentColumn, stamp, timestamps, ts } from './columns.ts';
 import { stakeholders } from './stakeholders.ts';
 import type { DecisionStatus, InheritanceVerdict } from './values.ts';
 
@@ -21,9 +21,7 @@ import type { DecisionStatus, InheritanceVerdict } from './values.ts';
 export const decisions = pgTable(
   'decisions',
   {
-    id: text('id').primaryKey(),
-    workspaceId: workspaceColumn(),
-    accountId: accountColumn(),
+    ...accountRow(),
     title: text('title').notNull(),
     context: text('context'),
     /** Who agreed on our side and on the customer's, as people say it. */
@@ -32,7 +30,7 @@ export const decisions = pgTable(
     decidedOn: date('decided_on').notNull(),
     /** Made under urgency, e.g. recorded from a Q1 activity. */
     urgent: boolean('urgent').notNull().default(false),
-    fromActivityId: text('from_activity_id').references(() => activities.id, { onDelete: 'set null' }),
+    fromActivityId: linkColumn('from_activity_id', () => activities.id),
     /** Whether it may set a precedent the customer will expect again. */
     precedent: boolean('precedent').notNull().default(false),
     scope: text('scope'),
@@ -40,10 +38,9 @@ export const decisions = pgTable(
     status: text('status').$type<DecisionStatus>().notNull().default('active'),
     /** Why it was revisited, retired or undone. */
     statusReason: text('status_reason'),
-    replacesId: text('replaces_id').references((): AnyPgColumn => decisions.id, { onDelete: 'set null' }),
-    createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
-    createdAt: stamp('created_at'),
-    updatedAt: stamp('updated_at'),
+    replacesId: linkColumn('replaces_id', (): AnyPgColumn => decisions.id),
+    createdBy: linkColumn('created_by', () => users.id),
+    ...timestamps(),
   },
   (t) => [
     index('decisions_account_idx').on(t.workspaceId, t.accountId),
@@ -55,17 +52,14 @@ export const decisions = pgTable(
 export const reflections = pgTable(
   'reflections',
   {
-    id: text('id').primaryKey(),
-    workspaceId: workspaceColumn(),
-    userId: userColumn(),
+    ...userRow(),
     /** ISO week, e.g. 2026-W48, in the author's time zone. */
     week: text('week').notNull(),
     answers: jsonb('answers').$type<Partial<Record<ReflectionPrompt, string>>>().notNull().default({}),
     sharedWithTeam: boolean('shared_with_team').notNull().default(false),
     /** The author lets it go into the handover packs of their accounts. */
     inHandover: boolean('in_handover').notNull().default(false),
-    createdAt: stamp('created_at'),
-    updatedAt: stamp('updated_at'),
+    ...timestamps(),
   },
   (t) => [uniqueIndex('reflections_user_week_uq').on(t.userId, t.week)],
 );
@@ -76,11 +70,9 @@ export { REFLECTION_PROMPTS, type ReflectionPrompt } from '../../reflections/pro
 export const inheritanceReviews = pgTable(
   'inheritance_reviews',
   {
-    id: text('id').primaryKey(),
-    workspaceId: workspaceColumn(),
-    accountId: accountColumn(),
-    fromUserId: text('from_user_id').references(() => users.id, { onDelete: 'set null' }),
-    toUserId: text('to_user_id').references(() => users.id, { onDelete: 'set null' }),
+    ...accountRow(),
+    fromUserId: linkColumn('from_user_id', () => users.id),
+    toUserId: linkColumn('to_user_id', () => users.id),
     note: text('note'),
     createdAt: stamp('created_at'),
     completedAt: ts('completed_at'),
@@ -92,12 +84,8 @@ export const inheritanceReviews = pgTable(
 export const inheritancePrecedents = pgTable(
   'inheritance_precedents',
   {
-    reviewId: text('review_id')
-      .notNull()
-      .references(() => inheritanceReviews.id, { onDelete: 'cascade' }),
-    decisionId: text('decision_id')
-      .notNull()
-      .references(() => decisions.id, { onDelete: 'cascade' }),
+    reviewId: parentColumn('review_id', () => inheritanceReviews.id),
+    decisionId: parentColumn('decision_id', () => decisions.id),
     verdict: text('verdict').$type<InheritanceVerdict>(),
     reason: text('reason'),
     decidedAt: ts('decided_at'),
@@ -109,12 +97,8 @@ export const inheritancePrecedents = pgTable(
 export const inheritanceIntroductions = pgTable(
   'inheritance_introductions',
   {
-    reviewId: text('review_id')
-      .notNull()
-      .references(() => inheritanceReviews.id, { onDelete: 'cascade' }),
-    stakeholderId: text('stakeholder_id')
-      .notNull()
-      .references(() => stakeholders.id, { onDelete: 'cascade' }),
+    reviewId: parentColumn('review_id', () => inheritanceReviews.id),
+    stakeholderId: parentColumn('stakeholder_id', () => stakeholders.id),
     introducer: text('introducer'),
     done: boolean('done').notNull().default(false),
   },

@@ -1,24 +1,21 @@
 import { date, index, pgTable, text } from 'drizzle-orm/pg-core';
-import { accountColumn } from './accounts.ts';
+import { accountRow } from './accounts.ts';
 import { users } from './auth.ts';
-import { stamp, workspaceColumn } from './columns.ts';
+import { stamp, timestamps, workspaceColumn } from './columns.ts';
 import type { GoalDimension, GoalStatus } from './values.ts';
 
 /** One goal of an account's legacy statement; activities (and planned work) link to it. */
 export const legacyGoals = pgTable(
   'legacy_goals',
   {
-    id: text('id').primaryKey(),
-    workspaceId: workspaceColumn(),
-    accountId: accountColumn(),
+    ...accountRow(),
     dimension: text('dimension').$type<GoalDimension>().notNull(),
     title: text('title').notNull(),
     /** What success looks like, so the successor can tell whether it was reached. */
     measure: text('measure'),
     targetDate: date('target_date'),
     status: text('status').$type<GoalStatus>().notNull().default('active'),
-    createdAt: stamp('created_at'),
-    updatedAt: stamp('updated_at'),
+    ...timestamps(),
   },
   (t) => [index('legacy_goals_account_idx').on(t.workspaceId, t.accountId)],
 );

@@ -2,8 +2,8 @@ import { sql } from 'drizzle-orm';
 import { check, date, index, integer, jsonb, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import { accounts } from './accounts.ts';
 import { activities } from './activities.ts';
-import { userColumn } from './auth.ts';
-import { stamp, ts, workspaceColumn } from './columns.ts';
+import { userRow } from './auth.ts';
+import { linkColumn, stamp, ts } from './columns.ts';
 import { legacyGoals } from './legacy.ts';
 import type { RockStatus, TimeDecision } from './values.ts';
 
@@ -11,14 +11,12 @@ import type { RockStatus, TimeDecision } from './values.ts';
 export const bigRocks = pgTable(
   'big_rocks',
   {
-    id: text('id').primaryKey(),
-    workspaceId: workspaceColumn(),
-    userId: userColumn(),
+    ...userRow(),
     /** ISO week in the owner's zone, e.g. 2026-W48. */
     week: text('week').notNull(),
     title: text('title').notNull(),
-    accountId: text('account_id').references(() => accounts.id, { onDelete: 'set null' }),
-    goalId: text('goal_id').references(() => legacyGoals.id, { onDelete: 'set null' }),
+    accountId: linkColumn('account_id', () => accounts.id),
+    goalId: linkColumn('goal_id', () => legacyGoals.id),
     budgetMinutes: integer('budget_minutes').notNull(),
     status: text('status').$type<RockStatus>().notNull().default('open'),
     position: integer('position').notNull().default(0),
@@ -40,10 +38,8 @@ export interface PlanMove {
 export const planItems = pgTable(
   'plan_items',
   {
-    id: text('id').primaryKey(),
-    workspaceId: workspaceColumn(),
-    userId: userColumn(),
-    rockId: text('rock_id').references(() => bigRocks.id, { onDelete: 'set null' }),
+    ...userRow(),
+    rockId: linkColumn('rock_id', () => bigRocks.id),
     title: text('title').notNull(),
     day: date('day').notNull(),
     /** Local start time, e.g. 09:30; null for "some time that day". */
@@ -54,7 +50,7 @@ export const planItems = pgTable(
     moves: jsonb('moves').$type<PlanMove[]>().notNull().default([]),
     doneAt: ts('done_at'),
     /** The activity logged when it was done, so the matrix counts the time. */
-    activityId: text('activity_id').references(() => activities.id, { onDelete: 'set null' }),
+    activityId: linkColumn('activity_id', () => activities.id),
     createdAt: stamp('created_at'),
   },
   (t) => [
@@ -70,9 +66,7 @@ export const planItems = pgTable(
 export const timeDecisions = pgTable(
   'time_decisions',
   {
-    id: text('id').primaryKey(),
-    workspaceId: workspaceColumn(),
-    userId: userColumn(),
+    ...userRow(),
     quadrant: text('quadrant').$type<'q3' | 'q4'>().notNull(),
     seriesKey: text('series_key').notNull(),
     title: text('title').notNull(),

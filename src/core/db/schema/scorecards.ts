@@ -1,20 +1,18 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, index, integer, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
-import { accountColumn } from './accounts.ts';
+import { accountRow } from './accounts.ts';
 import { activities } from './activities.ts';
 import { users } from './auth.ts';
-import { stamp, ts, workspaceColumn } from './columns.ts';
+import { linkColumn, parentColumn, stamp, ts, workspaceRow } from './columns.ts';
 import type { ScorecardSide, ScorecardSubject } from './values.ts';
 
 /** One honest-conversation round for an account, e.g. "Q4 2026". */
 export const scorecardRounds = pgTable(
   'scorecard_rounds',
   {
-    id: text('id').primaryKey(),
-    workspaceId: workspaceColumn(),
-    accountId: accountColumn(),
+    ...accountRow(),
     name: text('name').notNull(),
-    createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdBy: linkColumn('created_by', () => users.id),
     /** Colleagues asked to rate from our side. */
     invitedUserIds: text('invited_user_ids').array().notNull().default(sql`'{}'::text[]`),
     /** What was said when the gaps were discussed. */
@@ -26,11 +24,8 @@ export const scorecardRounds = pgTable(
 
 /** A customer-side rater's link: only a SHA-256 of its token is kept; usable once. */
 export const scorecardInvitations = pgTable('scorecard_invitations', {
-  id: text('id').primaryKey(),
-  workspaceId: workspaceColumn(),
-  roundId: text('round_id')
-    .notNull()
-    .references(() => scorecardRounds.id, { onDelete: 'cascade' }),
+  ...workspaceRow(),
+  roundId: parentColumn('round_id', () => scorecardRounds.id),
   tokenHash: text('token_hash').notNull().unique(),
   /** Who it was sent to, for the sender's list (never shown on the form). */
   label: text('label'),
@@ -38,7 +33,7 @@ export const scorecardInvitations = pgTable('scorecard_invitations', {
   expiresAt: ts('expires_at').notNull(),
   revokedAt: ts('revoked_at'),
   usedAt: ts('used_at'),
-  createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
+  createdBy: linkColumn('created_by', () => users.id),
   createdAt: stamp('created_at'),
 });
 
@@ -46,11 +41,8 @@ export const scorecardInvitations = pgTable('scorecard_invitations', {
 export const scorecardRatings = pgTable(
   'scorecard_ratings',
   {
-    id: text('id').primaryKey(),
-    workspaceId: workspaceColumn(),
-    roundId: text('round_id')
-      .notNull()
-      .references(() => scorecardRounds.id, { onDelete: 'cascade' }),
+    ...workspaceRow(),
+    roundId: parentColumn('round_id', () => scorecardRounds.id),
     /** The rater's organisation. */
     side: text('side').$type<ScorecardSide>().notNull(),
     userId: text('user_id').references(() => users.id, { onDelete: 'cascade' }),
@@ -69,9 +61,7 @@ export const scorecardRatings = pgTable(
 export const scorecardScores = pgTable(
   'scorecard_scores',
   {
-    ratingId: text('rating_id')
-      .notNull()
-      .references(() => scorecardRatings.id, { onDelete: 'cascade' }),
+    ratingId: parentColumn('rating_id', () => scorecardRatings.id),
     /** The organisation rated. */
     target: text('target').$type<ScorecardSide>().notNull(),
     subject: text('subject').$type<ScorecardSubject>().notNull(),
@@ -86,13 +76,10 @@ export const scorecardScores = pgTable(
 
 /** What both sides agreed to do; each becomes a planned Q2 activity on the account. */
 export const scorecardActions = pgTable('scorecard_actions', {
-  id: text('id').primaryKey(),
-  workspaceId: workspaceColumn(),
-  roundId: text('round_id')
-    .notNull()
-    .references(() => scorecardRounds.id, { onDelete: 'cascade' }),
+  ...workspaceRow(),
+  roundId: parentColumn('round_id', () => scorecardRounds.id),
   title: text('title').notNull(),
-  activityId: text('activity_id').references(() => activities.id, { onDelete: 'set null' }),
-  createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
+  activityId: linkColumn('activity_id', () => activities.id),
+  createdBy: linkColumn('created_by', () => users.id),
   createdAt: stamp('created_at'),
 });

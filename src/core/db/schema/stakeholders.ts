@@ -1,17 +1,15 @@
 import { sql } from 'drizzle-orm';
 import { boolean, index, integer, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
-import { accountColumn } from './accounts.ts';
+import { accountRow } from './accounts.ts';
 import { userColumn } from './auth.ts';
-import { stamp, workspaceColumn } from './columns.ts';
+import { parentColumn, timestamps, workspaceColumn } from './columns.ts';
 import type { Attitude, StakeholderFunction, StakeholderLevel } from './values.ts';
 
 /** A person at the customer. `email` links them to calendar attendees (last contact is derived). */
 export const stakeholders = pgTable(
   'stakeholders',
   {
-    id: text('id').primaryKey(),
-    workspaceId: workspaceColumn(),
-    accountId: accountColumn(),
+    ...accountRow(),
     name: text('name').notNull(),
     title: text('title'),
     /** Lower case; matched against activities' attendees. */
@@ -26,8 +24,7 @@ export const stakeholders = pgTable(
     /** 0 (none) to 5 (trusted): how strong our relationship is. */
     strength: integer('strength').notNull().default(1),
     notes: text('notes'),
-    createdAt: stamp('created_at'),
-    updatedAt: stamp('updated_at'),
+    ...timestamps(),
   },
   (t) => [
     index('stakeholders_account_idx').on(t.workspaceId, t.accountId),
@@ -41,9 +38,7 @@ export const stakeholders = pgTable(
 export const stakeholderOwners = pgTable(
   'stakeholder_owners',
   {
-    stakeholderId: text('stakeholder_id')
-      .notNull()
-      .references(() => stakeholders.id, { onDelete: 'cascade' }),
+    stakeholderId: parentColumn('stakeholder_id', () => stakeholders.id),
     userId: userColumn(),
     workspaceId: workspaceColumn(),
   },

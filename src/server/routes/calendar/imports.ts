@@ -4,9 +4,9 @@ import { importCalendar } from '../../../core/calendar/merge.ts';
 import { importQuerySchema, importSummarySchema } from '../../../core/calendar/schemas.ts';
 import { decodeSource } from '../../../core/calendar/source.ts';
 import { AppError } from '../../../core/errors.ts';
-import { router } from '../../context.ts';
+
 import { errorBody } from '../../errors.ts';
-import { operations } from '../../operation.ts';
+import { featureRoutes } from '../../operation.ts';
 
 const NDJSON = 'application/x-ndjson';
 const FILE_TYPES = [
@@ -17,8 +17,7 @@ const FILE_TYPES = [
   'application/vnd.ms-excel',
 ];
 
-export const importRoutes = router();
-const route = operations(importRoutes, 'import');
+export const [importRoutes, route] = featureRoutes('import');
 
 route.post('/imports', {
   summary:

@@ -1,11 +1,10 @@
 import { z } from '@hono/zod-openapi';
 import { classifyActivities, listReview } from '../../../core/calendar/review.ts';
 import { reviewDecisionSchema, reviewItemSchema } from '../../../core/calendar/schemas.ts';
-import { router } from '../../context.ts';
-import { operations } from '../../operation.ts';
 
-export const reviewRoutes = router();
-const route = operations(reviewRoutes, 'import');
+import { featureRoutes } from '../../operation.ts';
+
+export const [reviewRoutes, route] = featureRoutes('import');
 
 route.get('/review', {
   summary: 'Imported activities no rule classified, newest first',

@@ -17,14 +17,13 @@ import {
   reorderRules,
   updateRule,
 } from '../../../core/calendar/rules/service.ts';
-import { itemsOf, router } from '../../context.ts';
-import { operations } from '../../operation.ts';
+import { itemsOf } from '../../context.ts';
+import { featureRoutes } from '../../operation.ts';
 
 const changed = z.number().int().describe('Imported activities classified differently after this change');
 const savedRuleSchema = ruleSchema.extend({ changed });
 
-export const ruleRoutes = router();
-const route = operations(ruleRoutes, 'rules');
+export const [ruleRoutes, route] = featureRoutes('rules');
 
 route.get('/rules', {
   summary: 'Your classification rules for imported events, in order',

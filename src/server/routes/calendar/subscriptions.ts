@@ -7,12 +7,11 @@ import {
   listCalendars,
   syncSubscription,
 } from '../../../core/calendar/subscriptions.ts';
-import { itemsOf, router } from '../../context.ts';
-import { operations } from '../../operation.ts';
+import { itemsOf } from '../../context.ts';
+import { featureRoutes } from '../../operation.ts';
 
 /** Calendars: imported files and subscriptions to .ics addresses. */
-export const subscriptionRoutes = router();
-const route = operations(subscriptionRoutes, 'import');
+export const [subscriptionRoutes, route] = featureRoutes('import');
 
 route.get('/calendars', {
   summary: 'Your imported calendars and subscriptions',

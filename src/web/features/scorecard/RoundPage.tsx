@@ -1,4 +1,5 @@
 import { type FormEvent, lazy, Suspense, useState } from 'react';
+import { GAP_TABLE_HEADER } from '../../../core/scorecard/gap-table.ts';
 import { dateIn } from '../../../core/time/days.ts';
 import type { Me } from '../../api/types.ts';
 import { EmptyNote } from '../../shared/EmptyNote.tsx';
@@ -24,16 +25,6 @@ import {
 } from './scorecard-queries.ts';
 
 const RadarChart = lazy(() => import('../../shared/RadarChart.tsx'));
-
-const GAP_COLUMNS = [
-  'Subject',
-  'We rate us',
-  'They rate us',
-  'Gap about us',
-  'We rate them',
-  'They rate them',
-  'Gap about them',
-];
 
 const US_COLOUR = '#3b5bdb';
 const THEM_COLOUR = '#e59a2f';
@@ -133,7 +124,7 @@ function GapTable({ round }: { round: RoundDetail }) {
     <Panel title="Gaps" subtitle="Largest disagreement first; “–” until both sides have answered">
       <div className="stakeholder-table__scroll">
         <table className="gap-table" data-testid="gap-table">
-          <ColumnHeads names={GAP_COLUMNS} />
+          <ColumnHeads names={GAP_TABLE_HEADER} />
           <tbody>
             {round.gaps.map((g) => (
               <tr key={g.subject} data-testid="gap-row">

@@ -1,5 +1,6 @@
 import type { ScorecardSubject } from '../../../core/db/schema/values.ts';
 
+export { formatScore } from '../../../core/scorecard/gap-table.ts';
 export type { ScorecardSubject };
 
 /** The six subjects with the question each asks (PRODUCT.md, section 3). */
@@ -38,6 +39,4 @@ export const VIEW_LABELS = {
 } as const;
 export type ViewKey = keyof typeof VIEW_LABELS;
 
-export const formatScore = (n: number | null | undefined) =>
-  n === null || n === undefined ? '–' : n.toFixed(1);
 export const formatGap = (n: number | null) => (n === null ? '–' : `${n > 0 ? '+' : ''}${n.toFixed(1)}`);
