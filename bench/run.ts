@@ -7,6 +7,7 @@ const benches: Record<string, () => Promise<{ run(): Promise<void> }>> = {
   'web-size': () => import('./web-size.ts'),
   import: () => import('./import.ts'),
   account: () => import('./account.ts'),
+  team: () => import('./team.ts'),
 };
 
 const wanted = process.argv.slice(2);

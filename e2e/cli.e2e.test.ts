@@ -54,6 +54,12 @@ async function cm() {
   return { env, api: new Api(app.url, { token }) };
 }
 
+/** The CLI's environment for someone with a token of their own. */
+async function cliEnvOf(person: { post: Api['post'] }) {
+  const { token } = await person.post('/me/tokens', { name: 'cli' });
+  return { LINCHPIN_SERVER: app.url, LINCHPIN_TOKEN: token, LINCHPIN_CONFIG: join(app.home, 'unused.json') };
+}
+
 const jointPlan = {
   title: 'Joint plan with buyer',
   startsAt: '2026-11-20T10:00',
@@ -254,5 +260,93 @@ describe('the linchpin CLI', () => {
     const today = await runCli(['today'], env);
     expect(today.code, today.stderr).toBe(0);
     expect(today.stdout).toMatch(/^Nothing planned for \d{4}-\d{2}-\d{2}\.\n$/);
+  });
+
+  it('shows a leader’s team as a table, CSV and JSON; the owner picks a leader by e-mail', async () => {
+    const zone = { timeZone: 'Europe/Berlin' };
+    const leader = await app.person('Lea Leader', { role: 'leader', ...zone });
+    const ann = await app.person('Ann Member', { leaderId: leader.id, ...zone });
+    const ben = await app.person('Ben Member', { leaderId: leader.id, ...zone });
+    const globex = await ann.post('/accounts', {
+      name: 'Globex',
+      domains: ['globex.example'],
+      tier: 'strategic',
+    });
+    await ann.post('/activities', { ...jointPlan, accountId: globex.id });
+    await ann.post('/activities', {
+      title: 'Forecast call',
+      startsAt: '2026-11-19T09:00',
+      minutes: 30,
+      urgent: true,
+      important: false,
+    });
+    await ben.post('/activities', {
+      title: 'Escalation',
+      startsAt: '2026-11-18T09:00',
+      minutes: 60,
+      urgent: true,
+      important: true,
+    });
+    const asLeader = await cliEnvOf(leader);
+    const owner = {
+      LINCHPIN_SERVER: app.url,
+      LINCHPIN_TOKEN: adminToken,
+      LINCHPIN_CONFIG: join(app.home, 'unused.json'),
+    };
+
+    const mine = await runCli(['team', '--week', '2026-W47'], asLeader);
+    expect(mine.code, mine.stderr).toBe(0);
+    expect(mine.stdout).toMatch(/^Team of Lea Leader, week 2026-W47\n/);
+    expect(mine.stdout).toMatch(
+      /^2 people \(2 logged time\): 3\.0 h — Q1 33 % · Q2 50 % · Q3 17 % · Q4 0 %$/m,
+    );
+    expect(mine.stdout).toMatch(
+      /^Ann Member\s+2\.0 h\s+0 %\s+75 %\s+25 %\s+0 %\s+≥ 35 % met\s+0\.0 h\s+0\.0 h\s+no$/m,
+    );
+    expect(mine.stdout).toMatch(/^Ben Member\s+1\.0 h\s+100 %\s+0 %\s+0 %\s+0 %\s+≥ 35 % missed/m);
+    expect(mine.stdout).toMatch(/^Globex\s+strategic\s+Ann Member\s+1\.5 h\s+no contacts\s+0\s+never\s+0$/m);
+
+    // The owner names the leader by e-mail; the CSV is the server's export, figures and all.
+    const byEmail = await runCli(['team', '--week', '2026-W47', '--leader', leader.email], owner);
+    expect(byEmail.code, byEmail.stderr).toBe(0);
+    expect(byEmail.stdout).toBe(mine.stdout);
+    const csv = (
+      await runCli(['team', '--week', '2026-W47', '--leader', leader.email, '--format', 'csv'], owner)
+    ).stdout.split('\n');
+    expect(csv[0]).toMatch(/^person,week,total minutes,q1 minutes,q1 share,/);
+    expect(csv[1]).toBe('Ann Member,2026-W47,120,0,0,90,0.75,30,0.25,0,0,true,0,0,false');
+    expect(csv).toContain('Team (2 people),2026-W47,180,60,0.3333,90,0.5,30,0.1667,0,0,,0,0,0 of 2');
+    const accounts = await runCli(
+      ['team', '--week', '2026-W47', '--format', 'csv', '--table', 'accounts'],
+      asLeader,
+    );
+    expect(accounts.stdout).toMatch(/^Globex,strategic,Ann Member,90,/m);
+    const json = JSON.parse(
+      (await runCli(['team', '--week', '2026-W47', '--format', 'json'], asLeader)).stdout,
+    );
+    expect(json.people.map((p: { name: string }) => p.name)).toEqual(['Ann Member', 'Ben Member']);
+    expect(json.team.totalMinutes).toBe(180);
+
+    const unknown = await runCli(['team', '--leader', 'nobody@acme.test'], owner);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toBe(
+      'linchpin: nobody in this workspace has the e-mail nobody@acme.test; see the People page\n',
+    );
+    const member = await runCli(['team'], await cliEnvOf(ann));
+    expect(member.code).toBe(1);
+    expect(member.stderr).toMatch(
+      /^linchpin: the team page is for leaders and the workspace owner \(HTTP 403\)\n$/,
+    );
+
+    await app.owner.put('/workspace/team-privacy', { mode: 'aggregate', minGroupSize: 5 });
+    try {
+      const aggregate = await runCli(['team', '--week', '2026-W47'], asLeader);
+      expect(aggregate.code, aggregate.stderr).toBe(0);
+      expect(aggregate.stdout).toMatch(/Aggregate mode: team totals only, from groups of 5 or more/);
+      expect(aggregate.stdout).toMatch(/Fewer than 5 people contributed to 2026-W47: no figures to show\./);
+      expect(aggregate.stdout).not.toMatch(/Ann Member|Ben Member/);
+    } finally {
+      await app.owner.put('/workspace/team-privacy', { mode: 'per-person', minGroupSize: 5 });
+    }
   });
 });

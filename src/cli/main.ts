@@ -11,6 +11,7 @@ import { registerPlan } from './commands/plan.ts';
 import { registerScorecard } from './commands/scorecard.ts';
 import { registerServe } from './commands/serve.ts';
 import { registerSession } from './commands/session.ts';
+import { registerTeam } from './commands/team.ts';
 import { registerWeek } from './commands/week.ts';
 
 const program = new Command()
@@ -28,6 +29,7 @@ registerAccounts(program);
 registerScorecard(program);
 registerHandover(program);
 registerPlan(program);
+registerTeam(program);
 registerAdmin(program);
 
 /** Zod's error, recognised without loading zod on every start. */

@@ -1,9 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
-import { quadrantOf } from '../activities/quadrant.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { Db } from '../db/client.ts';
 import type { AccountTier, ScorecardSide, ScorecardSubject } from '../db/schema/index.ts';
-import { countedTime } from '../reports/counted.ts';
 import { toSplit } from '../reports/week-report.ts';
 import { STALE_DAYS } from '../scorecard/service.ts';
 import { roundViews } from '../scorecard/views.ts';
@@ -11,7 +9,7 @@ import { warningsOf } from '../stakeholders/connectivity.ts';
 import { now } from '../time/clock.ts';
 import { daysAgo, todayIn } from '../time/days.ts';
 import { startOfLastDays } from '../time/weeks.ts';
-import { type Minutes, peopleFilter, personWeek, spanOf } from './figures.ts';
+import { type AccountTime, inTeam } from './figures.ts';
 import type { TeamMember } from './members.ts';
 import type { TeamAccount } from './schemas.ts';
 
@@ -39,9 +37,10 @@ const listOf = (values: string[]): SQL =>
 export interface AccountScope {
   actor: Actor;
   members: TeamMember[];
+  /** The owner's view: every active account of the workspace. */
   wholeWorkspace: boolean;
-  /** The 12 ISO weeks of the view, oldest first. */
-  weeks: string[];
+  /** The team's time on each account over the 12 weeks (from `teamTime`). */
+  time: AccountTime;
   /** Account minutes are shown only where at least this many people contributed (0: always). */
   minGroupSize: number;
 }
@@ -51,33 +50,10 @@ export interface AccountScope {
  * with the risks a leader acts on, riskiest first. One grouped query per figure, whatever the count.
  */
 export async function teamAccounts(db: Db, scope: AccountScope): Promise<TeamAccount[]> {
-  const { actor, members, wholeWorkspace, weeks } = scope;
+  const { actor, members, wholeWorkspace, time: minutesOf } = scope;
   const ws = actor.workspaceId;
   if (members.length === 0) return [];
-  const who = peopleFilter(members, wholeWorkspace);
-  const { from, to } = spanOf(members, weeks);
-
-  const time = await db.execute<{
-    account_id: string;
-    urgent: boolean | null;
-    important: boolean | null;
-    minutes: number;
-    people: number;
-  }>(sql`
-    select a.account_id, a.urgent, a.important, sum(a.minutes)::int as minutes,
-           count(distinct a.user_id)::int as people
-    from activities a join users u on u.id = a.user_id
-    where a.workspace_id = ${ws} and ${who('a.user_id')} and ${countedTime('a')} and a.account_id is not null
-      and a.starts_at >= ${from.toISOString()}::timestamptz and a.starts_at < ${to.toISOString()}::timestamptz
-      and ${personWeek} between ${weeks[0] ?? ''} and ${weeks.at(-1) ?? ''}
-    group by grouping sets ((a.account_id, a.urgent, a.important), (a.account_id))`);
-  const minutesOf = new Map<string, { minutes: Minutes; people: number }>();
-  for (const row of time.rows) {
-    const entry = minutesOf.get(row.account_id) ?? { minutes: { q1: 0, q2: 0, q3: 0, q4: 0 }, people: 0 };
-    if (row.urgent === null || row.important === null) entry.people = row.people;
-    else entry.minutes[quadrantOf({ urgent: row.urgent, important: row.important })] += row.minutes;
-    minutesOf.set(row.account_id, entry);
-  }
+  const who = (column: string) => (wholeWorkspace ? sql`true` : inTeam(column, members));
 
   const worked = [...minutesOf.keys()];
   const rows = await db.execute<{
@@ -197,6 +173,7 @@ async function risksOf(db: Db, actor: Actor, accountIds: string[]): Promise<Map<
   const met = await recentlyMet(
     db,
     actor,
+    accountIds,
     influential.map((c) => c.email as string),
   );
   const gaps = await largestGaps(
@@ -234,15 +211,23 @@ async function risksOf(db: Db, actor: Actor, accountIds: string[]): Promise<Map<
 }
 
 /**
- * Which of these addresses attended a meeting (anyone's, in the workspace) in the last 60 calendar
- * days: the others are losing touch, as on the account page.
+ * Which of these addresses attended a meeting on one of these accounts (anyone's) in the last 60
+ * calendar days: the others are losing touch. Read through the account's activities (its index),
+ * not the whole workspace's: a meeting with a customer's people is filed under their account by
+ * the domain rules; one filed elsewhere counts on the account page but not here.
  */
-async function recentlyMet(db: Db, actor: Actor, emails: string[]): Promise<Set<string>> {
+async function recentlyMet(
+  db: Db,
+  actor: Actor,
+  accountIds: string[],
+  emails: string[],
+): Promise<Set<string>> {
   if (emails.length === 0) return new Set();
   const result = await db.execute<{ email: string }>(sql`
     select distinct att->>'email' as email
     from activities a cross join lateral jsonb_array_elements(a.attendees) att
-    where a.workspace_id = ${actor.workspaceId} and a.deleted_at is null
+    where a.account_id in (${listOf(accountIds)}) and a.workspace_id = ${actor.workspaceId}
+      and a.deleted_at is null
       and a.starts_at >= ${startOfLastDays(LOSING_TOUCH_DAYS, actor.timeZone).toISOString()}::timestamptz
       and a.starts_at <= ${now().toISOString()}::timestamptz
       and att->>'email' in (${listOf([...new Set(emails)])})`);

@@ -36,16 +36,12 @@ export function spanOf(members: TeamMember[], weeks: string[]): { from: Date; to
   };
 }
 
-/** `column in (the team's ids)`, or nothing to check when the team is the whole workspace. */
-export function peopleFilter(members: TeamMember[], wholeWorkspace: boolean) {
-  return (column: string): SQL =>
-    wholeWorkspace
-      ? sql`true`
-      : sql`${sql.raw(column)} in (${sql.join(
-          members.map((m) => sql`${m.id}`),
-          sql`, `,
-        )})`;
-}
+/** `column in (the team's ids)`: always the ids, so every scan is an index range per person. */
+export const inTeam = (column: string, members: TeamMember[]): SQL =>
+  sql`${sql.raw(column)} in (${sql.join(
+    members.map((m) => sql`${m.id}`),
+    sql`, `,
+  )})`;
 
 /** The ISO week of an activity's start in its person's zone (`u` is the users row). */
 export const personWeek = sql.raw(
@@ -60,46 +56,67 @@ export function countedIn(member: TeamMember, week: string): boolean {
   return !member.deactivatedAt || member.deactivatedAt >= weekRange(week, member.timeZone).from.toJSDate();
 }
 
+/** The team's counted minutes on each account over the weeks, and how many people gave them. */
+export type AccountTime = Map<string, { minutes: Minutes; people: number }>;
+
+export interface TeamTime {
+  people: PersonWeeks[];
+  accounts: AccountTime;
+}
+
+interface TimeRow extends Record<string, unknown> {
+  set: number;
+  user_id: string | null;
+  week: string | null;
+  account_id: string | null;
+  urgent: boolean | null;
+  important: boolean | null;
+  minutes: number;
+  recurring: number;
+  people: number;
+}
+// grouping(user_id, account_id, urgent): which grouping set a row comes from.
+const BY_PERSON_WEEK = 0b010;
+const BY_ACCOUNT_QUADRANT = 0b100;
+const BY_ACCOUNT = 0b101;
+
 /**
  * Counted minutes per person, ISO week (cut in each person's zone, as their own week report does)
- * and quadrant, plus recurring Q3 minutes, planned Q2 budget and whether they reflected in `week`.
- * Four grouped queries whatever the team's size.
+ * and quadrant, with recurring Q3 minutes, and per account — one pass over the team's activities in
+ * the 12 weeks; then planned Q2 budgets and whether each reflected in `week`. Three queries
+ * whatever the team's size.
  */
-export async function weeksOf(
+export async function teamTime(
   db: Db,
   workspaceId: string,
   members: TeamMember[],
   week: string,
-  wholeWorkspace: boolean,
-): Promise<PersonWeeks[]> {
-  if (members.length === 0) return [];
+): Promise<TeamTime> {
+  if (members.length === 0) return { people: [], accounts: new Map() };
   const weeks = trendWeeks(week);
   const { from, to } = spanOf(members, weeks);
-  const who = peopleFilter(members, wholeWorkspace);
 
   const [time, plans, reflections] = await Promise.all([
-    db.execute<{
-      user_id: string;
-      week: string;
-      urgent: boolean;
-      important: boolean;
-      minutes: number;
-      recurring: number;
-    }>(sql`
-      select a.user_id, ${personWeek} as week,
-             a.urgent, a.important, sum(a.minutes)::int as minutes,
-             coalesce(sum(a.minutes) filter (where a.recurring), 0)::int as recurring
+    db.execute<TimeRow>(sql`
+      select grouping(a.user_id, a.account_id, a.urgent)::int as set, a.user_id, ${personWeek} as week,
+             a.account_id, a.urgent, a.important, sum(a.minutes)::int as minutes,
+             coalesce(sum(a.minutes) filter (where a.recurring), 0)::int as recurring,
+             count(distinct a.user_id)::int as people
       from activities a join users u on u.id = a.user_id
-      where a.workspace_id = ${workspaceId} and ${who('a.user_id')} and ${countedTime('a')}
+      where a.workspace_id = ${workspaceId} and ${inTeam('a.user_id', members)} and ${countedTime('a')}
         and a.starts_at >= ${from.toISOString()}::timestamptz and a.starts_at < ${to.toISOString()}::timestamptz
-      group by 1, 2, 3, 4`),
+        and ${personWeek} between ${weeks[0] ?? ''} and ${week}
+      group by grouping sets ((a.user_id, ${personWeek}, a.urgent, a.important),
+                              (a.account_id, a.urgent, a.important), (a.account_id))`),
     db.execute<{ user_id: string; minutes: number }>(sql`
       select user_id, sum(budget_minutes)::int as minutes from big_rocks
-      where workspace_id = ${workspaceId} and ${who('user_id')} and week = ${week} and status <> 'dropped'
+      where workspace_id = ${workspaceId} and ${inTeam('user_id', members)} and week = ${week}
+        and status <> 'dropped'
       group by 1`),
     db.execute<{ user_id: string }>(sql`
       select user_id from reflections
-      where workspace_id = ${workspaceId} and ${who('user_id')} and week = ${week} and answers <> '{}'::jsonb`),
+      where workspace_id = ${workspaceId} and ${inTeam('user_id', members)} and week = ${week}
+        and answers <> '{}'::jsonb`),
   ]);
 
   const byId = new Map<string, PersonWeeks>(
@@ -108,14 +125,24 @@ export async function weeksOf(
       { member, minutes: new Map(), recurringQ3Minutes: 0, plannedQ2Minutes: 0, reflected: false },
     ]),
   );
+  const accounts: AccountTime = new Map();
   for (const row of time.rows) {
-    const person = byId.get(row.user_id);
-    if (!person || !weeks.includes(row.week)) continue;
-    const minutes = person.minutes.get(row.week) ?? noMinutes();
-    const quadrant = quadrantOf(row);
-    minutes[quadrant] += row.minutes;
-    person.minutes.set(row.week, minutes);
-    if (row.week === week && quadrant === 'q3') person.recurringQ3Minutes += row.recurring;
+    if (row.set === BY_PERSON_WEEK) {
+      const person = row.user_id ? byId.get(row.user_id) : undefined;
+      if (!person || !row.week) continue;
+      const minutes = person.minutes.get(row.week) ?? noMinutes();
+      const quadrant = quadrantOf({ urgent: Boolean(row.urgent), important: Boolean(row.important) });
+      minutes[quadrant] += row.minutes;
+      person.minutes.set(row.week, minutes);
+      if (row.week === week && quadrant === 'q3') person.recurringQ3Minutes += row.recurring;
+    } else if (row.account_id) {
+      const entry = accounts.get(row.account_id) ?? { minutes: noMinutes(), people: 0 };
+      if (row.set === BY_ACCOUNT) entry.people = row.people;
+      else if (row.set === BY_ACCOUNT_QUADRANT)
+        entry.minutes[quadrantOf({ urgent: Boolean(row.urgent), important: Boolean(row.important) })] +=
+          row.minutes;
+      accounts.set(row.account_id, entry);
+    }
   }
   for (const row of plans.rows) {
     const person = byId.get(row.user_id);
@@ -125,7 +152,7 @@ export async function weeksOf(
     const person = byId.get(row.user_id);
     if (person) person.reflected = true;
   }
-  return [...byId.values()];
+  return { people: [...byId.values()], accounts };
 }
 
 const q2Share = (m: Minutes | undefined): number | null => {

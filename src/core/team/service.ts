@@ -4,7 +4,7 @@ import type { Db } from '../db/client.ts';
 import { users } from '../db/schema/index.ts';
 import { currentWeek } from '../reports/week-report.ts';
 import { teamAccounts } from './accounts.ts';
-import { countedIn, personRow, teamTotals, trendWeeks, weeksOf } from './figures.ts';
+import { countedIn, personRow, teamTime, teamTotals, trendWeeks } from './figures.ts';
 import { teamOf } from './members.ts';
 import { teamPrivacy } from './privacy.ts';
 import type { LeaderView, TeamQuery, TeamView } from './schemas.ts';
@@ -21,18 +21,16 @@ export async function teamView(db: Db, actor: Actor, query: TeamQuery = {}): Pro
     teamOf(db, actor, query.leaderId),
     teamPrivacy(db, actor.workspaceId),
   ]);
-  const wholeWorkspace = team.leader === null;
   const aggregate = privacy.mode === 'aggregate';
-  const [figures, accounts] = await Promise.all([
-    weeksOf(db, actor.workspaceId, team.members, week, wholeWorkspace),
-    teamAccounts(db, {
-      actor,
-      members: team.members,
-      wholeWorkspace,
-      weeks,
-      minGroupSize: aggregate ? privacy.minGroupSize : 0,
-    }),
-  ]);
+  const time = await teamTime(db, actor.workspaceId, team.members, week);
+  const accounts = await teamAccounts(db, {
+    actor,
+    members: team.members,
+    wholeWorkspace: team.leader === null,
+    time: time.accounts,
+    minGroupSize: aggregate ? privacy.minGroupSize : 0,
+  });
+  const figures = time.people;
   return {
     week,
     weeks,
@@ -68,6 +66,6 @@ export async function leaderView(
     : [];
   const base = { week, privacy: privacy.mode, minGroupSize: privacy.minGroupSize, leader: leader ?? null };
   if (!me || privacy.mode === 'aggregate') return { ...base, person: null };
-  const [figures] = await weeksOf(db, actor.workspaceId, [me], week, false);
+  const [figures] = (await teamTime(db, actor.workspaceId, [me], week)).people;
   return { ...base, person: figures ? personRow(figures, week) : null };
 }

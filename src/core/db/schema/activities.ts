@@ -61,8 +61,6 @@ export const activities = pgTable(
     index('activities_user_starts_idx')
       .on(t.workspaceId, t.userId, t.startsAt)
       .where(sql`${t.deletedAt} is null`),
-    // Workspace-wide windows (the owner's team view, recent contacts) without a per-person probe.
-    index('activities_workspace_starts_idx').on(t.workspaceId, t.startsAt).where(sql`${t.deletedAt} is null`),
     index('activities_account_idx').on(t.accountId, t.startsAt).where(sql`${t.deletedAt} is null`),
     index('activities_goal_idx').on(t.goalId).where(sql`${t.goalId} is not null`),
     check(
