@@ -43,10 +43,12 @@ export const inTeam = (column: string, members: TeamMember[]): SQL =>
     sql`, `,
   )})`;
 
-/** The ISO week of an activity's start in its person's zone (`u` is the users row). */
-export const personWeek = sql.raw(
-  `to_char(date_trunc('week', a.starts_at at time zone u.time_zone), 'IYYY-"W"IW')`,
-);
+/** The date of a week's Monday, as a wall-clock timestamp anywhere. */
+const mondayOf = (week: string) => weekRange(week, 'UTC').from.toISODate() ?? '';
+
+// An activity's start on its person's wall clock (`u` is the users row), and the Monday of its week there.
+const localStart = sql.raw('(a.starts_at at time zone u.time_zone)');
+const localWeek = sql.raw("date_trunc('week', a.starts_at at time zone u.time_zone)");
 
 /**
  * A person belongs to a week's figures unless they were deactivated before it began (in their zone):
@@ -73,12 +75,11 @@ interface TimeRow extends Record<string, unknown> {
   important: boolean | null;
   minutes: number;
   recurring: number;
-  people: number;
 }
 // grouping(user_id, account_id, urgent): which grouping set a row comes from.
 const BY_PERSON_WEEK = 0b010;
 const BY_ACCOUNT_QUADRANT = 0b100;
-const BY_ACCOUNT = 0b101;
+const BY_ACCOUNT_PERSON = 0b001;
 
 /**
  * Counted minutes per person, ISO week (cut in each person's zone, as their own week report does)
@@ -97,17 +98,19 @@ export async function teamTime(
   const { from, to } = spanOf(members, weeks);
 
   const [time, plans, reflections] = await Promise.all([
+    // Weeks are cut on each person's wall clock, the label made once per group; no distinct count,
+    // so PostgreSQL can hash the three grouping sets in one pass.
     db.execute<TimeRow>(sql`
-      select grouping(a.user_id, a.account_id, a.urgent)::int as set, a.user_id, ${personWeek} as week,
-             a.account_id, a.urgent, a.important, sum(a.minutes)::int as minutes,
-             coalesce(sum(a.minutes) filter (where a.recurring), 0)::int as recurring,
-             count(distinct a.user_id)::int as people
+      select grouping(a.user_id, a.account_id, a.urgent)::int as set, a.user_id,
+             to_char(${localWeek}, 'IYYY-"W"IW') as week, a.account_id, a.urgent, a.important,
+             sum(a.minutes)::int as minutes, coalesce(sum(a.minutes) filter (where a.recurring), 0)::int as recurring
       from activities a join users u on u.id = a.user_id
       where a.workspace_id = ${workspaceId} and ${inTeam('a.user_id', members)} and ${countedTime('a')}
         and a.starts_at >= ${from.toISOString()}::timestamptz and a.starts_at < ${to.toISOString()}::timestamptz
-        and ${personWeek} between ${weeks[0] ?? ''} and ${week}
-      group by grouping sets ((a.user_id, ${personWeek}, a.urgent, a.important),
-                              (a.account_id, a.urgent, a.important), (a.account_id))`),
+        and ${localStart} >= ${mondayOf(weeks[0] ?? week)}::timestamp
+        and ${localStart} < ${mondayOf(shiftWeek(week, 1))}::timestamp
+      group by grouping sets ((a.user_id, ${localWeek}, a.urgent, a.important),
+                              (a.account_id, a.urgent, a.important), (a.account_id, a.user_id))`),
     db.execute<{ user_id: string; minutes: number }>(sql`
       select user_id, sum(budget_minutes)::int as minutes from big_rocks
       where workspace_id = ${workspaceId} and ${inTeam('user_id', members)} and week = ${week}
@@ -137,7 +140,7 @@ export async function teamTime(
       if (row.week === week && quadrant === 'q3') person.recurringQ3Minutes += row.recurring;
     } else if (row.account_id) {
       const entry = accounts.get(row.account_id) ?? { minutes: noMinutes(), people: 0 };
-      if (row.set === BY_ACCOUNT) entry.people = row.people;
+      if (row.set === BY_ACCOUNT_PERSON) entry.people += 1;
       else if (row.set === BY_ACCOUNT_QUADRANT)
         entry.minutes[quadrantOf({ urgent: Boolean(row.urgent), important: Boolean(row.important) })] +=
           row.minutes;
