@@ -25,17 +25,6 @@ export interface PersonWeeks {
 /** The 12 ISO weeks ending with `week`, oldest first: the span of trends and the heatmap. */
 export const trendWeeks = (week: string) => Array.from({ length: 12 }, (_, i) => shiftWeek(week, i - 11));
 
-/** From the first week's start in the earliest zone to the last week's end in the latest one. */
-export function spanOf(members: TeamMember[], weeks: string[]): { from: Date; to: Date } {
-  const zones = [...new Set(members.map((m) => m.timeZone))];
-  const first = weeks[0] ?? '';
-  const last = weeks.at(-1) ?? '';
-  return {
-    from: new Date(Math.min(...zones.map((z) => weekRange(first, z).from.toMillis()))),
-    to: new Date(Math.max(...zones.map((z) => weekRange(last, z).to.toMillis()))),
-  };
-}
-
 /** `column in (the team's ids)`: always the ids, so every scan is an index range per person. */
 export const inTeam = (column: string, members: TeamMember[]): SQL =>
   sql`${sql.raw(column)} in (${sql.join(
@@ -43,12 +32,15 @@ export const inTeam = (column: string, members: TeamMember[]): SQL =>
     sql`, `,
   )})`;
 
-/** The date of a week's Monday, as a wall-clock timestamp anywhere. */
-const mondayOf = (week: string) => weekRange(week, 'UTC').from.toISODate() ?? '';
-
-// An activity's start on its person's wall clock (`u` is the users row), and the Monday of its week there.
-const localStart = sql.raw('(a.starts_at at time zone u.time_zone)');
-const localWeek = sql.raw("date_trunc('week', a.starts_at at time zone u.time_zone)");
+/** Where each person's weeks begin and end, in their own zone. */
+function personWeeks(members: TeamMember[], weeks: string[]) {
+  return members.flatMap((m) =>
+    weeks.map((week) => {
+      const range = weekRange(week, m.timeZone);
+      return { user_id: m.id, week, starts: range.from.toISO(), ends: range.to.toISO() };
+    }),
+  );
+}
 
 /**
  * A person belongs to a week's figures unless they were deactivated before it began (in their zone):
@@ -76,7 +68,7 @@ interface TimeRow extends Record<string, unknown> {
   minutes: number;
   recurring: number;
 }
-// grouping(user_id, account_id, urgent): which grouping set a row comes from.
+// grouping(w.user_id, a.account_id, a.urgent): which grouping set a row comes from.
 const BY_PERSON_WEEK = 0b010;
 const BY_ACCOUNT_QUADRANT = 0b100;
 const BY_ACCOUNT_PERSON = 0b001;
@@ -95,22 +87,20 @@ export async function teamTime(
 ): Promise<TeamTime> {
   if (members.length === 0) return { people: [], accounts: new Map() };
   const weeks = trendWeeks(week);
-  const { from, to } = spanOf(members, weeks);
-
   const [time, plans, reflections] = await Promise.all([
-    // Weeks are cut on each person's wall clock, the label made once per group; no distinct count,
-    // so PostgreSQL can hash the three grouping sets in one pass.
+    // Each person's 12 weeks as instants in their zone (luxon, as their week report cuts them), joined
+    // as ranges: an index range scan per person and week, no zone arithmetic per row, and PostgreSQL
+    // can hash the three grouping sets in one pass (no distinct count).
     db.execute<TimeRow>(sql`
-      select grouping(a.user_id, a.account_id, a.urgent)::int as set, a.user_id,
-             to_char(${localWeek}, 'IYYY-"W"IW') as week, a.account_id, a.urgent, a.important,
-             sum(a.minutes)::int as minutes, coalesce(sum(a.minutes) filter (where a.recurring), 0)::int as recurring
-      from activities a join users u on u.id = a.user_id
-      where a.workspace_id = ${workspaceId} and ${inTeam('a.user_id', members)} and ${countedTime('a')}
-        and a.starts_at >= ${from.toISOString()}::timestamptz and a.starts_at < ${to.toISOString()}::timestamptz
-        and ${localStart} >= ${mondayOf(weeks[0] ?? week)}::timestamp
-        and ${localStart} < ${mondayOf(shiftWeek(week, 1))}::timestamp
-      group by grouping sets ((a.user_id, ${localWeek}, a.urgent, a.important),
-                              (a.account_id, a.urgent, a.important), (a.account_id, a.user_id))`),
+      select grouping(w.user_id, a.account_id, a.urgent)::int as set, w.user_id, w.week,
+             a.account_id, a.urgent, a.important, sum(a.minutes)::int as minutes,
+             coalesce(sum(a.minutes) filter (where a.recurring), 0)::int as recurring
+      from jsonb_to_recordset(${JSON.stringify(personWeeks(members, weeks))}::jsonb)
+             as w(user_id text, week text, starts timestamptz, ends timestamptz)
+      join activities a on a.workspace_id = ${workspaceId} and a.user_id = w.user_id
+        and a.starts_at >= w.starts and a.starts_at < w.ends and ${countedTime('a')}
+      group by grouping sets ((w.user_id, w.week, a.urgent, a.important),
+                              (a.account_id, a.urgent, a.important), (a.account_id, w.user_id))`),
     db.execute<{ user_id: string; minutes: number }>(sql`
       select user_id, sum(budget_minutes)::int as minutes from big_rocks
       where workspace_id = ${workspaceId} and ${inTeam('user_id', members)} and week = ${week}

@@ -9,12 +9,10 @@ import {
   teamViewSchema,
 } from '../../core/team/schemas.ts';
 import { leaderView, teamView } from '../../core/team/service.ts';
-import { router } from '../context.ts';
-import { operations } from '../operation.ts';
+import { featureRoutes } from '../operation.ts';
 
 /** The Sales Leader's team page, what each person's leader sees of them, and the workspace's privacy mode. */
-export const teamRoutes = router();
-const route = operations(teamRoutes, 'team');
+export const [teamRoutes, route] = featureRoutes('team');
 
 const notInTeam: [number, string] = [404, 'leaderId is nobody in your team (or in this workspace)'];
 
