@@ -1,9 +1,9 @@
 import type { Locator } from 'playwright-core';
 import { Screen } from './screen.ts';
 
-type Section = 'People' | 'Tokens' | 'Password' | 'Audit log';
+type Section = 'People' | 'Tokens' | 'Password' | 'Audit log' | 'What my leader sees' | 'Team privacy';
 
-/** Settings and its sections: People (and inviting), Tokens, Password, Audit log. */
+/** Settings and its sections: People (and inviting), Tokens, Password, Audit log, team privacy, what my leader sees. */
 export class SettingsPage extends Screen {
   protected override readonly home = { route: 'settings' };
   readonly nav = this.page.getByRole('navigation', { name: 'Settings' });
@@ -14,6 +14,10 @@ export class SettingsPage extends Screen {
   readonly inviteDialog = this.dialog('Invite a colleague');
   readonly newToken = this.page.getByTestId('new-token');
   readonly auditEntries = this.page.getByTestId('audit-entry');
+  /** What my leader sees: the privacy mode in force, who sees, and one's own row of the team page. */
+  readonly leaderViewMode = this.page.getByTestId('leader-view-mode');
+  readonly leaderViewWho = this.page.getByTestId('leader-view-who');
+  readonly leaderViewRow = this.page.getByTestId('team-person');
 
   /** Header's Settings, then the section's link in the settings navigation. */
   async openSection(section: Section): Promise<void> {

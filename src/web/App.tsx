@@ -35,6 +35,7 @@ const ReflectionsPage = lazy(() =>
 );
 const PlanPage = lazy(() => import('./features/plan/PlanPage.tsx').then((m) => ({ default: m.PlanPage })));
 const TodayPage = lazy(() => import('./features/plan/TodayPage.tsx').then((m) => ({ default: m.TodayPage })));
+const TeamPage = lazy(() => import('./features/team/TeamPage.tsx').then((m) => ({ default: m.TeamPage })));
 const RoundPage = lazy(() =>
   import('./features/scorecard/RoundPage.tsx').then((m) => ({ default: m.RoundPage })),
 );
@@ -129,6 +130,8 @@ function SignedInApp() {
             )
           ) : route.page === 'plan' ? (
             <PlanPage key={route.week ?? 'now'} me={me.data} week={route.week} />
+          ) : route.page === 'team' ? (
+            <TeamPage me={me.data} week={route.week} leaderId={route.leaderId} />
           ) : route.page === 'today' ? (
             <TodayPage />
           ) : route.page === 'reflections' ? (

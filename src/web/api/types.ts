@@ -3,7 +3,7 @@
  * derived from the types generated from the server's OpenAPI document (src/client/openapi.d.ts),
  * so a change on the server that the web does not follow fails the type check.
  */
-import type { ApiAnswer, ApiBody } from '../../client/index.ts';
+import type { ApiAnswer, ApiBody, ApiQuery } from '../../client/index.ts';
 
 export type {
   AccountTier,
@@ -95,3 +95,15 @@ export type AuditPage = ApiAnswer<'/audit', 'get'>;
 export type AuditEntry = Item<AuditPage>;
 /** A device (e.g. `linchpin login`) waiting for someone signed in to approve it. */
 export type DeviceRequest = ApiAnswer<'/device-codes/{code}', 'get'>;
+
+// A leader's team page, what one's leader sees, and the workspace's team privacy.
+export type TeamView = ApiAnswer<'/team', 'get'>;
+export type TeamQuery = ApiQuery<'/team', 'get'>;
+/** One person's row of the team page: figures only, never a title, note, plan or reflection text. */
+export type TeamPerson = TeamView['people'][number];
+export type TeamTotals = NonNullable<TeamView['team']>;
+export type TeamAccount = TeamView['accounts'][number];
+export type TeamTrendPoint = TeamPerson['q2Trend'][number];
+export type LeaderView = ApiAnswer<'/me/leader-view', 'get'>;
+export type TeamPrivacy = ApiAnswer<'/workspace/team-privacy', 'get'>;
+export type TeamPrivacyMode = TeamPrivacy['mode'];

@@ -11,6 +11,11 @@ describe('routes in the URL hash', () => {
     ['#/reset/abc_DEF-123', { page: 'reset', token: 'abc_DEF-123' }],
     ['#/device', { page: 'device' }],
     ['#/device/ABCD-EFGH', { page: 'device', code: 'ABCD-EFGH' }],
+    ['#/team', { page: 'team' }],
+    ['#/team/2026-W47', { page: 'team', week: '2026-W47' }],
+    ['#/team/2026-W47/user_1', { page: 'team', week: '2026-W47', leaderId: 'user_1' }],
+    ['#/settings/team-privacy', { page: 'settings', section: 'team-privacy' }],
+    ['#/settings/leader-view', { page: 'settings', section: 'leader-view' }],
   ])('%s is read and written back alike', (hash, route) => {
     expect(parseRoute(hash)).toEqual(route);
     expect(hrefOf(route)).toBe(hash);
@@ -22,6 +27,10 @@ describe('routes in the URL hash', () => {
 
   it('shows the profile for a settings section it does not know', () => {
     expect(parseRoute('#/settings/nonsense')).toEqual({ page: 'settings' });
+  });
+
+  it('shows the current week of a team page whose week it cannot read', () => {
+    expect(parseRoute('#/team/nonsense/user_1')).toEqual({ page: 'team' });
   });
 
   it('sends an invitation or reset link without its token to the week', () => {

@@ -1,7 +1,15 @@
 import { useSyncExternalStore } from 'react';
 import { isIsoWeek } from './dates.ts';
 
-export const SETTINGS_SECTIONS = ['profile', 'people', 'tokens', 'password', 'audit'] as const;
+export const SETTINGS_SECTIONS = [
+  'profile',
+  'leader-view',
+  'people',
+  'team-privacy',
+  'tokens',
+  'password',
+  'audit',
+] as const;
 export type SettingsSection = (typeof SETTINGS_SECTIONS)[number];
 
 const isSettingsSection = (value: string | undefined): value is SettingsSection =>
@@ -17,6 +25,8 @@ export type Route =
   | { page: 'reflections' }
   | { page: 'today' }
   | { page: 'plan'; week?: string }
+  /** A leader's team (the owner's: the workspace, or `leaderId`'s team) in a week. */
+  | { page: 'team'; week?: string; leaderId?: string }
   | { page: 'accounts'; id?: string }
   | { page: 'scorecard'; id: string }
   /** A customer's rating form: public, no sign-in. */
@@ -35,12 +45,16 @@ const isSimplePage = (page: string | undefined): page is SimplePage =>
   (SIMPLE_PAGES as readonly (string | undefined)[]).includes(page);
 
 export function parseRoute(hash: string): Route {
-  const [page, arg] = hash.replace(/^#\/?/, '').split('/');
+  const [page, arg, extra] = hash.replace(/^#\/?/, '').split('/');
   if (isSimplePage(page)) return { page };
   if (page === 'settings') return isSettingsSection(arg) ? { page, section: arg } : { page };
   if (page === 'accounts')
     return arg ? { page: 'accounts', id: decodeURIComponent(arg) } : { page: 'accounts' };
   if (page === 'plan') return arg && isIsoWeek(arg) ? { page: 'plan', week: arg } : { page: 'plan' };
+  if (page === 'team') {
+    if (!arg || !isIsoWeek(arg)) return { page: 'team' };
+    return extra ? { page, week: arg, leaderId: decodeURIComponent(extra) } : { page, week: arg };
+  }
   if (page === 'scorecard' && arg) return { page: 'scorecard', id: decodeURIComponent(arg) };
   if ((page === 'rate' || page === 'invite' || page === 'reset') && arg) return { page, token: arg };
   if (page === 'device') return arg ? { page, code: decodeURIComponent(arg).toUpperCase() } : { page };
@@ -52,6 +66,10 @@ export function hrefOf(route: Route): string {
     return route.id ? `#/accounts/${encodeURIComponent(route.id)}` : '#/accounts';
   if (route.page === 'week') return route.week ? `#/week/${route.week}` : '#/week';
   if (route.page === 'plan') return route.week ? `#/plan/${route.week}` : '#/plan';
+  if (route.page === 'team') {
+    if (!route.week) return '#/team';
+    return `#/team/${route.week}${route.leaderId ? `/${encodeURIComponent(route.leaderId)}` : ''}`;
+  }
   if (route.page === 'scorecard') return `#/scorecard/${encodeURIComponent(route.id)}`;
   if (route.page === 'rate' || route.page === 'invite' || route.page === 'reset')
     return `#/${route.page}/${route.token}`;

@@ -4,17 +4,21 @@ import { AuditSection } from '../people/AuditSection.tsx';
 import { PasswordSection } from '../people/PasswordSection.tsx';
 import { PeopleSection } from '../people/PeopleSection.tsx';
 import { TokensSection } from '../people/TokensSection.tsx';
+import { LeaderViewSection } from './LeaderViewSection.tsx';
 import { ProfileSection } from './ProfileSection.tsx';
+import { TeamPrivacySection } from './TeamPrivacySection.tsx';
 
 const SECTIONS: { id: SettingsSection; label: string; ownerOnly?: boolean }[] = [
   { id: 'profile', label: 'Profile' },
+  { id: 'leader-view', label: 'What my leader sees' },
   { id: 'people', label: 'People' },
+  { id: 'team-privacy', label: 'Team privacy', ownerOnly: true },
   { id: 'tokens', label: 'Tokens' },
   { id: 'password', label: 'Password' },
   { id: 'audit', label: 'Audit log', ownerOnly: true },
 ];
 
-/** #/settings/<section>: yours (profile, tokens, password) and the workspace's (people, audit). */
+/** #/settings/<section>: yours (profile, what your leader sees, tokens, password) and the workspace's (people, team privacy, audit). */
 export function SettingsPage({ me, section }: { me: Me; section?: SettingsSection }) {
   const sections = SECTIONS.filter((s) => !s.ownerOnly || me.role === 'owner');
   const current = sections.find((s) => s.id === section)?.id ?? 'profile';
@@ -41,6 +45,10 @@ export function SettingsPage({ me, section }: { me: Me; section?: SettingsSectio
             <TokensSection me={me} />
           ) : current === 'password' ? (
             <PasswordSection me={me} />
+          ) : current === 'team-privacy' ? (
+            <TeamPrivacySection />
+          ) : current === 'leader-view' ? (
+            <LeaderViewSection me={me} />
           ) : current === 'audit' ? (
             <AuditSection me={me} />
           ) : (

@@ -5,11 +5,13 @@ import { useReviewCount } from '../../shared/review-count.ts';
 import { useSignOut } from '../auth/session.ts';
 import { BrandMark } from './BrandMark.tsx';
 
-const NAV: { label: string; route: Route }[] = [
+/** The header's links; `leaders` ones only for leaders and the owner. */
+const NAV: { label: string; route: Route; leaders?: boolean }[] = [
   { label: 'Week', route: { page: 'week' } },
   { label: 'Plan', route: { page: 'plan' } },
   { label: 'Today', route: { page: 'today' } },
   { label: 'Accounts', route: { page: 'accounts' } },
+  { label: 'Team', route: { page: 'team' }, leaders: true },
   { label: 'Reflections', route: { page: 'reflections' } },
   { label: 'Import', route: { page: 'import' } },
   { label: 'Review', route: { page: 'review' } },
@@ -31,7 +33,7 @@ export function AppHeader({ me, current }: { me: Me; current: Route }) {
           {me.workspace.name}
         </span>
         <nav className="app-header__nav" aria-label="Main">
-          {NAV.map((item) => (
+          {NAV.filter((item) => !item.leaders || me.role !== 'member').map((item) => (
             <a
               key={item.label}
               href={hrefOf(item.route)}
