@@ -51,47 +51,37 @@ type ValueProps<T extends string> = FieldFrame & {
 
 type InputProps = ValueProps<string> & Omit<ComponentProps<'input'>, 'value' | 'onChange' | 'className'>;
 
-/** A labelled `<input>` (text unless `type` says otherwise); `onChange` gets the new value. */
-export function TextField({ label, error, hint, className, inputClassName, onChange, ...input }: InputProps) {
-  return (
-    <Field label={label} error={error} hint={hint} className={className}>
-      {(control) => (
-        <input
-          {...control}
-          {...input}
-          className={inputClassName}
-          onChange={(e) => onChange(e.target.value)}
-        />
-      )}
-    </Field>
-  );
-}
-
 type TextAreaProps = ValueProps<string> &
   Omit<ComponentProps<'textarea'>, 'value' | 'onChange' | 'className'>;
 
-/** A labelled `<textarea>` for a few lines of prose; `onChange` gets the new text. */
-export function TextAreaField({
+/** A text field's props apart: those of its frame (for `Field`) and those of its control, which reports the text. */
+function splitText<P extends ValueProps<string>>({
   label,
   error,
   hint,
   className,
   inputClassName,
   onChange,
-  ...textarea
-}: TextAreaProps) {
-  return (
-    <Field label={label} error={error} hint={hint} className={className}>
-      {(control) => (
-        <textarea
-          {...control}
-          {...textarea}
-          className={inputClassName}
-          onChange={(e) => onChange(e.target.value)}
-        />
-      )}
-    </Field>
-  );
+  ...rest
+}: P) {
+  const control = {
+    ...rest,
+    className: inputClassName,
+    onChange: (e: { target: { value: string } }) => onChange(e.target.value),
+  };
+  return { frame: { label, error, hint, className }, control };
+}
+
+/** A labelled `<input>` (text unless `type` says otherwise); `onChange` gets the new value. */
+export function TextField(props: InputProps) {
+  const { frame, control } = splitText(props);
+  return <Field {...frame}>{(wiring) => <input {...wiring} {...control} />}</Field>;
+}
+
+/** A labelled `<textarea>` for a few lines of prose; `onChange` gets the new text. */
+export function TextAreaField(props: TextAreaProps) {
+  const { frame, control } = splitText(props);
+  return <Field {...frame}>{(wiring) => <textarea {...wiring} {...control} />}</Field>;
 }
 
 /** A labelled whole-number input; the value stays the text typed, for the draft to check. */

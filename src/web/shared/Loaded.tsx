@@ -68,3 +68,14 @@ export function Loaded<T>({
   if (empty !== undefined && isEmpty(query.data)) return empty;
   return children(query.data);
 }
+
+type LoadedListProps<T> = Omit<LoadedProps<T>, 'retry' | 'loading'> & {
+  /** The grey bars shown while it loads: one per row expected. */
+  rows: number;
+  tall?: boolean;
+};
+
+/** A list's query as `Loaded` shows it: skeleton rows while it loads, and Retry when loading failed. */
+export function LoadedList<T>({ rows, tall, ...loaded }: LoadedListProps<T>) {
+  return <Loaded {...loaded} retry loading={<ListSkeleton rows={rows} tall={tall} />} />;
+}

@@ -1,5 +1,5 @@
 import { QueryClient, type QueryKey, useMutation, useQueryClient } from '@tanstack/react-query';
-import { ApiError, onUnauthenticated } from '../api/client.ts';
+import { ApiError, isApiError, onUnauthenticated } from '../api/client.ts';
 import type { Me } from '../api/types.ts';
 
 export const ME_KEY = ['me'] as const;
@@ -76,6 +76,15 @@ export function createQueryClient(): QueryClient {
   });
   return client;
 }
+
+/** The `params` of an operation on one thing named in its path, e.g. `byPath({ id })` for `/rocks/{id}`. */
+export const byPath = <P extends Record<string, string>>(path: P) => ({ params: { path } });
+export const byId = (id: string) => byPath({ id });
+export const byWeek = (week: string) => byPath({ week });
+export const byToken = (token: string) => byPath({ token });
+
+/** A query's `retry` for a link or code the server may answer "no" to: only a failure without an answer is tried again. */
+export const retryUnlessAnswered = (count: number, error: unknown) => !isApiError(error) && count < 2;
 
 /**
  * A change on the server and what it makes stale: once it succeeds, the queries under each key of

@@ -7,7 +7,7 @@ import { EmptyNote } from '../../shared/EmptyNote.tsx';
 import { SelectField } from '../../shared/Field.tsx';
 import { formatHours } from '../../shared/format.ts';
 import { problemOf } from '../../shared/forms.ts';
-import { ListSkeleton, Loaded } from '../../shared/Loaded.tsx';
+import { ListSkeleton, Loaded, LoadedList } from '../../shared/Loaded.tsx';
 import { LoadedPage } from '../../shared/LoadFailure.tsx';
 import { hrefOf, navigate } from '../../shared/navigation.ts';
 import { PageIntro } from '../../shared/PageIntro.tsx';
@@ -205,11 +205,10 @@ function AccountDetail({ account: a, me }: { account: AccountView; me: Me }) {
         title="Stakeholders"
         subtitle={people.data && people.data.length > 0 && <>{people.data.length} people</>}
       >
-        <Loaded
+        <LoadedList
           query={people}
           what="Stakeholders"
-          retry
-          loading={<ListSkeleton rows={2} />}
+          rows={2}
           empty={
             <EmptyNote
               action={
@@ -231,7 +230,7 @@ function AccountDetail({ account: a, me }: { account: AccountView; me: Me }) {
               onEdit={(stakeholder) => setEditingPerson({ stakeholder })}
             />
           )}
-        </Loaded>
+        </LoadedList>
       </Panel>
 
       <RecentActivities accountId={a.id} />

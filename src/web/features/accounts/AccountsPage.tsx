@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { Account, Me } from '../../api/types.ts';
 import { EmptyNote } from '../../shared/EmptyNote.tsx';
-import { ListSkeleton, Loaded } from '../../shared/Loaded.tsx';
+import { LoadedList } from '../../shared/Loaded.tsx';
 import { hrefOf, navigate } from '../../shared/navigation.ts';
 import { PageIntro } from '../../shared/PageIntro.tsx';
 import { useToast } from '../../shared/Toasts.tsx';
@@ -48,11 +48,11 @@ export function AccountsPage({ me }: { me: Me }) {
         ))}
       </div>
 
-      <Loaded
+      <LoadedList
         query={accounts}
         what="Accounts"
-        retry
-        loading={<ListSkeleton rows={3} tall />}
+        rows={3}
+        tall
         empty={
           status === 'archived' ? (
             <EmptyNote>
@@ -72,7 +72,7 @@ export function AccountsPage({ me }: { me: Me }) {
             ))}
           </ul>
         )}
-      </Loaded>
+      </LoadedList>
 
       {creating && (
         <AccountDialog

@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import type { AccountView, GoalDimension, GoalStatus, GoalView } from '../../api/types.ts';
 import { ConfirmButton } from '../../shared/ConfirmDialog.tsx';
+import { EditButton } from '../../shared/EditButton.tsx';
 import { EmptyNote } from '../../shared/EmptyNote.tsx';
 import { ChoiceField, TextAreaField, TextField } from '../../shared/Field.tsx';
 import { FormDialog } from '../../shared/FormDialog.tsx';
@@ -95,14 +96,11 @@ function GoalList({
             {goal.status !== 'active' && <span className="pill">{GOAL_STATUS_LABELS[goal.status]}</span>}
             {goal.targetDate && <span className="muted goal__due">by {goal.targetDate}</span>}
             {canEdit && (
-              <button
-                type="button"
-                className="button button--small button--ghost goal__edit"
-                aria-label={`Edit goal ${goal.title}`}
+              <EditButton
+                label={`Edit goal ${goal.title}`}
+                className="button--ghost goal__edit"
                 onClick={() => onEdit(goal)}
-              >
-                Edit
-              </button>
+              />
             )}
           </div>
           <div className="goal__title">{goal.title}</div>

@@ -1,4 +1,5 @@
 import { ConfirmButton } from '../../shared/ConfirmDialog.tsx';
+import { EditButton } from '../../shared/EditButton.tsx';
 import { ColumnHeads } from '../../shared/Table.tsx';
 import { type StakeholderView, useDeleteStakeholder } from './accounts-queries.ts';
 import { StrengthDots } from './Coverage.tsx';
@@ -53,14 +54,7 @@ export function StakeholderTable({
               <td className="stakeholder-table__cell stakeholder-table__actions">
                 {canEdit && (
                   <>
-                    <button
-                      type="button"
-                      className="button button--small"
-                      aria-label={`Edit ${person.name}`}
-                      onClick={() => onEdit(person)}
-                    >
-                      Edit
-                    </button>
+                    <EditButton label={`Edit ${person.name}`} onClick={() => onEdit(person)} />
                     <ConfirmButton
                       label={`Delete ${person.name}`}
                       className="button button--small button--ghost button--danger"

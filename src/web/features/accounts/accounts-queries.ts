@@ -9,7 +9,7 @@ import type {
   GoalPatch,
   PersonalLegacyInput,
 } from '../../api/types.ts';
-import { useRefreshingMutation } from '../../shared/query-client.ts';
+import { byId, useRefreshingMutation } from '../../shared/query-client.ts';
 
 export type StakeholderView = ApiAnswer<'/stakeholders/{id}', 'get'>;
 export type StakeholderInput = ApiBody<'/accounts/{id}/stakeholders', 'post'>;
@@ -17,9 +17,6 @@ export type StakeholderPatch = ApiBody<'/stakeholders/{id}', 'patch'>;
 export type Connectivity = ApiAnswer<'/accounts/{id}/connectivity', 'get'>;
 
 export type AccountStatus = 'active' | 'archived';
-
-/** The `params` of an operation on one account, stakeholder or goal. */
-const byId = (id: string) => ({ params: { path: { id } } });
 
 export const accountKeys = {
   /** Everything about accounts: an activity change can move their time, goals and last contacts. */

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { EditButton } from '../../shared/EditButton.tsx';
 import { EmptyNote } from '../../shared/EmptyNote.tsx';
 import { Loaded } from '../../shared/Loaded.tsx';
 import { Panel } from '../../shared/Panel.tsx';
@@ -60,14 +61,11 @@ function DecisionList({
             {d.urgent && <span className="quadrant-badge quadrant-badge--q1">Q1</span>}
             <span className="pill">{STATUS_LABELS[d.status]}</span>
             {canEdit && (
-              <button
-                type="button"
-                className="button button--small button--ghost decision__edit"
-                aria-label={`Edit decision ${d.title}`}
+              <EditButton
+                label={`Edit decision ${d.title}`}
+                className="button--ghost decision__edit"
                 onClick={() => onEdit(d)}
-              >
-                Edit
-              </button>
+              />
             )}
           </div>
           <div className="decision__meta muted">

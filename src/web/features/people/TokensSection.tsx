@@ -5,7 +5,7 @@ import { ConfirmButton } from '../../shared/ConfirmDialog.tsx';
 import { EmptyNote } from '../../shared/EmptyNote.tsx';
 import { FormError, NumberField, TextField } from '../../shared/Field.tsx';
 import { fieldsOf, problemOf, useDraft } from '../../shared/forms.ts';
-import { ListSkeleton, Loaded } from '../../shared/Loaded.tsx';
+import { LoadedList } from '../../shared/Loaded.tsx';
 import { SecretField } from '../../shared/SecretField.tsx';
 import { SettingsSection } from '../../shared/SettingsSection.tsx';
 import { SubmitButton } from '../../shared/SubmitButton.tsx';
@@ -75,13 +75,7 @@ export function TokensSection({ me }: { me: Me }) {
           </SecretField>
         )}
 
-        <Loaded
-          query={tokens}
-          what="Tokens"
-          retry
-          loading={<ListSkeleton rows={1} />}
-          empty={<EmptyNote>No tokens yet.</EmptyNote>}
-        >
+        <LoadedList query={tokens} what="Tokens" rows={1} empty={<EmptyNote>No tokens yet.</EmptyNote>}>
           {(list) => (
             <ul className="token-list" aria-label="Your tokens">
               {list.map((token) => {
@@ -118,7 +112,7 @@ export function TokensSection({ me }: { me: Me }) {
               })}
             </ul>
           )}
-        </Loaded>
+        </LoadedList>
       </div>
     </SettingsSection>
   );

@@ -1,7 +1,7 @@
 import { useInfiniteQuery, useMutation, useQuery } from '@tanstack/react-query';
 import type { ApiBody } from '../../../client/index.ts';
-import { api, isApiError } from '../../api/client.ts';
-import { useRefreshingMutation } from '../../shared/query-client.ts';
+import { api } from '../../api/client.ts';
+import { byPath, retryUnlessAnswered, useRefreshingMutation } from '../../shared/query-client.ts';
 
 const TOKENS_KEY = ['tokens'] as const;
 
@@ -59,13 +59,13 @@ export function useAuditLog() {
   });
 }
 
-const byCode = (code: string) => ({ params: { path: { code } } });
+const byCode = (code: string) => byPath({ code });
 
 export function useDeviceRequest(code: string) {
   return useQuery({
     queryKey: ['device-code', code],
     queryFn: () => api.GET('/device-codes/{code}', byCode(code)),
-    retry: (count, error) => !isApiError(error) && count < 2,
+    retry: retryUnlessAnswered,
   });
 }
 

@@ -1,7 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
-import { api, isApiError } from '../../api/client.ts';
+import { api } from '../../api/client.ts';
 import type { InvitationInput, JoinInput, Person, PersonPatch } from '../../api/types.ts';
-import { startSession, useRefreshingMutation } from '../../shared/query-client.ts';
+import {
+  byToken,
+  retryUnlessAnswered,
+  startSession,
+  useRefreshingMutation,
+} from '../../shared/query-client.ts';
 
 /** Everyone in the workspace, deactivated people included; account pickers read the same list. */
 export const PEOPLE_KEY = ['users'] as const;
@@ -55,14 +60,12 @@ export function useWithdrawInvitation() {
   );
 }
 
-const byToken = (token: string) => ({ params: { path: { token } } });
-
 /** What an invitation link offers; a used (409), ended (410) or unknown (404) link is an error. */
 export function usePublicInvitation(token: string) {
   return useQuery({
     queryKey: ['public-invitation', token],
     queryFn: () => api.GET('/public/invitations/{token}', byToken(token)),
-    retry: (count, error) => !isApiError(error) && count < 2,
+    retry: retryUnlessAnswered,
     staleTime: Infinity,
   });
 }

@@ -1,15 +1,13 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ApiAnswer, ApiBody } from '../../../client/index.ts';
 import { api } from '../../api/client.ts';
-import { useRefreshingMutation } from '../../shared/query-client.ts';
+import { byId, byWeek, useRefreshingMutation } from '../../shared/query-client.ts';
 
 export type WeekPlan = ApiAnswer<'/plans/{week}', 'get'>;
 export type PlanItem = WeekPlan['items'][number];
 type RockInput = ApiBody<'/plans/{week}/rocks', 'post'>;
 type RockPatch = ApiBody<'/rocks/{id}', 'patch'>;
 type ItemInput = ApiBody<'/plan-items', 'post'>;
-const byWeek = (week: string) => ({ params: { path: { week } } });
-const byId = (id: string) => ({ params: { path: { id } } });
 
 const keys = {
   all: ['plans'] as const,

@@ -1,13 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
 import type { ApiAnswer, ApiBody } from '../../../client/index.ts';
 import { api } from '../../api/client.ts';
-import { useRefreshingMutation } from '../../shared/query-client.ts';
+import { byWeek, useRefreshingMutation } from '../../shared/query-client.ts';
 
 export type ReflectionView = ApiAnswer<'/reflections/{week}', 'get'>;
 export type ReflectionInput = ApiBody<'/reflections/{week}', 'put'>;
 /** A past week's reflection with the week's minutes per quadrant. */
 export type ReflectionWithSplit = ApiAnswer<'/reflections', 'get'>['items'][number];
-const byWeek = (week: string) => ({ params: { path: { week } } });
 
 const keys = {
   all: ['reflections'] as const,

@@ -1,7 +1,7 @@
 import { type QueryClient, useMutation, useQuery } from '@tanstack/react-query';
 import type { ApiAnswer, ApiBody } from '../../../client/index.ts';
 import { api } from '../../api/client.ts';
-import { useRefreshingMutation } from '../../shared/query-client.ts';
+import { byId, byToken, useRefreshingMutation } from '../../shared/query-client.ts';
 
 export type RoundSummary = ApiAnswer<'/accounts/{id}/scorecard', 'get'>['items'][number];
 export type RoundDetail = ApiAnswer<'/scorecard/rounds/{id}', 'get'>;
@@ -19,9 +19,6 @@ const scorecardKeys = {
   round: (id: string) => ['scorecard-round', id] as const,
   form: (token: string) => ['rate', token] as const,
 };
-
-const byId = (id: string) => ({ params: { path: { id } } });
-const byToken = (token: string) => ({ params: { path: { token } } });
 
 export function useRounds(accountId: string) {
   return useQuery({

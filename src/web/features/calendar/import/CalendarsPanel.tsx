@@ -6,7 +6,7 @@ import { EmptyNote } from '../../../shared/EmptyNote.tsx';
 import { FormError, TextField } from '../../../shared/Field.tsx';
 import { FormActions } from '../../../shared/FormActions.tsx';
 import { problemOf } from '../../../shared/forms.ts';
-import { ListSkeleton, Loaded } from '../../../shared/Loaded.tsx';
+import { LoadedList } from '../../../shared/Loaded.tsx';
 import { Panel } from '../../../shared/Panel.tsx';
 import { useToast } from '../../../shared/Toasts.tsx';
 import { useMe } from '../../auth/session.ts';
@@ -50,11 +50,10 @@ export function CalendarsPanel() {
     >
       {adding && <SubscriptionForm onDone={() => setAdding(false)} />}
 
-      <Loaded
+      <LoadedList
         query={calendars}
         what="Calendars"
-        retry
-        loading={<ListSkeleton rows={2} />}
+        rows={2}
         empty={
           <EmptyNote>
             No calendars yet. Import an .ics file or CSV export, or subscribe to your calendar's address so
@@ -122,7 +121,7 @@ export function CalendarsPanel() {
             })}
           </ul>
         )}
-      </Loaded>
+      </LoadedList>
     </Panel>
   );
 }

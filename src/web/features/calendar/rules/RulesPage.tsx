@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import { ConfirmButton } from '../../../shared/ConfirmDialog.tsx';
+import { EditButton } from '../../../shared/EditButton.tsx';
 import { EmptyNote } from '../../../shared/EmptyNote.tsx';
 import { problemOf } from '../../../shared/forms.ts';
-import { ListSkeleton, Loaded } from '../../../shared/Loaded.tsx';
+import { LoadedList } from '../../../shared/Loaded.tsx';
 import { hrefOf } from '../../../shared/navigation.ts';
 import { PageIntro } from '../../../shared/PageIntro.tsx';
 import { Panel } from '../../../shared/Panel.tsx';
@@ -92,11 +93,10 @@ export function RulesPage() {
           rules.data && rules.data.length > 0 && `${rules.data.filter((r) => r.enabled).length} enabled`
         }
       >
-        <Loaded
+        <LoadedList
           query={rules}
           what="Rules"
-          retry
-          loading={<ListSkeleton rows={3} />}
+          rows={3}
           empty={
             <EmptyNote
               action={{
@@ -183,14 +183,10 @@ export function RulesPage() {
                           <span aria-hidden="true">{arrow}</span>
                         </button>
                       ))}
-                      <button
-                        type="button"
-                        className="button button--small"
-                        aria-label={`Edit ${rule.name}`}
+                      <EditButton
+                        label={`Edit ${rule.name}`}
                         onClick={() => setEditing({ id: rule.id, draft: ruleDraftOf(rule) })}
-                      >
-                        Edit
-                      </button>
+                      />
                       <ConfirmButton
                         label={`Delete ${rule.name}`}
                         className="button button--small button--ghost button--danger"
@@ -216,7 +212,7 @@ export function RulesPage() {
               })}
             </ol>
           )}
-        </Loaded>
+        </LoadedList>
       </Panel>
 
       <AccountDomainsPanel />
