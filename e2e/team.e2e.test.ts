@@ -107,7 +107,7 @@ describe('the team page, in a browser', () => {
     await settings.leaderViewRow.waitFor();
     expect(await team.rowCells(settings.leaderViewRow)).toEqual(onLeadersPage);
     expect(await settings.leaderViewMode.textContent()).toBe('per person');
-    expect(await settings.leaderViewWho.textContent()).toContain('Mat Leader and the workspace owner see');
+    expect(await settings.leaderViewWho.textContent()).toContain('Mat Leader and the workspace owner (');
     await screenshot(settings.page, 'team-leader-view');
 
     // A member has no Team link, and the address says what the page is for.

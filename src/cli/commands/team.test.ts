@@ -27,6 +27,7 @@ const view: TeamView = {
   privacy: 'per-person',
   minGroupSize: 5,
   leader: { id: 'lea', name: 'Lea Leader' },
+  size: 2,
   people: [person('Ann', [60, 180, 60, 0], true), person('Ben', [120, 60, 120, 0], false)],
   team: {
     people: 2,

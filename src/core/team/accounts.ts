@@ -39,48 +39,63 @@ export interface AccountScope {
   members: TeamMember[];
   /** The owner's view: every active account of the workspace. */
   wholeWorkspace: boolean;
-  /** The team's time on each account over the 12 weeks (from `teamTime`). */
-  time: AccountTime;
+  /** The team's time on each account over the 12 weeks (`teamTime`, still being read). */
+  time: Promise<AccountTime>;
   /** Account minutes are shown only where at least this many people contributed (0: always). */
   minGroupSize: number;
 }
 
-/**
- * The team's accounts — owned by, shared with or worked on by someone in the team over the weeks —
- * with the risks a leader acts on, riskiest first. One grouped query per figure, whatever the count.
- */
-export async function teamAccounts(db: Db, scope: AccountScope): Promise<TeamAccount[]> {
-  const { actor, members, wholeWorkspace, time: minutesOf } = scope;
-  const ws = actor.workspaceId;
-  if (members.length === 0) return [];
-  const who = (column: string) => (wholeWorkspace ? sql`true` : inTeam(column, members));
+type AccountRow = {
+  id: string;
+  name: string;
+  tier: AccountTier;
+  owner_id: string | null;
+  owner_name: string | null;
+  owner_gone: boolean;
+};
 
-  const worked = [...minutesOf.keys()];
-  const rows = await db.execute<{
-    id: string;
-    name: string;
-    tier: AccountTier;
-    owner_id: string | null;
-    owner_name: string | null;
-    owner_gone: boolean;
-  }>(sql`
+/** Active accounts matching `which`, with their risks. */
+async function accountsWithRisks(db: Db, actor: Actor, which: SQL) {
+  const rows = await db.execute<AccountRow>(sql`
     select acc.id, acc.name, acc.tier, acc.owner_id, o.name as owner_name,
            coalesce(o.deactivated_at is not null, false) as owner_gone
     from accounts acc left join users o on o.id = acc.owner_id
-    where acc.workspace_id = ${ws} and acc.archived_at is null
-      and (${who('acc.owner_id')}
-           or exists (select 1 from account_members m where m.account_id = acc.id and ${who('m.user_id')})
-           ${worked.length ? sql`or acc.id in (${listOf(worked)})` : sql``})`);
-  const accountIds = rows.rows.map((r) => r.id);
-  if (accountIds.length === 0) return [];
-  const risks = await risksOf(db, actor, accountIds);
+    where acc.workspace_id = ${actor.workspaceId} and acc.archived_at is null and ${which}`);
+  const risks = rows.rows.length
+    ? await risksOf(
+        db,
+        actor,
+        rows.rows.map((r) => r.id),
+      )
+    : new Map<string, Risks>();
+  return rows.rows.map((row) => ({ row, risks: risks.get(row.id) ?? noRisks() }));
+}
 
-  return rows.rows
-    .map((row): TeamAccount => {
+/**
+ * The team's accounts — owned by or shared with someone in the team, or worked on by them over the
+ * weeks — with the risks a leader acts on, riskiest first. The owned ones are read while the team's
+ * time is still being summed; one grouped query per figure, whatever the count.
+ */
+export async function teamAccounts(db: Db, scope: AccountScope): Promise<TeamAccount[]> {
+  const { actor, members, wholeWorkspace } = scope;
+  if (members.length === 0) return [];
+  const who = (column: string) => (wholeWorkspace ? sql`true` : inTeam(column, members));
+  const owned = await accountsWithRisks(
+    db,
+    actor,
+    sql`(${who('acc.owner_id')}
+         or exists (select 1 from account_members m where m.account_id = acc.id and ${who('m.user_id')}))`,
+  );
+  const minutesOf = await scope.time;
+  const known = new Set(owned.map((a) => a.row.id));
+  const worked = [...minutesOf.keys()].filter((id) => !known.has(id));
+  const others = worked.length ? await accountsWithRisks(db, actor, sql`acc.id in (${listOf(worked)})`) : [];
+
+  return [...owned, ...others]
+    .map(({ row, risks }): TeamAccount => {
       const time = minutesOf.get(row.id);
       const shown = !time || time.people >= scope.minGroupSize;
       const split = toSplit(time?.minutes ?? { q1: 0, q2: 0, q3: 0, q4: 0 });
-      const r = risks.get(row.id) ?? noRisks();
       const account = {
         accountId: row.id,
         name: row.name,
@@ -89,7 +104,7 @@ export async function teamAccounts(db: Db, scope: AccountScope): Promise<TeamAcc
         ownerName: row.owner_name,
         minutes: shown ? split.totalMinutes : null,
         quadrants: shown ? split.quadrants : null,
-        ...r,
+        ...risks,
         needsOwner: row.owner_gone,
       };
       return { ...account, risk: riskOf(account) };

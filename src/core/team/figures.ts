@@ -32,12 +32,27 @@ export const inTeam = (column: string, members: TeamMember[]): SQL =>
     sql`, `,
   )})`;
 
+// A team shares a handful of zones: each week's bounds are worked out once per zone (luxon's zone
+// arithmetic was a large part of the page's time), not once per person and week.
+const bounds = new Map<string, { from: Date; to: Date }>();
+function weekBounds(week: string, timeZone: string) {
+  const key = `${week} ${timeZone}`;
+  let found = bounds.get(key);
+  if (!found) {
+    const range = weekRange(week, timeZone);
+    found = { from: range.from.toJSDate(), to: range.to.toJSDate() };
+    if (bounds.size > 10_000) bounds.clear();
+    bounds.set(key, found);
+  }
+  return found;
+}
+
 /** Where each person's weeks begin and end, in their own zone. */
 function personWeeks(members: TeamMember[], weeks: string[]) {
   return members.flatMap((m) =>
     weeks.map((week) => {
-      const range = weekRange(week, m.timeZone);
-      return { user_id: m.id, week, starts: range.from.toISO(), ends: range.to.toISO() };
+      const range = weekBounds(week, m.timeZone);
+      return { user_id: m.id, week, starts: range.from.toISOString(), ends: range.to.toISOString() };
     }),
   );
 }
@@ -47,7 +62,7 @@ function personWeeks(members: TeamMember[], weeks: string[]) {
  * they leave the totals from the week after their deactivation, and their past weeks stay.
  */
 export function countedIn(member: TeamMember, week: string): boolean {
-  return !member.deactivatedAt || member.deactivatedAt >= weekRange(week, member.timeZone).from.toJSDate();
+  return !member.deactivatedAt || member.deactivatedAt >= weekBounds(week, member.timeZone).from;
 }
 
 /** The team's counted minutes on each account over the weeks, and how many people gave them. */

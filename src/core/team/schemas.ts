@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { ACCOUNT_TIERS, MIN_GROUP_SIZE, TEAM_PRIVACY_MODES, WARNING_KINDS } from '../db/schema/index.ts';
+import {
+  ACCOUNT_TIERS,
+  MIN_GROUP_SIZE,
+  ROLES,
+  TEAM_PRIVACY_MODES,
+  WARNING_KINDS,
+} from '../db/schema/index.ts';
 import { isoWeekSchema, quadrantSplitSchema, targetResultsSchema } from '../reports/schemas.ts';
 
 export const teamPrivacySchema = z.object({
@@ -85,6 +91,8 @@ export const teamViewSchema = z.object({
   privacy: z.enum(TEAM_PRIVACY_MODES),
   minGroupSize: z.number().int(),
   leader: z.object({ id: z.string(), name: z.string() }).nullable(),
+  /** How many people the team has this week, in every mode (deactivated ones until they leave). */
+  size: z.number().int(),
   people: z.array(teamPersonSchema),
   team: teamTotalsSchema.nullable(),
   accounts: z.array(teamAccountSchema),
@@ -97,6 +105,8 @@ export const leaderViewSchema = z.object({
   minGroupSize: z.number().int(),
   /** Whom you report to; null when nobody sees your figures on a team page. */
   leader: z.object({ id: z.string(), name: z.string() }).nullable(),
+  /** Everyone whose team page shows your row: the leaders above you and the workspace's owners. */
+  seenBy: z.array(z.object({ id: z.string(), name: z.string(), role: z.enum(ROLES) })),
   /** Your row exactly as your leader's team page shows it; null in aggregate mode. */
   person: teamPersonSchema.nullable(),
 });

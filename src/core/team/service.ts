@@ -1,7 +1,7 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Actor } from '../auth/actor.ts';
 import type { Db } from '../db/client.ts';
-import { users } from '../db/schema/index.ts';
+import { type Role, users } from '../db/schema/index.ts';
 import { currentWeek } from '../reports/week-report.ts';
 import { teamAccounts } from './accounts.ts';
 import { countedIn, personRow, teamTime, teamTotals, trendWeeks } from './figures.ts';
@@ -22,14 +22,17 @@ export async function teamView(db: Db, actor: Actor, query: TeamQuery = {}): Pro
     teamPrivacy(db, actor.workspaceId),
   ]);
   const aggregate = privacy.mode === 'aggregate';
-  const time = await teamTime(db, actor.workspaceId, team.members, week);
-  const accounts = await teamAccounts(db, {
-    actor,
-    members: team.members,
-    wholeWorkspace: team.leader === null,
-    time: time.accounts,
-    minGroupSize: aggregate ? privacy.minGroupSize : 0,
-  });
+  const reading = teamTime(db, actor.workspaceId, team.members, week);
+  const [time, accounts] = await Promise.all([
+    reading,
+    teamAccounts(db, {
+      actor,
+      members: team.members,
+      wholeWorkspace: team.leader === null,
+      time: reading.then((t) => t.accounts),
+      minGroupSize: aggregate ? privacy.minGroupSize : 0,
+    }),
+  ]);
   const figures = time.people;
   return {
     week,
@@ -37,6 +40,7 @@ export async function teamView(db: Db, actor: Actor, query: TeamQuery = {}): Pro
     privacy: privacy.mode,
     minGroupSize: privacy.minGroupSize,
     leader: team.leader,
+    size: figures.filter((p) => countedIn(p.member, week)).length,
     people: aggregate ? [] : figures.filter((p) => countedIn(p.member, week)).map((p) => personRow(p, week)),
     team: teamTotals(figures, week, aggregate ? privacy.minGroupSize : 0),
     accounts,
@@ -64,8 +68,29 @@ export async function leaderView(
   const [leader] = me?.leaderId
     ? await db.select({ id: users.id, name: users.name }).from(users).where(eq(users.id, me.leaderId))
     : [];
-  const base = { week, privacy: privacy.mode, minGroupSize: privacy.minGroupSize, leader: leader ?? null };
+  const base = {
+    week,
+    privacy: privacy.mode,
+    minGroupSize: privacy.minGroupSize,
+    leader: leader ?? null,
+    seenBy: await seersOf(db, actor),
+  };
   if (!me || privacy.mode === 'aggregate') return { ...base, person: null };
   const [figures] = (await teamTime(db, actor.workspaceId, [me], week)).people;
   return { ...base, person: figures ? personRow(figures, week) : null };
+}
+
+/** Who sees the actor's row: every active leader above them in the reporting lines, and the owners. */
+async function seersOf(db: Db, actor: Actor): Promise<LeaderView['seenBy']> {
+  const result = await db.execute<{ id: string; name: string; role: Role }>(sql`
+    with recursive above(id) as (
+      select leader_id from users where id = ${actor.userId} and leader_id is not null
+      union
+      select u.leader_id from users u join above a on u.id = a.id where u.leader_id is not null
+    )
+    select id, name, role from users
+    where workspace_id = ${actor.workspaceId} and id <> ${actor.userId} and deactivated_at is null
+      and (id in (select id from above) or role = 'owner')
+    order by role = 'owner', name`);
+  return result.rows;
 }

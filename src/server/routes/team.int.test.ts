@@ -264,6 +264,10 @@ describe('the team page', () => {
     expect(mine.privacy).toBe('per-person');
     expect(mine.leader).toEqual({ id: leader.me.id, name: 'Lena Leader' });
     expect(mine.person).toEqual(row(team, ann));
+    // Everyone whose team page has Ann's row: her leader and the owner; Ben's also his leader's leader.
+    expect(mine.seenBy.map((p: { name: string }) => p.name)).toEqual(['Lena Leader', 'Olga Owner']);
+    const bens = (await api(ben).get(`/me/leader-view?week=${WEEK}`)).body;
+    expect(bens.seenBy.map((p: { name: string }) => p.name)).toEqual(['Lena Leader', 'Sami Sub', 'Olga Owner']);
   });
 
   describe('in aggregate mode', () => {
@@ -279,6 +283,7 @@ describe('the team page', () => {
       const { body } = await api(leader).get(`/team?week=${WEEK}`);
       expect(body.privacy).toBe('aggregate');
       expect(body.people).toEqual([]);
+      expect(body.size).toBe(4); // the team's size is no secret
       expect(body.team).toBeNull(); // three contributed, fewer than five
       expect(body.accounts[0].minutes).toBeNull(); // one person's time on Northwind
       expect(body.accounts[0].decisionsDue).toBe(1);

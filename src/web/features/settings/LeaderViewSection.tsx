@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import type { LeaderView, Me } from '../../api/types.ts';
-import { currentWeekIn, formatWeekRange, shiftWeek } from '../../shared/dates.ts';
+import { currentWeekIn, formatWeekRange } from '../../shared/dates.ts';
 import { ListSkeleton, Loaded } from '../../shared/Loaded.tsx';
 import { Panel } from '../../shared/Panel.tsx';
 import { SettingsSection } from '../../shared/SettingsSection.tsx';
+import { WeekStepper } from '../../shared/WeekStepper.tsx';
 import { PeopleTable } from '../team/PeopleTable.tsx';
 import { useLeaderView } from '../team/team-queries.ts';
 
@@ -25,49 +26,26 @@ export function LeaderViewSection({ me }: { me: Me }) {
     <SettingsSection
       title="What my leader sees"
       intro="Your figures as they appear on your leader's team page. Nothing else about you is shown there."
-      actions={
-        <nav className="week-nav__buttons" aria-label="Week">
-          <button
-            type="button"
-            className="button button--icon"
-            aria-label="Previous week"
-            onClick={() => setWeek(shiftWeek(week, -1))}
-          >
-            <span aria-hidden="true">‹</span>
-          </button>
-          <button
-            type="button"
-            className="button"
-            onClick={() => setWeek(thisWeek)}
-            disabled={week === thisWeek}
-          >
-            This week
-          </button>
-          <button
-            type="button"
-            className="button button--icon"
-            aria-label="Next week"
-            onClick={() => setWeek(shiftWeek(week, 1))}
-          >
-            <span aria-hidden="true">›</span>
-          </button>
-        </nav>
-      }
+      actions={<WeekStepper week={week} currentWeek={thisWeek} onWeek={setWeek} />}
     >
       <Loaded query={view} what="What your leader sees" retry loading={<ListSkeleton rows={3} tall />}>
-        {(data) => <LeaderViewContent view={data} me={me} />}
+        {(data) => <LeaderViewContent view={data} />}
       </Loaded>
     </SettingsSection>
   );
 }
 
-function LeaderViewContent({ view, me }: { view: LeaderView; me: Me }) {
+function LeaderViewContent({ view }: { view: LeaderView }) {
   const aggregate = view.privacy === 'aggregate';
-  const who = view.leader
-    ? `${view.leader.name} and the workspace owner see`
-    : me.role === 'owner'
-      ? 'Nobody leads you: the workspace owners see'
-      : 'The workspace owner sees';
+  const leaders = view.seenBy.filter((p) => p.role !== 'owner').map((p) => p.name);
+  const owners = view.seenBy.filter((p) => p.role === 'owner').map((p) => p.name);
+  const seers = [
+    ...leaders,
+    ...(owners.length ? [`the workspace owner${owners.length > 1 ? 's' : ''} (${owners.join(', ')})`] : []),
+  ];
+  const who = seers.length
+    ? `${seers.slice(0, -1).join(', ')}${seers.length > 1 ? ' and ' : ''}${seers.at(-1)} see`
+    : 'Nobody else sees';
   return (
     <>
       <Panel

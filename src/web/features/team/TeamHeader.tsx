@@ -1,6 +1,7 @@
 import type { Me } from '../../api/types.ts';
-import { currentWeekIn, formatWeekRange, shiftWeek } from '../../shared/dates.ts';
+import { currentWeekIn, formatWeekRange } from '../../shared/dates.ts';
 import { SelectField } from '../../shared/Field.tsx';
+import { WeekStepper } from '../../shared/WeekStepper.tsx';
 import { usePeople } from '../people/people-queries.ts';
 import { pickableLeaders } from './team-queries.ts';
 
@@ -54,27 +55,7 @@ export function TeamHeader({ me, week, leaderId, leader, onWeek, onLeader }: Tea
             ))}
           </SelectField>
         )}
-        <div className="week-nav__buttons">
-          <button
-            type="button"
-            className="button button--icon"
-            aria-label="Previous week"
-            onClick={() => onWeek(shiftWeek(week, -1))}
-          >
-            <span aria-hidden="true">‹</span>
-          </button>
-          <button type="button" className="button" onClick={() => onWeek(currentWeek)} disabled={isCurrent}>
-            This week
-          </button>
-          <button
-            type="button"
-            className="button button--icon"
-            aria-label="Next week"
-            onClick={() => onWeek(shiftWeek(week, 1))}
-          >
-            <span aria-hidden="true">›</span>
-          </button>
-        </div>
+        <WeekStepper week={week} currentWeek={currentWeek} onWeek={onWeek} />
       </div>
     </div>
   );

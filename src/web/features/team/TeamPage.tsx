@@ -134,7 +134,7 @@ function TeamContent({
   onWeek: (week: string) => void;
 }) {
   const aggregate = view.privacy === 'aggregate';
-  const nobody = view.team !== null && view.team.people === 0;
+  const nobody = view.size === 0;
   if (nobody) return <NobodyYet me={me} view={view} />;
   const focused = focus ? view.people.find((p) => p.userId === focus) : undefined;
   return (

@@ -1,7 +1,8 @@
 import type { WeekReport } from '../../api/types.ts';
-import { formatWeekRange, shiftWeek } from '../../shared/dates.ts';
+import { formatWeekRange } from '../../shared/dates.ts';
 import { formatHours, formatPoints } from '../../shared/format.ts';
 import { navigate } from '../../shared/navigation.ts';
+import { WeekStepper } from '../../shared/WeekStepper.tsx';
 
 interface WeekHeaderProps {
   week: string;
@@ -16,27 +17,7 @@ export function WeekHeader({ week, currentWeek, report }: WeekHeaderProps) {
   return (
     <div className="week-header">
       <div className="week-nav">
-        <div className="week-nav__buttons">
-          <button
-            type="button"
-            className="button button--icon"
-            aria-label="Previous week"
-            onClick={() => go(shiftWeek(week, -1))}
-          >
-            <span aria-hidden="true">‹</span>
-          </button>
-          <button type="button" className="button" onClick={() => go(currentWeek)} disabled={isCurrent}>
-            This week
-          </button>
-          <button
-            type="button"
-            className="button button--icon"
-            aria-label="Next week"
-            onClick={() => go(shiftWeek(week, 1))}
-          >
-            <span aria-hidden="true">›</span>
-          </button>
-        </div>
+        <WeekStepper week={week} currentWeek={currentWeek} onWeek={go} />
         <h1 className="week-nav__label" data-testid="week-label">
           <span className="week-nav__week">{week}</span>
           <span className="week-nav__range">{formatWeekRange(week)}</span>
