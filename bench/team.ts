@@ -5,9 +5,8 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { type Core, createCore } from '../src/core/index.ts';
 import { currentWeek } from '../src/core/reports/week-report.ts';
-import { trendWeeks } from '../src/core/team/figures.ts';
-import type { TeamMember } from '../src/core/team/members.ts';
-import { shiftWeek, startOfLastDays, weekRange } from '../src/core/time/weeks.ts';
+import { spanOf, trendWeeks } from '../src/core/team/figures.ts';
+import { shiftWeek, startOfLastDays } from '../src/core/time/weeks.ts';
 import { createApp } from '../src/server/app.ts';
 import { createScratchDatabase } from '../test/postgres.ts';
 import { benchDatabaseUrl, median, percentile, printTable, time } from './stats.ts';
@@ -26,17 +25,6 @@ import {
 const RUNS = 20;
 const WARM_UPS = 2;
 const GOAL_MS = 150;
-
-/** From the first week's start in the earliest zone to the last week's end in the latest one. */
-function spanOf(members: TeamMember[], weeks: string[]): { from: Date; to: Date } {
-  const zones = [...new Set(members.map((m) => m.timeZone))];
-  const first = weeks[0] ?? '';
-  const last = weeks.at(-1) ?? '';
-  return {
-    from: new Date(Math.min(...zones.map((z) => weekRange(first, z).from.toMillis()))),
-    to: new Date(Math.max(...zones.map((z) => weekRange(last, z).to.toMillis()))),
-  };
-}
 
 const listOf = (values: string[]): SQL =>
   sql.join(

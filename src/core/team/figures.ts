@@ -47,6 +47,17 @@ function weekBounds(week: string, timeZone: string) {
   return found;
 }
 
+/** From the first week's start in the earliest zone to the last week's end in the latest one. */
+export function spanOf(members: TeamMember[], weeks: string[]): { from: Date; to: Date } {
+  const zones = [...new Set(members.map((m) => m.timeZone))];
+  const first = weeks[0] ?? '';
+  const last = weeks.at(-1) ?? '';
+  return {
+    from: new Date(Math.min(...zones.map((z) => weekBounds(first, z).from.getTime()))),
+    to: new Date(Math.max(...zones.map((z) => weekBounds(last, z).to.getTime()))),
+  };
+}
+
 /** Where each person's weeks begin and end, in their own zone. */
 function personWeeks(members: TeamMember[], weeks: string[]) {
   return members.flatMap((m) =>
@@ -102,6 +113,7 @@ export async function teamTime(
 ): Promise<TeamTime> {
   if (members.length === 0) return { people: [], accounts: new Map() };
   const weeks = trendWeeks(week);
+  const span = spanOf(members, weeks);
   const [time, plans, reflections] = await Promise.all([
     // Each person's 12 weeks as instants in their zone (luxon, as their week report cuts them), joined
     // as ranges: an index range scan per person and week, no zone arithmetic per row, and PostgreSQL
@@ -114,6 +126,9 @@ export async function teamTime(
              as w(user_id text, week text, starts timestamptz, ends timestamptz)
       join activities a on a.workspace_id = ${workspaceId} and a.user_id = w.user_id
         and a.starts_at >= w.starts and a.starts_at < w.ends and ${countedTime('a')}
+        -- The same rows bounded in terms the planner can estimate (it knows nothing of the ranges).
+        and ${inTeam('a.user_id', members)}
+        and a.starts_at >= ${span.from.toISOString()}::timestamptz and a.starts_at < ${span.to.toISOString()}::timestamptz
       group by grouping sets ((w.user_id, w.week, a.urgent, a.important),
                               (a.account_id, a.urgent, a.important), (a.account_id, w.user_id))`),
     db.execute<{ user_id: string; minutes: number }>(sql`
