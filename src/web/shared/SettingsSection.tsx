@@ -17,7 +17,7 @@ export function SettingsSection({ title, intro, actions, onSubmit, children }: S
   const content = (
     <>
       <header className="settings-section__head">
-        <div>
+        <div className="settings-section__title">
           <h2 id={titleId}>{title}</h2>
           <p className="muted">{intro}</p>
         </div>
