@@ -267,7 +267,11 @@ describe('the team page', () => {
     // Everyone whose team page has Ann's row: her leader and the owner; Ben's also his leader's leader.
     expect(mine.seenBy.map((p: { name: string }) => p.name)).toEqual(['Lena Leader', 'Olga Owner']);
     const bens = (await api(ben).get(`/me/leader-view?week=${WEEK}`)).body;
-    expect(bens.seenBy.map((p: { name: string }) => p.name)).toEqual(['Lena Leader', 'Sami Sub', 'Olga Owner']);
+    expect(bens.seenBy.map((p: { name: string }) => p.name)).toEqual([
+      'Lena Leader',
+      'Sami Sub',
+      'Olga Owner',
+    ]);
   });
 
   describe('in aggregate mode', () => {

@@ -9,7 +9,7 @@ interface WeekStepperProps {
 /** Previous week, this week, next week: the one week stepper of every page that shows a week. */
 export function WeekStepper({ week, currentWeek, onWeek }: WeekStepperProps) {
   return (
-    <div className="week-nav__buttons" role="group" aria-label="Week">
+    <nav className="week-nav__buttons" aria-label="Week">
       <button
         type="button"
         className="button button--icon"
@@ -34,6 +34,6 @@ export function WeekStepper({ week, currentWeek, onWeek }: WeekStepperProps) {
       >
         <span aria-hidden="true">›</span>
       </button>
-    </div>
+    </nav>
   );
 }
