@@ -16,6 +16,8 @@ const TEAM_TABLES = ['people', 'accounts'] as const satisfies TeamTable[];
 
 const percent = (share: number) => `${Math.round(share * 100)} %`;
 const yesNo = (value: boolean) => (value ? 'yes' : 'no');
+/** A total hidden in aggregate mode because too few people make it up. */
+const hoursOrNone = (minutes: number | null) => (minutes === null ? '– (too few people)' : hours(minutes));
 const localZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 
 /** The id of the person with this e-mail (any case); a clear error naming the address otherwise. */
@@ -33,7 +35,7 @@ function split(figures: Pick<TeamTotals, 'quadrants'>): string {
 function totalsLines(team: TeamTotals): string[] {
   return [
     `${team.people} people (${team.contributors} logged time): ${hours(team.totalMinutes)} — ${split(team)}`,
-    `Planned Q2 ${hours(team.plannedQ2Minutes)} · recurring Q3 ${hours(team.recurringQ3Minutes)} · ` +
+    `Planned Q2 ${hoursOrNone(team.plannedQ2Minutes)} · recurring Q3 ${hoursOrNone(team.recurringQ3Minutes)} · ` +
       `${team.reflected} of ${team.people} reflected`,
   ];
 }
@@ -110,7 +112,9 @@ export function renderTeam(view: TeamView, format: Exclude<Format, 'csv'>, timeZ
     );
     return lines.join('\n');
   }
-  lines.push('', ...(view.team ? totalsLines(view.team) : ['Nobody in this team yet.']));
+  if (view.size === 0)
+    return [...lines, '', 'Nobody in this team yet: invite people from Settings → People.'].join('\n');
+  if (view.team) lines.push('', ...totalsLines(view.team));
   if (view.people.length > 0) lines.push('', peopleTable(view.people));
   lines.push(
     '',
@@ -129,7 +133,10 @@ export function registerTeam(program: Command): void {
       'Your team for a week (leaders and the owner): totals, each person’s quadrants, the team’s accounts by risk',
     )
     .option('--week <week>', 'ISO week such as 2026-W47 (default: this week)')
-    .option('--leader <email>', 'one leader’s team (the owner; default: your own team, or everyone)')
+    .option(
+      '--leader <email>',
+      'one leader’s team: any for the owner, one below you for a leader (default: your own team, or everyone)',
+    )
     .addOption(new Option('--format <format>', 'output format').choices(FORMATS).default('table'))
     .addOption(
       new Option('--table <table>', 'which table --format csv prints').choices(TEAM_TABLES).default('people'),

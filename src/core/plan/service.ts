@@ -8,11 +8,11 @@ import type { Db } from '../db/client.ts';
 import { accounts, bigRocks, legacyGoals, planItems, ROCK_STATUSES } from '../db/schema/index.ts';
 import { AppError } from '../errors.ts';
 import { findGoal, goalsOfAccounts } from '../legacy/service.ts';
-import { countedTime } from '../reports/counted.ts';
 import { weekReport } from '../reports/week-report.ts';
 import { accountsWithStaleRound } from '../scorecard/service.ts';
 import { connectivityOf } from '../stakeholders/connectivity.ts';
 import { stakeholdersOfAccounts } from '../stakeholders/service.ts';
+import { countedIn, inTeam, teamTime } from '../team/figures.ts';
 import { teamOf } from '../team/members.ts';
 import { teamPrivacy } from '../team/privacy.ts';
 import { now } from '../time/clock.ts';
@@ -394,42 +394,23 @@ export type WeekPlan = Awaited<ReturnType<typeof weekPlan>>;
  */
 export async function teamPlanAggregates(db: Db, actor: Actor, week: string) {
   const [team, privacy] = await Promise.all([teamOf(db, actor), teamPrivacy(db, actor.workspaceId)]);
-  if (privacy.mode === 'aggregate' || team.members.length === 0) return [];
-  const ids = sql.join(
-    team.members.map((m) => sql`${m.id}`),
-    sql`, `,
-  );
-  const range = weekRange(week, actor.timeZone);
-  const result = await db.execute<{
-    user_id: string;
-    name: string;
-    planned: number;
-    rocks: number;
-    q1: number;
-    q2: number;
-    q3: number;
-    q4: number;
-  }>(sql`
-    select u.id as user_id, u.name,
-      coalesce((select sum(r.budget_minutes) from big_rocks r
-                where r.user_id = u.id and r.week = ${week} and r.status <> 'dropped'), 0)::int as planned,
-      (select count(*) from big_rocks r where r.user_id = u.id and r.week = ${week})::int as rocks,
-      coalesce(sum(a.minutes) filter (where a.urgent and a.important), 0)::int as q1,
-      coalesce(sum(a.minutes) filter (where not a.urgent and a.important), 0)::int as q2,
-      coalesce(sum(a.minutes) filter (where a.urgent and not a.important), 0)::int as q3,
-      coalesce(sum(a.minutes) filter (where not a.urgent and not a.important), 0)::int as q4
-    from users u
-    left join activities a on a.user_id = u.id and ${countedTime('a')}
-      and a.starts_at >= ${range.from.toJSDate().toISOString()}::timestamptz
-      and a.starts_at < ${range.to.toJSDate().toISOString()}::timestamptz
-    where u.workspace_id = ${actor.workspaceId} and u.id in (${ids})
-    group by u.id, u.name
-    order by u.name`);
-  return result.rows.map((r) => ({
-    userId: r.user_id,
-    name: r.name,
-    bigRocks: r.rocks,
-    plannedQ2Minutes: r.planned,
-    actualMinutes: { q1: r.q1, q2: r.q2, q3: r.q3, q4: r.q4 },
+  const members = team.members.filter((m) => countedIn(m, week));
+  if (privacy.mode === 'aggregate' || members.length === 0) return [];
+  // The team page's figures (each person's week in their own zone), and the rocks they count.
+  const [time, rocks] = await Promise.all([
+    teamTime(db, actor.workspaceId, members, week),
+    db.execute<{ user_id: string; rocks: number }>(sql`
+      select user_id, count(*)::int as rocks from big_rocks
+      where workspace_id = ${actor.workspaceId} and week = ${week} and status <> 'dropped'
+        and ${inTeam('user_id', members)}
+      group by 1`),
+  ]);
+  const rocksOf = new Map(rocks.rows.map((r) => [r.user_id, r.rocks]));
+  return time.people.map((p) => ({
+    userId: p.member.id,
+    name: p.member.name,
+    bigRocks: rocksOf.get(p.member.id) ?? 0,
+    plannedQ2Minutes: p.plannedQ2Minutes,
+    actualMinutes: p.minutes.get(week) ?? { q1: 0, q2: 0, q3: 0, q4: 0 },
   }));
 }

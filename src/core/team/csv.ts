@@ -8,7 +8,9 @@ export const TEAM_TABLES = ['people', 'accounts'] as const;
 export type TeamTable = (typeof TEAM_TABLES)[number];
 
 const quadrantHeader = QUADRANTS.flatMap((q) => [`${q} minutes`, `${q} share`]);
-const cells = (value: string | number | boolean | null) => (value === null ? '' : escapeCell(String(value)));
+// Only text can start a formula; numbers (a negative gap) stay numbers.
+const cells = (value: string | number | boolean | null) =>
+  value === null ? '' : typeof value === 'string' ? escapeCell(value) : String(value);
 
 /**
  * One table of the team page as CSV: the people (one row each, or the team's totals alone in

@@ -88,6 +88,9 @@ describe('team totals', () => {
           return;
         }
         expect(totals?.contributors).toBe(contributors(WEEK));
+        // Nor a plan total made of fewer people than the group.
+        const planners = people.filter((p) => countedIn(p.member, WEEK) && p.plannedQ2Minutes > 0).length;
+        expect(totals?.plannedQ2Minutes === null).toBe(planners > 0 && planners < minGroup);
         WEEKS.forEach((week, i) => {
           const point = totals?.q2Trend[i];
           if (contributors(week) < minGroup) expect(point).toEqual({ week, totalMinutes: null, share: null });

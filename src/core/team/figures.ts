@@ -60,11 +60,14 @@ export function spanOf(members: TeamMember[], weeks: string[]): { from: Date; to
 
 /** Where each person's weeks begin and end, in their own zone. */
 function personWeeks(members: TeamMember[], weeks: string[]) {
+  // Only the weeks a person counts in: after their deactivation their time is nobody's figure.
   return members.flatMap((m) =>
-    weeks.map((week) => {
-      const range = weekBounds(week, m.timeZone);
-      return { user_id: m.id, week, starts: range.from.toISOString(), ends: range.to.toISOString() };
-    }),
+    weeks
+      .filter((week) => countedIn(m, week))
+      .map((week) => {
+        const range = weekBounds(week, m.timeZone);
+        return { user_id: m.id, week, starts: range.from.toISOString(), ends: range.to.toISOString() };
+      }),
   );
 }
 
@@ -178,6 +181,12 @@ export async function teamTime(
   return { people: [...byId.values()], accounts };
 }
 
+/** A sum, unless fewer than `minGroupSize` people gave to it (then it would be theirs, not the team's). */
+function sumOfEnough(values: number[], minGroupSize: number): number | null {
+  const givers = values.filter((v) => v > 0).length;
+  return givers > 0 && givers < minGroupSize ? null : values.reduce((total, v) => total + v, 0);
+}
+
 const q2Share = (m: Minutes | undefined): number | null => {
   const total = m ? sum(m) : 0;
   return m && total ? round(m.q2 / total) : null;
@@ -236,8 +245,14 @@ export function teamTotals(people: PersonWeeks[], week: string, minGroupSize = 0
         ? { week: w, totalMinutes: null, share: null }
         : { week: w, totalMinutes: sum(minutes), share: q2Share(minutes) };
     }),
-    plannedQ2Minutes: current.counted.reduce((total, p) => total + p.plannedQ2Minutes, 0),
-    recurringQ3Minutes: current.counted.reduce((total, p) => total + p.recurringQ3Minutes, 0),
+    plannedQ2Minutes: sumOfEnough(
+      current.counted.map((p) => p.plannedQ2Minutes),
+      minGroupSize,
+    ),
+    recurringQ3Minutes: sumOfEnough(
+      current.counted.map((p) => p.recurringQ3Minutes),
+      minGroupSize,
+    ),
     reflected: current.counted.filter((p) => p.reflected).length,
   };
 }

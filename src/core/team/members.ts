@@ -28,12 +28,26 @@ const columns = {
 };
 
 /**
- * Whose figures the actor may see: a leader, everyone below them in the reporting lines (or below
- * one of their own leaders); the owner, the whole workspace or any leader's team. Members see none.
+ * Whose figures the actor may see: a leader, everyone below them in the reporting lines, and the
+ * team of any leader below them; the owner, the whole workspace or any leader's team. Members see
+ * none. With `ownTeamOnly` (aggregate privacy) only the actor's own team: a team inside another
+ * could be subtracted from it to reveal one person's week.
  */
-export async function teamOf(db: Db, actor: Actor, leaderId?: string): Promise<Team> {
+export async function teamOf(
+  db: Db,
+  actor: Actor,
+  leaderId?: string,
+  { ownTeamOnly = false } = {},
+): Promise<Team> {
   if (actor.role === 'member') {
     throw new AppError('forbidden', 'the team page is for leaders and the workspace owner');
+  }
+  if (ownTeamOnly && leaderId && leaderId !== actor.userId) {
+    throw new AppError(
+      'forbidden',
+      'team privacy is aggregate: team pages show your own team only (a team inside it would reveal people by subtraction)',
+      { leaderId: 'only your own team in aggregate mode' },
+    );
   }
   if (!leaderId && actor.role === 'owner') {
     const members = await db.select(columns).from(users).where(eq(users.workspaceId, actor.workspaceId));
@@ -52,6 +66,8 @@ export async function teamOf(db: Db, actor: Actor, leaderId?: string): Promise<T
   if (!leader || !visible) {
     throw new AppError('not_found', 'person not found', { leaderId: 'no such leader in your team' });
   }
+  if (leader.role === 'member')
+    throw AppError.invalid('leaderId', `${leader.name} is a member: nobody reports to them`);
   const ids = await reportsOf(db, actor.workspaceId, leader.id);
   const members = ids.length
     ? await db

@@ -16,6 +16,13 @@ export async function teamPrivacy(db: Db, workspaceId: string): Promise<TeamPriv
   return row;
 }
 
+/** The setting as the owner edits it (everyone else reads the mode in force on their team or leader view). */
+export async function teamPrivacySetting(db: Db, actor: Actor): Promise<TeamPrivacy> {
+  if (actor.role !== 'owner')
+    throw new AppError('forbidden', 'only the workspace owner manages team privacy');
+  return teamPrivacy(db, actor.workspaceId);
+}
+
 /** The owner chooses per-person figures or team totals only; the change is in the audit log. */
 export async function setTeamPrivacy(db: Db, actor: Actor, input: TeamPrivacy): Promise<TeamPrivacy> {
   if (actor.role !== 'owner') throw new AppError('forbidden', 'only the workspace owner sets team privacy');

@@ -55,8 +55,9 @@ export const teamTotalsSchema = z.object({
   totalMinutes: z.number().int(),
   quadrants: quadrantSplitSchema,
   q2Trend: z.array(trendPointSchema),
-  plannedQ2Minutes: z.number().int(),
-  recurringQ3Minutes: z.number().int(),
+  /** Null in aggregate mode when fewer than minGroupSize people planned Q2 (or had recurring Q3). */
+  plannedQ2Minutes: z.number().int().nullable(),
+  recurringQ3Minutes: z.number().int().nullable(),
   reflected: z.number().int(),
 });
 export type TeamTotals = z.infer<typeof teamTotalsSchema>;
@@ -103,7 +104,7 @@ export const leaderViewSchema = z.object({
   week: z.string(),
   privacy: z.enum(TEAM_PRIVACY_MODES),
   minGroupSize: z.number().int(),
-  /** Whom you report to; null when nobody sees your figures on a team page. */
+  /** Whom you report to directly; null when you report to nobody (the owners still see your row). */
   leader: z.object({ id: z.string(), name: z.string() }).nullable(),
   /** Everyone whose team page shows your row: the leaders above you and the workspace's owners. */
   seenBy: z.array(z.object({ id: z.string(), name: z.string(), role: z.enum(ROLES) })),

@@ -17,31 +17,34 @@ import type { LeaderView, TeamQuery, TeamView } from './schemas.ts';
 export async function teamView(db: Db, actor: Actor, query: TeamQuery = {}): Promise<TeamView> {
   const week = query.week ?? currentWeek(actor.timeZone);
   const weeks = trendWeeks(week);
-  const [team, privacy] = await Promise.all([
-    teamOf(db, actor, query.leaderId),
-    teamPrivacy(db, actor.workspaceId),
-  ]);
+  const privacy = await teamPrivacy(db, actor.workspaceId);
   const aggregate = privacy.mode === 'aggregate';
+  const team = await teamOf(db, actor, query.leaderId, { ownTeamOnly: aggregate });
   const reading = teamTime(db, actor.workspaceId, team.members, week);
+  const accountTime = reading.then((t) => t.accounts);
+  // teamAccounts awaits it only after its own first query: handled here too, so a failing
+  // database rejects this request once instead of leaving an unhandled rejection.
+  accountTime.catch(() => {});
   const [time, accounts] = await Promise.all([
     reading,
     teamAccounts(db, {
       actor,
       members: team.members,
       wholeWorkspace: team.leader === null,
-      time: reading.then((t) => t.accounts),
+      time: accountTime,
       minGroupSize: aggregate ? privacy.minGroupSize : 0,
     }),
   ]);
   const figures = time.people;
+  const counted = figures.filter((p) => countedIn(p.member, week));
   return {
     week,
     weeks,
     privacy: privacy.mode,
     minGroupSize: privacy.minGroupSize,
     leader: team.leader,
-    size: figures.filter((p) => countedIn(p.member, week)).length,
-    people: aggregate ? [] : figures.filter((p) => countedIn(p.member, week)).map((p) => personRow(p, week)),
+    size: counted.length,
+    people: aggregate ? [] : counted.map((p) => personRow(p, week)),
     team: teamTotals(figures, week, aggregate ? privacy.minGroupSize : 0),
     accounts,
   };

@@ -189,6 +189,9 @@ describe('the team page', () => {
     const up = await api(subLeader).get(`/team?week=${WEEK}&leaderId=${leader.me.id}`);
     expect(up.status).toBe(404);
     expect(up.body.error.fields).toEqual({ leaderId: 'no such leader in your team' });
+    const notALeader = await api(leader).get(`/team?week=${WEEK}&leaderId=${ann.me.id}`);
+    expect(notALeader.status).toBe(400);
+    expect(notALeader.body.error.fields.leaderId).toBe('Ann Able is a member: nobody reports to them');
     expect((await api(leader).get(`/team?leaderId=${outsider.me.id}`)).status).toBe(404);
     expect((await api(outsider).get(`/team?leaderId=${leader.me.id}`)).status).toBe(404);
     const member = await api(ann).get('/team');
@@ -302,6 +305,14 @@ describe('the team page', () => {
       ).toHaveLength(1);
     });
 
+    it('opens only one’s own team, so no team can be subtracted from another', async () => {
+      const sub = await api(leader).get(`/team?week=${WEEK}&leaderId=${subLeader.me.id}`);
+      expect(sub.status).toBe(403);
+      expect(sub.body.error.fields).toEqual({ leaderId: 'only your own team in aggregate mode' });
+      expect((await api(owner).get(`/team?week=${WEEK}&leaderId=${leader.me.id}`)).status).toBe(403);
+      expect((await api(leader).get(`/team?week=${WEEK}&leaderId=${leader.me.id}`)).status).toBe(200);
+    });
+
     it('shows totals once enough people contributed', async () => {
       // The owner's whole workspace: ann, ben, cai and loner logged time; one more makes five.
       await buildActivityRows(t.core, leader, 1, () => ({ startsAt: at(leader, WEEK, 3), minutes: 30 }));
@@ -310,6 +321,9 @@ describe('the team page', () => {
       expect(body.team.contributors).toBe(5);
       expect(body.team.totalMinutes).toBe(300 + 180 + 240 + 60 + 30);
       expect(body.team.q2Trend.at(-2)).toEqual({ week: PREVIOUS, totalMinutes: null, share: null });
+      // Only Ann planned Q2 and had a recurring meeting: those totals would be hers alone.
+      expect(body.team.plannedQ2Minutes).toBeNull();
+      expect(body.team.recurringQ3Minutes).toBeNull();
     });
   });
 
@@ -323,10 +337,11 @@ describe('the team page', () => {
     const mode = await api(owner).put('/workspace/team-privacy', { mode: 'secret', minGroupSize: 5 });
     expect(mode.status).toBe(400);
     expect(mode.body.error.fields.mode).toBeDefined();
-    expect((await api(ann).get('/workspace/team-privacy')).body).toEqual({
+    expect((await api(owner).get('/workspace/team-privacy')).body).toEqual({
       mode: 'per-person',
       minGroupSize: 5,
     });
+    expect((await api(ann).get('/workspace/team-privacy')).status).toBe(403);
     const audit = (await api(owner).get('/audit')).body;
     expect(audit.items.map((e: { action: string }) => e.action)).toContain('workspace.team_privacy_changed');
   });

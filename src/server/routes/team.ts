@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { isoWeekSchema } from '../../core/reports/schemas.ts';
 import { TEAM_TABLES, teamCsv } from '../../core/team/csv.ts';
-import { setTeamPrivacy, teamPrivacy } from '../../core/team/privacy.ts';
+import { setTeamPrivacy, teamPrivacySetting } from '../../core/team/privacy.ts';
 import {
   leaderViewSchema,
   teamPrivacySchema,
@@ -50,9 +50,9 @@ route.get('/me/leader-view', {
 
 route.get('/workspace/team-privacy', {
   summary:
-    'What team pages show: per-person figures, or team totals only from groups of minGroupSize or more',
+    'What team pages show (owner): per-person figures, or team totals only from groups of minGroupSize or more',
   responds: [200, 'The privacy mode', teamPrivacySchema],
-  run: ({ db, actor }) => teamPrivacy(db, actor.workspaceId),
+  run: ({ db, actor }) => teamPrivacySetting(db, actor),
 });
 
 route.put('/workspace/team-privacy', {

@@ -11,12 +11,14 @@ interface TeamHeaderProps {
   leaderId?: string;
   /** Whose team is shown, as the server says (null: the whole workspace). */
   leader: { id: string; name: string } | null;
+  /** In aggregate mode only one's own team may be opened: no picker. */
+  aggregate: boolean;
   onWeek: (week: string) => void;
   onLeader: (leaderId: string | undefined) => void;
 }
 
 /** The page's title, the week shown (previous, this, next) and, where there is a choice, whose team. */
-export function TeamHeader({ me, week, leaderId, leader, onWeek, onLeader }: TeamHeaderProps) {
+export function TeamHeader({ me, week, leaderId, leader, aggregate, onWeek, onLeader }: TeamHeaderProps) {
   const people = usePeople();
   const currentWeek = currentWeekIn(me.timeZone);
   const isCurrent = week === currentWeek;
@@ -40,7 +42,7 @@ export function TeamHeader({ me, week, leaderId, leader, onWeek, onLeader }: Tea
         <p className="muted">{whose}. Figures only: titles, notes, plans and reflections stay private.</p>
       </div>
       <div className="team-header__controls">
-        {(me.role === 'owner' || leaders.length > 0) && (
+        {!aggregate && (me.role === 'owner' || leaders.length > 0) && (
           <SelectField
             label="Team"
             className="team-header__pick"

@@ -77,6 +77,7 @@ function LeaderTeamPage({ me, week, leaderId }: { me: Me; week: string; leaderId
         week={week}
         leaderId={leaderId}
         leader={team.data?.leader ?? null}
+        aggregate={team.data?.privacy === 'aggregate'}
         onWeek={(next) => go({ week: next })}
         onLeader={(next) => {
           setFocus(null);

@@ -37,7 +37,8 @@ export function TeamTotals({
   onWeek: (week: string) => void;
 }) {
   const q2 = totals.quadrants.q2.minutes;
-  const planGap = q2 - totals.plannedQ2Minutes;
+  const planned = totals.plannedQ2Minutes;
+  const fewer = 'Too few people for a total';
   return (
     <div className="team-totals">
       <Panel title="Team totals" subtitle={week} testId="team-totals">
@@ -50,19 +51,21 @@ export function TeamTotals({
           />
           <Stat
             label="Q2 planned / actual"
-            value={`${formatHours(totals.plannedQ2Minutes)} / ${formatHours(q2)}`}
+            value={`${planned === null ? '–' : formatHours(planned)} / ${formatHours(q2)}`}
             note={
-              totals.plannedQ2Minutes === 0
-                ? 'Nothing planned'
-                : planGap >= 0
-                  ? `${formatHours(planGap)} more than planned`
-                  : `${formatHours(-planGap)} short of the plan`
+              planned === null
+                ? `${fewer} of plans`
+                : planned === 0
+                  ? 'Nothing planned'
+                  : q2 >= planned
+                    ? `${formatHours(q2 - planned)} more than planned`
+                    : `${formatHours(planned - q2)} short of the plan`
             }
           />
           <Stat
             label="Recurring Q3"
-            value={formatHours(totals.recurringQ3Minutes)}
-            note="Candidates to decline or shorten"
+            value={totals.recurringQ3Minutes === null ? '–' : formatHours(totals.recurringQ3Minutes)}
+            note={totals.recurringQ3Minutes === null ? fewer : 'Candidates to decline or shorten'}
           />
           <Stat
             label="Reflected"
