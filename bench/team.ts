@@ -2,7 +2,8 @@
 // on PostgreSQL with a leader of 50, and a team of 10 × 5 years on PGlite. The data is generated in
 // SQL (INSERT … SELECT over generate_series); the API is called in-process (createApp().request)
 // and compared with the bare SQL aggregates of the same figures, measured in the same run.
-import { type SQL, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
+import { valueList } from '../src/core/db/sql.ts';
 import { type Core, createCore } from '../src/core/index.ts';
 import { currentWeek } from '../src/core/reports/week-report.ts';
 import { spanOf, trendWeeks } from '../src/core/team/figures.ts';
@@ -26,12 +27,6 @@ const RUNS = 20;
 const WARM_UPS = 2;
 const GOAL_MS = 150;
 
-const listOf = (values: string[]): SQL =>
-  sql.join(
-    values.map((v) => sql`${v}`),
-    sql`, `,
-  );
-
 /**
  * The same figures as bare SQL, as few round trips as they allow: the time per person, week (in
  * their zone) and quadrant and per account; the team's accounts; then, for those accounts, the
@@ -43,7 +38,7 @@ function bareQueries(core: Core, workspaceId: string, week: string, people: Seed
     people.map((p) => ({ ...p, name: '', targets: null, deactivatedAt: null })),
     trendWeeks(week),
   );
-  const ids = listOf(people.map((p) => p.id));
+  const ids = valueList(people.map((p) => p.id));
   const where = sql`a.workspace_id = ${workspaceId} and a.user_id in (${ids})
     and a.deleted_at is null and a.excluded_reason is null and a.classification <> 'unclassified'
     and a.starts_at >= ${from.toISOString()}::timestamptz and a.starts_at < ${to.toISOString()}::timestamptz`;
@@ -61,7 +56,7 @@ function bareQueries(core: Core, workspaceId: string, week: string, people: Seed
         select id from accounts where workspace_id = ${ws} and archived_at is null
           ${owner ? sql`` : sql`and owner_id in (${ids})`}`),
     ]);
-    const accountIds = listOf(accounts.rows.map((a) => a.id));
+    const accountIds = valueList(accounts.rows.map((a) => a.id));
     const [, , , rounds] = await Promise.all([
       core.db.execute(sql`
         select s.account_id, s.email, s.influence, s.buying_office, o.user_id
@@ -85,7 +80,7 @@ function bareQueries(core: Core, workspaceId: string, week: string, people: Seed
     await core.db.execute(sql`
       select r.round_id, r.side, s.target, s.subject, avg(s.score) from scorecard_scores s
       join scorecard_ratings r on r.id = s.rating_id
-      where r.round_id in (${listOf(rounds.rows.map((r) => r.id))}) group by 1, 2, 3, 4`);
+      where r.round_id in (${valueList(rounds.rows.map((r) => r.id))}) group by 1, 2, 3, 4`);
   };
 }
 

@@ -4,6 +4,7 @@ import { editableAccount, getAccountView } from '../accounts/service.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { Db, Tx } from '../db/client.ts';
 import { GOAL_DIMENSIONS, legacyGoals, personalLegacy } from '../db/schema/index.ts';
+import { valueList } from '../db/sql.ts';
 import { AppError } from '../errors.ts';
 import { countedTime } from '../reports/counted.ts';
 import { now } from '../time/clock.ts';
@@ -94,10 +95,7 @@ async function withTime(
            max(a.starts_at) filter (where a.starts_at <= ${at}::timestamptz) as last
     from activities a
     where a.workspace_id = ${actor.workspaceId} and ${countedTime('a')}
-      and a.goal_id in (${sql.join(
-        rows.map((r) => sql`${r.id}`),
-        sql`, `,
-      )})
+      and a.goal_id in (${valueList(rows.map((r) => r.id))})
       ${scope === 'mine' ? sql`and a.user_id = ${actor.userId}` : sql``}
     group by a.goal_id`);
   const time = new Map(result.rows.map((r) => [r.goal_id, r]));

@@ -6,6 +6,7 @@ import { createActivity, deleteActivity } from '../activities/service.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { Db } from '../db/client.ts';
 import { accounts, bigRocks, legacyGoals, planItems, ROCK_STATUSES } from '../db/schema/index.ts';
+import { valueList } from '../db/sql.ts';
 import { AppError } from '../errors.ts';
 import { findGoal, goalsOfAccounts } from '../legacy/service.ts';
 import { weekReport } from '../reports/week-report.ts';
@@ -249,10 +250,7 @@ async function overdueActions(db: Db, actor: Actor, accountIds: string[]) {
     join scorecard_rounds r on r.id = sa.round_id
     join activities a on a.id = sa.activity_id
     where r.workspace_id = ${actor.workspaceId}
-      and r.account_id in (${sql.join(
-        accountIds.map((id) => sql`${id}`),
-        sql`, `,
-      )})
+      and r.account_id in (${valueList(accountIds)})
       and a.status = 'planned' and a.deleted_at is null and a.ends_at < ${now().toISOString()}::timestamptz
     order by a.starts_at`);
   return result.rows;

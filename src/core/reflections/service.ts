@@ -4,6 +4,7 @@ import { quadrantOf } from '../activities/quadrant.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { Db } from '../db/client.ts';
 import { reflections, users } from '../db/schema/index.ts';
+import { valueList } from '../db/sql.ts';
 import { countedTime } from '../reports/counted.ts';
 import { now } from '../time/clock.ts';
 import { weekRange } from '../time/weeks.ts';
@@ -66,10 +67,7 @@ export async function reflectionHistory(db: Db, actor: Actor) {
            a.urgent, a.important, sum(a.minutes)::int as minutes
     from activities a
     where a.workspace_id = ${actor.workspaceId} and a.user_id = ${actor.userId} and ${countedTime('a')}
-      and to_char(date_trunc('week', a.starts_at at time zone ${actor.timeZone}), 'IYYY-"W"IW') in (${sql.join(
-        rows.map((r) => sql`${r.week}`),
-        sql`, `,
-      )})
+      and to_char(date_trunc('week', a.starts_at at time zone ${actor.timeZone}), 'IYYY-"W"IW') in (${valueList(rows.map((r) => r.week))})
     group by 1, 2, 3`);
   return rows.map((row) => {
     const minutes = { q1: 0, q2: 0, q3: 0, q4: 0 };

@@ -6,6 +6,7 @@ import type { Actor } from '../auth/actor.ts';
 import { assertWorkspaceUsers } from '../auth/users.ts';
 import type { Db, Tx } from '../db/client.ts';
 import { stakeholderOwners, stakeholders, users } from '../db/schema/index.ts';
+import { valueList } from '../db/sql.ts';
 import { AppError, isUniqueViolation } from '../errors.ts';
 import { now } from '../time/clock.ts';
 import type { StakeholderInput, StakeholderPatch, StakeholderView } from './schemas.ts';
@@ -153,10 +154,7 @@ async function withDerived(db: Db | Tx, actor: Actor, rows: Row[]): Promise<Stak
              count(*) filter (where a.starts_at >= ${quarterStart.toISOString()}::timestamptz)::int as quarter
       from activities a cross join lateral jsonb_array_elements(a.attendees) att
       where a.workspace_id = ${actor.workspaceId} and a.deleted_at is null and a.starts_at <= ${now().toISOString()}::timestamptz
-        and att->>'email' in (${sql.join(
-          emails.map((email) => sql`${email}`),
-          sql`, `,
-        )})
+        and att->>'email' in (${valueList(emails)})
       group by 1`);
     for (const row of result.rows) {
       contacts.set(row.email, { last: row.last ? new Date(row.last) : null, quarter: row.quarter });

@@ -2,6 +2,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { Actor } from '../auth/actor.ts';
 import type { Db } from '../db/client.ts';
 import type { AccountTier, ScorecardSide, ScorecardSubject } from '../db/schema/index.ts';
+import { valueList } from '../db/sql.ts';
 import { toSplit } from '../reports/week-report.ts';
 import { STALE_DAYS } from '../scorecard/service.ts';
 import { roundViews } from '../scorecard/views.ts';
@@ -27,12 +28,6 @@ function byKey<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
   }
   return groups;
 }
-
-const listOf = (values: string[]): SQL =>
-  sql.join(
-    values.map((v) => sql`${v}`),
-    sql`, `,
-  );
 
 export interface AccountScope {
   actor: Actor;
@@ -89,7 +84,9 @@ export async function teamAccounts(db: Db, scope: AccountScope): Promise<TeamAcc
   const minutesOf = await scope.time;
   const known = new Set(owned.map((a) => a.row.id));
   const worked = [...minutesOf.keys()].filter((id) => !known.has(id));
-  const others = worked.length ? await accountsWithRisks(db, actor, sql`acc.id in (${listOf(worked)})`) : [];
+  const others = worked.length
+    ? await accountsWithRisks(db, actor, sql`acc.id in (${valueList(worked)})`)
+    : [];
 
   return [...owned, ...others]
     .map(({ row, risks }): TeamAccount => {
@@ -149,7 +146,7 @@ export function riskOf(a: Omit<TeamAccount, 'risk'>): number {
 /** Stakeholder warnings, losing touch, scorecards, decisions due and open reviews of many accounts. */
 async function risksOf(db: Db, actor: Actor, accountIds: string[]): Promise<Map<string, Risks>> {
   const ws = actor.workspaceId;
-  const ids = listOf(accountIds);
+  const ids = valueList(accountIds);
   const today = todayIn(actor.timeZone);
   const [contacts, owners, rounds, due, reviews] = await Promise.all([
     db.execute<{
@@ -241,11 +238,11 @@ async function recentlyMet(
   const result = await db.execute<{ email: string }>(sql`
     select distinct att->>'email' as email
     from activities a cross join lateral jsonb_array_elements(a.attendees) att
-    where a.account_id in (${listOf(accountIds)}) and a.workspace_id = ${actor.workspaceId}
+    where a.account_id in (${valueList(accountIds)}) and a.workspace_id = ${actor.workspaceId}
       and a.deleted_at is null
       and a.starts_at >= ${startOfLastDays(LOSING_TOUCH_DAYS, actor.timeZone).toISOString()}::timestamptz
       and a.starts_at <= ${now().toISOString()}::timestamptz
-      and att->>'email' in (${listOf([...new Set(emails)])})`);
+      and att->>'email' in (${valueList([...new Set(emails)])})`);
   return new Set(result.rows.map((r) => r.email));
 }
 
@@ -263,7 +260,7 @@ async function largestGaps(db: Db, roundIds: string[]) {
   }>(sql`
     select r.round_id, r.id as rating_id, r.side, s.target, s.subject, s.score
     from scorecard_scores s join scorecard_ratings r on r.id = s.rating_id
-    where r.round_id in (${listOf(roundIds)})`);
+    where r.round_id in (${valueList(roundIds)})`);
   const answersOf = byKey(result.rows, (row) => row.round_id);
   for (const id of roundIds) {
     const scores = (answersOf.get(id) ?? []).map((row) => ({

@@ -1,6 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { QUADRANTS, type Quadrant, quadrantOf } from '../activities/quadrant.ts';
 import type { Db } from '../db/client.ts';
+import { valueList } from '../db/sql.ts';
 import { countedTime } from '../reports/counted.ts';
 import { DEFAULT_TARGETS, evaluateTargets, round } from '../reports/targets.ts';
 import { toSplit } from '../reports/week-report.ts';
@@ -27,10 +28,7 @@ export const trendWeeks = (week: string) => Array.from({ length: 12 }, (_, i) =>
 
 /** `column in (the team's ids)`: always the ids, so every scan is an index range per person. */
 export const inTeam = (column: string, members: TeamMember[]): SQL =>
-  sql`${sql.raw(column)} in (${sql.join(
-    members.map((m) => sql`${m.id}`),
-    sql`, `,
-  )})`;
+  sql`${sql.raw(column)} in (${valueList(members.map((m) => m.id))})`;
 
 // A team shares a handful of zones: each week's bounds are worked out once per zone (luxon's zone
 // arithmetic was a large part of the page's time), not once per person and week.
