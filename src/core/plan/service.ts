@@ -9,7 +9,7 @@ import { accounts, bigRocks, legacyGoals, planItems, ROCK_STATUSES } from '../db
 import { valueList } from '../db/sql.ts';
 import { AppError } from '../errors.ts';
 import { findGoal, goalsOfAccounts } from '../legacy/service.ts';
-import { weekReport } from '../reports/week-report.ts';
+import { emptyMinutes, weekReport } from '../reports/week-report.ts';
 import { accountsWithStaleRound } from '../scorecard/service.ts';
 import { connectivityOf } from '../stakeholders/connectivity.ts';
 import { stakeholdersOfAccounts } from '../stakeholders/service.ts';
@@ -409,6 +409,6 @@ export async function teamPlanAggregates(db: Db, actor: Actor, week: string) {
     name: p.member.name,
     bigRocks: rocksOf.get(p.member.id) ?? 0,
     plannedQ2Minutes: p.plannedQ2Minutes,
-    actualMinutes: p.minutes.get(week) ?? { q1: 0, q2: 0, q3: 0, q4: 0 },
+    actualMinutes: p.minutes.get(week) ?? emptyMinutes(),
   }));
 }

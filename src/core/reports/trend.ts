@@ -1,10 +1,10 @@
 import { sql } from 'drizzle-orm';
-import { type Quadrant, quadrantOf } from '../activities/quadrant.ts';
+import { quadrantOf } from '../activities/quadrant.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { Db } from '../db/client.ts';
 import { shiftWeek, weekRange } from '../time/weeks.ts';
 import { countedTime } from './counted.ts';
-import { currentWeek, type QuadrantSplit, toSplit } from './week-report.ts';
+import { currentWeek, emptyMinutes, type Minutes, type QuadrantSplit, toSplit } from './week-report.ts';
 
 export interface TrendWeek {
   week: string;
@@ -38,9 +38,7 @@ export async function weekTrend(
       and starts_at < ${end.to.toJSDate().toISOString()}::timestamptz
     group by 1, 2, 3`);
 
-  const minutesByWeek = new Map<string, Record<Quadrant, number>>(
-    labels.map((label) => [label, { q1: 0, q2: 0, q3: 0, q4: 0 }]),
-  );
+  const minutesByWeek = new Map<string, Minutes>(labels.map((label) => [label, emptyMinutes()]));
   for (const row of result.rows) {
     const bucket = minutesByWeek.get(row.week);
     if (bucket) bucket[quadrantOf(row)] += row.minutes;
@@ -51,7 +49,7 @@ export async function weekTrend(
       week: range.week,
       from: range.from.toISO({ suppressMilliseconds: true }) ?? '',
       to: range.to.toISO({ suppressMilliseconds: true }) ?? '',
-      ...toSplit(minutesByWeek.get(range.week) ?? { q1: 0, q2: 0, q3: 0, q4: 0 }),
+      ...toSplit(minutesByWeek.get(range.week) ?? emptyMinutes()),
     })),
   };
 }

@@ -31,8 +31,9 @@ export interface WeekReport {
   summary: string;
 }
 
-type Minutes = Record<Quadrant, number>;
-const emptyMinutes = (): Minutes => ({ q1: 0, q2: 0, q3: 0, q4: 0 });
+/** Counted minutes per quadrant, before shares are taken. */
+export type Minutes = Record<Quadrant, number>;
+export const emptyMinutes = (): Minutes => ({ q1: 0, q2: 0, q3: 0, q4: 0 });
 
 export function toSplit(minutes: Minutes): { totalMinutes: number; quadrants: QuadrantSplit } {
   const totalMinutes = QUADRANTS.reduce((sum, q) => sum + minutes[q], 0);
@@ -45,7 +46,8 @@ export function toSplit(minutes: Minutes): { totalMinutes: number; quadrants: Qu
   return { totalMinutes, quadrants };
 }
 
-const shares = (split: QuadrantSplit) =>
+/** Each quadrant's share of a split, as targets and summaries read them. */
+export const shares = (split: QuadrantSplit) =>
   Object.fromEntries(QUADRANTS.map((q) => [q, split[q].share])) as Record<Quadrant, number>;
 
 interface Row extends Record<string, unknown> {

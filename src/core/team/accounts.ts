@@ -3,7 +3,7 @@ import type { Actor } from '../auth/actor.ts';
 import type { Db } from '../db/client.ts';
 import type { AccountTier, ScorecardSide, ScorecardSubject } from '../db/schema/index.ts';
 import { valueList } from '../db/sql.ts';
-import { toSplit } from '../reports/week-report.ts';
+import { emptyMinutes, toSplit } from '../reports/week-report.ts';
 import { STALE_DAYS } from '../scorecard/service.ts';
 import { roundViews } from '../scorecard/views.ts';
 import { warningsOf } from '../stakeholders/connectivity.ts';
@@ -92,7 +92,7 @@ export async function teamAccounts(db: Db, scope: AccountScope): Promise<TeamAcc
     .map(({ row, risks }): TeamAccount => {
       const time = minutesOf.get(row.id);
       const shown = !time || time.people >= scope.minGroupSize;
-      const split = toSplit(time?.minutes ?? { q1: 0, q2: 0, q3: 0, q4: 0 });
+      const split = toSplit(time?.minutes ?? emptyMinutes());
       const account = {
         accountId: row.id,
         name: row.name,

@@ -1,16 +1,14 @@
 import { type SQL, sql } from 'drizzle-orm';
-import { QUADRANTS, type Quadrant, quadrantOf } from '../activities/quadrant.ts';
+import { QUADRANTS, quadrantOf } from '../activities/quadrant.ts';
 import type { Db } from '../db/client.ts';
 import { valueList } from '../db/sql.ts';
 import { countedTime } from '../reports/counted.ts';
 import { DEFAULT_TARGETS, evaluateTargets, round } from '../reports/targets.ts';
-import { toSplit } from '../reports/week-report.ts';
+import { emptyMinutes, type Minutes, shares, toSplit } from '../reports/week-report.ts';
 import { shiftWeek, weekRange } from '../time/weeks.ts';
 import type { TeamMember } from './members.ts';
 import type { TeamPerson, TeamTotals, TrendPoint } from './schemas.ts';
 
-export type Minutes = Record<Quadrant, number>;
-const noMinutes = (): Minutes => ({ q1: 0, q2: 0, q3: 0, q4: 0 });
 const sum = (m: Minutes) => QUADRANTS.reduce((total, q) => total + m[q], 0);
 
 /** What one person did in each of the weeks: counted minutes per quadrant and recurring Q3 meetings. */
@@ -154,13 +152,13 @@ export async function teamTime(
     if (row.set === BY_PERSON_WEEK) {
       const person = row.user_id ? byId.get(row.user_id) : undefined;
       if (!person || !row.week) continue;
-      const minutes = person.minutes.get(row.week) ?? noMinutes();
+      const minutes = person.minutes.get(row.week) ?? emptyMinutes();
       const quadrant = quadrantOf({ urgent: Boolean(row.urgent), important: Boolean(row.important) });
       minutes[quadrant] += row.minutes;
       person.minutes.set(row.week, minutes);
       if (row.week === week && quadrant === 'q3') person.recurringQ3Minutes += row.recurring;
     } else if (row.account_id) {
-      const entry = accounts.get(row.account_id) ?? { minutes: noMinutes(), people: 0 };
+      const entry = accounts.get(row.account_id) ?? { minutes: emptyMinutes(), people: 0 };
       if (row.set === BY_ACCOUNT_PERSON) entry.people += 1;
       else if (row.set === BY_ACCOUNT_QUADRANT)
         entry.minutes[quadrantOf({ urgent: Boolean(row.urgent), important: Boolean(row.important) })] +=
@@ -192,18 +190,14 @@ const q2Share = (m: Minutes | undefined): number | null => {
 
 /** One person's row: the chosen week against their own targets, and their 12-week Q2 share. */
 export function personRow(person: PersonWeeks, week: string): TeamPerson {
-  const minutes = person.minutes.get(week) ?? noMinutes();
+  const minutes = person.minutes.get(week) ?? emptyMinutes();
   const split = toSplit(minutes);
-  const shares = Object.fromEntries(QUADRANTS.map((q) => [q, split.quadrants[q].share])) as Record<
-    Quadrant,
-    number
-  >;
   return {
     userId: person.member.id,
     name: person.member.name,
     deactivated: person.member.deactivatedAt !== null,
     ...split,
-    targets: evaluateTargets(person.member.targets ?? DEFAULT_TARGETS, shares),
+    targets: evaluateTargets(person.member.targets ?? DEFAULT_TARGETS, shares(split.quadrants)),
     q2Trend: trendWeeks(week).map((w) => {
       const m = person.minutes.get(w);
       return { week: w, totalMinutes: m ? sum(m) : 0, share: q2Share(m) };
@@ -221,7 +215,7 @@ export function personRow(person: PersonWeeks, week: string): TeamPerson {
 export function teamTotals(people: PersonWeeks[], week: string, minGroupSize = 0): TeamTotals | null {
   const weekFigures = (w: string) => {
     const counted = people.filter((p) => countedIn(p.member, w));
-    const minutes = noMinutes();
+    const minutes = emptyMinutes();
     let contributors = 0;
     for (const p of counted) {
       const m = p.minutes.get(w);
