@@ -19,7 +19,8 @@ export interface Team {
   members: TeamMember[];
 }
 
-const columns = {
+/** A team member's columns of `users`: what the figures need, and no more. */
+export const memberColumns = {
   id: users.id,
   name: users.name,
   timeZone: users.timeZone,
@@ -50,7 +51,10 @@ export async function teamOf(
     );
   }
   if (!leaderId && actor.role === 'owner') {
-    const members = await db.select(columns).from(users).where(eq(users.workspaceId, actor.workspaceId));
+    const members = await db
+      .select(memberColumns)
+      .from(users)
+      .where(eq(users.workspaceId, actor.workspaceId));
     return { leader: null, members: byName(members) };
   }
   const id = leaderId ?? actor.userId;
@@ -71,7 +75,7 @@ export async function teamOf(
   const ids = await reportsOf(db, actor.workspaceId, leader.id);
   const members = ids.length
     ? await db
-        .select(columns)
+        .select(memberColumns)
         .from(users)
         .where(and(eq(users.workspaceId, actor.workspaceId), inArray(users.id, ids)))
     : [];

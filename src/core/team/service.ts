@@ -5,7 +5,7 @@ import { type Role, users } from '../db/schema/index.ts';
 import { currentWeek } from '../reports/week-report.ts';
 import { teamAccounts } from './accounts.ts';
 import { countedIn, personRow, teamTime, teamTotals, trendWeeks } from './figures.ts';
-import { teamOf } from './members.ts';
+import { memberColumns, teamOf } from './members.ts';
 import { teamPrivacy } from './privacy.ts';
 import type { LeaderView, TeamQuery, TeamView } from './schemas.ts';
 
@@ -56,18 +56,14 @@ export async function leaderView(
   actor: Actor,
   week = currentWeek(actor.timeZone),
 ): Promise<LeaderView> {
-  const privacy = await teamPrivacy(db, actor.workspaceId);
-  const [me] = await db
-    .select({
-      id: users.id,
-      name: users.name,
-      timeZone: users.timeZone,
-      targets: users.targets,
-      deactivatedAt: users.deactivatedAt,
-      leaderId: users.leaderId,
-    })
-    .from(users)
-    .where(eq(users.id, actor.userId));
+  const [privacy, [me], seenBy] = await Promise.all([
+    teamPrivacy(db, actor.workspaceId),
+    db
+      .select({ ...memberColumns, leaderId: users.leaderId })
+      .from(users)
+      .where(eq(users.id, actor.userId)),
+    seersOf(db, actor),
+  ]);
   const [leader] = me?.leaderId
     ? await db.select({ id: users.id, name: users.name }).from(users).where(eq(users.id, me.leaderId))
     : [];
@@ -76,7 +72,7 @@ export async function leaderView(
     privacy: privacy.mode,
     minGroupSize: privacy.minGroupSize,
     leader: leader ?? null,
-    seenBy: await seersOf(db, actor),
+    seenBy,
   };
   if (!me || privacy.mode === 'aggregate') return { ...base, person: null };
   const [figures] = (await teamTime(db, actor.workspaceId, [me], week)).people;
