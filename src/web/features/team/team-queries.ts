@@ -25,12 +25,9 @@ export function useLeaderView(week: string) {
   });
 }
 
-export function useTeamPrivacy(enabled = true) {
-  return useQuery({
-    queryKey: PRIVACY_KEY,
-    queryFn: () => api.GET('/workspace/team-privacy'),
-    enabled,
-  });
+/** The workspace's setting, as the owner edits it. */
+export function useTeamPrivacy() {
+  return useQuery({ queryKey: PRIVACY_KEY, queryFn: () => api.GET('/workspace/team-privacy') });
 }
 
 /** The owner sets the mode; every team page and leader view changes with it. */
