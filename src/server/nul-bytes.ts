@@ -14,10 +14,18 @@ function nulPath(value: unknown, path: string[] = []): string | null {
 }
 
 /**
- * PostgreSQL cannot store NUL in text, so a JSON body carrying one would fail deep in a query (a
- * 500). Every JSON body is checked here once, and a NUL is a 400 naming the field.
+ * PostgreSQL cannot store NUL in text, so a path, query parameter or JSON body carrying one would
+ * fail deep in a query (a 500). Every request is checked here once, and a NUL is a 400 naming the
+ * field (the query parameter, `path`, or the body's field).
  */
 export const refuseNulBytes: MiddlewareHandler = async (c, next) => {
+  const url = new URL(c.req.url);
+  if (/%00/i.test(url.pathname)) throw AppError.invalid('path', 'must not contain NUL characters');
+  for (const [key, value] of url.searchParams) {
+    if (`${key}${value}`.includes('\u0000')) {
+      throw AppError.invalid(key.replaceAll('\u0000', '') || 'query', 'must not contain NUL characters');
+    }
+  }
   if (c.req.header('content-type')?.includes('application/json')) {
     const text = await c.req.raw.clone().text();
     // Only a body that spells a NUL (escaped, or raw) is parsed here; the route parses it anyway.

@@ -212,5 +212,12 @@ describe('holes closed', () => {
     const device = await apiClient(app).post('/public/device-codes', { clientName: nul });
     expect(device.body.error.fields).toEqual({ clientName: 'must not contain NUL characters' });
     expect((await apiClient(app).post('/public/password-reset', { email: nul })).status).toBe(400);
+    // In a query parameter or the path too, not only in a body.
+    const query = await apiClient(app, owner.token).get('/team?leaderId=a%00b');
+    expect(query.status).toBe(400);
+    expect(query.body.error.fields).toEqual({ leaderId: 'must not contain NUL characters' });
+    const path = await apiClient(app, owner.token).get('/accounts/a%00b');
+    expect(path.status).toBe(400);
+    expect(path.body.error.fields).toEqual({ path: 'must not contain NUL characters' });
   });
 });
