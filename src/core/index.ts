@@ -13,6 +13,8 @@ export interface Core {
   db: Database['db'];
   auth: Auth;
   mailer: Mailer;
+  /** The instance secret (sessions, and the links derived from it: calendar feeds, unsubscribe). */
+  secret: string;
   close(): Promise<void>;
 }
 
@@ -34,7 +36,14 @@ export async function createCore(config: CoreConfig): Promise<Core> {
       baseURL: config.baseURL,
       signInPerMinute: config.signInPerMinute,
     });
-    return { database, db: database.db, auth, mailer: createMailer(config), close: () => database.close() };
+    return {
+      database,
+      db: database.db,
+      auth,
+      mailer: createMailer(config),
+      secret,
+      close: () => database.close(),
+    };
   } catch (error) {
     await database.close();
     throw error;

@@ -4,6 +4,7 @@ export * from './auth.ts';
 export * from './calendar.ts';
 export * from './decisions.ts';
 export * from './legacy.ts';
+export * from './notifications.ts';
 export * from './plan.ts';
 export * from './scorecards.ts';
 export * from './stakeholders.ts';

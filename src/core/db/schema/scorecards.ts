@@ -29,6 +29,8 @@ export const scorecardInvitations = pgTable('scorecard_invitations', {
   tokenHash: text('token_hash').notNull().unique(),
   /** Who it was sent to, for the sender's list (never shown on the form). */
   label: text('label'),
+  /** Set when Linchpin mailed the link (the reminder goes there too). */
+  email: text('email'),
   anonymous: boolean('anonymous').notNull().default(false),
   expiresAt: ts('expires_at').notNull(),
   revokedAt: ts('revoked_at'),

@@ -111,3 +111,29 @@ export const TEAM_PRIVACY_MODES = ['per-person', 'aggregate'] as const;
 export type TeamPrivacyMode = (typeof TEAM_PRIVACY_MODES)[number];
 /** Aggregate mode never shows a total made of fewer people than this. */
 export const MIN_GROUP_SIZE = 5;
+
+/** What the notification centre tells a person about (each links to the place to act). */
+export const NOTIFICATION_KINDS = [
+  'decision_review',
+  'follow_up',
+  'agreed_action',
+  'losing_touch',
+  'stale_scorecard',
+  'inheritance_review',
+  'plan_week',
+  'reflect',
+  'customer_rated',
+  'mail_failed',
+] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+/** The digests a person can turn on and off (Settings → Notifications). */
+export const DIGEST_KINDS = ['weekly_plan', 'friday_reflection', 'daily'] as const;
+export type DigestKind = (typeof DIGEST_KINDS)[number];
+
+/** Every kind of mail the outbox sends. */
+export const MAIL_KINDS = [...DIGEST_KINDS, 'rating_link', 'rating_reminder'] as const;
+export type MailKind = (typeof MAIL_KINDS)[number];
+
+/** pending → sending → sent; failed after the last retry; dropped when no longer meaningful. */
+export type MailStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'dropped';
