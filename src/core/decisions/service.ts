@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, asc, desc, eq, inArray, isNotNull, lte, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNotNull, lte, sql } from 'drizzle-orm';
 import { editableAccount, editableAccounts, getAccountView } from '../accounts/service.ts';
 import { getActivity } from '../activities/service.ts';
 import type { Actor } from '../auth/actor.ts';
@@ -162,7 +162,19 @@ export async function deleteDecision(db: Db, actor: Actor, id: string): Promise<
  * Decisions in force whose review-by date has come by `until` (a date), on the accounts the actor
  * looks after (owner, team, or any as a leader): the week view shows them when due.
  */
-export async function decisionsDue(db: Db, actor: Actor, until: string): Promise<DecisionView[]> {
+export function decisionsDue(db: Db, actor: Actor, until: string): Promise<DecisionView[]> {
+  return decisionsToReview(db, actor, { until });
+}
+
+/**
+ * Decisions in force with a review-by date from `from` (when given) to `until`, both included, on the
+ * accounts the actor looks after, earliest first: the due list, and the review dates of one's calendar feed.
+ */
+export async function decisionsToReview(
+  db: Db,
+  actor: Actor,
+  { from, until }: { from?: string; until: string },
+): Promise<DecisionView[]> {
   const mine = (await editableAccounts(db, actor, 'all')).map((a) => a.id);
   if (mine.length === 0) return [];
   const rows = await query(db)
@@ -172,6 +184,7 @@ export async function decisionsDue(db: Db, actor: Actor, until: string): Promise
         inArray(decisions.accountId, mine),
         inArray(decisions.status, ['active', 'revisited']),
         isNotNull(decisions.reviewBy),
+        from === undefined ? undefined : gte(decisions.reviewBy, from),
         lte(decisions.reviewBy, until),
       ),
     )

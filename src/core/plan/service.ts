@@ -6,11 +6,10 @@ import { createActivity, deleteActivity } from '../activities/service.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { Db } from '../db/client.ts';
 import { accounts, bigRocks, legacyGoals, planItems, ROCK_STATUSES } from '../db/schema/index.ts';
-import { valueList } from '../db/sql.ts';
 import { AppError } from '../errors.ts';
 import { findGoal, goalsOfAccounts } from '../legacy/service.ts';
 import { emptyMinutes, weekReport } from '../reports/week-report.ts';
-import { accountsWithStaleRound } from '../scorecard/service.ts';
+import { accountsWithStaleRound, slippedActions } from '../scorecard/service.ts';
 import { connectivityOf } from '../stakeholders/connectivity.ts';
 import { stakeholdersOfAccounts } from '../stakeholders/service.ts';
 import { countedIn, inTeam, teamTime } from '../team/figures.ts';
@@ -242,20 +241,6 @@ export async function rollOverPlanItems(db: Db): Promise<number> {
   return result.rows.length;
 }
 
-/** Agreed scorecard actions of several accounts whose planned activity passed without being done. */
-async function overdueActions(db: Db, actor: Actor, accountIds: string[]) {
-  if (accountIds.length === 0) return [];
-  const result = await db.execute<{ title: string; account_id: string }>(sql`
-    select sa.title, r.account_id from scorecard_actions sa
-    join scorecard_rounds r on r.id = sa.round_id
-    join activities a on a.id = sa.activity_id
-    where r.workspace_id = ${actor.workspaceId}
-      and r.account_id in (${valueList(accountIds)})
-      and a.status = 'planned' and a.deleted_at is null and a.ends_at < ${now().toISOString()}::timestamptz
-    order by a.starts_at`);
-  return result.rows;
-}
-
 /**
  * What the planner could pick as big rocks: neglected goals, people we lose touch with, slipped
  * agreed actions, stale rounds — for every account one looks after in a fixed number of queries.
@@ -266,7 +251,7 @@ async function suggestions(db: Db, actor: Actor) {
   const [goals, people, overdue, stale] = await Promise.all([
     goalsOfAccounts(db, actor, ids),
     stakeholdersOfAccounts(db, actor, ids),
-    overdueActions(db, actor, ids),
+    slippedActions(db, actor, ids),
     accountsWithStaleRound(db, actor, ids),
   ]);
   const out: {
@@ -297,7 +282,7 @@ async function suggestions(db: Db, actor: Actor) {
         goalId: null,
       });
     }
-    for (const action of overdue.filter((a) => a.account_id === account.id)) {
+    for (const action of overdue.filter((a) => a.accountId === account.id)) {
       out.push({
         kind: 'scorecard',
         title: `Agreed action: ${action.title} (${account.name})`,

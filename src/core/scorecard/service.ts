@@ -15,6 +15,7 @@ import {
   scorecardScores,
   users,
 } from '../db/schema/index.ts';
+import { valueList } from '../db/sql.ts';
 import { AppError } from '../errors.ts';
 import { now } from '../time/clock.ts';
 import { daysAgo } from '../time/days.ts';
@@ -89,13 +90,13 @@ const asInput = (s: {
   score: s.score,
 });
 
-/** Which of several accounts have a latest round older than 90 days, in one query. */
+/** Which of several accounts have a latest round older than 90 days, with its date, in one query. */
 export async function accountsWithStaleRound(
   db: Db,
   actor: Actor,
   accountIds: string[],
-): Promise<Set<string>> {
-  if (accountIds.length === 0) return new Set();
+): Promise<Map<string, Date>> {
+  if (accountIds.length === 0) return new Map();
   const latest = await db
     .select({ accountId: scorecardRounds.accountId, createdAt: sql<Date>`max(${scorecardRounds.createdAt})` })
     .from(scorecardRounds)
@@ -103,9 +104,25 @@ export async function accountsWithStaleRound(
       and(eq(scorecardRounds.workspaceId, actor.workspaceId), inArray(scorecardRounds.accountId, accountIds)),
     )
     .groupBy(scorecardRounds.accountId);
-  return new Set(
-    latest.filter((r) => daysAgo(new Date(r.createdAt), actor.timeZone) > STALE_DAYS).map((r) => r.accountId),
+  return new Map(
+    latest
+      .map((r) => [r.accountId, new Date(r.createdAt)] as const)
+      .filter(([, at]) => daysAgo(at, actor.timeZone) > STALE_DAYS),
   );
+}
+
+/** Agreed actions of several accounts whose planned activity passed without being done. */
+export async function slippedActions(db: Db, actor: Actor, accountIds: string[]) {
+  if (accountIds.length === 0) return [];
+  const result = await db.execute<{ id: string; title: string; round_id: string; account_id: string }>(sql`
+    select sa.id, sa.title, sa.round_id, r.account_id from scorecard_actions sa
+    join scorecard_rounds r on r.id = sa.round_id
+    join activities a on a.id = sa.activity_id
+    where r.workspace_id = ${actor.workspaceId}
+      and r.account_id in (${valueList(accountIds)})
+      and a.status = 'planned' and a.deleted_at is null and a.ends_at < ${now().toISOString()}::timestamptz
+    order by a.starts_at`);
+  return result.rows.map((r) => ({ id: r.id, title: r.title, roundId: r.round_id, accountId: r.account_id }));
 }
 
 /** The account's rounds, newest first, each with its four views: the trend across rounds. */
