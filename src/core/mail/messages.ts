@@ -1,9 +1,7 @@
+import { type MailDocument, mailHtml, mailText } from './layout.ts';
 import type { Mail } from './mailer.ts';
 
-const escapeHtml = (text: string) =>
-  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-
-/** Plain text and simple HTML of one message: no remote images, no tracking, one link. */
+/** A message with one call to action: the same layout as every Linchpin mail. */
 function message(
   to: string,
   subject: string,
@@ -11,15 +9,18 @@ function message(
   link: { label: string; url: string },
   after: string[],
 ): Mail {
-  const text = [...lines, '', `${link.label}: ${link.url}`, '', ...after].join('\n');
-  const paragraphs = (ps: string[]) => ps.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n');
-  const html = `<!doctype html><html><body style="font-family: system-ui, sans-serif; line-height: 1.5; color: #1f2430">
-${paragraphs(lines)}
-<p><a href="${escapeHtml(link.url)}" style="display: inline-block; padding: 10px 16px; background: #2f5bea; color: #fff; border-radius: 6px; text-decoration: none">${escapeHtml(link.label)}</a></p>
-<p style="color: #5b6270; font-size: 13px">Or copy this address into your browser: ${escapeHtml(link.url)}</p>
-${paragraphs(after)}
-</body></html>`;
-  return { to, subject, text, html };
+  const doc: MailDocument = {
+    preheader: lines[0] ?? subject,
+    title: subject,
+    blocks: [
+      ...lines.map((paragraph) => ({ paragraph })),
+      { button: link },
+      { paragraph: `Or copy this address into your browser: ${link.url}`, muted: true },
+      ...after.map((paragraph) => ({ paragraph, muted: true })),
+    ],
+    footer: [{ text: 'Sent by Linchpin.' }],
+  };
+  return { to, subject, text: mailText(doc), html: mailHtml(doc) };
 }
 
 export function invitationMail(input: {
