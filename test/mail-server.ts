@@ -9,6 +9,8 @@ export interface ReceivedMail {
   subject: string;
   text: string;
   html: string;
+  /** Header names in lower case, e.g. `list-unsubscribe`. */
+  headers: Record<string, string>;
 }
 
 export interface MailServer {
@@ -20,8 +22,13 @@ export interface MailServer {
   close(): Promise<void>;
 }
 
+export interface MailServerOptions {
+  /** Answers a message with this SMTP error (e.g. a full mailbox) while it returns a reason. */
+  refuse?: () => string | null;
+}
+
 /** A real SMTP server process-side (the `smtp-server` package) that keeps what it receives. */
-export async function startMailServer(): Promise<MailServer> {
+export async function startMailServer(options: MailServerOptions = {}): Promise<MailServer> {
   const messages: ReceivedMail[] = [];
   const taken = new Set<ReceivedMail>();
   const server = new SMTPServer({
@@ -34,6 +41,12 @@ export async function startMailServer(): Promise<MailServer> {
       else callback(new Error('Invalid username or password'));
     },
     onData(stream, session, callback) {
+      const refusal = options.refuse?.();
+      if (refusal) {
+        stream.resume();
+        stream.on('end', () => callback(Object.assign(new Error(refusal), { responseCode: 452 })));
+        return;
+      }
       simpleParser(stream)
         .then((mail: ParsedMail) => {
           messages.push({
@@ -42,6 +55,9 @@ export async function startMailServer(): Promise<MailServer> {
             subject: mail.subject ?? '',
             text: mail.text ?? '',
             html: typeof mail.html === 'string' ? mail.html : '',
+            headers: Object.fromEntries(
+              mail.headerLines.map((h) => [h.key, h.line.slice(h.key.length + 1).trim()]),
+            ),
           });
           callback();
         })

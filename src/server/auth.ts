@@ -4,7 +4,7 @@ import { CLIENT_IP_HEADER } from '../core/auth/auth.ts';
 import { userIdForToken } from '../core/auth/tokens.ts';
 import { actorOf, findMe, type Me, markActive } from '../core/auth/users.ts';
 import { AppError } from '../core/errors.ts';
-import { rememberOrigin } from '../core/mail/link-origin.ts';
+import { rememberOrigin, trustedOrigin } from '../core/mail/link-origin.ts';
 import type { AppEnv } from './context.ts';
 import { errorBody } from './errors.ts';
 
@@ -34,6 +34,11 @@ export function publicOrigin(c: Context): string {
   return process.env.LINCHPIN_PUBLIC_URL
     ? new URL(process.env.LINCHPIN_PUBLIC_URL).origin
     : new URL(c.req.url).origin;
+}
+
+/** The origin for links that leave the app (mail, calendar feeds): the trusted one, else this request's. */
+export async function linkOrigin(c: Context<AppEnv>): Promise<string> {
+  return (await trustedOrigin(c.var.core.db)) ?? publicOrigin(c);
 }
 
 /**

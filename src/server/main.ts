@@ -24,14 +24,22 @@ export async function startServer(options: { port?: number; host?: string } = {}
   });
   const sync = scheduleSubscriptions(core);
   const rollover = schedulePlanRollover(core);
+  const stopRhythm = await scheduleRhythm(core);
   const stop = () => {
     clearInterval(sync);
     clearInterval(rollover);
+    stopRhythm();
     server.close();
     core.close().finally(() => process.exit(0));
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+}
+
+/** Notifications, digests and the outbox (core/rhythm): every process runs it, each mail goes once. */
+async function scheduleRhythm(core: Core): Promise<() => void> {
+  const { startRhythm } = await import('../core/rhythm/scheduler.ts');
+  return startRhythm(core);
 }
 
 // Often enough that an action left yesterday shows today's date in its history soon after midnight

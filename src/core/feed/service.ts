@@ -1,9 +1,8 @@
-import { createHmac } from 'node:crypto';
 import { and, asc, eq, gte, isNull, lte, sql } from 'drizzle-orm';
 import ICAL from 'ical.js';
 import { DateTime } from 'luxon';
-import type { Actor } from '../auth/actor.ts';
-import { digest, matchesDigest, newSecret } from '../auth/secrets.ts';
+import { type Actor, ownReach } from '../auth/actor.ts';
+import { derivedSecret, digest, matchesDigest, newSecret } from '../auth/secrets.ts';
 import type { Db } from '../db/client.ts';
 import {
   accounts,
@@ -38,7 +37,7 @@ const TOKEN = /^[A-Za-z0-9_-]{43}$/;
  * SHA-256 is); a new nonce (rotate) makes a new token.
  */
 const tokenOf = (secret: string, userId: string, nonce: string) =>
-  createHmac('sha256', secret).update(`calendar-feed:${userId}:${nonce}`).digest('base64url');
+  derivedSecret(secret, `calendar-feed:${userId}:${nonce}`);
 
 const urlOf = (origin: string, token: string) => `${origin}${FEED_PATH}${token}.ics`;
 
@@ -185,7 +184,7 @@ const lines = (...parts: (string | null | undefined | false)[]) => parts.filter(
 /**
  * The live calendar behind a feed token (an .ics text): the person's scheduled actions from four
  * weeks back to 26 weeks ahead (timed ones at their time, the others all-day; done ones ticked),
- * the review-by dates of decisions in force on the accounts they look after, and the follow-up
+ * the review-by dates of decisions in force on the accounts they own or share (a leader's too), and the follow-up
  * dates of their time drains. Titles and dates only: no activity notes, no decision text, nothing
  * of anyone else. An unknown, malformed or rotated token, or a deactivated person: 404.
  */
@@ -196,7 +195,7 @@ export async function feedCalendar(db: Db, token: string, origin?: string): Prom
   const to = addDays(today, FEED_DAYS_AHEAD);
   const [items, reviews, followUps] = await Promise.all([
     planOf(db, actor, from, to),
-    decisionsToReview(db, actor, { from, until: to }),
+    decisionsToReview(db, ownReach(actor), { from, until: to }),
     followUpsOf(db, actor, from, to),
   ]);
   const link = (hash: string) => (origin ? `${origin}/#/${hash}` : undefined);

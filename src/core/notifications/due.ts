@@ -1,6 +1,6 @@
 import { and, eq, isNotNull, isNull, lte } from 'drizzle-orm';
 import { editableAccounts } from '../accounts/service.ts';
-import type { Actor } from '../auth/actor.ts';
+import { type Actor, ownReach } from '../auth/actor.ts';
 import type { Db } from '../db/client.ts';
 import {
   bigRocks,
@@ -41,8 +41,7 @@ const INFLUENTIAL = 4;
  */
 export async function dueNotices(db: Db, actor: Actor): Promise<Notice[]> {
   const today = todayIn(actor.timeZone);
-  // The accounts one looks after oneself: a leader is not told about every account they may edit.
-  const own: Actor = { ...actor, role: 'member' };
+  const own = ownReach(actor);
   const accounts = await editableAccounts(db, own);
   const ids = accounts.map((a) => a.id);
   const nameOf = new Map(accounts.map((a) => [a.id, a.name]));

@@ -245,7 +245,7 @@ export async function rollOverPlanItems(db: Db): Promise<number> {
  * What the planner could pick as big rocks: neglected goals, people we lose touch with, slipped
  * agreed actions, stale rounds — for every account one looks after in a fixed number of queries.
  */
-async function suggestions(db: Db, actor: Actor) {
+export async function suggestions(db: Db, actor: Actor) {
   const mine = await editableAccounts(db, actor);
   const ids = mine.map((a) => a.id);
   const [goals, people, overdue, stale] = await Promise.all([

@@ -1,14 +1,8 @@
 import { z } from '@hono/zod-openapi';
-import type { Context } from 'hono';
 import { feedSchema } from '../../core/feed/schemas.ts';
 import { feedCalendar, feedUrl, rotateFeed } from '../../core/feed/service.ts';
-import { trustedOrigin } from '../../core/mail/link-origin.ts';
-import { publicOrigin } from '../auth.ts';
-import type { AppEnv } from '../context.ts';
+import { linkOrigin, publicOrigin } from '../auth.ts';
 import { featureRoutes } from '../operation.ts';
-
-/** The origin the feed's address and its links point at: the configured or remembered one first. */
-const originOf = async (c: Context<AppEnv>) => (await trustedOrigin(c.var.core.db)) ?? publicOrigin(c);
 
 /** The person's live calendar feed: its secret URL (signed in) and the feed itself (the token is the key). */
 export const [feedRoutes, route] = featureRoutes('feed');
@@ -18,13 +12,13 @@ route.get('/me/feed', {
   description:
     'Subscribe to it in Outlook, Google or Apple Calendar (as https:// or webcal://). Anyone with the address can read the feed: rotate it if it leaked.',
   responds: [200, 'The address', feedSchema],
-  run: async ({ c, db, actor }) => feedUrl(db, actor, c.var.core.secret, await originOf(c)),
+  run: async ({ c, db, actor }) => feedUrl(db, actor, c.var.core.secret, await linkOrigin(c)),
 });
 
 route.post('/me/feed/rotate', {
   summary: 'A new address for your calendar feed; the old one stops working at once',
   responds: [200, 'The new address', feedSchema],
-  run: async ({ c, db, actor }) => rotateFeed(db, actor, c.var.core.secret, await originOf(c)),
+  run: async ({ c, db, actor }) => rotateFeed(db, actor, c.var.core.secret, await linkOrigin(c)),
 });
 
 export const [publicFeedRoutes, publicRoute] = featureRoutes('feed');

@@ -1,4 +1,10 @@
+import { z } from '@hono/zod-openapi';
+import { previewDigest, unsubscribe } from '../../core/digest/service.ts';
+import { readUnsubscribeToken } from '../../core/digest/unsubscribe.ts';
+import { AppError } from '../../core/errors.ts';
+import { escapeHtml } from '../../core/mail/layout.ts';
 import {
+  digestPreviewSchema,
   markReadSchema,
   notificationListSchema,
   notificationQuerySchema,
@@ -11,6 +17,7 @@ import {
   markRead,
   updateNotificationSettings,
 } from '../../core/notifications/service.ts';
+import { linkOrigin } from '../auth.ts';
 import { featureRoutes } from '../operation.ts';
 
 /** The notification centre, notification settings and the digest preview; one-click unsubscribe. */
@@ -46,4 +53,60 @@ route.put('/me/notification-settings', {
   body: notificationSettingsPatchSchema,
   responds: [200, 'Notification settings', notificationSettingsSchema],
   run: ({ db, actor, body }) => updateNotificationSettings(db, actor.userId, body),
+});
+
+route.get('/me/digest/preview', {
+  summary: 'The next digest you would get (its subject, plain text and HTML), as it reads now',
+  responds: [200, 'The digest', digestPreviewSchema],
+  run: async ({ c, db, actor }) =>
+    previewDigest(db, actor, { origin: await linkOrigin(c), secret: c.var.core.secret }),
+});
+
+const tokenParam = z.object({ token: z.string().min(1).max(200) });
+
+/** A small page of its own: the link works from any mail client without the app or a session. */
+const page = (title: string, body: string, form = '') =>
+  `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)} – Linchpin</title></head>
+<body style="margin: 0; font-family: system-ui, sans-serif; background: #f3f4f7; color: #1f2430">
+<main style="max-width: 460px; margin: 48px auto; padding: 24px; background: #fff; border: 1px solid #e6e8ee; border-radius: 10px">
+<p style="margin: 0 0 12px; font-weight: 700; color: #2f5bea">Linchpin</p><h1 style="font-size: 20px; margin: 0 0 12px">${escapeHtml(title)}</h1>
+<p style="line-height: 1.5">${escapeHtml(body)}</p>${form}</main></body></html>`;
+
+const DIGEST_NAMES = {
+  weekly_plan: 'the Monday "plan your week" mail',
+  friday_reflection: 'the Friday reflection mail',
+  daily: 'the daily digest',
+} as const;
+
+publicRoute.get('/public/unsubscribe/{token}', {
+  summary: 'The page an unsubscribe link opens: one button that turns that digest off (a GET never does)',
+  params: tokenParam,
+  responds: [200, 'A page with the button', { 'text/html': z.string() }],
+  run: async ({ c, params }) => {
+    const link = readUnsubscribeToken(c.var.core.secret, params.token);
+    if (!link) throw AppError.notFound('unsubscribe link');
+    return c.html(
+      page(
+        'Unsubscribe',
+        `Stop getting ${DIGEST_NAMES[link.kind]}? You can turn it on again in Settings → Notifications.`,
+        '<form method="post"><button type="submit" style="padding: 10px 16px; border: 0; border-radius: 6px; background: #2f5bea; color: #fff; font-size: 15px">Unsubscribe</button></form>',
+      ),
+    );
+  },
+});
+
+publicRoute.post('/public/unsubscribe/{token}', {
+  summary:
+    'One-click unsubscribe (RFC 8058 List-Unsubscribe-Post, or the page’s button): that digest is turned off',
+  params: tokenParam,
+  responds: [200, 'Unsubscribed', { 'text/html': z.string() }],
+  run: async ({ c, db, params }) => {
+    const { kind, email } = await unsubscribe(db, c.var.core.secret, params.token);
+    return c.html(
+      page(
+        'You are unsubscribed',
+        `${email} will no longer get ${DIGEST_NAMES[kind]}. Other mails and the notification centre are unchanged.`,
+      ),
+    );
+  },
 });
