@@ -27,15 +27,35 @@ export interface RunningServer {
   kill9(): Promise<void>;
 }
 
-/** Starts `linchpin serve` as a real process, as `npm start` does, and waits until it is healthy. */
-export async function startServer(env: Record<string, string>): Promise<RunningServer> {
+/**
+ * Starts `linchpin serve` as a real process, as `npm start` does, and waits until it is healthy.
+ * `fakeTime` (e.g. `2026-12-07 06:59:55`, UTC) runs it under Debian's faketime from that instant on.
+ */
+export async function startServer(
+  env: Record<string, string>,
+  options: { fakeTime?: string } = {},
+): Promise<RunningServer> {
   const port = await freePort();
   const started = performance.now();
-  const child = spawn(process.execPath, [cliPath, 'serve'], {
+  const command = [process.execPath, cliPath, 'serve'];
+  const [program, ...args] = options.fakeTime
+    ? ['faketime', '-f', `@${options.fakeTime}`, ...command]
+    : command;
+  const child = spawn(program as string, args, {
     cwd: repoRoot,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ...env },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      ...(options.fakeTime ? { TZ: 'UTC', FAKETIME_DONT_RESET: '1' } : {}),
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
+    // faketime runs the server as its child: signals go to the whole group.
+    detached: Boolean(options.fakeTime),
   });
+  const signal = (name: NodeJS.Signals) =>
+    options.fakeTime && child.pid ? process.kill(-child.pid, name) : child.kill(name);
   let output = '';
   child.stdout?.on('data', (chunk) => (output += chunk));
   child.stderr?.on('data', (chunk) => (output += chunk));
@@ -62,11 +82,11 @@ export async function startServer(env: Record<string, string>): Promise<RunningS
     startupMs,
     output: () => output,
     async stop() {
-      child.kill('SIGTERM');
+      signal('SIGTERM');
       await exited();
     },
     async kill9() {
-      child.kill('SIGKILL');
+      signal('SIGKILL');
       await exited();
     },
   };

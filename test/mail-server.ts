@@ -25,6 +25,8 @@ export interface MailServer {
 export interface MailServerOptions {
   /** Answers a message with this SMTP error (e.g. a full mailbox) while it returns a reason. */
   refuse?: () => string | null;
+  /** Runs when a client connects; the greeting waits for it (to catch a sender mid-send). */
+  onConnect?: () => Promise<void>;
 }
 
 /** A real SMTP server process-side (the `smtp-server` package) that keeps what it receives. */
@@ -35,6 +37,10 @@ export async function startMailServer(options: MailServerOptions = {}): Promise<
     authOptional: false,
     allowInsecureAuth: true,
     disabledCommands: ['STARTTLS'],
+    onConnect(_session, callback) {
+      if (!options.onConnect) return callback();
+      options.onConnect().then(() => callback(), callback);
+    },
     onAuth(auth, _session, callback) {
       if (auth.username === 'linchpin' && auth.password === 'mail-secret')
         callback(null, { user: 'linchpin' });

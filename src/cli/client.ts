@@ -60,6 +60,11 @@ export class ApiClient {
   readonly PATCH: Api['PATCH'];
   readonly DELETE: Api['DELETE'];
 
+  /** The server's origin, for links the CLI prints. */
+  get server(): string {
+    return this.config.server.replace(/\/$/, '');
+  }
+
   constructor(private readonly config: CliConfig) {
     const api = createApi({
       baseUrl: new URL('/api', config.server).href,

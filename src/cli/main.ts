@@ -7,6 +7,7 @@ import { registerAdmin } from './commands/admin.ts';
 import { registerExport } from './commands/export.ts';
 import { registerHandover } from './commands/handover.ts';
 import { registerImport } from './commands/import.ts';
+import { registerNotifications } from './commands/notifications.ts';
 import { registerPlan } from './commands/plan.ts';
 import { registerScorecard } from './commands/scorecard.ts';
 import { registerServe } from './commands/serve.ts';
@@ -30,6 +31,7 @@ registerScorecard(program);
 registerHandover(program);
 registerPlan(program);
 registerTeam(program);
+registerNotifications(program);
 registerAdmin(program);
 
 /** Zod's error, recognised without loading zod on every start. */
