@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import { QUADRANT_NAMES, QUADRANTS } from '../activities/quadrant.ts';
 import type { DigestKind } from '../db/schema/values.ts';
 import type { MailBlock, MailDocument } from '../mail/layout.ts';
+import { formatHours, formatShare } from '../reports/format.ts';
 import type { WeekReport } from '../reports/week-report.ts';
 
 /** What a digest is made of, gathered by service.ts; turned into a mail here (pure). */
@@ -26,8 +27,6 @@ export interface DigestFacts {
   settingsUrl: string;
 }
 
-const hours = (minutes: number) => `${(minutes / 60).toFixed(minutes % 60 === 0 ? 0 : 1)} h`;
-const pct = (share: number) => `${Math.round(share * 100)}%`;
 const dayLabel = (day: string) => DateTime.fromISO(day).toFormat('ccc d LLL');
 
 const WHY: Record<DigestKind, string> = {
@@ -44,13 +43,13 @@ function splitRows(report: WeekReport): MailBlock {
       const target = report.targets[q];
       const bound =
         target?.min !== undefined
-          ? `target ≥ ${pct(target.min)}`
+          ? `target ≥ ${formatShare(target.min)}`
           : target?.max !== undefined
-            ? `limit ≤ ${pct(target.max)}`
+            ? `limit ≤ ${formatShare(target.max)}`
             : '';
       return {
         label: `${q.toUpperCase()} ${QUADRANT_NAMES[q]}`,
-        value: `${pct(share.share)} · ${hours(share.minutes)}`,
+        value: `${formatShare(share.share)} · ${formatHours(share.minutes)}`,
         note: target ? `${target.met ? '✓' : '✗'} ${bound}` : undefined,
       };
     }),

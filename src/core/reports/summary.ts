@@ -1,7 +1,6 @@
 import { QUADRANT_NAMES, QUADRANTS, type Quadrant } from '../activities/quadrant.ts';
+import { formatShare } from './format.ts';
 import type { TargetResult } from './targets.ts';
-
-const pct = (share: number) => `${Math.round(share * 100)} %`;
 
 const WHAT: Record<Quadrant, string> = {
   q1: 'urgent and important work (Q1)',
@@ -31,11 +30,11 @@ export function summarizeWeek(input: {
     const [quadrant, target] = worst;
     const short = target.min !== undefined && target.actual < target.min;
     const miss = short
-      ? `${QUADRANT_NAMES[quadrant]} (${quadrant.toUpperCase()}) got only ${pct(target.actual)} against a target of at least ${pct(target.min ?? 0)}`
-      : `${QUADRANT_NAMES[quadrant]} (${quadrant.toUpperCase()}) took ${pct(target.actual)} against a limit of ${pct(target.max ?? 1)}`;
+      ? `${QUADRANT_NAMES[quadrant]} (${quadrant.toUpperCase()}) got only ${formatShare(target.actual)} against a target of at least ${formatShare(target.min ?? 0)}`
+      : `${QUADRANT_NAMES[quadrant]} (${quadrant.toUpperCase()}) took ${formatShare(target.actual)} against a limit of ${formatShare(target.max ?? 1)}`;
     const lead =
       largest !== quadrant && shares[largest] > 0
-        ? `; the biggest share went to ${WHAT[largest]} at ${pct(shares[largest])}`
+        ? `; the biggest share went to ${WHAT[largest]} at ${formatShare(shares[largest])}`
         : '';
     const bias =
       quadrant === 'q2' || largest === 'q1' || largest === 'q3'
@@ -49,5 +48,5 @@ export function summarizeWeek(input: {
     Math.abs(change) >= 0.05
       ? `, ${change > 0 ? 'up' : 'down'} ${Math.round(Math.abs(change) * 100)} points on last week`
       : '';
-  return `A balanced week within your targets: ${pct(shares.q2)} went to building the legacy (Q2)${trend}.`;
+  return `A balanced week within your targets: ${formatShare(shares.q2)} went to building the legacy (Q2)${trend}.`;
 }

@@ -7,16 +7,18 @@ import { trustedOrigin } from '../mail/link-origin.ts';
 import { type DeliveryReport, deliverDueMail, type OutboxRow, type RenderMail } from '../mail/outbox.ts';
 import { activePeople, refreshNotifications } from '../notifications/due.ts';
 import { notify } from '../notifications/service.ts';
+import { enqueueRatingReminders, renderRatingMail } from '../scorecard/link-mail.ts';
 
 /**
  * The weekly rhythm's background step, run by every server process: tell people what became due,
- * put digests whose time came into the outbox, and send what the outbox holds. Each part is safe
+ * put digests and customer-link reminders whose time came into the outbox, and send what the outbox holds. Each part is safe
  * to run in several processes at once (keys make notices and mails once, claims send them once).
  */
 
 export interface RhythmReport {
   notified: number;
   digests: number;
+  reminders: number;
   mail: DeliveryReport;
 }
 
@@ -31,12 +33,15 @@ const MAIL_NAMES: Record<MailKind, string> = {
 /** One renderer per kind of mail, composed here so the outbox knows no feature. */
 function renderers(db: Db, links: { origin: string; secret: string }): RenderMail {
   const digest = renderDigestMail(db, links);
-  const byKind: Partial<Record<MailKind, RenderMail>> = {
+  const rating = renderRatingMail(db, links.secret, links.origin);
+  const byKind: Record<MailKind, RenderMail> = {
     weekly_plan: digest,
     friday_reflection: digest,
     daily: digest,
+    rating_link: rating,
+    rating_reminder: rating,
   };
-  return async (row: OutboxRow) => (byKind[row.kind] ? byKind[row.kind]?.(row) : null) ?? null;
+  return (row: OutboxRow) => byKind[row.kind](row);
 }
 
 /** A mail given up after its retries is a notice to the workspace's owners, with the server's reason. */
@@ -70,11 +75,12 @@ export async function runRhythm(core: Core, options: { notices?: boolean } = {})
   const origin = await trustedOrigin(db);
   // Without a mail server or a known address for links nothing is enqueued: nothing would be sent.
   if (!mailer.configured || !origin)
-    return { notified, digests: 0, mail: { sent: 0, retrying: 0, failed: [], dropped: 0 } };
+    return { notified, digests: 0, reminders: 0, mail: { sent: 0, retrying: 0, failed: [], dropped: 0 } };
   const digests = await enqueueDueDigests(db);
+  const reminders = await enqueueRatingReminders(db);
   const mail = await deliverDueMail(db, mailer, renderers(db, { origin, secret: core.secret }));
   await tellOwners(db, mail.failed);
-  return { notified, digests, mail };
+  return { notified, digests, reminders, mail };
 }
 
 /** Work out what is due every this many rhythm steps (5 minutes at the default step of a minute). */

@@ -18,6 +18,7 @@ import { AppError } from '../errors.ts';
 import { now } from '../time/clock.ts';
 import { dateIn } from '../time/days.ts';
 import { daysFromNow } from '../time/weeks.ts';
+import { noticeCustomerRated } from './rated.ts';
 import type { InvitationInput, PublicForm, PublicRatingInput } from './schemas.ts';
 import { DEFAULT_LINK_DAYS, findRound, writeScores } from './service.ts';
 
@@ -130,21 +131,32 @@ export async function publicForm(db: Db, token: string): Promise<PublicForm> {
   };
 }
 
-/** A customer's answers through their link; the link is used up in the same transaction. */
+/**
+ * A customer's answers through their link; the link is used up, and those waiting told, in the same
+ * transaction.
+ */
 export async function submitPublicRating(db: Db, token: string, input: PublicRatingInput): Promise<void> {
   if (input.scores.length === 0) throw AppError.invalid('scores', 'must answer at least one subject');
   await db.transaction(async (tx) => {
     const link = await usableLink(tx, token, { lock: true });
     const ratingId = randomUUID();
+    const raterName = link.anonymous ? null : input.raterName?.trim() || null;
     await tx.insert(scorecardRatings).values({
       id: ratingId,
       workspaceId: link.workspaceId,
       roundId: link.roundId,
       side: 'them',
       invitationId: link.id,
-      raterName: link.anonymous ? null : input.raterName?.trim() || null,
+      raterName,
     });
     await writeScores(tx, ratingId, input);
     await tx.update(scorecardInvitations).set({ usedAt: now() }).where(eq(scorecardInvitations.id, link.id));
+    await noticeCustomerRated(tx, {
+      id: ratingId,
+      workspaceId: link.workspaceId,
+      roundId: link.roundId,
+      raterName,
+      linkSentBy: link.createdBy,
+    });
   });
 }

@@ -58,6 +58,27 @@ export const invitationInputSchema = z.strictObject({
 });
 export type InvitationInput = z.infer<typeof invitationInputSchema>;
 
+/** A rating link that Linchpin mails to the rater, with the sender's own words (in any language). */
+export const mailedInvitationInputSchema = invitationInputSchema.extend({
+  to: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .max(320, 'must be at most 320 characters')
+    .pipe(z.email('must be an email address'))
+    .describe("The rater's e-mail address"),
+  message: z
+    .string()
+    .trim()
+    .max(4000, 'must be at most 4000 characters')
+    .nullable()
+    .optional()
+    .describe(
+      'What the sender writes to the rater, shown above the link (the mail adds no prose of its own)',
+    ),
+});
+export type MailedInvitationInput = z.infer<typeof mailedInvitationInputSchema>;
+
 export const actionInputSchema = z.strictObject({
   title: z.string().trim().min(1, 'must not be empty').max(300, 'must be at most 300 characters'),
   startsAt: z.string().optional().describe('When to do it; default next Monday 09:00 in your zone'),
@@ -122,6 +143,11 @@ export const roundDetailSchema = roundSummarySchema.extend({
       anonymous: z.boolean(),
       expiresAt: z.string(),
       status: z.enum(['open', 'used', 'expired', 'revoked']),
+      email: z.string().nullable().describe('Where Linchpin mailed the link; null for a link to copy'),
+      mail: z
+        .enum(['queued', 'sent', 'reminded', 'failed'])
+        .nullable()
+        .describe('How far its mail got (queued also while a retry waits); null when not mailed'),
     }),
   ),
   actions: z.array(

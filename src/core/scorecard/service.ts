@@ -8,6 +8,7 @@ import { assertWorkspaceUsers } from '../auth/users.ts';
 import type { Db, Tx } from '../db/client.ts';
 import {
   activities,
+  mailOutbox,
   scorecardActions,
   scorecardInvitations,
   scorecardRatings,
@@ -216,6 +217,10 @@ export async function getRound(db: Db | Tx, actor: Actor, id: string): Promise<R
     .from(scorecardInvitations)
     .where(eq(scorecardInvitations.roundId, round.id))
     .orderBy(asc(scorecardInvitations.createdAt));
+  const mailed = await mailStates(
+    db,
+    links.filter((l) => l.email).map((l) => l.id),
+  );
   const actions = await agreedActions(db, eq(scorecardActions.roundId, round.id));
   const { gaps } = roundViews(scores.map(asInput));
   const at = now().getTime();
@@ -250,9 +255,42 @@ export async function getRound(db: Db | Tx, actor: Actor, id: string): Promise<R
       anonymous: l.anonymous,
       expiresAt: l.expiresAt.toISOString(),
       status: l.usedAt ? 'used' : l.revokedAt ? 'revoked' : l.expiresAt.getTime() <= at ? 'expired' : 'open',
+      email: l.email,
+      mail: mailed.get(l.id) ?? null,
     })),
     actions: actions.map(({ round: _round, ...action }) => action),
   };
+}
+
+type MailState = 'queued' | 'sent' | 'reminded' | 'failed';
+
+/** How far the mails of mailed links got (`rating_link:<id>`, `rating_reminder:<id>` in the outbox). */
+async function mailStates(db: Db | Tx, linkIds: string[]): Promise<Map<string, MailState>> {
+  const states = new Map<string, MailState>();
+  if (linkIds.length === 0) return states;
+  const rows = await db
+    .select({ key: mailOutbox.key, status: mailOutbox.status })
+    .from(mailOutbox)
+    .where(
+      inArray(
+        mailOutbox.key,
+        linkIds.flatMap((id) => [`rating_link:${id}`, `rating_reminder:${id}`]),
+      ),
+    );
+  const of = (key: string) => rows.find((r) => r.key === key)?.status;
+  for (const id of linkIds) {
+    const first = of(`rating_link:${id}`);
+    const state: MailState | null =
+      of(`rating_reminder:${id}`) === 'sent'
+        ? 'reminded'
+        : first === 'sent' || first === 'failed'
+          ? first
+          : first === 'pending' || first === 'sending'
+            ? 'queued'
+            : null;
+    if (state) states.set(id, state);
+  }
+  return states;
 }
 
 /** Agreed actions with their round's name and their planned activity's start. */

@@ -1,5 +1,7 @@
 import { z } from '@hono/zod-openapi';
+import { trustedOrigin } from '../../core/mail/link-origin.ts';
 import { limitRate } from '../../core/rate-limit.ts';
+import { mailInvitation } from '../../core/scorecard/link-mail.ts';
 import {
   createInvitation,
   publicForm,
@@ -9,6 +11,7 @@ import {
 import {
   actionInputSchema,
   invitationInputSchema,
+  mailedInvitationInputSchema,
   publicFormSchema,
   publicRatingInputSchema,
   ratingInputSchema,
@@ -86,6 +89,44 @@ route.post('/scorecard/rounds/{id}/invitations', {
   errors: [429],
   run: async ({ c, db, actor, params, body }) => {
     const link = await createInvitation(db, actor, params.id, body, clientAddress(c));
+    return { ...link, path: `/#/rate/${link.token}` };
+  },
+});
+
+// Per sender, across processes: a team mailing its customers, never a mail cannon.
+const MAIL_LIMIT = { max: 60, windowMs: 60 * 60_000 };
+
+route.post('/scorecard/rounds/{id}/invitations/email', {
+  summary:
+    'Mail a rating link to one customer-side rater, with your own message (reminded 3 days before expiry)',
+  description:
+    'The mail goes through the outbox: sent once, retried while the SMTP server is away. Its template has ' +
+    'no prose of its own (names, the round, a ★ button, the link and the expiry date), so write the message ' +
+    'in the language of the rater. 409 when this server cannot mail (no SMTP server or no public address).',
+  body: mailedInvitationInputSchema,
+  responds: [
+    201,
+    'The link, queued for mailing',
+    z.object({
+      id: z.string(),
+      token: z.string(),
+      expiresAt: z.string(),
+      path: z.string(),
+      email: z.string(),
+    }),
+  ],
+  errors: [409, 429],
+  run: async ({ c, db, actor, params, body }) => {
+    await limitRate(db, `scorecard-mail:${actor.userId}`, MAIL_LIMIT.max, MAIL_LIMIT.windowMs);
+    const { core } = c.var;
+    const link = await mailInvitation(
+      db,
+      actor,
+      { secret: core.secret, mailConfigured: core.mailer.configured, origin: await trustedOrigin(db) },
+      params.id,
+      body,
+      clientAddress(c),
+    );
     return { ...link, path: `/#/rate/${link.token}` };
   },
 });

@@ -1,24 +1,21 @@
-import { type FormEvent, lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { GAP_TABLE_HEADER } from '../../../core/scorecard/gap-table.ts';
-import { dateIn } from '../../../core/time/days.ts';
 import type { Me } from '../../api/types.ts';
 import { EmptyNote } from '../../shared/EmptyNote.tsx';
-import { Check, TextAreaField, TextField } from '../../shared/Field.tsx';
+import { TextAreaField, TextField } from '../../shared/Field.tsx';
 import { problemOf } from '../../shared/forms.ts';
 import { LoadedPage } from '../../shared/LoadFailure.tsx';
 import { hrefOf } from '../../shared/navigation.ts';
 import { PageIntro } from '../../shared/PageIntro.tsx';
 import { Panel } from '../../shared/Panel.tsx';
-import { SecretField } from '../../shared/SecretField.tsx';
 import { ColumnHeads } from '../../shared/Table.tsx';
 import { useToast } from '../../shared/Toasts.tsx';
+import { CustomerLinks } from './CustomerLinks.tsx';
 import { formatGap, formatScore, SUBJECTS, subjectLabel, VIEW_LABELS, type ViewKey } from './labels.ts';
 import { RatingForm } from './RatingForm.tsx';
 import {
   type RoundDetail,
   useAddAction,
-  useCreateInvitation,
-  useRevokeInvitation,
   useRound,
   useSaveMyRating,
   useUpdateRound,
@@ -72,7 +69,7 @@ function Round({ round: r, me }: { round: RoundDetail; me: Me }) {
           <MyRating round={r} me={me} />
         </Panel>
         <div className="stack">
-          <Invitations round={r} timeZone={me.timeZone} />
+          <CustomerLinks round={r} timeZone={me.timeZone} />
           <Raters round={r} />
         </div>
       </div>
@@ -174,75 +171,6 @@ function MyRating({ round, me }: { round: RoundDetail; me: Me }) {
         save.mutate({ scores }, { onSuccess: () => toast({ message: 'Your rating is saved.' }) })
       }
     />
-  );
-}
-
-function Invitations({ round, timeZone }: { round: RoundDetail; timeZone: string }) {
-  const create = useCreateInvitation(round.id);
-  const revoke = useRevokeInvitation(round.id);
-  const [label, setLabel] = useState('');
-  const [anonymous, setAnonymous] = useState(false);
-  const [fresh, setFresh] = useState<string | null>(null);
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    create.mutate(
-      { label: label.trim() || null, anonymous },
-      {
-        onSuccess: (link) => {
-          setFresh(`${window.location.origin}${link.path}`);
-          setLabel('');
-        },
-      },
-    );
-  };
-  if (!round.canEdit) return null;
-  return (
-    <Panel title="Customer raters" subtitle="One link per person; expires in 21 days">
-      <form className="link-form" onSubmit={submit} noValidate>
-        <TextField
-          label="For"
-          placeholder="e.g. Tom Becker, Head of Procurement"
-          value={label}
-          onChange={setLabel}
-          maxLength={200}
-        />
-        <Check label="Anonymous" checked={anonymous} onChange={setAnonymous} />
-        <button type="submit" className="button" disabled={create.isPending}>
-          Create link
-        </button>
-      </form>
-      {fresh && (
-        <SecretField label="Rating link" value={fresh} testId="rating-link">
-          Send this link; it is shown only now:
-        </SecretField>
-      )}
-      {round.invitations.length > 0 && (
-        <ul className="links">
-          {round.invitations.map((link) => (
-            <li key={link.id} className="links__row">
-              <span>{link.label ?? (link.anonymous ? 'Anonymous rater' : 'Customer rater')}</span>
-              <span
-                className={`pill ${link.status === 'used' ? 'pill--good' : link.status === 'open' ? 'pill--neutral' : ''}`}
-              >
-                {link.status === 'open'
-                  ? `open until ${dateIn(new Date(link.expiresAt), timeZone)}`
-                  : link.status}
-              </span>
-              {link.status === 'open' && (
-                <button
-                  type="button"
-                  className="button button--small button--ghost"
-                  onClick={() => revoke.mutate(link.id)}
-                >
-                  Withdraw
-                </button>
-              )}
-            </li>
-          ))}
-        </ul>
-      )}
-    </Panel>
   );
 }
 

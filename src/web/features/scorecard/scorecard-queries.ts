@@ -10,6 +10,7 @@ type RoundInput = ApiBody<'/accounts/{id}/scorecard', 'post'>;
 type RoundPatch = ApiBody<'/scorecard/rounds/{id}', 'patch'>;
 type RatingInput = ApiBody<'/scorecard/rounds/{id}/my-rating', 'put'>;
 type InvitationInput = ApiBody<'/scorecard/rounds/{id}/invitations', 'post'>;
+type MailedInvitationInput = ApiBody<'/scorecard/rounds/{id}/invitations/email', 'post'>;
 type ActionInput = ApiBody<'/scorecard/rounds/{id}/actions', 'post'>;
 type PublicRatingInput = ApiBody<'/public/scorecard/{token}', 'post'>;
 export type ScoreAnswer = RatingInput['scores'][number];
@@ -64,6 +65,15 @@ export function useSaveMyRating(id: string) {
 export function useCreateInvitation(id: string) {
   return useRefreshingMutation(
     (input: InvitationInput) => api.POST('/scorecard/rounds/{id}/invitations', { ...byId(id), body: input }),
+    [scorecardKeys.round(id)],
+  );
+}
+
+/** Mails a rating link (the server sends it through its outbox); 409 when it cannot mail. */
+export function useMailInvitation(id: string) {
+  return useRefreshingMutation(
+    (input: MailedInvitationInput) =>
+      api.POST('/scorecard/rounds/{id}/invitations/email', { ...byId(id), body: input }),
     [scorecardKeys.round(id)],
   );
 }
