@@ -15,8 +15,10 @@ import {
   stakeholders,
 } from '../db/schema/index.ts';
 import { AppError } from '../errors.ts';
+import { refreshNotifications } from '../notifications/due.ts';
 import { now } from '../time/clock.ts';
 import { DEMO_ACCOUNT_PROFILES, DEMO_GOAL_OF_TEMPLATE } from './accounts.ts';
+import { seedDecisions } from './decisions.ts';
 import { seedScorecard } from './scorecard.ts';
 import { type QuadrantTilt, seedDemoTeam } from './team.ts';
 
@@ -228,7 +230,7 @@ export async function loadDemo(
   at = DateTime.fromJSDate(now()),
 ): Promise<{ activities: number }> {
   const items = demoWeeks(at.setZone(actor.timeZone));
-  return db.transaction(async (tx) => {
+  const loaded = await db.transaction(async (tx) => {
     const [existing] = await tx
       .select({ id: activities.id })
       .from(activities)
@@ -245,6 +247,7 @@ export async function loadDemo(
     const profiles = new Map<string, DemoProfile>();
     for (const name of DEMO_ACCOUNTS) profiles.set(name, await seedAccount(tx, actor, name));
     const team = await seedDemoTeam(tx, actor, at);
+    await seedDecisions(tx, actor, (name) => profiles.get(name)?.id ?? '', at);
     const nowDate = at.toJSDate();
     const rowsOf = (person: { userId: string; timeZone: string }, items: DemoActivity[]) =>
       items.map((item, index) => {
@@ -283,4 +286,7 @@ export async function loadDemo(
     for (let i = 0; i < rows.length; i += 500) await tx.insert(activities).values(rows.slice(i, i + 500));
     return { activities: items.length };
   });
+  // The bell shows what the demo made due at once, not at the scheduler's next pass.
+  await refreshNotifications(db, actor);
+  return loaded;
 }
