@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { NOTIFICATION_KINDS } from '../db/schema/values.ts';
+import { MAIL_KINDS, NOTIFICATION_KINDS } from '../db/schema/values.ts';
 
 export const notificationSchema = z.object({
   id: z.string(),
@@ -46,4 +46,22 @@ export const digestPreviewSchema = z.object({
   subject: z.string(),
   text: z.string(),
   html: z.string(),
+});
+
+export const mailDeliverySchema = z.object({
+  /** An SMTP server is set up (LINCHPIN_SMTP_URL). */
+  configured: z.boolean(),
+  /** Mails waiting for a retry after a failure, and those given up, newest first (the latest 50). */
+  problems: z.array(
+    z.object({
+      id: z.string(),
+      kind: z.enum(MAIL_KINDS),
+      status: z.enum(['pending', 'sending', 'sent', 'failed', 'dropped']),
+      attempts: z.number().int(),
+      lastError: z.string().nullable(),
+      nextAttemptAt: z.string().nullable(),
+      createdAt: z.string(),
+      person: z.string().nullable(),
+    }),
+  ),
 });

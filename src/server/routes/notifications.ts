@@ -3,8 +3,10 @@ import { previewDigest, unsubscribe } from '../../core/digest/service.ts';
 import { readUnsubscribeToken } from '../../core/digest/unsubscribe.ts';
 import { AppError } from '../../core/errors.ts';
 import { escapeHtml } from '../../core/mail/layout.ts';
+import { mailTrouble } from '../../core/mail/outbox.ts';
 import {
   digestPreviewSchema,
+  mailDeliverySchema,
   markReadSchema,
   notificationListSchema,
   notificationQuerySchema,
@@ -109,4 +111,14 @@ publicRoute.post('/public/unsubscribe/{token}', {
       ),
     );
   },
+});
+
+route.get('/workspace/mail-delivery', {
+  summary:
+    'Whether mail is set up, and the mails that failed (waiting for a retry, or given up) — owner only',
+  responds: [200, 'Mail delivery', mailDeliverySchema],
+  run: async ({ c, db, actor }) => ({
+    configured: c.var.core.mailer.configured,
+    problems: await mailTrouble(db, actor),
+  }),
 });
