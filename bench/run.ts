@@ -8,6 +8,7 @@ const benches: Record<string, () => Promise<{ run(): Promise<void> }>> = {
   import: () => import('./import.ts'),
   account: () => import('./account.ts'),
   team: () => import('./team.ts'),
+  rhythm: () => import('./rhythm.ts'),
 };
 
 const wanted = process.argv.slice(2);
