@@ -13,6 +13,8 @@ const app = fileHarness({
   name: 'cli',
   browser: false,
   owner: CM,
+  // The rhythm step every second, so what becomes due reaches `linchpin notifications` quickly.
+  env: { LINCHPIN_RHYTHM_SECONDS: '1' },
   // Admin commands work on the data folder only while no server holds it.
   beforeStart: async (env) => {
     const created = await runCli(
@@ -348,5 +350,36 @@ describe('the linchpin CLI', () => {
     } finally {
       await app.owner.put('/workspace/team-privacy', { mode: 'per-person', minGroupSize: 5 });
     }
+  });
+
+  it('lists what is due, marks it read, and previews the next digest', async () => {
+    const { env, api } = await cm();
+    const account = await api.post('/accounts', { name: 'Initech' });
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(new Date());
+    await api.post(`/accounts/${account.id}/decisions`, { title: 'Rush orders ship free', reviewBy: today });
+
+    let listed = '';
+    for (let tries = 0; tries < 100 && !listed.includes('Rush orders'); tries++) {
+      await new Promise((r) => setTimeout(r, 200));
+      listed = (await runCli(['notifications'], env)).stdout;
+    }
+    expect(listed).toMatch(/^\d+ unread/);
+    expect(listed).toContain('• Review the decision "Rush orders ship free" (Initech)');
+    expect(listed).toContain(`${app.url}/#/accounts/${account.id}/decisions/`);
+
+    const read = await runCli(['notifications', '--read'], env);
+    expect(read.stdout).toMatch(/Marked \d+ read\./);
+    expect((await runCli(['notifications'], env)).stdout).toBe('Nothing unread: you are on top of things.\n');
+    expect((await runCli(['notifications', '--all', '--format', 'json'], env)).stdout).toContain(
+      'Rush orders',
+    );
+
+    const preview = await runCli(['digest', '--preview'], env);
+    expect(preview.code, preview.stderr).toBe(0);
+    expect(preview.stdout).toMatch(/^Subject: (Plan your week|Reflect on your week|Due today)/);
+    expect(preview.stdout).toContain('Unsubscribe from this mail:');
+    const bare = await runCli(['digest'], env);
+    expect(bare.code).toBe(1);
+    expect(bare.stderr).toContain("'--preview'");
   });
 });
