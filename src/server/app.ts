@@ -13,7 +13,7 @@ import { authHandler, requireUser } from './auth.ts';
 import type { AppEnv, AppOptions } from './context.ts';
 import { docsRoutes } from './docs.ts';
 import { errorBody, handleError } from './errors.ts';
-import { refuseNulBytes } from './nul-bytes.ts';
+import { refuseUnstorableText } from './storable-text.ts';
 import { accessRoutes, publicAccessRoutes } from './routes/access.ts';
 import { accountRoutes } from './routes/accounts.ts';
 import { activityRoutes } from './routes/activities.ts';
@@ -69,7 +69,7 @@ export function createApp(core: Core, options: AppOptions = {}) {
     },
   });
   app.use('/api/*', (c, next) => (c.req.path === '/api/imports' ? importLimit : apiLimit)(c, next));
-  app.use('/api/*', refuseNulBytes);
+  app.use('/api/*', refuseUnstorableText);
 
   const api = new OpenAPIHono<AppEnv>();
   api.route('/', systemRoutes);

@@ -220,4 +220,21 @@ describe('holes closed', () => {
     expect(path.status).toBe(400);
     expect(path.body.error.fields).toEqual({ path: 'must not contain NUL characters' });
   });
+
+  it('refuse half a surrogate pair (jsonb cannot store it) with 400 naming the field, nothing saved', async () => {
+    const api = apiClient(app, owner.token);
+    const lone = await api.put('/reflections/2026-W47', '{"answers":{"learn":"x\\ud800y"}}');
+    expect(lone.status).toBe(400);
+    expect(lone.body.error.fields).toEqual({
+      'answers.learn': 'must be valid Unicode (it holds half of a surrogate pair)',
+    });
+    expect((await api.get('/reflections/2026-W47')).body.answers).toEqual({});
+    const low = await api.patch('/me', '{"name":"a\\uDC00"}');
+    expect(low.status).toBe(400);
+    expect(low.body.error.fields).toHaveProperty('name');
+    // A whole pair (an emoji) is fine.
+    const pair = await api.put('/reflections/2026-W47', '{"answers":{"learn":"x\\ud83d\\ude00"}}');
+    expect(pair.status).toBe(200);
+    expect(pair.body.answers.learn).toBe('x😀');
+  });
 });
