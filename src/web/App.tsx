@@ -124,7 +124,7 @@ function SignedInApp() {
             <RulesPage />
           ) : route.page === 'accounts' ? (
             route.id ? (
-              <AccountPage key={route.id} accountId={route.id} me={me.data} />
+              <AccountPage key={route.id} accountId={route.id} decisionId={route.decision} me={me.data} />
             ) : (
               <AccountsPage me={me.data} />
             )

@@ -16,6 +16,11 @@ describe('routes in the URL hash', () => {
     ['#/team/2026-W47/user_1', { page: 'team', week: '2026-W47', leaderId: 'user_1' }],
     ['#/settings/team-privacy', { page: 'settings', section: 'team-privacy' }],
     ['#/settings/leader-view', { page: 'settings', section: 'leader-view' }],
+    ['#/settings/notifications', { page: 'settings', section: 'notifications' }],
+    ['#/settings/calendar-feed', { page: 'settings', section: 'calendar-feed' }],
+    ['#/accounts', { page: 'accounts' }],
+    ['#/accounts/acc_1', { page: 'accounts', id: 'acc_1' }],
+    ['#/accounts/acc_1/decisions/dec_2', { page: 'accounts', id: 'acc_1', decision: 'dec_2' }],
   ])('%s is read and written back alike', (hash, route) => {
     expect(parseRoute(hash)).toEqual(route);
     expect(hrefOf(route)).toBe(hash);
@@ -31,6 +36,19 @@ describe('routes in the URL hash', () => {
 
   it('shows the current week of a team page whose week it cannot read', () => {
     expect(parseRoute('#/team/nonsense/user_1')).toEqual({ page: 'team' });
+  });
+
+  it('decodes the ids of a link to a decision', () => {
+    expect(parseRoute('#/accounts/acc%201/decisions/dec%2F2')).toEqual({
+      page: 'accounts',
+      id: 'acc 1',
+      decision: 'dec/2',
+    });
+  });
+
+  it('shows the account for a decision link without a decision, or anything else after the account', () => {
+    expect(parseRoute('#/accounts/acc_1/decisions')).toEqual({ page: 'accounts', id: 'acc_1' });
+    expect(parseRoute('#/accounts/acc_1/nonsense/x')).toEqual({ page: 'accounts', id: 'acc_1' });
   });
 
   it('sends an invitation or reset link without its token to the week', () => {

@@ -3,6 +3,8 @@ import { isIsoWeek } from './dates.ts';
 
 export const SETTINGS_SECTIONS = [
   'profile',
+  'notifications',
+  'calendar-feed',
   'leader-view',
   'people',
   'team-privacy',
@@ -15,7 +17,10 @@ export type SettingsSection = (typeof SETTINGS_SECTIONS)[number];
 const isSettingsSection = (value: string | undefined): value is SettingsSection =>
   (SETTINGS_SECTIONS as readonly (string | undefined)[]).includes(value);
 
-/** The pages, addressed by the URL hash so a reload keeps the place: `#/week/2026-W47`, `#/settings/people`, `#/accounts/<id>`. */
+/**
+ * The pages, addressed by the URL hash so a reload keeps the place: `#/week/2026-W47`,
+ * `#/settings/people`, `#/accounts/<id>`, `#/accounts/<id>/decisions/<decisionId>`.
+ */
 export type Route =
   | { page: 'week'; week?: string }
   | { page: 'settings'; section?: SettingsSection }
@@ -27,7 +32,8 @@ export type Route =
   | { page: 'plan'; week?: string }
   /** A leader's team (the owner's: the workspace, or `leaderId`'s team) in a week. */
   | { page: 'team'; week?: string; leaderId?: string }
-  | { page: 'accounts'; id?: string }
+  /** An account (none: the list); `decision` is one of its decisions, shown highlighted (a notification's link). */
+  | { page: 'accounts'; id?: string; decision?: string }
   | { page: 'scorecard'; id: string }
   /** A customer's rating form: public, no sign-in. */
   | { page: 'rate'; token: string }
@@ -45,11 +51,16 @@ const isSimplePage = (page: string | undefined): page is SimplePage =>
   (SIMPLE_PAGES as readonly (string | undefined)[]).includes(page);
 
 export function parseRoute(hash: string): Route {
-  const [page, arg, extra] = hash.replace(/^#\/?/, '').split('/');
+  const [page, arg, extra, decision] = hash.replace(/^#\/?/, '').split('/');
   if (isSimplePage(page)) return { page };
   if (page === 'settings') return isSettingsSection(arg) ? { page, section: arg } : { page };
-  if (page === 'accounts')
-    return arg ? { page: 'accounts', id: decodeURIComponent(arg) } : { page: 'accounts' };
+  if (page === 'accounts') {
+    if (!arg) return { page };
+    const id = decodeURIComponent(arg);
+    return extra === 'decisions' && decision
+      ? { page, id, decision: decodeURIComponent(decision) }
+      : { page, id };
+  }
   if (page === 'plan') return arg && isIsoWeek(arg) ? { page: 'plan', week: arg } : { page: 'plan' };
   if (page === 'team') {
     if (!arg || !isIsoWeek(arg)) return { page: 'team' };
@@ -62,8 +73,11 @@ export function parseRoute(hash: string): Route {
 }
 
 export function hrefOf(route: Route): string {
-  if (route.page === 'accounts')
-    return route.id ? `#/accounts/${encodeURIComponent(route.id)}` : '#/accounts';
+  if (route.page === 'accounts') {
+    if (!route.id) return '#/accounts';
+    const account = `#/accounts/${encodeURIComponent(route.id)}`;
+    return route.decision ? `${account}/decisions/${encodeURIComponent(route.decision)}` : account;
+  }
   if (route.page === 'week') return route.week ? `#/week/${route.week}` : '#/week';
   if (route.page === 'plan') return route.week ? `#/plan/${route.week}` : '#/plan';
   if (route.page === 'team') {

@@ -44,17 +44,27 @@ type LosingTouchDays = (typeof LOSING_TOUCH_DAYS)[number];
 
 const ALL_ACCOUNTS = { href: hrefOf({ page: 'accounts' }), label: 'All accounts' };
 
-/** #/accounts/<id>: one customer — legacy and goals, time invested, people, coverage and who is drifting. */
-export function AccountPage({ accountId, me }: { accountId: string; me: Me }) {
+/**
+ * #/accounts/<id>: one customer — legacy and goals, time invested, people, coverage and who is
+ * drifting; #/accounts/<id>/decisions/<decisionId> shows one of its decisions highlighted.
+ */
+export function AccountPage({ accountId, ...rest }: Omit<DetailProps, 'account'> & { accountId: string }) {
   const account = useAccount(accountId);
   return (
     <LoadedPage query={account} what="account" back={ALL_ACCOUNTS}>
-      {(a) => <AccountDetail account={a} me={me} />}
+      {(a) => <AccountDetail account={a} {...rest} />}
     </LoadedPage>
   );
 }
 
-function AccountDetail({ account: a, me }: { account: AccountView; me: Me }) {
+interface DetailProps {
+  account: AccountView;
+  /** A decision to show highlighted (a notification's link). */
+  decisionId?: string;
+  me: Me;
+}
+
+function AccountDetail({ account: a, decisionId, me }: DetailProps) {
   const people = useStakeholders(a.id);
   const [days, setDays] = useState<LosingTouchDays>('60');
   const connectivity = useConnectivity(a.id, Number(days));
@@ -144,7 +154,7 @@ function AccountDetail({ account: a, me }: { account: AccountView; me: Me }) {
 
       <div className="account-layout account-layout--even">
         <ScorecardPanel accountId={a.id} canEdit={a.canEdit} />
-        <DecisionsPanel accountId={a.id} canEdit={a.canEdit} />
+        <DecisionsPanel accountId={a.id} canEdit={a.canEdit} highlight={decisionId} />
       </div>
 
       <div className="account-layout">

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { EditButton } from '../../shared/EditButton.tsx';
 import { EmptyNote } from '../../shared/EmptyNote.tsx';
 import { Loaded } from '../../shared/Loaded.tsx';
@@ -7,8 +7,15 @@ import { DecisionDialog } from './DecisionDialog.tsx';
 import { type DecisionView, useDecisions } from './decisions-queries.ts';
 import { STATUS_LABELS } from './labels.ts';
 
+interface DecisionsPanelProps {
+  accountId: string;
+  canEdit: boolean;
+  /** A decision to show highlighted and scrolled to (a notification's link to it). */
+  highlight?: string;
+}
+
 /** The account's decision log: what we committed to, which may set precedents, and when to look again. */
-export function DecisionsPanel({ accountId, canEdit }: { accountId: string; canEdit: boolean }) {
+export function DecisionsPanel({ accountId, canEdit, highlight }: DecisionsPanelProps) {
   const decisions = useDecisions(accountId);
   const [editing, setEditing] = useState<{ decision?: DecisionView } | null>(null);
   return (
@@ -32,7 +39,12 @@ export function DecisionsPanel({ accountId, canEdit }: { accountId: string; canE
         }
       >
         {(list) => (
-          <DecisionList decisions={list} canEdit={canEdit} onEdit={(decision) => setEditing({ decision })} />
+          <DecisionList
+            decisions={list}
+            canEdit={canEdit}
+            highlight={highlight}
+            onEdit={(decision) => setEditing({ decision })}
+          />
         )}
       </Loaded>
       {editing && (
@@ -45,16 +57,34 @@ export function DecisionsPanel({ accountId, canEdit }: { accountId: string; canE
 function DecisionList({
   decisions,
   canEdit,
+  highlight,
   onEdit,
 }: {
   decisions: DecisionView[];
   canEdit: boolean;
+  highlight?: string;
   onEdit: (decision: DecisionView) => void;
 }) {
+  const highlighted = useRef<HTMLLIElement>(null);
+  const target = decisions.some((d) => d.id === highlight) ? highlight : undefined;
+  // Once the highlighted decision is there: into the middle of the screen, and focus on it (for a
+  // screen reader, where the link led); not again when the list is fetched anew.
+  useEffect(() => {
+    if (!target) return;
+    highlighted.current?.scrollIntoView({ block: 'center' });
+    highlighted.current?.focus({ preventScroll: true });
+  }, [target]);
   return (
     <ul className="decisions">
       {decisions.map((d) => (
-        <li key={d.id} className={`decision decision--${d.status}`} data-testid="decision">
+        <li
+          key={d.id}
+          ref={d.id === target ? highlighted : undefined}
+          className={`decision decision--${d.status}${d.id === target ? ' is-highlighted' : ''}`}
+          aria-current={d.id === target ? 'true' : undefined}
+          tabIndex={d.id === target ? -1 : undefined}
+          data-testid="decision"
+        >
           <div className="decision__head">
             <span className="decision__title">{d.title}</span>
             {d.precedent && <span className="pill pill--warn">May set a precedent</span>}

@@ -11,7 +11,7 @@ export function DueDecisions({ until }: { until: string }) {
       <ul className="links">
         {due.data.map((d) => (
           <li key={d.id} className="links__row">
-            <a href={hrefOf({ page: 'accounts', id: d.accountId })}>{d.title}</a>
+            <a href={hrefOf({ page: 'accounts', id: d.accountId, decision: d.id })}>{d.title}</a>
             <span className="muted">
               {d.accountName} · by {d.reviewBy}
             </span>

@@ -4,12 +4,16 @@ import { AuditSection } from '../people/AuditSection.tsx';
 import { PasswordSection } from '../people/PasswordSection.tsx';
 import { PeopleSection } from '../people/PeopleSection.tsx';
 import { TokensSection } from '../people/TokensSection.tsx';
+import { CalendarFeedSection } from './CalendarFeedSection.tsx';
 import { LeaderViewSection } from './LeaderViewSection.tsx';
+import { NotificationSettingsSection } from './NotificationSettingsSection.tsx';
 import { ProfileSection } from './ProfileSection.tsx';
 import { TeamPrivacySection } from './TeamPrivacySection.tsx';
 
 const SECTIONS: { id: SettingsSection; label: string; ownerOnly?: boolean }[] = [
   { id: 'profile', label: 'Profile' },
+  { id: 'notifications', label: 'Notifications' },
+  { id: 'calendar-feed', label: 'Calendar feed' },
   { id: 'leader-view', label: 'What my leader sees' },
   { id: 'people', label: 'People' },
   { id: 'team-privacy', label: 'Team privacy', ownerOnly: true },
@@ -18,7 +22,10 @@ const SECTIONS: { id: SettingsSection; label: string; ownerOnly?: boolean }[] = 
   { id: 'audit', label: 'Audit log', ownerOnly: true },
 ];
 
-/** #/settings/<section>: yours (profile, what your leader sees, tokens, password) and the workspace's (people, team privacy, audit). */
+/**
+ * #/settings/<section>: yours (profile, notifications, calendar feed, what your leader sees, tokens,
+ * password) and the workspace's (people, team privacy, audit).
+ */
 export function SettingsPage({ me, section }: { me: Me; section?: SettingsSection }) {
   const sections = SECTIONS.filter((s) => !s.ownerOnly || me.role === 'owner');
   const current = sections.find((s) => s.id === section)?.id ?? 'profile';
@@ -39,7 +46,11 @@ export function SettingsPage({ me, section }: { me: Me; section?: SettingsSectio
           ))}
         </nav>
         <div className="settings-layout__content">
-          {current === 'people' ? (
+          {current === 'notifications' ? (
+            <NotificationSettingsSection me={me} />
+          ) : current === 'calendar-feed' ? (
+            <CalendarFeedSection />
+          ) : current === 'people' ? (
             <PeopleSection me={me} />
           ) : current === 'tokens' ? (
             <TokensSection me={me} />

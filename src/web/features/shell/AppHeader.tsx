@@ -3,6 +3,7 @@ import { initialsOf } from '../../shared/format.ts';
 import { hrefOf, type Route } from '../../shared/navigation.ts';
 import { useReviewCount } from '../../shared/review-count.ts';
 import { useSignOut } from '../auth/session.ts';
+import { NotificationBell } from '../notifications/NotificationBell.tsx';
 import { BrandMark } from './BrandMark.tsx';
 
 /** The header's links; `leaders` ones only for leaders and the owner. */
@@ -51,7 +52,8 @@ export function AppHeader({ me, current }: { me: Me; current: Route }) {
           ))}
         </nav>
         <div className="app-header__user">
-          <span className="avatar" aria-hidden="true">
+          <NotificationBell me={me} />
+          <span className="avatar" aria-hidden="true" title={me.name}>
             {initialsOf(me.name)}
           </span>
           <span className="app-header__name">{me.name}</span>
