@@ -97,3 +97,10 @@ export function useDigestPreview() {
     staleTime: 0,
   });
 }
+
+export type MailDelivery = ApiAnswer<'/workspace/mail-delivery', 'get'>;
+
+/** The owner's view of outgoing mail: set up or not, and what failed. */
+export function useMailDelivery() {
+  return useQuery({ queryKey: ['mail-delivery'], queryFn: () => api.GET('/workspace/mail-delivery') });
+}

@@ -11,6 +11,7 @@ import {
   useNotificationSettings,
   useSaveNotificationSettings,
 } from '../notifications/notification-queries.ts';
+import { MailDeliveryNote } from './MailDeliveryNote.tsx';
 
 type Setting = keyof NotificationSettings;
 
@@ -31,7 +32,7 @@ const DIGESTS: { id: Exclude<Setting, 'email'>; label: string; explanation: stri
   {
     id: 'daily',
     label: 'Daily 08:00 — what is due today (Mon–Fri)',
-    explanation: 'Decisions to review, follow-ups and agreed actions that fall due that day.',
+    explanation: "Today's planned actions, and the decisions to review and follow-ups due that day.",
     name: 'The daily digest',
   },
 ];
@@ -57,6 +58,7 @@ export function NotificationSettingsSection({ me }: { me: Me }) {
         </button>
       }
     >
+      {me.role === 'owner' && <MailDeliveryNote timeZone={me.timeZone} />}
       <Loaded query={settings} what="Notification settings" retry loading={<ListSkeleton rows={4} />}>
         {(current) => <DigestSwitches current={current} />}
       </Loaded>
