@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNotNull, isNull, lte } from 'drizzle-orm';
+import { eq, inArray, isNull } from 'drizzle-orm';
 import { type Actor, ownReach } from '../auth/actor.ts';
 import type { Db } from '../db/client.ts';
 import {
@@ -6,7 +6,6 @@ import {
   type DigestKind,
   mailOutbox,
   notificationSettings,
-  timeDecisions,
   users,
 } from '../db/schema/index.ts';
 import { decisionsDue } from '../decisions/service.ts';
@@ -17,6 +16,7 @@ import type { OutboxRow, RenderMail } from '../mail/outbox.ts';
 import type { NotificationSettings } from '../notifications/schemas.ts';
 import { getNotificationSettings, updateNotificationSettings } from '../notifications/service.ts';
 import { suggestions, today } from '../plan/service.ts';
+import { followUps } from '../plan/time-drains.ts';
 import { PROMPT_TEXT, REFLECTION_PROMPTS } from '../reflections/prompts.ts';
 import { DEFAULT_TARGETS } from '../reports/targets.ts';
 import { weekReport } from '../reports/week-report.ts';
@@ -70,24 +70,13 @@ async function facts(
       ? addDays(dateIn(weekRange(week, person.timeZone).to.toJSDate(), person.timeZone), -1)
       : day;
   const targets = person.targets ?? DEFAULT_TARGETS;
-  const [report, picks, decisions, followUps, plan] = await Promise.all([
+  const [report, picks, decisions, drains, plan] = await Promise.all([
     kind === 'daily'
       ? null
       : weekReport(db, person, { week: kind === 'weekly_plan' ? shiftWeek(week, -1) : week, targets }),
     kind === 'weekly_plan' ? suggestions(db, person) : [],
     kind === 'friday_reflection' ? [] : decisionsDue(db, own, until),
-    kind === 'friday_reflection'
-      ? []
-      : db
-          .select({ title: timeDecisions.title, followUp: timeDecisions.followUp })
-          .from(timeDecisions)
-          .where(
-            and(
-              eq(timeDecisions.userId, person.userId),
-              isNotNull(timeDecisions.followUp),
-              lte(timeDecisions.followUp, until),
-            ),
-          ),
+    kind === 'friday_reflection' ? [] : followUps(db, person, { until }),
     kind === 'daily' ? today(db, person) : null,
   ]);
   return {
@@ -105,7 +94,7 @@ async function facts(
         url: `/#/accounts/${d.accountId}/decisions/${d.id}`,
         on: d.reviewBy,
       })),
-      ...followUps.map((f) => ({ title: `Follow up on "${f.title}"`, url: '/#/plan', on: f.followUp })),
+      ...drains.map((f) => ({ title: `Follow up on "${f.title}"`, url: '/#/plan', on: f.followUp })),
     ],
     actions: (plan?.items ?? []).filter((i) => !i.done),
     prompts: REFLECTION_PROMPTS.slice(4, 7).map((p) => PROMPT_TEXT[p]),

@@ -10,12 +10,12 @@ import {
   calendarFeeds,
   planItems,
   type TimeDecision,
-  timeDecisions,
   users,
 } from '../db/schema/index.ts';
 import { decisionsToReview } from '../decisions/service.ts';
 import { AppError } from '../errors.ts';
 import { addEvent, newCalendar, stampNow } from '../plan/ics.ts';
+import { followUps } from '../plan/time-drains.ts';
 import { now } from '../time/clock.ts';
 import { addDays, todayIn } from '../time/days.ts';
 import { formatIsoWeek } from '../time/weeks.ts';
@@ -151,27 +151,6 @@ const planOf = (db: Db, actor: Actor, from: string, to: string) =>
     )
     .orderBy(asc(planItems.day), sql`${planItems.startTime} nulls last`, asc(planItems.id));
 
-/** The person's follow-up dates of time drains in the window (never the note they wrote). */
-const followUpsOf = (db: Db, actor: Actor, from: string, to: string) =>
-  db
-    .select({
-      id: timeDecisions.id,
-      title: timeDecisions.title,
-      decision: timeDecisions.decision,
-      delegateTo: timeDecisions.delegateTo,
-      followUp: timeDecisions.followUp,
-    })
-    .from(timeDecisions)
-    .where(
-      and(
-        eq(timeDecisions.workspaceId, actor.workspaceId),
-        eq(timeDecisions.userId, actor.userId),
-        gte(timeDecisions.followUp, from),
-        lte(timeDecisions.followUp, to),
-      ),
-    )
-    .orderBy(asc(timeDecisions.followUp), asc(timeDecisions.id));
-
 const DECIDED: Record<TimeDecision, string> = {
   decline: 'to decline it',
   shorten: 'to shorten it',
@@ -193,10 +172,10 @@ export async function feedCalendar(db: Db, token: string, origin?: string): Prom
   const today = todayIn(actor.timeZone);
   const from = addDays(today, -FEED_DAYS_BACK);
   const to = addDays(today, FEED_DAYS_AHEAD);
-  const [items, reviews, followUps] = await Promise.all([
+  const [items, reviews, drains] = await Promise.all([
     planOf(db, actor, from, to),
     decisionsToReview(db, ownReach(actor), { from, until: to }),
-    followUpsOf(db, actor, from, to),
+    followUps(db, actor, { from, until: to }),
   ]);
   const link = (hash: string) => (origin ? `${origin}/#/${hash}` : undefined);
 
@@ -248,7 +227,7 @@ export async function feedCalendar(db: Db, token: string, origin?: string): Prom
       options,
     );
   }
-  for (const drain of followUps) {
+  for (const drain of drains) {
     if (!drain.followUp) continue;
     const url = link('plan');
     const decided =

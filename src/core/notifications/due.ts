@@ -1,17 +1,17 @@
-import { and, eq, isNotNull, isNull, lte } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import { editableAccounts } from '../accounts/service.ts';
 import { type Actor, ownReach } from '../auth/actor.ts';
 import type { Db } from '../db/client.ts';
 import {
   bigRocks,
+  DUE_NOTIFICATION_KINDS,
   inheritanceReviews,
-  type NotificationKind,
   reflections,
-  timeDecisions,
   users,
 } from '../db/schema/index.ts';
 import { decisionsDue } from '../decisions/service.ts';
 import { lastSlot } from '../digest/slots.ts';
+import { followUps } from '../plan/time-drains.ts';
 import { accountsWithStaleRound, slippedActions } from '../scorecard/service.ts';
 import { connectivityOf } from '../stakeholders/connectivity.ts';
 import { stakeholdersOfAccounts } from '../stakeholders/service.ts';
@@ -19,18 +19,6 @@ import { now } from '../time/clock.ts';
 import { dateIn, todayIn } from '../time/days.ts';
 import { weekOf, weekRange } from '../time/weeks.ts';
 import { type Notice, notify, resolveNotices } from './service.ts';
-
-/** The kinds the scheduler works out from the data (the others are events: a rating, a failed mail). */
-export const DUE_KINDS = [
-  'decision_review',
-  'follow_up',
-  'agreed_action',
-  'losing_touch',
-  'stale_scorecard',
-  'inheritance_review',
-  'plan_week',
-  'reflect',
-] as const satisfies readonly NotificationKind[];
 
 /** Influence (1–5) from which drifting away from someone is worth a notification, not only a list entry. */
 const INFLUENTIAL = 4;
@@ -45,18 +33,9 @@ export async function dueNotices(db: Db, actor: Actor): Promise<Notice[]> {
   const accounts = await editableAccounts(db, own);
   const ids = accounts.map((a) => a.id);
   const nameOf = new Map(accounts.map((a) => [a.id, a.name]));
-  const [decisions, followUps, slipped, people, stale, reviews, week] = await Promise.all([
+  const [decisions, drains, slipped, people, stale, reviews, week] = await Promise.all([
     decisionsDue(db, own, today),
-    db
-      .select({ id: timeDecisions.id, title: timeDecisions.title, followUp: timeDecisions.followUp })
-      .from(timeDecisions)
-      .where(
-        and(
-          eq(timeDecisions.userId, actor.userId),
-          isNotNull(timeDecisions.followUp),
-          lte(timeDecisions.followUp, today),
-        ),
-      ),
+    followUps(db, actor, { until: today }),
     slippedActions(db, actor, ids),
     stakeholdersOfAccounts(db, actor, ids),
     accountsWithStaleRound(db, actor, ids),
@@ -81,7 +60,7 @@ export async function dueNotices(db: Db, actor: Actor): Promise<Notice[]> {
       url: `/#/accounts/${d.accountId}/decisions/${d.id}`,
       dueOn: d.reviewBy,
     });
-  for (const f of followUps)
+  for (const f of drains)
     notices.push({
       kind: 'follow_up',
       key: `follow_up:${f.id}:${f.followUp}`,
@@ -170,7 +149,7 @@ export async function refreshNotifications(db: Db, actor: Actor): Promise<number
   await resolveNotices(
     db,
     actor.userId,
-    [...DUE_KINDS],
+    [...DUE_NOTIFICATION_KINDS],
     notices.map((n) => n.key),
   );
   return added;

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, isNotNull, lte, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Actor } from '../auth/actor.ts';
 import type { Db } from '../db/client.ts';
@@ -114,4 +114,29 @@ export async function decideDrain(
       target: [timeDecisions.userId, timeDecisions.quadrant, timeDecisions.seriesKey],
       set: values,
     });
+}
+
+/**
+ * One's time-drain follow-ups dated by `until` (and from `from`, when given), soonest first: what
+ * reminders, digests and the calendar feed show. Never the note written with them.
+ */
+export function followUps(db: Db, actor: Actor, range: { from?: string; until: string }) {
+  return db
+    .select({
+      id: timeDecisions.id,
+      title: timeDecisions.title,
+      decision: timeDecisions.decision,
+      delegateTo: timeDecisions.delegateTo,
+      followUp: sql<string>`${timeDecisions.followUp}::text`,
+    })
+    .from(timeDecisions)
+    .where(
+      and(
+        eq(timeDecisions.workspaceId, actor.workspaceId),
+        eq(timeDecisions.userId, actor.userId),
+        range.from ? gte(timeDecisions.followUp, range.from) : isNotNull(timeDecisions.followUp),
+        lte(timeDecisions.followUp, range.until),
+      ),
+    )
+    .orderBy(asc(timeDecisions.followUp), asc(timeDecisions.id));
 }

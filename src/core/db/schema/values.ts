@@ -112,8 +112,8 @@ export type TeamPrivacyMode = (typeof TEAM_PRIVACY_MODES)[number];
 /** Aggregate mode never shows a total made of fewer people than this. */
 export const MIN_GROUP_SIZE = 5;
 
-/** What the notification centre tells a person about (each links to the place to act). */
-export const NOTIFICATION_KINDS = [
+/** What the scheduler works out from the data and clears once acted on (each links to the place to act). */
+export const DUE_NOTIFICATION_KINDS = [
   'decision_review',
   'follow_up',
   'agreed_action',
@@ -122,9 +122,9 @@ export const NOTIFICATION_KINDS = [
   'inheritance_review',
   'plan_week',
   'reflect',
-  'customer_rated',
-  'mail_failed',
 ] as const;
+/** What the notification centre tells a person about: what is due, and events (a rating, a failed mail). */
+export const NOTIFICATION_KINDS = [...DUE_NOTIFICATION_KINDS, 'customer_rated', 'mail_failed'] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 /** The digests a person can turn on and off (Settings → Notifications). */
