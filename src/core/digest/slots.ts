@@ -22,31 +22,24 @@ export const DIGEST_FRESH_HOURS: Record<DigestKind, number> = {
 const slotOn = (day: DateTime, hour: number) =>
   DateTime.fromObject({ year: day.year, month: day.month, day: day.day, hour }, { zone: day.zone });
 
-/** The latest time at or before `at` when `kind` was due in `timeZone`. */
-export function lastSlot(kind: DigestKind, timeZone: string, at: Date): Date {
+/** The digest's time nearest `at` on one side: at or before it (`-1`), or after it (`1`). */
+function slotBeside(kind: DigestKind, timeZone: string, at: Date, side: -1 | 1): Date {
   const { weekdays, hour } = DIGEST_TIMES[kind];
   const today = DateTime.fromJSDate(at, { zone: timeZone }).startOf('day');
-  for (let back = 0; back <= 7; back++) {
-    const day = today.minus({ days: back });
+  for (let days = 0; days <= 8; days++) {
+    const day = today.plus({ days: side * days });
     if (!weekdays.includes(day.weekday)) continue;
-    const slot = slotOn(day, hour);
-    if (slot.toMillis() <= at.getTime()) return slot.toJSDate();
+    const slot = slotOn(day, hour).toMillis();
+    if (side < 0 ? slot <= at.getTime() : slot > at.getTime()) return new Date(slot);
   }
-  throw new Error(`no ${kind} time in the week before ${at.toISOString()}`);
+  throw new Error(`no ${kind} time within a week of ${at.toISOString()}`);
 }
 
+/** The latest time at or before `at` when `kind` was due in `timeZone`. */
+export const lastSlot = (kind: DigestKind, timeZone: string, at: Date) => slotBeside(kind, timeZone, at, -1);
+
 /** The first time after `at` when `kind` is due in `timeZone`. */
-export function nextSlot(kind: DigestKind, timeZone: string, at: Date): Date {
-  const { weekdays, hour } = DIGEST_TIMES[kind];
-  const today = DateTime.fromJSDate(at, { zone: timeZone }).startOf('day');
-  for (let ahead = 0; ahead <= 8; ahead++) {
-    const day = today.plus({ days: ahead });
-    if (!weekdays.includes(day.weekday)) continue;
-    const slot = slotOn(day, hour);
-    if (slot.toMillis() > at.getTime()) return slot.toJSDate();
-  }
-  throw new Error(`no ${kind} time in the week after ${at.toISOString()}`);
-}
+export const nextSlot = (kind: DigestKind, timeZone: string, at: Date) => slotBeside(kind, timeZone, at, 1);
 
 /** The slot to send now, or null when the latest one is too old (downtime) or before `since`. */
 export function slotToSend(kind: DigestKind, timeZone: string, at: Date, since: Date): Date | null {
