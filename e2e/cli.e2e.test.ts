@@ -368,7 +368,7 @@ describe('the linchpin CLI', () => {
     expect(listed).toContain(`${app.url}/#/accounts/${account.id}/decisions/`);
 
     const read = await runCli(['notifications', '--read'], env);
-    expect(read.stdout).toMatch(/Marked \d+ read\./);
+    expect(read.stderr).toMatch(/Marked \d+ read\./);
     expect((await runCli(['notifications'], env)).stdout).toBe('Nothing unread: you are on top of things.\n');
     expect((await runCli(['notifications', '--all', '--format', 'json'], env)).stdout).toContain(
       'Rush orders',

@@ -45,6 +45,36 @@ export class RoundPage extends Screen {
     return this.ratingLink.inputValue();
   }
 
+  /** The "Send a rating link by e-mail" dialog (open it with `openMailDialog`). */
+  readonly mailDialog = this.dialog('Send a rating link by e-mail');
+
+  /** The panel of customer links: Create link, Send by e-mail, and the links so far. */
+  readonly customerRaters = this.page.getByRole('region', { name: 'Customer raters' });
+
+  /** One row of the round's customer links, found by what it shows (a name or an address). */
+  customerLink(text: string | RegExp): Locator {
+    return this.page.getByTestId('customer-link').filter({ hasText: text });
+  }
+
+  async openMailDialog(): Promise<Locator> {
+    await this.button('Send by e-mail').click();
+    await this.mailDialog.waitFor();
+    return this.mailDialog;
+  }
+
+  /**
+   * Fills the mail dialog: the address, and the message (replacing the English one it starts with)
+   * when given. Sending is left to the test (`mailDialog` → Send).
+   */
+  async fillMail(to: string, message?: string): Promise<void> {
+    await this.mailDialog.getByLabel('To', { exact: true }).fill(to);
+    if (message !== undefined) await this.mailDialog.getByLabel('Message', { exact: true }).fill(message);
+  }
+
+  async sendMail(): Promise<void> {
+    await this.mailDialog.getByRole('button', { name: 'Send', exact: true }).click();
+  }
+
   async addAction(title: string): Promise<void> {
     await this.page.getByLabel('New agreed action').fill(title);
     await this.button('Add action').click();

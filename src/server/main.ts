@@ -28,16 +28,21 @@ export async function startServer(options: { port?: number; host?: string } = {}
   const stop = () => {
     clearInterval(sync);
     clearInterval(rollover);
-    stopRhythm();
     server.close();
-    core.close().finally(() => process.exit(0));
+    // A mail handed to the SMTP server is recorded as sent before the database closes.
+    stopRhythm()
+      .then(() => core.close())
+      .finally(() => process.exit(0));
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
 }
 
-/** Notifications, digests and the outbox (core/rhythm): every process runs it, each mail goes once. */
-async function scheduleRhythm(core: Core): Promise<() => void> {
+/**
+ * Notifications, digests and the outbox (core/rhythm): every process runs it, each mail goes once.
+ * Loaded after the server listens, like the other background steps, to keep the start short.
+ */
+async function scheduleRhythm(core: Core): Promise<() => Promise<void>> {
   const { startRhythm } = await import('../core/rhythm/scheduler.ts');
   return startRhythm(core);
 }

@@ -53,7 +53,8 @@ export function registerNotifications(program: Command): void {
       const ids = list.items.filter((n) => !n.readAt).map((n) => n.id);
       if (options.read && ids.length > 0) {
         await api.POST('/notifications/read', { body: { ids } });
-        print(`Marked ${ids.length} read.`);
+        // On stderr, so --format json stays JSON.
+        console.error(`Marked ${ids.length} read.`);
       }
     });
 

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { sql } from 'drizzle-orm';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -33,10 +34,45 @@ export interface DatabaseConfig {
 // Serialises migrations when several server processes start against one PostgreSQL database.
 const MIGRATION_LOCK_ID = 727_001;
 
+const envMs = (env: NodeJS.ProcessEnv, name: string, fallback: number) => {
+  const value = Number(env[name]);
+  return Number.isFinite(value) && value > 0 ? value : fallback;
+};
+
+/**
+ * How long PostgreSQL may take before a request gives up on it (milliseconds), so a slow or
+ * missing database fails requests quickly (503) instead of queueing them without bound:
+ * - connect: opening a connection, and waiting for a free one of the pool (LINCHPIN_DB_CONNECT_TIMEOUT_MS, 5 s);
+ * - statement: one statement, ended by the server (LINCHPIN_DB_STATEMENT_TIMEOUT_MS, 30 s: a batch
+ *   of an import takes well under a second; the bench's 100,000 events took 4 s in all);
+ * - idleInTransaction: a transaction left waiting on the application (LINCHPIN_DB_IDLE_IN_TRANSACTION_TIMEOUT_MS, 60 s);
+ * - query: the client's own limit on an answer, for a server that went silent (statement + 5 s).
+ * Migrations run on a connection of their own without these limits.
+ */
+export function databaseTimeouts(env: NodeJS.ProcessEnv = process.env) {
+  const statement = envMs(env, 'LINCHPIN_DB_STATEMENT_TIMEOUT_MS', 30_000);
+  return {
+    connect: envMs(env, 'LINCHPIN_DB_CONNECT_TIMEOUT_MS', 5_000),
+    statement,
+    idleInTransaction: envMs(env, 'LINCHPIN_DB_IDLE_IN_TRANSACTION_TIMEOUT_MS', 60_000),
+    query: statement + 5_000,
+  };
+}
+
 export async function openDatabase(config: DatabaseConfig): Promise<Database> {
   const shouldMigrate = config.migrate ?? true;
   if (config.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: config.databaseUrl, max: 10 });
+    const timeouts = databaseTimeouts();
+    const pool = new pg.Pool({
+      connectionString: config.databaseUrl,
+      max: 10,
+      connectionTimeoutMillis: timeouts.connect,
+      statement_timeout: timeouts.statement,
+      idle_in_transaction_session_timeout: timeouts.idleInTransaction,
+      query_timeout: timeouts.query,
+      // A peer that vanished without a word (a failover, a cut cable) is noticed by TCP keep-alive.
+      keepAlive: true,
+    });
     let closing = false;
     // An idle connection can be cut (server restart, failover, a dropped test database); without a
     // listener that error would crash the process. The pool opens a new connection when needed.
@@ -45,13 +81,22 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
     });
     const db = drizzlePg(pool, { schema }) as unknown as Db;
     if (shouldMigrate) {
-      const client = await pool.connect();
+      // Not from the pool: a migration (or waiting for another process's) may take longer than a request.
+      const client = new pg.Client({
+        connectionString: config.databaseUrl,
+        connectionTimeoutMillis: timeouts.connect,
+      });
       try {
+        await client.connect();
         await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_ID]);
         await migratePg(drizzlePg(client, { schema }), { migrationsFolder });
+      } catch (error) {
+        closing = true;
+        await pool.end();
+        throw error;
       } finally {
         await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK_ID]).catch(() => {});
-        client.release();
+        await client.end().catch(() => {});
       }
     }
     return {
@@ -83,5 +128,20 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
   } catch (error) {
     release();
     throw error;
+  }
+}
+
+/** True when `select 1` is answered within `timeoutMs` (GET /api/health). */
+export async function databaseAnswers(db: Db, timeoutMs: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), timeoutMs);
+  });
+  try {
+    return await Promise.race([db.execute(sql`select 1`).then(() => true), timedOut]);
+  } catch {
+    return false;
+  } finally {
+    clearTimeout(timer);
   }
 }

@@ -13,8 +13,13 @@ import { AppError } from '../errors.ts';
 import { mailHtml, mailText } from '../mail/layout.ts';
 import type { Mail } from '../mail/mailer.ts';
 import type { OutboxRow, RenderMail } from '../mail/outbox.ts';
+import { FOLLOW_UP_DAYS } from '../notifications/due.ts';
 import type { NotificationSettings } from '../notifications/schemas.ts';
-import { getNotificationSettings, updateNotificationSettings } from '../notifications/service.ts';
+import {
+  DEFAULT_NOTIFICATION_SETTINGS,
+  getNotificationSettings,
+  updateNotificationSettings,
+} from '../notifications/service.ts';
 import { suggestions, today } from '../plan/service.ts';
 import { followUps } from '../plan/time-drains.ts';
 import { PROMPT_TEXT, REFLECTION_PROMPTS } from '../reflections/prompts.ts';
@@ -48,6 +53,7 @@ async function personOf(db: Db, userId: string) {
       email: users.email,
       targets: users.targets,
       deactivatedAt: users.deactivatedAt,
+      createdAt: users.createdAt,
     })
     .from(users)
     .where(eq(users.id, userId));
@@ -74,9 +80,9 @@ async function facts(
     kind === 'daily'
       ? null
       : weekReport(db, person, { week: kind === 'weekly_plan' ? shiftWeek(week, -1) : week, targets }),
-    kind === 'weekly_plan' ? suggestions(db, person) : [],
+    kind === 'weekly_plan' ? suggestions(db, own) : [],
     kind === 'friday_reflection' ? [] : decisionsDue(db, own, until),
-    kind === 'friday_reflection' ? [] : followUps(db, person, { until }),
+    kind === 'friday_reflection' ? [] : followUps(db, person, { from: addDays(day, -FOLLOW_UP_DAYS), until }),
     kind === 'daily' ? today(db, person) : null,
   ]);
   return {
@@ -146,6 +152,10 @@ export function renderDigestMail(db: Db, links: { origin: string; secret: string
     if (!person || person.deactivatedAt) return null;
     const settings = await getNotificationSettings(db, row.userId);
     if (!settings.email || !settings[SETTING[kind]]) return null;
+    // A row left from before downtime (or a time zone change) is not the digest due now: drop it,
+    // so the person gets the current one once, not two that both say what is true today.
+    const due = slotToSend(kind, person.timeZone, now(), person.createdAt);
+    if (due?.toISOString() !== row.subject.slot) return null;
     const f = await facts(db, person, kind, links);
     return toMail(person.email, digestDocument(f), f.unsubscribeUrl);
   };
@@ -171,7 +181,7 @@ export async function enqueueDueDigests(db: Db): Promise<number> {
   const at = now();
   const wanted: { workspaceId: string; userId: string; kind: DigestKind; key: string; slot: Date }[] = [];
   for (const p of people) {
-    const s = p.settings ?? { email: true, weeklyPlan: true, fridayReflection: true, daily: false };
+    const s = p.settings ?? DEFAULT_NOTIFICATION_SETTINGS;
     if (!s.email) continue;
     for (const kind of DIGEST_KINDS) {
       if (!s[SETTING[kind]]) continue;

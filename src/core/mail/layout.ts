@@ -37,7 +37,8 @@ const ACCENT = '#2f5bea';
 
 function blockHtml(block: MailBlock): string {
   if ('paragraph' in block)
-    return `<p style="margin: 0 0 14px; color: ${block.muted ? MUTED : INK}; font-size: ${block.muted ? 13 : 15}px; line-height: 1.55">${escapeHtml(block.paragraph)}</p>`;
+    // Long words (a link written out) break, so the mail never scrolls sideways on a phone.
+    return `<p style="margin: 0 0 14px; color: ${block.muted ? MUTED : INK}; font-size: ${block.muted ? 13 : 15}px; line-height: 1.55; overflow-wrap: anywhere; word-break: break-word">${escapeHtml(block.paragraph)}</p>`;
   if ('heading' in block)
     return `<h2 style="margin: 22px 0 8px; font-size: 15px; color: ${INK}; text-transform: uppercase; letter-spacing: 0.04em">${escapeHtml(block.heading)}</h2>`;
   if ('rows' in block)
@@ -53,7 +54,7 @@ function blockHtml(block: MailBlock): string {
     return `<ul style="margin: 0 0 14px; padding-left: 20px; font-size: 14px; line-height: 1.55; color: ${INK}">${block.items
       .map(
         (i) =>
-          `<li style="margin: 0 0 6px">${i.url ? `<a href="${escapeHtml(i.url)}" style="color: ${ACCENT}">${escapeHtml(i.text)}</a>` : escapeHtml(i.text)}</li>`,
+          `<li style="margin: 0 0 6px; overflow-wrap: anywhere">${i.url ? `<a href="${escapeHtml(i.url)}" style="color: ${ACCENT}">${escapeHtml(i.text)}</a>` : escapeHtml(i.text)}</li>`,
       )
       .join('')}</ul>`;
   }
@@ -78,7 +79,7 @@ export function mailHtml(doc: MailDocument): string {
 <h1 style="margin: 0 0 14px; font-size: 21px; line-height: 1.3; color: ${INK}">${escapeHtml(doc.title)}</h1>
 ${doc.blocks.map(blockHtml).join('\n')}
 </td></tr></table>
-<table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="max-width: 560px"><tr><td style="padding: 14px 24px; font-size: 12px; line-height: 1.5; color: ${MUTED}">${footer}</td></tr></table>
+<table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="max-width: 560px"><tr><td style="padding: 14px 24px; font-size: 12px; line-height: 1.5; color: ${MUTED}; overflow-wrap: anywhere; word-break: break-word">${footer}</td></tr></table>
 </td></tr></table>
 </body></html>`;
 }

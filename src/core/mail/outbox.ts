@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Actor } from '../auth/actor.ts';
 import type { Db, Tx } from '../db/client.ts';
 import { type MailKind, mailOutbox, users } from '../db/schema/index.ts';
@@ -21,8 +21,13 @@ export type RenderMail = (row: OutboxRow) => Promise<Mail | null>;
 /** Wait before each retry; after the last one the mail is given up and the owner told. */
 export const RETRY_MINUTES = [1, 5, 30, 120, 360] as const;
 
-/** A claim older than this belongs to a process that died mid-send: another process takes it over. */
-const leaseSeconds = () => Number(process.env.LINCHPIN_MAIL_LEASE_SECONDS ?? 300);
+/**
+ * A claim older than this belongs to a process that died mid-send: another process takes it over.
+ * One mail is claimed at a time, so it must only outlast one SMTP exchange (mailer.ts: ≤ 50 s).
+ */
+export const MIN_LEASE_SECONDS = 60;
+const leaseSeconds = () =>
+  Math.max(MIN_LEASE_SECONDS, Number(process.env.LINCHPIN_MAIL_LEASE_SECONDS) || 300);
 
 export interface MailRequest {
   workspaceId: string;
@@ -45,24 +50,31 @@ export async function enqueueMail(db: Db | Tx, request: MailRequest): Promise<bo
   return inserted.length > 0;
 }
 
-/** Takes up to `limit` due mails for this process: pending ones due now, and stale claims. */
-async function claim(db: Db, limit: number): Promise<OutboxRow[]> {
-  const at = now();
-  const staleBefore = new Date(at.getTime() - leaseSeconds() * 1000);
+/**
+ * Takes the next due mail for this process: a pending one due now, or a stale claim. A stale claim
+ * that used up its tries is given up instead (it crashed its sender every time). One at a time, so
+ * a claim's lease covers one send, never a batch behind a slow mail server.
+ */
+async function claimNext(db: Db): Promise<OutboxRow | null> {
+  const at = now().toISOString();
+  const staleBefore = new Date(now().getTime() - leaseSeconds() * 1000).toISOString();
+  await db.execute(sql`
+    update mail_outbox set status = 'failed', last_error = coalesce(last_error, 'its sender stopped while sending it')
+    where status = 'sending' and claimed_at < ${staleBefore}::timestamptz and attempts > ${RETRY_MINUTES.length}`);
   const result = await db.execute<{ id: string }>(sql`
-    update mail_outbox set status = 'sending', claimed_at = ${at.toISOString()}::timestamptz,
-      attempts = attempts + 1
-    where id in (
+    update mail_outbox set status = 'sending', claimed_at = ${at}::timestamptz, attempts = attempts + 1
+    where id = (
       select id from mail_outbox
-      where (status = 'pending' and next_attempt_at <= ${at.toISOString()}::timestamptz)
-         or (status = 'sending' and claimed_at < ${staleBefore.toISOString()}::timestamptz)
+      where (status = 'pending' and next_attempt_at <= ${at}::timestamptz)
+         or (status = 'sending' and claimed_at < ${staleBefore}::timestamptz)
       order by next_attempt_at
-      limit ${limit}
+      limit 1
       for update skip locked)
     returning id`);
-  const ids = result.rows.map((r) => r.id);
-  if (ids.length === 0) return [];
-  return db.select().from(mailOutbox).where(inArray(mailOutbox.id, ids)).orderBy(mailOutbox.nextAttemptAt);
+  const id = result.rows[0]?.id;
+  if (!id) return null;
+  const [row] = await db.select().from(mailOutbox).where(eq(mailOutbox.id, id));
+  return row ?? null;
 }
 
 export interface DeliveryReport {
@@ -72,23 +84,33 @@ export interface DeliveryReport {
   dropped: number;
 }
 
+export const emptyReport = (): DeliveryReport => ({ sent: 0, retrying: 0, failed: [], dropped: 0 });
+
+/** How long one pass may keep sending; what is left waits for the next pass. */
+const PASS_SECONDS = 120;
+
 /**
- * Sends what is due, one claimed batch at a time, until nothing is left. A refused or unreachable
- * SMTP server puts the mail back with a growing wait; it never throws for one bad mail.
+ * Sends what is due, one claimed mail at a time, until nothing is left or the pass has used its
+ * time. A refused or unreachable SMTP server, or a message that could not be written, puts the mail
+ * back with a growing wait; it never throws for one bad mail.
  */
-export async function deliverDueMail(
-  db: Db,
-  mailer: Mailer,
-  render: RenderMail,
-  batch = 20,
-): Promise<DeliveryReport> {
-  const report: DeliveryReport = { sent: 0, retrying: 0, failed: [], dropped: 0 };
+export async function deliverDueMail(db: Db, mailer: Mailer, render: RenderMail): Promise<DeliveryReport> {
+  const report = emptyReport();
   if (!mailer.configured) return report;
-  for (let rows = await claim(db, batch); rows.length > 0; rows = await claim(db, batch)) {
-    for (const row of rows) await deliverOne(db, mailer, render, row, report);
+  const until = Date.now() + PASS_SECONDS * 1000;
+  for (let row = await claimNext(db); row; row = Date.now() < until ? await claimNext(db) : null) {
+    try {
+      await deliverOne(db, mailer, render, row, report);
+    } catch (error) {
+      // The database failed around a send: end this pass; the claim runs out and is taken again.
+      console.error(`mail ${row.id}: ${reasonOf(error)}`);
+      break;
+    }
   }
   return report;
 }
+
+const reasonOf = (error: unknown) => (error instanceof Error ? error.message : String(error)).slice(0, 500);
 
 async function deliverOne(
   db: Db,
@@ -97,29 +119,19 @@ async function deliverOne(
   row: OutboxRow,
   report: DeliveryReport,
 ) {
+  // Only this claim may finish the row: after a lease ran out another process owns it.
   const finish = (set: Partial<OutboxRow>) =>
     db
       .update(mailOutbox)
       .set(set)
-      .where(and(eq(mailOutbox.id, row.id), eq(mailOutbox.status, 'sending')));
-  let mail: Mail | null;
-  try {
-    mail = await render(row);
-  } catch (error) {
-    // A message that cannot be built will not build on retry either: give it up, visibly.
-    await finish({ status: 'failed', lastError: `could not be written: ${(error as Error).message}` });
-    report.failed.push({ ...row, status: 'failed' });
-    return;
-  }
-  if (!mail) {
-    await finish({ status: 'dropped' });
-    report.dropped++;
-    return;
-  }
-  try {
-    await mailer.deliver(mail);
-  } catch (error) {
-    const reason = (error as Error).message.slice(0, 500);
+      .where(
+        and(
+          eq(mailOutbox.id, row.id),
+          eq(mailOutbox.status, 'sending'),
+          eq(mailOutbox.claimedAt, row.claimedAt as Date),
+        ),
+      );
+  const retryOrGiveUp = async (reason: string) => {
     const wait = RETRY_MINUTES[row.attempts - 1];
     if (wait === undefined) {
       await finish({ status: 'failed', lastError: reason });
@@ -132,10 +144,36 @@ async function deliverOne(
       });
       report.retrying++;
     }
+  };
+  let mail: Mail | null;
+  try {
+    mail = await render(row);
+  } catch (error) {
+    // The database may have blinked while the digest was gathered: try again later, like SMTP.
+    await retryOrGiveUp(`could not be written: ${reasonOf(error)}`);
+    return;
+  }
+  if (!mail) {
+    await finish({ status: 'dropped' });
+    report.dropped++;
+    return;
+  }
+  try {
+    await mailer.deliver(mail);
+  } catch (error) {
+    await retryOrGiveUp(reasonOf(error));
     return;
   }
   await finish({ status: 'sent', sentAt: now(), lastError: null });
   report.sent++;
+}
+
+/** Forgets mail sent or dropped long ago (the outbox is a queue, not an archive). */
+export async function pruneOutbox(db: Db, olderThanDays = 30) {
+  const before = new Date(now().getTime() - olderThanDays * 86_400_000).toISOString();
+  await db.execute(
+    sql`delete from mail_outbox where status in ('sent', 'dropped', 'failed') and created_at < ${before}::timestamptz`,
+  );
 }
 
 /** What the owner sees of mail delivery: what waits for a retry and what was given up, newest first. */

@@ -16,9 +16,12 @@ import { accountsWithStaleRound, slippedActions } from '../scorecard/service.ts'
 import { connectivityOf } from '../stakeholders/connectivity.ts';
 import { stakeholdersOfAccounts } from '../stakeholders/service.ts';
 import { now } from '../time/clock.ts';
-import { dateIn, todayIn } from '../time/days.ts';
+import { addDays, dateIn, todayIn } from '../time/days.ts';
 import { weekOf, weekRange } from '../time/weeks.ts';
 import { type Notice, notify, resolveNotices } from './service.ts';
+
+/** A follow-up date this many days past still reminds (after that it is history, not a to-do). */
+export const FOLLOW_UP_DAYS = 14;
 
 /** Influence (1–5) from which drifting away from someone is worth a notification, not only a list entry. */
 const INFLUENTIAL = 4;
@@ -35,7 +38,7 @@ export async function dueNotices(db: Db, actor: Actor): Promise<Notice[]> {
   const nameOf = new Map(accounts.map((a) => [a.id, a.name]));
   const [decisions, drains, slipped, people, stale, reviews, week] = await Promise.all([
     decisionsDue(db, own, today),
-    followUps(db, actor, { until: today }),
+    followUps(db, actor, { from: addDays(today, -FOLLOW_UP_DAYS), until: today }),
     slippedActions(db, actor, ids),
     stakeholdersOfAccounts(db, actor, ids),
     accountsWithStaleRound(db, actor, ids),
@@ -144,14 +147,14 @@ async function weekNotices(db: Db, actor: Actor): Promise<Notice[]> {
 
 /** Tells one person what became due and clears what they acted on; returns how many are new. */
 export async function refreshNotifications(db: Db, actor: Actor): Promise<number> {
+  const startedAt = now();
   const notices = await dueNotices(db, actor);
   const added = await notify(db, actor, notices);
-  await resolveNotices(
-    db,
-    actor.userId,
-    [...DUE_NOTIFICATION_KINDS],
-    notices.map((n) => n.key),
-  );
+  await resolveNotices(db, actor.userId, {
+    kinds: DUE_NOTIFICATION_KINDS,
+    stillDue: notices.map((n) => n.key),
+    startedAt,
+  });
   return added;
 }
 

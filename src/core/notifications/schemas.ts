@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { MAIL_KINDS, NOTIFICATION_KINDS } from '../db/schema/values.ts';
+import { MAIL_KINDS, MAIL_STATUSES, NOTIFICATION_KINDS } from '../db/schema/values.ts';
 
 export const notificationSchema = z.object({
   id: z.string(),
@@ -51,12 +51,14 @@ export const digestPreviewSchema = z.object({
 export const mailDeliverySchema = z.object({
   /** An SMTP server is set up (LINCHPIN_SMTP_URL). */
   configured: z.boolean(),
+  /** Where links in mail point (LINCHPIN_PUBLIC_URL or the setup address); null: nothing can be mailed yet. */
+  publicAddress: z.string().nullable(),
   /** Mails waiting for a retry after a failure, and those given up, newest first (the latest 50). */
   problems: z.array(
     z.object({
       id: z.string(),
       kind: z.enum(MAIL_KINDS),
-      status: z.enum(['pending', 'sending', 'sent', 'failed', 'dropped']),
+      status: z.enum(MAIL_STATUSES),
       attempts: z.number().int(),
       lastError: z.string().nullable(),
       nextAttemptAt: z.string().nullable(),

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, count, desc, eq, inArray, isNull, notInArray, sql } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, isNull, lt, lte, notInArray } from 'drizzle-orm';
 import type { Actor } from '../auth/actor.ts';
 import type { Db, Tx } from '../db/client.ts';
 import { type NotificationKind, notificationSettings, notifications } from '../db/schema/index.ts';
@@ -99,37 +99,35 @@ export async function notify(
 
 /**
  * Marks read the unread notices of `kinds` whose key is no longer due: the person acted on them
- * (reviewed the decision, planned the week), so they leave "unread" without a click.
+ * (reviewed the decision, planned the week), so they leave "unread" without a click. Only notices
+ * made by the time this pass looked at the data: another process's newer notice is not this pass's to judge.
  */
-export async function resolveNotices(db: Db, userId: string, kinds: NotificationKind[], stillDue: string[]) {
+export async function resolveNotices(
+  db: Db,
+  userId: string,
+  pass: { kinds: readonly NotificationKind[]; stillDue: string[]; startedAt: Date },
+) {
   const conditions = [
     eq(notifications.userId, userId),
     isNull(notifications.readAt),
-    inArray(notifications.kind, kinds),
+    inArray(notifications.kind, [...pass.kinds]),
+    lte(notifications.createdAt, pass.startedAt),
   ];
-  if (stillDue.length > 0) conditions.push(notInArray(notifications.key, stillDue));
+  if (pass.stillDue.length > 0) conditions.push(notInArray(notifications.key, pass.stillDue));
   await db
     .update(notifications)
     .set({ readAt: now() })
     .where(and(...conditions));
 }
 
-/** One's unread notices due by `day` (or undated), soonest first: what a digest lists. */
-export async function unreadDueBy(db: Db, userId: string, day: string) {
-  return db
-    .select({ title: notifications.title, url: notifications.url, kind: notifications.kind })
-    .from(notifications)
-    .where(
-      and(
-        eq(notifications.userId, userId),
-        isNull(notifications.readAt),
-        sql`(${notifications.dueOn} is null or ${notifications.dueOn} <= ${day})`,
-      ),
-    )
-    .orderBy(notifications.dueOn, notifications.createdAt);
+/** Forgets notices read long ago (what is due again comes back under a new key). */
+export async function pruneNotifications(db: Db, olderThanDays = 90) {
+  const before = new Date(now().getTime() - olderThanDays * 86_400_000);
+  await db.delete(notifications).where(lt(notifications.readAt, before));
 }
 
-const DEFAULTS: NotificationSettings = {
+/** What a person gets before they choose (the table's column defaults say the same). */
+export const DEFAULT_NOTIFICATION_SETTINGS: NotificationSettings = {
   weeklyPlan: true,
   fridayReflection: true,
   daily: false,
@@ -138,7 +136,7 @@ const DEFAULTS: NotificationSettings = {
 
 export async function getNotificationSettings(db: Db, userId: string): Promise<NotificationSettings> {
   const [row] = await db.select().from(notificationSettings).where(eq(notificationSettings.userId, userId));
-  if (!row) return { ...DEFAULTS };
+  if (!row) return { ...DEFAULT_NOTIFICATION_SETTINGS };
   return {
     weeklyPlan: row.weeklyPlan,
     fridayReflection: row.fridayReflection,

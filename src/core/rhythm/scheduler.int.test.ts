@@ -43,7 +43,8 @@ afterAll(async () => {
 });
 
 /** Every process runs its step at the same moment, as their timers would. */
-const everyProcess = () => Promise.all(cores.map((c) => runRhythm(c)));
+// Each works out what is due every time (the lease that spreads this over processes is tested below).
+const everyProcess = () => Promise.all(cores.map((c) => runRhythm(c, { notices: 'always' })));
 const digestsTo = (p: TestUser, subject: string) =>
   mail.messages.filter((m) => m.to.includes(p.email) && m.subject.startsWith(subject));
 
@@ -165,6 +166,25 @@ describe('the outbox', () => {
   });
 });
 
+describe('a digest left in the outbox', () => {
+  it('from before downtime is dropped: the person gets today’s once, not two', async () => {
+    at('2027-01-11T07:00:30Z'); // Monday 08:00 in Berlin
+    await core.db.insert(mailOutbox).values({
+      id: 'left-over',
+      workspaceId: berlin.me.workspace.id,
+      userId: berlin.me.id,
+      kind: 'weekly_plan',
+      key: `digest:weekly_plan:${berlin.me.id}:2027-01-04T07:00:00.000Z`,
+      subject: { slot: '2027-01-04T07:00:00.000Z' },
+      nextAttemptAt: new Date('2027-01-04T07:00:00Z'),
+    });
+    await everyProcess();
+    expect(digestsTo(berlin, 'Plan your week 2027-W02')).toHaveLength(1);
+    const [left] = await core.db.select().from(mailOutbox).where(eq(mailOutbox.id, 'left-over'));
+    expect(left?.status).toBe('dropped');
+  });
+});
+
 describe('notifications', () => {
   it('a decision due appears once, whichever process saw it first, and leaves unread when reviewed', async () => {
     at('2027-01-04T09:00:00Z');
@@ -187,5 +207,16 @@ describe('notifications', () => {
     await everyProcess();
     const after = await listNotifications(core.db, berlin.actor, { unread: true });
     expect(after.items.filter((n) => n.kind === 'decision_review')).toHaveLength(0);
+  });
+
+  it('is worked out by one process at a time, every fifth step of the rhythm', async () => {
+    at('2027-01-05T09:00:00Z');
+    await buildDecision(core, { by: newYork, reviewBy: '2027-01-05', title: 'Pallet returns' });
+    const [first, second] = await Promise.all(cores.map((c) => runRhythm(c)));
+    expect((first?.notified ?? 0) + (second?.notified ?? 0)).toBeGreaterThanOrEqual(1);
+    await buildDecision(core, { by: newYork, reviewBy: '2027-01-05', title: 'Shelf space' });
+    expect((await runRhythm(core)).notified).toBe(0); // another pass holds it for five minutes
+    at('2027-01-05T09:05:00Z');
+    expect((await runRhythm(core)).notified).toBe(1);
   });
 });

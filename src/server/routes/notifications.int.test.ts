@@ -115,6 +115,7 @@ describe('the notification centre, settings and digest preview', async () => {
     expect((await as(ann).get('/workspace/mail-delivery')).status).toBe(403);
     expect((await as(owner).get('/workspace/mail-delivery')).body).toEqual({
       configured: false,
+      publicAddress: 'http://localhost', // remembered from the owner's own requests
       problems: [],
     });
   });

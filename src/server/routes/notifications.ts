@@ -1,8 +1,10 @@
 import { z } from '@hono/zod-openapi';
+import { MAIL_KIND_NAMES } from '../../core/db/schema/values.ts';
 import { previewDigest, unsubscribe } from '../../core/digest/service.ts';
 import { readUnsubscribeToken } from '../../core/digest/unsubscribe.ts';
 import { AppError } from '../../core/errors.ts';
 import { escapeHtml } from '../../core/mail/layout.ts';
+import { trustedOrigin } from '../../core/mail/link-origin.ts';
 import { mailTrouble } from '../../core/mail/outbox.ts';
 import {
   digestPreviewSchema,
@@ -74,12 +76,6 @@ const page = (title: string, body: string, form = '') =>
 <p style="margin: 0 0 12px; font-weight: 700; color: #2f5bea">Linchpin</p><h1 style="font-size: 20px; margin: 0 0 12px">${escapeHtml(title)}</h1>
 <p style="line-height: 1.5">${escapeHtml(body)}</p>${form}</main></body></html>`;
 
-const DIGEST_NAMES = {
-  weekly_plan: 'the Monday "plan your week" mail',
-  friday_reflection: 'the Friday reflection mail',
-  daily: 'the daily digest',
-} as const;
-
 publicRoute.get('/public/unsubscribe/{token}', {
   summary: 'The page an unsubscribe link opens: one button that turns that digest off (a GET never does)',
   params: tokenParam,
@@ -90,7 +86,7 @@ publicRoute.get('/public/unsubscribe/{token}', {
     return c.html(
       page(
         'Unsubscribe',
-        `Stop getting ${DIGEST_NAMES[link.kind]}? You can turn it on again in Settings → Notifications.`,
+        `Stop getting the ${MAIL_KIND_NAMES[link.kind]}? You can turn it on again in Settings → Notifications.`,
         '<form method="post"><button type="submit" style="padding: 10px 16px; border: 0; border-radius: 6px; background: #2f5bea; color: #fff; font-size: 15px">Unsubscribe</button></form>',
       ),
     );
@@ -107,7 +103,7 @@ publicRoute.post('/public/unsubscribe/{token}', {
     return c.html(
       page(
         'You are unsubscribed',
-        `${email} will no longer get ${DIGEST_NAMES[kind]}. Other mails and the notification centre are unchanged.`,
+        `${email} will no longer get the ${MAIL_KIND_NAMES[kind]}. Other mails and the notification centre are unchanged.`,
       ),
     );
   },
@@ -119,6 +115,7 @@ route.get('/workspace/mail-delivery', {
   responds: [200, 'Mail delivery', mailDeliverySchema],
   run: async ({ c, db, actor }) => ({
     configured: c.var.core.mailer.configured,
+    publicAddress: await trustedOrigin(db),
     problems: await mailTrouble(db, actor),
   }),
 });

@@ -26,6 +26,7 @@ export const notifications = pgTable(
   (t) => [
     uniqueIndex('notifications_user_key_idx').on(t.userId, t.key),
     index('notifications_user_created_idx').on(t.userId, t.createdAt),
+    index('notifications_workspace_idx').on(t.workspaceId),
   ],
 );
 
@@ -79,6 +80,9 @@ export const mailOutbox = pgTable(
   },
   (t) => [
     index('mail_outbox_due_idx').on(t.nextAttemptAt).where(sql`${t.status} in ('pending', 'sending')`),
+    // The owner's delivery problems, and deleting a person's mail with them.
+    index('mail_outbox_workspace_idx').on(t.workspaceId, t.createdAt),
+    index('mail_outbox_user_idx').on(t.userId),
     check('mail_outbox_status_ck', sql`${t.status} in ('pending', 'sending', 'sent', 'failed', 'dropped')`),
   ],
 );

@@ -135,5 +135,15 @@ export type DigestKind = (typeof DIGEST_KINDS)[number];
 export const MAIL_KINDS = [...DIGEST_KINDS, 'rating_link', 'rating_reminder'] as const;
 export type MailKind = (typeof MAIL_KINDS)[number];
 
+/** What each mail is called to people (the owner's delivery problems, the unsubscribe page). */
+export const MAIL_KIND_NAMES: Record<MailKind, string> = {
+  weekly_plan: 'Monday “plan your week” mail',
+  friday_reflection: 'Friday reflection mail',
+  daily: 'daily digest',
+  rating_link: 'customer rating link',
+  rating_reminder: 'customer rating reminder',
+};
+
 /** pending → sending → sent; failed after the last retry; dropped when no longer meaningful. */
-export type MailStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'dropped';
+export const MAIL_STATUSES = ['pending', 'sending', 'sent', 'failed', 'dropped'] as const;
+export type MailStatus = (typeof MAIL_STATUSES)[number];

@@ -1,4 +1,5 @@
-import { type FormEvent, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useEffect, useState } from 'react';
 import { dateIn } from '../../../core/time/days.ts';
 import { Check, TextField } from '../../shared/Field.tsx';
 import { Panel } from '../../shared/Panel.tsx';
@@ -15,6 +16,42 @@ const MAIL_NOTES: Record<NonNullable<Link['mail']>, string> = {
   failed: 'mail failed',
 };
 
+/** How often the round is asked again while a mail waits in the server's outbox. */
+const QUEUED_POLL_MS = 2000;
+
+/**
+ * While a link's mail is queued, asks for the round again now and then, so "mail queued" turns into
+ * "mailed" (or "mail failed") without a reload; nothing is asked once no mail waits.
+ */
+function useRefreshWhileQueued(round: RoundDetail) {
+  const client = useQueryClient();
+  const queued = round.invitations.some((link) => link.mail === 'queued');
+  useEffect(() => {
+    if (!queued) return;
+    // The key of `useRound` (scorecard-queries.ts).
+    const timer = setInterval(
+      () => client.invalidateQueries({ queryKey: ['scorecard-round', round.id] }),
+      QUEUED_POLL_MS,
+    );
+    return () => clearInterval(timer);
+  }, [client, queued, round.id]);
+}
+
+/** A link's state as the list says it; "Withdraw" withdraws, so a revoked link is "withdrawn". */
+const STATUS_WORDS: Record<Exclude<Link['status'], 'open'>, string> = {
+  used: 'rated',
+  revoked: 'withdrawn',
+  expired: 'expired',
+};
+
+// On a phone the form and each row wrap (the name field, then its options; the address, then its
+// state), and a long address breaks rather than pushing the page sideways. (These belong in
+// styles/scorecard.css: .link-form and .links__row.)
+const WRAP = { flexWrap: 'wrap' } as const;
+const NAME_FIELD = { flex: '1 1 16rem', minWidth: 0 } as const;
+const WHO = { flex: '1 1 12rem', minWidth: 0, overflowWrap: 'anywhere' } as const;
+const STATE = { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: '4px 10px' } as const;
+
 /** The round's customer raters: a link to copy, or one mailed with your own message; the links so far. */
 export function CustomerLinks({ round, timeZone }: { round: RoundDetail; timeZone: string }) {
   const create = useCreateInvitation(round.id);
@@ -23,6 +60,7 @@ export function CustomerLinks({ round, timeZone }: { round: RoundDetail; timeZon
   const [anonymous, setAnonymous] = useState(false);
   const [fresh, setFresh] = useState<string | null>(null);
   const [mailing, setMailing] = useState(false);
+  useRefreshWhileQueued(round);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -47,14 +85,16 @@ export function CustomerLinks({ round, timeZone }: { round: RoundDetail; timeZon
         </button>
       }
     >
-      <form className="link-form" onSubmit={submit} noValidate>
-        <TextField
-          label="For"
-          placeholder="e.g. Tom Becker, Head of Procurement"
-          value={label}
-          onChange={setLabel}
-          maxLength={200}
-        />
+      <form className="link-form" style={WRAP} onSubmit={submit} noValidate>
+        <div style={NAME_FIELD}>
+          <TextField
+            label="For"
+            placeholder="e.g. Tom Becker, Head of Procurement"
+            value={label}
+            onChange={setLabel}
+            maxLength={200}
+          />
+        </div>
         <Check label="Anonymous" checked={anonymous} onChange={setAnonymous} />
         <button type="submit" className="button" disabled={create.isPending}>
           Create link
@@ -68,32 +108,34 @@ export function CustomerLinks({ round, timeZone }: { round: RoundDetail; timeZon
       {round.invitations.length > 0 && (
         <ul className="links">
           {round.invitations.map((link) => (
-            <li key={link.id} className="links__row" data-testid="customer-link">
-              <span>
+            <li key={link.id} className="links__row" style={WRAP} data-testid="customer-link">
+              <span style={WHO}>
                 {link.label ?? link.email ?? (link.anonymous ? 'Anonymous rater' : 'Customer rater')}
                 {link.label && link.email && <span className="muted"> · {link.email}</span>}
               </span>
-              <span
-                className={`pill ${link.status === 'used' ? 'pill--good' : link.status === 'open' ? 'pill--neutral' : ''}`}
-              >
-                {link.status === 'open'
-                  ? `open until ${dateIn(new Date(link.expiresAt), timeZone)}`
-                  : link.status}
-              </span>
-              {link.mail && (
-                <span className={link.mail === 'failed' ? 'pill pill--warn' : 'muted'}>
-                  {MAIL_NOTES[link.mail]}
-                </span>
-              )}
-              {link.status === 'open' && (
-                <button
-                  type="button"
-                  className="button button--small button--ghost"
-                  onClick={() => revoke.mutate(link.id)}
+              <span style={STATE}>
+                <span
+                  className={`pill ${link.status === 'used' ? 'pill--good' : link.status === 'open' ? 'pill--neutral' : ''}`}
                 >
-                  Withdraw
-                </button>
-              )}
+                  {link.status === 'open'
+                    ? `open until ${dateIn(new Date(link.expiresAt), timeZone)}`
+                    : STATUS_WORDS[link.status]}
+                </span>
+                {link.mail && (
+                  <span className={link.mail === 'failed' ? 'pill pill--warn' : 'muted'}>
+                    {MAIL_NOTES[link.mail]}
+                  </span>
+                )}
+                {link.status === 'open' && (
+                  <button
+                    type="button"
+                    className="button button--small button--ghost"
+                    onClick={() => revoke.mutate(link.id)}
+                  >
+                    Withdraw
+                  </button>
+                )}
+              </span>
             </li>
           ))}
         </ul>

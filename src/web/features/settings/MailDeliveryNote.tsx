@@ -1,12 +1,7 @@
-import { type MailDelivery, useMailDelivery } from '../notifications/notification-queries.ts';
+import { MAIL_KIND_NAMES } from '../../../core/db/schema/values.ts';
+import { useMailDelivery } from '../notifications/notification-queries.ts';
 
-const KIND_NAMES: Record<MailDelivery['problems'][number]['kind'], string> = {
-  weekly_plan: 'Monday plan',
-  friday_reflection: 'Friday reflection',
-  daily: 'Daily digest',
-  rating_link: 'Customer rating link',
-  rating_reminder: 'Rating reminder',
-};
+const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /**
  * For the owner: whether this server can send mail at all, and the mails that failed (waiting for a
@@ -15,7 +10,14 @@ const KIND_NAMES: Record<MailDelivery['problems'][number]['kind'], string> = {
 export function MailDeliveryNote({ timeZone }: { timeZone: string }) {
   const delivery = useMailDelivery();
   if (!delivery.data) return null;
-  const { configured, problems } = delivery.data;
+  const { configured, publicAddress, problems } = delivery.data;
+  if (configured && !publicAddress)
+    return (
+      <p className="settings-note" data-testid="mail-no-address">
+        Mail is set up, but this server does not know its public address yet, so nothing is mailed. Set{' '}
+        <code>LINCHPIN_PUBLIC_URL</code> (or open Linchpin once as the owner at its public address).
+      </p>
+    );
   if (!configured)
     return (
       <p className="settings-note" data-testid="mail-not-set-up">
@@ -32,7 +34,7 @@ export function MailDeliveryNote({ timeZone }: { timeZone: string }) {
       <ul>
         {problems.slice(0, 10).map((p) => (
           <li key={p.id}>
-            {KIND_NAMES[p.kind]}
+            {capitalized(MAIL_KIND_NAMES[p.kind])}
             {p.person ? ` for ${p.person}` : ''}: {p.lastError ?? 'unknown reason'} —{' '}
             {p.status === 'failed'
               ? `given up after ${p.attempts} tries`
