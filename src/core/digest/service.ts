@@ -1,18 +1,12 @@
-import { eq, inArray, isNull } from 'drizzle-orm';
+import { eq, isNull } from 'drizzle-orm';
 import { type Actor, ownReach } from '../auth/actor.ts';
 import type { Db } from '../db/client.ts';
-import {
-  DIGEST_KINDS,
-  type DigestKind,
-  mailOutbox,
-  notificationSettings,
-  users,
-} from '../db/schema/index.ts';
+import { DIGEST_KINDS, type DigestKind, notificationSettings, users } from '../db/schema/index.ts';
 import { decisionsDue } from '../decisions/service.ts';
 import { AppError } from '../errors.ts';
 import { mailHtml, mailText } from '../mail/layout.ts';
 import type { Mail } from '../mail/mailer.ts';
-import type { OutboxRow, RenderMail } from '../mail/outbox.ts';
+import { enqueueMails, type OutboxRow, type RenderMail } from '../mail/outbox.ts';
 import { FOLLOW_UP_DAYS } from '../notifications/due.ts';
 import type { NotificationSettings } from '../notifications/schemas.ts';
 import {
@@ -189,39 +183,16 @@ export async function enqueueDueDigests(db: Db): Promise<number> {
       if (slot) wanted.push({ ...p, kind, slot, key: `digest:${kind}:${p.userId}:${slot.toISOString()}` });
     }
   }
-  if (wanted.length === 0) return 0;
-  // Most ticks find every key there already: one read instead of one conflicting insert per person.
-  const have = new Set(
-    (
-      await db
-        .select({ key: mailOutbox.key })
-        .from(mailOutbox)
-        .where(
-          inArray(
-            mailOutbox.key,
-            wanted.map((w) => w.key),
-          ),
-        )
-    ).map((r) => r.key),
+  return enqueueMails(
+    db,
+    wanted.map((w) => ({
+      workspaceId: w.workspaceId,
+      userId: w.userId,
+      kind: w.kind,
+      key: w.key,
+      subject: { slot: w.slot.toISOString() },
+    })),
   );
-  const missing = wanted.filter((w) => !have.has(w.key));
-  if (missing.length === 0) return 0;
-  const inserted = await db
-    .insert(mailOutbox)
-    .values(
-      missing.map((w) => ({
-        id: crypto.randomUUID(),
-        workspaceId: w.workspaceId,
-        userId: w.userId,
-        kind: w.kind,
-        key: w.key,
-        subject: { slot: w.slot.toISOString() },
-        nextAttemptAt: at,
-      })),
-    )
-    .onConflictDoNothing({ target: mailOutbox.key })
-    .returning({ id: mailOutbox.id });
-  return inserted.length;
 }
 
 /** One-click unsubscribe: turns that digest off for its person; an unknown token is a 404. */

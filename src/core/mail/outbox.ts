@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Actor } from '../auth/actor.ts';
 import type { Db, Tx } from '../db/client.ts';
 import { type MailKind, mailOutbox, users } from '../db/schema/index.ts';
@@ -40,15 +40,43 @@ export interface MailRequest {
   at?: Date;
 }
 
-/** Puts a mail in the outbox unless one with its key is there already; true when it was added. */
-export async function enqueueMail(db: Db | Tx, request: MailRequest): Promise<boolean> {
-  const inserted = await db
-    .insert(mailOutbox)
-    .values({ id: randomUUID(), ...request, nextAttemptAt: request.at ?? now() })
-    .onConflictDoNothing({ target: mailOutbox.key })
-    .returning({ id: mailOutbox.id });
-  return inserted.length > 0;
+/** Keys looked up, and rows inserted, per statement (PostgreSQL takes at most 65,535 parameters). */
+const CHUNK = 1000;
+
+/**
+ * Puts mails in the outbox unless one with the same key is there already; how many were added.
+ * The keys are read first: most passes find every digest enqueued already, and a read is cheaper
+ * than as many conflicting inserts.
+ */
+export async function enqueueMails(db: Db | Tx, requests: MailRequest[]): Promise<number> {
+  let added = 0;
+  for (let i = 0; i < requests.length; i += CHUNK) {
+    const chunk = requests.slice(i, i + CHUNK);
+    const have = await db
+      .select({ key: mailOutbox.key })
+      .from(mailOutbox)
+      .where(
+        inArray(
+          mailOutbox.key,
+          chunk.map((r) => r.key),
+        ),
+      );
+    const known = new Set(have.map((r) => r.key));
+    const missing = chunk.filter((r) => !known.has(r.key));
+    if (missing.length === 0) continue;
+    const inserted = await db
+      .insert(mailOutbox)
+      .values(missing.map(({ at, ...r }) => ({ id: randomUUID(), ...r, nextAttemptAt: at ?? now() })))
+      .onConflictDoNothing({ target: mailOutbox.key })
+      .returning({ id: mailOutbox.id });
+    added += inserted.length;
+  }
+  return added;
 }
+
+/** Puts one mail in the outbox unless one with its key is there already; true when it was added. */
+export const enqueueMail = async (db: Db | Tx, request: MailRequest) =>
+  (await enqueueMails(db, [request])) > 0;
 
 /**
  * Takes the next due mail for this process: a pending one due now, or a stale claim. A stale claim

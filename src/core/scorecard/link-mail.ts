@@ -9,7 +9,7 @@ import { mailOutbox, scorecardInvitations, scorecardRounds, users, workspaces } 
 import { AppError } from '../errors.ts';
 import { type MailBlock, type MailDocument, mailHtml, mailText } from '../mail/layout.ts';
 import type { Mail } from '../mail/mailer.ts';
-import { enqueueMail, type OutboxRow, type RenderMail } from '../mail/outbox.ts';
+import { enqueueMail, enqueueMails, type OutboxRow, type RenderMail } from '../mail/outbox.ts';
 import { now } from '../time/clock.ts';
 import { dateIn } from '../time/days.ts';
 import { daysFromNow } from '../time/weeks.ts';
@@ -227,21 +227,14 @@ export async function enqueueRatingReminders(db: Db): Promise<number> {
         notExists(reminder),
       ),
     );
-  if (due.length === 0) return 0;
-  const inserted = await db
-    .insert(mailOutbox)
-    .values(
-      due.map((d) => ({
-        id: randomUUID(),
-        workspaceId: d.workspaceId,
-        userId: d.userId,
-        kind: 'rating_reminder' as const,
-        key: reminderKey(d.id),
-        subject: { invitationId: d.id, message: d.first.message ?? '', origin: d.first.origin ?? '' },
-        nextAttemptAt: at,
-      })),
-    )
-    .onConflictDoNothing({ target: mailOutbox.key })
-    .returning({ id: mailOutbox.id });
-  return inserted.length;
+  return enqueueMails(
+    db,
+    due.map((d) => ({
+      workspaceId: d.workspaceId,
+      userId: d.userId,
+      kind: 'rating_reminder' as const,
+      key: reminderKey(d.id),
+      subject: { invitationId: d.id, message: d.first.message ?? '', origin: d.first.origin ?? '' },
+    })),
+  );
 }
