@@ -1,6 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { lookup } from 'node:dns/promises';
-import { BlockList, isIP } from 'node:net';
 import { and, asc, count, eq, isNull, lt, or } from 'drizzle-orm';
 import type { Actor } from '../auth/actor.ts';
 import type { Db } from '../db/client.ts';
@@ -9,6 +7,7 @@ import { AppError } from '../errors.ts';
 import { now } from '../time/clock.ts';
 import { MAX_IMPORT_BYTES, tooLarge } from './limits.ts';
 import { type ImportSummary, importCalendar } from './merge.ts';
+import { fetchRemote, type RemoteOptions, type RemoteResponse } from './remote.ts';
 import { decodeSource } from './source.ts';
 
 export interface CalendarView {
@@ -103,6 +102,9 @@ export async function deleteCalendar(db: Db, actor: Actor, id: string): Promise<
   if (deleted.length === 0) throw AppError.notFound('calendar');
 }
 
+/** How a sync reaches the calendar: tests pass a resolver (and an address check); timeout 30 s. */
+export type SyncOptions = Pick<RemoteOptions, 'resolve' | 'check'> & { timeoutMs?: number };
+
 export type SyncResult = { notModified: true; calendarId: string } | ({ notModified: false } & ImportSummary);
 
 /**
@@ -113,7 +115,7 @@ export async function syncSubscription(
   db: Db,
   actor: Actor,
   id: string,
-  options: { fetch?: typeof fetch; timeoutMs?: number } = {},
+  options: SyncOptions = {},
 ): Promise<SyncResult> {
   const [calendar] = await db
     .select()
@@ -159,7 +161,7 @@ export async function syncSubscription(
 async function fetchCalendar(
   url: string,
   validators: { etag: string | null; lastModified: string | null },
-  options: { fetch?: typeof fetch; timeoutMs?: number },
+  options: SyncOptions,
 ): Promise<
   | { notModified: true }
   | { notModified: false; text: string; etag: string | null; lastModified: string | null }
@@ -168,40 +170,37 @@ async function fetchCalendar(
   if (validators.etag) headers['if-none-match'] = validators.etag;
   if (validators.lastModified) headers['if-modified-since'] = validators.lastModified;
   const host = new URL(url).host;
+  const seconds = Math.round((options.timeoutMs ?? 30_000) / 1000);
   const signal = AbortSignal.timeout(options.timeoutMs ?? 30_000);
-  let response: Response;
-  let target = url;
+  let response: RemoteResponse;
   try {
-    // Redirects are followed by hand so every hop is checked against private addresses.
-    for (let hop = 0; ; hop++) {
-      await assertPublicAddress(target);
-      response = await (options.fetch ?? fetch)(target, { headers, redirect: 'manual', signal });
-      const location = response.headers.get('location');
-      if (response.status < 300 || response.status >= 400 || response.status === 304 || !location) break;
-      if (hop >= 5) throw new AppError('bad_request', `${host} redirected more than 5 times`);
-      target = new URL(location, target).toString();
-    }
+    // Never the server's own network: one lookup per hop, every address checked, connected to exactly it.
+    response = await fetchRemote(url, { headers, signal, resolve: options.resolve, check: options.check });
   } catch (error) {
     if (error instanceof AppError) throw error;
-    const timedOut = error instanceof Error && error.name === 'TimeoutError';
     throw new AppError(
       'bad_request',
-      timedOut ? `${host} did not answer within 30 seconds` : `${host} could not be reached`,
+      signal.aborted ? `${host} did not answer within ${seconds} seconds` : `${host} could not be reached`,
     );
   }
-  if (response.status === 304) return { notModified: true };
-  if (!response.ok) {
+  if (response.status === 304) return notModified(response);
+  if (response.status < 200 || response.status >= 300) {
+    response.cancel();
     throw new AppError('bad_request', `${host} answered ${response.status} ${response.statusText}`.trim());
   }
   const type = response.headers.get('content-type') ?? '';
   if (/html/i.test(type)) {
+    response.cancel();
     throw new AppError(
       'bad_request',
       `${host} answered with a web page, not a calendar: use the calendar's secret address in iCal format`,
     );
   }
   const declared = Number(response.headers.get('content-length') ?? 0);
-  if (declared > MAX_IMPORT_BYTES) throw tooLarge(declared);
+  if (declared > MAX_IMPORT_BYTES) {
+    response.cancel();
+    throw tooLarge(declared);
+  }
   const text = decodeSource(await readLimited(response));
   return {
     notModified: false,
@@ -211,65 +210,22 @@ async function fetchCalendar(
   };
 }
 
-const PRIVATE = new BlockList();
-for (const [network, prefix] of [
-  ['0.0.0.0', 8],
-  ['10.0.0.0', 8],
-  ['100.64.0.0', 10],
-  ['127.0.0.0', 8],
-  ['169.254.0.0', 16],
-  ['172.16.0.0', 12],
-  ['192.168.0.0', 16],
-  ['224.0.0.0', 4],
-] as const)
-  PRIVATE.addSubnet(network, prefix, 'ipv4');
-for (const [network, prefix] of [
-  ['::', 127],
-  ['fc00::', 7],
-  ['fe80::', 10],
-  ['ff00::', 8],
-] as const)
-  PRIVATE.addSubnet(network, prefix, 'ipv6');
-
-/**
- * Refuses addresses inside the server's own networks (loopback, private, link-local such as cloud
- * metadata): any member may add a subscription, and the server fetches it. Installs whose calendars
- * live on an internal server allow it with LINCHPIN_ALLOW_PRIVATE_SUBSCRIPTIONS=1.
- */
-async function assertPublicAddress(url: string): Promise<void> {
-  if (process.env.LINCHPIN_ALLOW_PRIVATE_SUBSCRIPTIONS) return;
-  const { hostname } = new URL(url);
-  const bare = hostname.replace(/^\[|\]$/g, '');
-  const addresses = isIP(bare)
-    ? [{ address: bare, family: isIP(bare) }]
-    : await lookup(bare, { all: true }).catch(() => {
-        throw new AppError('bad_request', `${hostname} could not be found`);
-      });
-  for (const { address, family } of addresses) {
-    const mapped = address.startsWith('::ffff:') ? address.slice(7) : address;
-    const type = isIP(mapped) === 4 ? 'ipv4' : family === 6 ? 'ipv6' : 'ipv4';
-    if (PRIVATE.check(mapped, type)) {
-      throw new AppError(
-        'bad_request',
-        `${hostname} is an address inside this server's network; subscriptions must be on the internet (an admin can allow internal ones with LINCHPIN_ALLOW_PRIVATE_SUBSCRIPTIONS=1)`,
-      );
-    }
-  }
+function notModified(response: RemoteResponse): { notModified: true } {
+  response.cancel();
+  return { notModified: true };
 }
 
 /** Reads a body but stops at the import limit, so a huge or endless answer cannot fill memory. */
-async function readLimited(response: Response): Promise<Uint8Array> {
-  if (!response.body) return new Uint8Array();
+async function readLimited(response: RemoteResponse): Promise<Uint8Array> {
   const chunks: Uint8Array[] = [];
   let size = 0;
-  const reader = response.body.getReader();
-  for (let part = await reader.read(); !part.done; part = await reader.read()) {
-    size += part.value.byteLength;
+  for await (const chunk of response.body) {
+    size += chunk.byteLength;
     if (size > MAX_IMPORT_BYTES) {
-      await reader.cancel();
+      response.cancel();
       throw tooLarge(size);
     }
-    chunks.push(part.value);
+    chunks.push(chunk);
   }
   return Buffer.concat(chunks);
 }
@@ -281,7 +237,7 @@ async function readLimited(response: Response): Promise<Uint8Array> {
 export async function syncDueSubscriptions(
   db: Db,
   everyMinutes: number,
-  options: { fetch?: typeof fetch } = {},
+  options: SyncOptions = {},
 ): Promise<{ synced: number; failed: number }> {
   const threshold = new Date(now().getTime() - everyMinutes * 60_000);
   const due = await db

@@ -1,6 +1,7 @@
 import * as echarts from 'echarts';
-import { marked } from 'marked';
 import { packMarkdown } from './markdown.ts';
+import { escapeHtml, markdownToHtml } from './markdown-html.ts';
+import { OFFLINE_POLICY } from './offline.ts';
 import type { HandoverPack } from './pack.ts';
 
 const QUADRANT_COLOURS = { q1: '#e0524a', q2: '#1f9d74', q3: '#e59a2f', q4: '#8b95a5' } as const;
@@ -50,22 +51,20 @@ const STYLE = `
   .chart { margin: 6pt 0; }
 `;
 
-const escapeHtml = (text: string) =>
-  text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
-
 /**
- * A printable HTML document: the Markdown pack (user text escaped before it is parsed) with the
- * time chart under its section. No scripts, no external resources.
+ * A printable HTML document: the Markdown pack rendered by `markdownToHtml` (raw HTML shown as
+ * text, no images, only http(s)/mailto links) with the time chart under its section. No scripts,
+ * no external resources, and a Content-Security-Policy in the document that says so to a browser
+ * opening the downloaded file.
  */
 export function packHtml(pack: HandoverPack): string {
-  // Markdown from user text must not carry HTML into the document.
-  // '>' stays: Markdown needs it for quotes, and without '<' it cannot open a tag.
-  const markdown = packMarkdown(pack).replace(/[<&]/g, (c) => (c === '<' ? '&lt;' : '&amp;'));
-  let body = marked.parse(markdown, { async: false, gfm: true });
+  let body = markdownToHtml(packMarkdown(pack));
   const chart = `<div class="chart">${timeChartSvg(pack.time)}</div>`;
   body = body.replace(/(<h2[^>]*>Time invested[^<]*<\/h2>)/, `$1\n${chart}`);
   return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(`Handover pack: ${pack.account.name} (${pack.preparedOn})`)}</title>
+<html lang="en"><head><meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${OFFLINE_POLICY}">
+<title>${escapeHtml(`Handover pack: ${pack.account.name} (${pack.preparedOn})`)}</title>
 <style>${STYLE}</style></head>
 <body>
 ${body}

@@ -1,9 +1,9 @@
 import { z } from '@hono/zod-openapi';
 import { packHtml } from '../../core/handover/html.ts';
 import { packMarkdown } from '../../core/handover/markdown.ts';
+import { OFFLINE_POLICY } from '../../core/handover/offline.ts';
 import { buildHandoverPack } from '../../core/handover/pack.ts';
 import { htmlToPdf } from '../../core/handover/pdf.ts';
-
 import { featureRoutes } from '../operation.ts';
 
 const FORMATS = {
@@ -43,11 +43,15 @@ route.get('/accounts/{id}/handover', {
         .replace(/[^a-z0-9]+/g, '-')
         .replace(/^-|-$/g, '') || 'account'
     }-${pack.preparedOn}.${FORMATS[format].extension}`;
-    const headers = {
+    const headers: Record<string, string> = {
       'content-type': FORMATS[format].type,
       'content-disposition': `${download === '1' ? 'attachment' : 'inline'}; filename="${name}"`,
       'cache-control': 'no-store',
+      'x-content-type-options': 'nosniff',
     };
+    // The document opens on our origin: it may load nothing, run nothing, and not be framed.
+    // (Not on the PDF: Chromium's viewer is itself a page the policy would block.)
+    if (format !== 'pdf') headers['content-security-policy'] = `${OFFLINE_POLICY}; frame-ancestors 'none'`;
     if (format === 'md') return c.body(packMarkdown(pack), 200, headers);
     const html = packHtml(pack);
     if (format === 'html') return c.body(html, 200, headers);

@@ -1,0 +1,152 @@
+import type { LookupAddress } from 'node:dns';
+import { lookup } from 'node:dns/promises';
+import http, { type IncomingMessage } from 'node:http';
+import https from 'node:https';
+import { isIP, type LookupFunction } from 'node:net';
+import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream';
+import zlib from 'node:zlib';
+import { AppError } from '../errors.ts';
+import { addressProblem } from './addresses.ts';
+
+/** Looks a host name up: every address it has. The default is the system's `dns.lookup`. */
+export type Resolver = (hostname: string) => Promise<LookupAddress[]>;
+
+export const systemResolver: Resolver = (hostname) => lookup(hostname, { all: true, verbatim: true });
+
+export interface RemoteOptions {
+  headers?: Record<string, string>;
+  signal?: AbortSignal;
+  /** Asked once per hop; the connection goes to exactly what it answered and was checked. */
+  resolve?: Resolver;
+  /**
+   * Why the server must not connect to an address, or null. Default: `addressProblem` (public
+   * internet only), or nothing refused with LINCHPIN_ALLOW_PRIVATE_SUBSCRIPTIONS=1.
+   */
+  check?: (address: string) => string | null;
+  maxRedirects?: number;
+}
+
+export interface RemoteResponse {
+  /** The address that answered, after redirects. */
+  url: string;
+  status: number;
+  statusText: string;
+  headers: Headers;
+  /** The body, decompressed (gzip, deflate, br). */
+  body: AsyncIterable<Uint8Array>;
+  /** Stops reading and closes the connection. */
+  cancel(): void;
+}
+
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+
+const defaultCheck = (address: string) =>
+  process.env.LINCHPIN_ALLOW_PRIVATE_SUBSCRIPTIONS ? null : addressProblem(address);
+
+/**
+ * GETs an address a user gave, from the server, without letting it reach the server's own network:
+ * each hop's name is looked up once, every address it has is checked, and the socket connects to
+ * exactly those addresses (the lookup the connection uses is pinned to them), so a DNS answer that
+ * changes between check and connect (rebinding) has nothing left to change. Redirects are followed
+ * by hand, each new address checked the same way.
+ */
+export async function fetchRemote(address: string, options: RemoteOptions = {}): Promise<RemoteResponse> {
+  const max = options.maxRedirects ?? 5;
+  let url = new URL(address);
+  for (let hop = 0; ; hop++) {
+    const addresses = await checkedAddresses(url, hop > 0, options);
+    const response = await get(url, addresses, options);
+    const location = response.headers.location;
+    if (!REDIRECTS.has(response.statusCode ?? 0) || !location) return wrap(url, response);
+    response.destroy();
+    if (hop >= max) throw new AppError('bad_request', `${url.host} redirected more than ${max} times`);
+    const next = new URL(location, url);
+    if (next.protocol !== 'http:' && next.protocol !== 'https:') {
+      throw AppError.invalid('url', `redirects to ${next.protocol} address, which is not a web address`);
+    }
+    url = next;
+  }
+}
+
+/** The addresses `url` may be fetched from: its IP, or everything its name resolves to, each checked. */
+async function checkedAddresses(url: URL, redirected: boolean, options: RemoteOptions) {
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw AppError.invalid('url', 'must start with https://, http:// or webcal://');
+  }
+  const host = url.hostname.replace(/^\[|\]$/g, '');
+  const literal = isIP(host);
+  const addresses: LookupAddress[] = literal
+    ? [{ address: host, family: literal }]
+    : await (options.resolve ?? systemResolver)(host).catch(() => []);
+  if (addresses.length === 0) throw new AppError('bad_request', `${url.hostname} could not be found`);
+  const check = options.check ?? defaultCheck;
+  for (const { address } of addresses) {
+    const problem = check(address);
+    if (problem === null) continue;
+    const where = literal ? `${address},` : `${url.hostname}, at ${address},`;
+    throw AppError.invalid(
+      'url',
+      `${redirected ? `redirects to ${url.href}: ` : ''}points to ${where} which is ${problem}: an address inside this server's network. Subscriptions must be on the internet (an admin can allow internal ones with LINCHPIN_ALLOW_PRIVATE_SUBSCRIPTIONS=1)`,
+    );
+  }
+  return addresses;
+}
+
+/** A lookup for the socket that answers only the checked addresses: no second DNS query. */
+function pinnedLookup(addresses: LookupAddress[]): LookupFunction {
+  return (_hostname, options, callback) => {
+    const family = typeof options === 'number' ? options : options.family;
+    const wanted = family === 4 || family === 6 ? addresses.filter((a) => a.family === family) : addresses;
+    const [first] = wanted;
+    if (!first) callback(Object.assign(new Error('no address of that family'), { code: 'ENOTFOUND' }), '', 0);
+    else if (typeof options === 'object' && options.all) callback(null, wanted);
+    else callback(null, first.address, first.family);
+  };
+}
+
+function get(url: URL, addresses: LookupAddress[], options: RemoteOptions): Promise<IncomingMessage> {
+  const client = url.protocol === 'https:' ? https : http;
+  return new Promise((resolve, reject) => {
+    const request = client.get(
+      url,
+      {
+        headers: { 'accept-encoding': 'gzip, deflate, br', ...options.headers },
+        signal: options.signal,
+        agent: false, // a connection of its own: never a pooled socket to another address
+        lookup: pinnedLookup(addresses),
+      },
+      resolve,
+    );
+    request.on('error', reject);
+  });
+}
+
+function wrap(url: URL, response: IncomingMessage): RemoteResponse {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(response.headers)) {
+    for (const v of [value ?? []].flat()) headers.append(name, v);
+  }
+  return {
+    url: url.href,
+    status: response.statusCode ?? 0,
+    statusText: response.statusMessage ?? '',
+    headers,
+    body: decoded(response),
+    cancel: () => response.destroy(),
+  };
+}
+
+function decoded(response: IncomingMessage): Readable {
+  const encoding = (response.headers['content-encoding'] ?? '').trim().toLowerCase();
+  const decoder =
+    encoding === 'gzip' || encoding === 'x-gzip'
+      ? zlib.createGunzip()
+      : encoding === 'deflate'
+        ? zlib.createInflate()
+        : encoding === 'br'
+          ? zlib.createBrotliDecompress()
+          : null;
+  if (!decoder) return response;
+  return pipeline(response, decoder, () => {}); // an error reaches whoever reads the body
+}
