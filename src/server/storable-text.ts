@@ -32,6 +32,11 @@ function unstorable(value: unknown, path: string[] = []): { field: string; probl
   return null;
 }
 
+// What the routes' validator (hono/validator) parses as JSON: application/json or application/…+json,
+// in any case, with parameters. Checking less (only "application/json") let NUL through to a 500.
+const JSON_MEDIA_TYPE = /^application\/([\w.-]+\+)?json$/i;
+const readAsJson = (contentType = '') => JSON_MEDIA_TYPE.test(contentType.split(';')[0]?.trim() ?? '');
+
 // A body can only hold such text if it spells it: a raw NUL, or a \u0000 / \ud800–\udfff escape.
 const ESCAPED = /\\u0000|\\u[dD][89a-fA-F]/;
 const mayHoldUnstorable = (text: string) => text.includes('\u0000') || ESCAPED.test(text);
@@ -48,7 +53,7 @@ export const refuseUnstorableText: MiddlewareHandler = async (c, next) => {
     const problem = problemOf(`${key}${value}`);
     if (problem) throw AppError.invalid(key.replaceAll('\u0000', '') || 'query', problem);
   }
-  if (c.req.header('content-type')?.includes('application/json')) {
+  if (readAsJson(c.req.header('content-type'))) {
     const text = await c.req.raw.clone().text();
     if (mayHoldUnstorable(text)) {
       let found: ReturnType<typeof unstorable> = null;

@@ -4,6 +4,7 @@ import { recordAudit } from '../audit/service.ts';
 import type { Actor } from '../auth/actor.ts';
 import { assertWorkspaceUsers } from '../auth/users.ts';
 import type { Db, Tx } from '../db/client.ts';
+import { updateGiven } from '../db/patch.ts';
 import {
   accountMembers,
   accounts,
@@ -243,12 +244,12 @@ export async function updateAccount(
         legacyStatement: fields.legacyStatement === undefined ? undefined : fields.legacyStatement || null,
         archivedAt: archived === undefined ? undefined : archived ? now() : null,
       };
-      if (Object.values(set).some((v) => v !== undefined)) {
-        await tx
-          .update(accounts)
-          .set(set)
-          .where(and(eq(accounts.workspaceId, actor.workspaceId), eq(accounts.id, id)));
-      }
+      await updateGiven(
+        tx,
+        accounts,
+        and(eq(accounts.workspaceId, actor.workspaceId), eq(accounts.id, id)),
+        set,
+      );
       if (memberIds) await setMembers(tx, actor, id, memberIds);
     });
   } catch (error) {

@@ -3,6 +3,7 @@ import { and, asc, desc, eq, gt, gte, isNull, lt, or, type SQL } from 'drizzle-o
 import { accountByName, getAccount } from '../accounts/service.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { Db, Tx } from '../db/client.ts';
+import { updateGiven } from '../db/patch.ts';
 import { type ActivitySource, accounts, activities, legacyGoals } from '../db/schema/index.ts';
 import { AppError } from '../errors.ts';
 import { findGoal } from '../legacy/service.ts';
@@ -229,11 +230,13 @@ export async function updateActivity(
       goalId !== undefined ||
       patch.kind !== undefined ||
       patch.commercial !== undefined;
-    await tx
-      .update(activities)
-      .set({
+    await updateGiven(
+      tx,
+      activities,
+      eq(activities.id, current.id),
+      {
         ...span,
-        timeZone,
+        timeZone: patch.timeZone,
         title: patch.title,
         urgent: patch.urgent,
         important: patch.important,
@@ -245,9 +248,9 @@ export async function updateActivity(
         notes: patch.notes,
         classification: classified ? 'manual' : undefined,
         ruleId: classified ? null : undefined,
-        updatedAt: now(),
-      })
-      .where(eq(activities.id, current.id));
+      },
+      { updatedAt: now() },
+    );
     return getActivity(tx, actor, id);
   });
 }

@@ -4,6 +4,7 @@ import { editableAccount, editableAccounts, getAccountView } from '../accounts/s
 import { getActivity } from '../activities/service.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { Db } from '../db/client.ts';
+import { updateGiven } from '../db/patch.ts';
 import { accounts, decisions, users } from '../db/schema/index.ts';
 import { AppError } from '../errors.ts';
 import { now } from '../time/clock.ts';
@@ -145,10 +146,7 @@ export async function updateDecision(
     patch.status ?? current.status,
     patch.statusReason === undefined ? current.statusReason : patch.statusReason,
   );
-  await db
-    .update(decisions)
-    .set({ ...patch, updatedAt: now() })
-    .where(eq(decisions.id, id));
+  await updateGiven(db, decisions, eq(decisions.id, id), patch, { updatedAt: now() });
   return getDecision(db, actor, id);
 }
 

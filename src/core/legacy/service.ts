@@ -3,6 +3,7 @@ import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { editableAccount, getAccountView } from '../accounts/service.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { Db, Tx } from '../db/client.ts';
+import { updateGiven } from '../db/patch.ts';
 import { GOAL_DIMENSIONS, legacyGoals, personalLegacy } from '../db/schema/index.ts';
 import { valueList } from '../db/sql.ts';
 import { AppError } from '../errors.ts';
@@ -166,17 +167,10 @@ export async function createGoal(
 export async function updateGoal(db: Db, actor: Actor, id: string, patch: GoalPatch): Promise<GoalView> {
   const current = await findGoal(db, actor, id);
   await editableAccount(db, actor, current.accountId);
-  const [row] = await db
-    .update(legacyGoals)
-    .set({
-      ...patch,
-      measure: patch.measure === undefined ? undefined : patch.measure || null,
-      updatedAt: now(),
-    })
-    .where(eq(legacyGoals.id, current.id))
-    .returning();
-  if (!row) throw AppError.notFound('goal');
-  return goalView(db, actor, row);
+  const measure = patch.measure === undefined ? undefined : patch.measure || null;
+  const where = eq(legacyGoals.id, current.id);
+  const written = await updateGiven(db, legacyGoals, where, { ...patch, measure }, { updatedAt: now() });
+  return goalView(db, actor, written ? await findGoal(db, actor, id) : current);
 }
 
 /** Removes a goal; the activities that served it stay, without the goal. */

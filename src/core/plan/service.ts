@@ -5,6 +5,7 @@ import { editableAccounts, getAccount } from '../accounts/service.ts';
 import { createActivity, deleteActivity } from '../activities/service.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { Db } from '../db/client.ts';
+import { updateGiven } from '../db/patch.ts';
 import { accounts, bigRocks, legacyGoals, planItems, ROCK_STATUSES } from '../db/schema/index.ts';
 import { AppError } from '../errors.ts';
 import { findGoal, goalsOfAccounts } from '../legacy/service.ts';
@@ -129,10 +130,12 @@ export async function addRock(db: Db, actor: Actor, week: string, input: RockInp
 export async function updateRock(db: Db, actor: Actor, id: string, patch: RockPatch) {
   const rock = await ownRock(db, actor, id);
   const links = await accountAndGoal(db, actor, patch);
-  await db
-    .update(bigRocks)
-    .set({ title: patch.title, budgetMinutes: patch.budgetMinutes, status: patch.status, ...links })
-    .where(eq(bigRocks.id, rock.id));
+  await updateGiven(db, bigRocks, eq(bigRocks.id, rock.id), {
+    title: patch.title,
+    budgetMinutes: patch.budgetMinutes,
+    status: patch.status,
+    ...links,
+  });
   return weekPlan(db, actor, rock.week);
 }
 

@@ -6,6 +6,7 @@ import { createActivity } from '../activities/service.ts';
 import type { Actor } from '../auth/actor.ts';
 import { assertWorkspaceUsers } from '../auth/users.ts';
 import type { Db, Tx } from '../db/client.ts';
+import { updateGiven } from '../db/patch.ts';
 import {
   activities,
   mailOutbox,
@@ -166,14 +167,11 @@ export async function updateRound(db: Db, actor: Actor, id: string, patch: Round
   await editableAccount(db, actor, round.accountId);
   if (patch.invitedUserIds)
     await assertWorkspaceUsers(db, actor.workspaceId, patch.invitedUserIds, 'invitedUserIds');
-  await db
-    .update(scorecardRounds)
-    .set({
-      name: patch.name,
-      invitedUserIds: patch.invitedUserIds ? [...new Set(patch.invitedUserIds)] : undefined,
-      conversationNotes: patch.conversationNotes === undefined ? undefined : patch.conversationNotes || null,
-    })
-    .where(eq(scorecardRounds.id, round.id));
+  await updateGiven(db, scorecardRounds, eq(scorecardRounds.id, round.id), {
+    name: patch.name,
+    invitedUserIds: patch.invitedUserIds ? [...new Set(patch.invitedUserIds)] : undefined,
+    conversationNotes: patch.conversationNotes === undefined ? undefined : patch.conversationNotes || null,
+  });
   return getRound(db, actor, id);
 }
 

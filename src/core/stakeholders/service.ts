@@ -5,6 +5,7 @@ import { editableAccount, getAccount } from '../accounts/service.ts';
 import type { Actor } from '../auth/actor.ts';
 import { assertWorkspaceUsers } from '../auth/users.ts';
 import type { Db, Tx } from '../db/client.ts';
+import { updateGiven } from '../db/patch.ts';
 import { stakeholderOwners, stakeholders, users } from '../db/schema/index.ts';
 import { valueList } from '../db/sql.ts';
 import { AppError, isUniqueViolation } from '../errors.ts';
@@ -97,12 +98,7 @@ export async function updateStakeholder(
   const { ownerIds, ...fields } = patch;
   try {
     await db.transaction(async (tx) => {
-      if (Object.keys(fields).length > 0) {
-        await tx
-          .update(stakeholders)
-          .set({ ...fields, updatedAt: now() })
-          .where(eq(stakeholders.id, current.id));
-      }
+      await updateGiven(tx, stakeholders, eq(stakeholders.id, current.id), fields, { updatedAt: now() });
       if (ownerIds) await setOwners(tx, actor, id, ownerIds);
     });
   } catch (error) {

@@ -78,6 +78,7 @@ const page = (title: string, body: string, form = '') =>
 
 publicRoute.get('/public/unsubscribe/{token}', {
   summary: 'The page an unsubscribe link opens: one button that turns that digest off (a GET never does)',
+  public: true,
   params: tokenParam,
   responds: [200, 'A page with the button', { 'text/html': z.string() }],
   run: async ({ c, params }) => {
@@ -96,6 +97,7 @@ publicRoute.get('/public/unsubscribe/{token}', {
 publicRoute.post('/public/unsubscribe/{token}', {
   summary:
     'One-click unsubscribe (RFC 8058 List-Unsubscribe-Post, or the page’s button): that digest is turned off',
+  public: true,
   params: tokenParam,
   responds: [200, 'Unsubscribed', { 'text/html': z.string() }],
   run: async ({ c, db, params }) => {

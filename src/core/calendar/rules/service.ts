@@ -4,6 +4,7 @@ import { accountDomains } from '../../accounts/service.ts';
 import { type Quadrant, quadrantOf } from '../../activities/quadrant.ts';
 import type { Actor } from '../../auth/actor.ts';
 import type { Db, Tx } from '../../db/client.ts';
+import { updateGiven } from '../../db/patch.ts';
 import {
   type ActivityKind,
   accounts,
@@ -132,23 +133,20 @@ export async function updateRule(
   id: string,
   patch: RulePatch,
 ): Promise<RuleView & { changed: number }> {
-  await findOwn(db, actor, id);
+  const current = await findOwn(db, actor, id);
   await checkActions(db, actor, patch.actions);
   return db.transaction(async (tx) => {
-    const [row] = await tx
-      .update(rules)
-      .set({
-        name: patch.name,
-        enabled: patch.enabled,
-        conditions: patch.conditions,
-        actions: patch.actions,
-        updatedAt: now(),
-      })
-      .where(and(own(actor), eq(rules.id, id)))
-      .returning();
-    if (!row) throw AppError.notFound('rule');
+    const written = await updateGiven(
+      tx,
+      rules,
+      and(own(actor), eq(rules.id, id)),
+      { name: patch.name, enabled: patch.enabled, conditions: patch.conditions, actions: patch.actions },
+      { updatedAt: now() },
+    );
+    // Nothing given, nothing changed: the rule as it is, and no re-classification.
+    if (!written) return { ...toView(current), changed: 0 };
     const { changed } = await applyRules(tx, actor);
-    return { ...toView(row), changed };
+    return { ...toView(await findOwn(tx, actor, id)), changed };
   });
 }
 
