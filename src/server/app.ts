@@ -4,7 +4,6 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { secureHeaders } from 'hono/secure-headers';
 import { MAX_IMPORT_BYTES } from '../core/calendar/limits.ts';
 import { AppError } from '../core/errors.ts';
 import type { Core } from '../core/index.ts';
@@ -13,7 +12,6 @@ import { authHandler, requireUser } from './auth.ts';
 import type { AppEnv, AppOptions } from './context.ts';
 import { docsRoutes } from './docs.ts';
 import { errorBody, handleError } from './errors.ts';
-import { refuseUnstorableText } from './storable-text.ts';
 import { accessRoutes, publicAccessRoutes } from './routes/access.ts';
 import { accountRoutes } from './routes/accounts.ts';
 import { activityRoutes } from './routes/activities.ts';
@@ -40,6 +38,9 @@ import { systemRoutes } from './routes/system.ts';
 import { teamRoutes } from './routes/team.ts';
 import { timeDrainRoutes } from './routes/time-drains.ts';
 import { todayRoutes } from './routes/today.ts';
+import { securityHeaders } from './security-headers.ts';
+import { refuseUnstorableText } from './storable-text.ts';
+import { closeWhenBodyUnread } from './unread-body.ts';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -49,12 +50,13 @@ const webRoot = join(packageRoot(), 'dist/web');
 export function createApp(core: Core, options: AppOptions = {}) {
   const app = new OpenAPIHono<AppEnv>();
   app.onError(handleError);
+  app.use('*', securityHeaders);
+  app.use('*', closeWhenBodyUnread);
   app.use('*', async (c, next) => {
     c.set('core', core);
     c.set('options', options);
     await next();
   });
-  app.use('/api/*', secureHeaders());
   const apiLimit = bodyLimit({
     maxSize: MAX_BODY_BYTES,
     onError: () => {

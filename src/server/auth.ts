@@ -3,16 +3,19 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { CLIENT_IP_HEADER } from '../core/auth/auth.ts';
 import { userIdForToken } from '../core/auth/tokens.ts';
 import { actorOf, findMe, type Me, markActive } from '../core/auth/users.ts';
+import { databaseAnswers } from '../core/db/client.ts';
 import { AppError } from '../core/errors.ts';
 import { rememberOrigin, trustedOrigin } from '../core/mail/link-origin.ts';
 import type { AppEnv } from './context.ts';
-import { errorBody } from './errors.ts';
+import { errorBody, unavailableBody } from './errors.ts';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export function clientAddress(c: Context<AppEnv>): string {
   if (c.var.options.trustProxy) {
-    const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
+    // The last entry is the one our proxy added; those before it are whatever the client sent, and
+    // would let anyone pick the address that rate limits and known sign-in addresses key on.
+    const forwarded = c.req.header('x-forwarded-for')?.split(',').at(-1)?.trim();
     if (forwarded) return forwarded;
   }
   try {
@@ -97,6 +100,11 @@ export const authHandler: MiddlewareHandler<AppEnv> = async (c) => {
   const response = await c.var.core.auth.handler(request);
   if (response.status < 400) return response;
   const body = (await response.json().catch(() => ({}))) as { message?: string; code?: string };
+  // better-auth's own 500s (it wraps some database failures): ours to report, never a 400.
+  if (response.status >= 500) {
+    if (!(await databaseAnswers(c.var.core.db, 2_000))) return c.json(unavailableBody(), 503);
+    throw new Error(`better-auth answered ${response.status} to ${c.req.path}: ${body.message ?? ''}`);
+  }
   const code =
     response.status === 429
       ? 'rate_limited'

@@ -2,7 +2,7 @@ import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ZodError } from 'zod';
-import { AppError } from '../core/errors.ts';
+import { AppError, type ErrorCode } from '../core/errors.ts';
 
 /** The one error shape of the API (API.md): every error answer of every operation. */
 export const errorSchema = z
@@ -26,6 +26,7 @@ const ERROR_MEANING: Record<number, string> = {
   415: 'Send another media type',
   429: 'Too many attempts; try again later',
   500: 'A bug on our side; it has been logged',
+  503: 'The database does not answer right now; try again shortly (see Retry-After)',
 };
 
 /** The error answers an operation documents: the ones every operation of its kind can give, plus `extra`. */
@@ -44,6 +45,7 @@ export function errorResponses(kind: {
     ...(kind.lookup ? [404] : []),
     ...kind.extra,
     500,
+    503,
   ]);
   return Object.fromEntries(
     [...statuses]
@@ -88,9 +90,30 @@ export function validationHook(
   }
 }
 
-/** The one error handler: known errors keep their status, anything else is logged as a bug. */
+/** Seconds a client is asked to wait before trying again while the database does not answer. */
+export const UNAVAILABLE_RETRY_SECONDS = 5;
+
+/** The answer while the database does not answer: 503 `unavailable`, in the error shape. */
+export function unavailableBody(message = 'the database does not answer right now; try again shortly') {
+  return { error: { code: 'unavailable', message } };
+}
+
+/**
+ * The one error handler: known errors keep their status, a database that does not answer is a
+ * 503 (the request may be retried), anything else is logged as a bug.
+ */
 export function handleError(err: Error, c: Context) {
   if (err instanceof AppError) return c.json(errorBody(err), err.status as 400);
+  if (isDatabaseUnavailable(err)) {
+    console.error(`linchpin: database unavailable (${c.req.method} ${c.req.path}): ${describeCause(err)}`);
+    c.header('Retry-After', String(UNAVAILABLE_RETRY_SECONDS));
+    return c.json(unavailableBody(), 503);
+  }
+  const refusedByAuth = authLibraryRefusal(err);
+  if (refusedByAuth) {
+    if (refusedByAuth.retryAfter) c.header('Retry-After', refusedByAuth.retryAfter);
+    return c.json(errorBody(refusedByAuth.error), refusedByAuth.error.status as 400);
+  }
   if (err instanceof HTTPException) {
     const status = err.status;
     const code =
@@ -112,4 +135,78 @@ export function handleError(err: Error, c: Context) {
     { error: { code: 'internal', message: 'Something went wrong on our side; it has been logged.' } },
     500,
   );
+}
+
+const AUTH_CODES: Record<number, ErrorCode> = {
+  401: 'unauthenticated',
+  403: 'forbidden',
+  404: 'not_found',
+  409: 'conflict',
+  429: 'rate_limited',
+};
+
+/**
+ * better-auth's refusals when core calls it directly (setup and invitations sign the new person
+ * in): a 4xx of its own in our shape. Its 5xx stay bugs.
+ */
+function authLibraryRefusal(err: Error): { error: AppError; retryAfter?: string } | null {
+  const { statusCode, body, headers } = err as Error & {
+    statusCode?: unknown;
+    body?: { message?: string };
+    headers?: Record<string, string> | Headers;
+  };
+  if (err.name !== 'APIError' || typeof statusCode !== 'number' || statusCode < 400 || statusCode >= 500)
+    return null;
+  const error = new AppError(
+    AUTH_CODES[statusCode] ?? 'bad_request',
+    body?.message || err.message || 'refused',
+  );
+  const retryAfter = headers instanceof Headers ? headers.get('retry-after') : headers?.['Retry-After'];
+  return { error, retryAfter: retryAfter ?? undefined };
+}
+
+/** The innermost message of an error chain: what the driver said, not the statement wrapped around it. */
+function describeCause(error: unknown): string {
+  let e = error as { message?: string; cause?: unknown; code?: string };
+  while (e.cause && typeof e.cause === 'object') e = e.cause as typeof e;
+  return [e.code, e.message].filter(Boolean).join(' ') || String(error);
+}
+
+// Network failures on the way to PostgreSQL.
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EPIPE',
+]);
+// SQLSTATEs of a database that cannot serve now: connection exceptions (class 08), shutdown and
+// start-up (57P01-57P03), too many connections, a statement or an idle transaction over its time limit.
+const UNAVAILABLE_STATES = /^(08...|57P0[1-3]|53300|57014|25P03)$/;
+// What node-postgres, its pool and PGlite say when there is no connection to use.
+const UNAVAILABLE_MESSAGES =
+  /Connection terminated|timeout exceeded when trying to connect|Query read timeout|not queryable|Cannot use a pool after calling end|PGlite is closed|PGlite is not ready/i;
+
+/**
+ * True when an error (or one it wraps) means the database did not answer: refused, cut, timed
+ * out, shut down or closed. The server answers those with 503 `unavailable`, never 500.
+ */
+export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
+  if (!error || typeof error !== 'object' || depth > 8) return false;
+  const { code, message, cause, errors } = error as {
+    code?: unknown;
+    message?: unknown;
+    cause?: unknown;
+    errors?: unknown;
+  };
+  if (typeof code === 'string' && (NETWORK_CODES.has(code) || UNAVAILABLE_STATES.test(code))) return true;
+  // Drizzle's wrapper quotes the statement and its parameters: only the error it wraps is read.
+  const quotesQuery = 'query' in error && 'params' in error;
+  if (!quotesQuery && typeof message === 'string' && UNAVAILABLE_MESSAGES.test(message)) return true;
+  // A connection that tried IPv6 and IPv4 fails with an AggregateError of both.
+  if (Array.isArray(errors) && errors.some((e) => isDatabaseUnavailable(e, depth + 1))) return true;
+  return isDatabaseUnavailable(cause, depth + 1);
 }

@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { drizzleAdapter } from 'better-auth/adapters/drizzle';
-import { APIError } from 'better-auth/api';
+import { APIError, createAuthMiddleware, isAPIError } from 'better-auth/api';
 // The minimal entry leaves out the Kysely adapters we do not use (halves the import time).
 import { betterAuth } from 'better-auth/minimal';
 import { eq } from 'drizzle-orm';
@@ -13,12 +13,62 @@ import {
   users,
   verifications,
 } from '../db/schema/index.ts';
-import { hashPassword, verifyPassword } from './password.ts';
+import { argon2id, verifyPassword } from './password.ts';
+import { recordFailedSignIn, recordSignIn, signInWait } from './sign-in-limit.ts';
 
 /** The header the server fills with the client's address; better-auth keys its rate limits on it. */
 export const CLIENT_IP_HEADER = 'x-linchpin-client-ip';
 
 const DAY = 24 * 60 * 60;
+
+/**
+ * The only better-auth endpoints reachable over HTTP. Its others (update-user, change-email,
+ * delete-user, change-password, reset…) would bypass our validation, the audit log and the
+ * sign-out rules of /api/me/*: each is answered 404, whatever the server in front lets through.
+ */
+export const HTTP_AUTH_ENDPOINTS = new Set(['/sign-in/email', '/sign-out', '/get-session']);
+
+/** The client's address as the server passed it (the rate limits key on it). */
+const addressOf = (headers: Headers | undefined) => headers?.get(CLIENT_IP_HEADER) ?? 'unknown';
+
+const emailOf = (body: unknown) =>
+  body && typeof body === 'object' && typeof (body as { email?: unknown }).email === 'string'
+    ? (body as { email: string }).email
+    : null;
+
+/** Refuses endpoints we do not offer, and sign-in for an e-mail that must wait (sign-in-limit.ts). */
+const beforeEndpoint = (db: Db) =>
+  createAuthMiddleware(async (ctx) => {
+    if (ctx.request && !HTTP_AUTH_ENDPOINTS.has(ctx.path)) {
+      throw new APIError('NOT_FOUND', { message: `${ctx.request.method} /api/auth${ctx.path} not found` });
+    }
+    const email = ctx.path === '/sign-in/email' ? emailOf(ctx.body) : null;
+    if (!email) return;
+    const waitMs = await signInWait(db, email, addressOf(ctx.headers));
+    if (waitMs > 0) {
+      const seconds = Math.ceil(waitMs / 1000);
+      throw new APIError(
+        'TOO_MANY_REQUESTS',
+        {
+          message: `too many wrong passwords for this account: try again in ${seconds < 90 ? `${seconds} seconds` : `${Math.ceil(seconds / 60)} minutes`}`,
+        },
+        { 'Retry-After': String(seconds) },
+      );
+    }
+  });
+
+/** Counts a wrong password against the account, and notes the address of a right one. */
+const afterEndpoint = (db: Db) =>
+  createAuthMiddleware(async (ctx) => {
+    const email = ctx.path === '/sign-in/email' ? emailOf(ctx.body) : null;
+    if (!email) return;
+    const returned = ctx.context.returned;
+    if (isAPIError(returned)) {
+      if (returned.statusCode === 401) await recordFailedSignIn(db, email, addressOf(ctx.headers));
+    } else if (returned !== undefined) {
+      await recordSignIn(db, email, addressOf(ctx.headers));
+    }
+  });
 
 /**
  * Every server process must sign cookies with the same secret, so it lives in the database
@@ -66,13 +116,17 @@ export function createAuth(db: Db, options: AuthOptions) {
       // Accounts are made by first-run setup and by admins, never by open sign-up.
       disableSignUp: true,
       minPasswordLength: 8,
-      password: { hash: hashPassword, verify: ({ hash, password }) => verifyPassword(hash, password) },
+      password: { hash: argon2id, verify: ({ hash, password }) => verifyPassword(hash, password) },
     },
     user: {
       // Set by setup and admin commands only; never from a request.
       additionalFields: { workspaceId: { type: 'string', required: true, input: false } },
     },
     session: { expiresIn: 30 * DAY, updateAge: DAY },
+    hooks: { before: beforeEndpoint(db), after: afterEndpoint(db) },
+    // A failure that is not better-auth's own answer (the database is down, a bug) reaches our error
+    // handler (503 or a logged 500) instead of becoming a bare 500 "Internal Server Error".
+    onAPIError: { throw: true },
     databaseHooks: {
       session: {
         create: {

@@ -11,7 +11,7 @@ import { signOutEverywhere } from '../people/service.ts';
 import { limitRate, withinRate } from '../rate-limit.ts';
 import { now } from '../time/clock.ts';
 import type { Actor } from './actor.ts';
-import { hashPassword, verifyPassword } from './password.ts';
+import { assertUncommonPassword, hashPassword, verifyPassword } from './password.ts';
 import { digest, matchesDigest, newSecret } from './secrets.ts';
 
 const newPassword = z.string().min(8, 'must be at least 8 characters').max(200);
@@ -25,10 +25,10 @@ export const resetSchema = z.object({ password: newPassword });
 
 const RESET_MS = 60 * 60_000;
 
-async function setPassword(db: Db, userId: string, password: string): Promise<void> {
+async function setPassword(db: Db, userId: string, password: string, field: string): Promise<void> {
   await db
     .update(authAccounts)
-    .set({ password: await hashPassword(password), updatedAt: now() })
+    .set({ password: await hashPassword(password, field), updatedAt: now() })
     .where(and(eq(authAccounts.userId, userId), eq(authAccounts.providerId, 'credential')));
 }
 
@@ -50,7 +50,7 @@ export async function changePassword(
   if (!credential?.password || !(await verifyPassword(credential.password, input.currentPassword))) {
     throw AppError.invalid('currentPassword', 'is not your current password');
   }
-  await setPassword(db, actor.userId, input.newPassword);
+  await setPassword(db, actor.userId, input.newPassword, 'newPassword');
   await voidResetLinks(db, actor.userId);
   await signOutEverywhere(db, actor.userId, context.sessionToken);
   await recordAudit(db, {
@@ -124,6 +124,8 @@ export async function resetPassword(
   ip: string | null,
 ): Promise<void> {
   await limitRate(db, `password-reset-use:${ip ?? 'unknown'}`, 30, 10 * 60_000);
+  // Before the link is claimed: a refused password must not use it up.
+  await assertUncommonPassword(password);
   const [row] =
     token.length > 100
       ? []
@@ -156,7 +158,7 @@ export async function resetPassword(
     )
     .returning({ id: passwordResets.id });
   if (!claimed) throw new AppError('gone', 'this reset link was already used: ask for a new one');
-  await setPassword(db, row.reset.userId, password);
+  await setPassword(db, row.reset.userId, password, 'password');
   await voidResetLinks(db, row.reset.userId);
   await signOutEverywhere(db, row.reset.userId);
   await recordAudit(db, {
