@@ -243,8 +243,9 @@ export function casesOf(op: Operation, ids: FuzzIds, token: string, random: () =
     cases.push({ ...baseline, ...c, method: op.method, url });
 
   // The valid request itself, where sending it changes nothing: it reads (2xx, unless it needs a secret).
-  if (op.method === 'GET')
-    add({ label: 'valid', expect: op.params.some((p) => /token|code/i.test(p.name)) ? 'refused' : 'ok' });
+  // A secret in the path, or the data folder's backup key in a header: a made-up one is refused.
+  const needsSecret = op.params.some((p) => /token|code/i.test(p.name)) || op.path === '/system/backup';
+  if (op.method === 'GET') add({ label: 'valid', expect: needsSecret ? 'refused' : 'ok' });
   if (!op.public) {
     add({ label: 'no auth', token: undefined, expect: 'unauthenticated' });
     add({ label: 'unknown token', token: `lp_${hex(random, 40)}`, expect: 'unauthenticated' });

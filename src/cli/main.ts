@@ -4,6 +4,7 @@ import { CliError } from './client.ts';
 import { registerAccounts } from './commands/accounts.ts';
 import { registerActivities } from './commands/activities.ts';
 import { registerAdmin } from './commands/admin.ts';
+import { registerBackup } from './commands/backup.ts';
 import { registerExport } from './commands/export.ts';
 import { registerHandover } from './commands/handover.ts';
 import { registerImport } from './commands/import.ts';
@@ -33,6 +34,7 @@ registerPlan(program);
 registerTeam(program);
 registerNotifications(program);
 registerAdmin(program);
+registerBackup(program);
 
 /** Zod's error, recognised without loading zod on every start. */
 function isZodError(error: unknown): error is Error & { issues: { path: PropertyKey[]; message: string }[] } {

@@ -15,6 +15,7 @@ import { errorBody, handleError } from './errors.ts';
 import { accessRoutes, publicAccessRoutes } from './routes/access.ts';
 import { accountRoutes } from './routes/accounts.ts';
 import { activityRoutes } from './routes/activities.ts';
+import { backupRoutes } from './routes/backup.ts';
 import { importRoutes } from './routes/calendar/imports.ts';
 import { reviewRoutes } from './routes/calendar/review.ts';
 import { ruleRoutes } from './routes/calendar/rules.ts';
@@ -97,6 +98,7 @@ export function createApp(core: Core, options: AppOptions = {}) {
   api.route('/', publicAccessRoutes);
   api.route('/', publicFeedRoutes);
   api.route('/', publicMailRoutes);
+  api.route('/', backupRoutes);
   api.use('*', requireUser);
   api.route('/', meRoutes);
   api.route('/', notificationRoutes);

@@ -1,4 +1,5 @@
 import { serve } from '@hono/node-server';
+import { announceBackups } from '../core/backup/announce.ts';
 import { DataDirLockedError } from '../core/db/lock.ts';
 import { type Core, configFromEnv, createCore } from '../core/index.ts';
 
@@ -18,14 +19,20 @@ export async function startServer(options: { port?: number; host?: string } = {}
     throw error;
   }
   const app = createApp(core, { serveWeb: true, trustProxy: Boolean(process.env.LINCHPIN_TRUST_PROXY) });
+  // On the embedded engine the CLI's backup asks this process (it holds the folder): tell it where.
+  let withdrawBackups = () => {};
   const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
     const where = core.database.driver === 'pglite' ? `data in ${configFromEnv().dataDir}` : 'PostgreSQL';
     console.log(`Linchpin is running on http://localhost:${info.port} (${where})`);
+    if (core.database.driver === 'pglite') {
+      withdrawBackups = announceBackups(configFromEnv().dataDir ?? './data', host, info.port);
+    }
   });
   const sync = scheduleSubscriptions(core);
   const rollover = schedulePlanRollover(core);
   const stopRhythm = await scheduleRhythm(core);
   const stop = () => {
+    withdrawBackups();
     clearInterval(sync);
     clearInterval(rollover);
     server.close();
