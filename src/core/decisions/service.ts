@@ -57,6 +57,8 @@ export async function listDecisions(db: Db, actor: Actor, accountId: string): Pr
       sql`case when ${decisions.status} in ('active', 'revisited') then 0 else 1 end`,
       desc(decisions.decidedOn),
       desc(decisions.createdAt),
+      // Ties (made in the same instant, e.g. restored) keep one order on every engine.
+      desc(decisions.id),
     );
   const today = todayIn(actor.timeZone);
   return rows.map((r) => toView(r, today));

@@ -166,7 +166,7 @@ async function risksOf(db: Db, actor: Actor, accountIds: string[]): Promise<Map<
     ),
     db.execute<{ id: string; account_id: string; created_at: string | Date }>(
       sql`select distinct on (account_id) id, account_id, created_at from scorecard_rounds
-          where workspace_id = ${ws} and account_id in (${ids}) order by account_id, created_at desc`,
+          where workspace_id = ${ws} and account_id in (${ids}) order by account_id, created_at desc, id desc`,
     ),
     db.execute<{ account_id: string; due: number }>(
       sql`select account_id, count(*)::int as due from decisions
