@@ -8,7 +8,8 @@ export type ErrorCode =
   | 'gone'
   | 'too_large'
   | 'unsupported_media_type'
-  | 'rate_limited';
+  | 'rate_limited'
+  | 'busy';
 
 const STATUS: Record<ErrorCode, number> = {
   validation_failed: 400,
@@ -21,6 +22,7 @@ const STATUS: Record<ErrorCode, number> = {
   too_large: 413,
   unsupported_media_type: 415,
   rate_limited: 429,
+  busy: 503,
 };
 
 /** The one error type of Linchpin: a stable code, a message for people, optional field errors. */
@@ -39,6 +41,16 @@ export class AppError extends Error {
   static notFound(what: string): AppError {
     return new AppError('not_found', `${what} not found`);
   }
+
+  /** This server cannot take the work now; the answer says when to try again (Retry-After). */
+  static busy(message: string, retryAfterSeconds: number): AppError {
+    const error = new AppError('busy', message);
+    error.retryAfterSeconds = retryAfterSeconds;
+    return error;
+  }
+
+  /** Sent as Retry-After when set. */
+  retryAfterSeconds?: number;
 
   static invalid(field: string, problem: string): AppError {
     return new AppError('validation_failed', `${field} ${problem}`, { [field]: problem });

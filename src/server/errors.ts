@@ -103,7 +103,10 @@ export function unavailableBody(message = 'the database does not answer right no
  * 503 (the request may be retried), anything else is logged as a bug.
  */
 export function handleError(err: Error, c: Context) {
-  if (err instanceof AppError) return c.json(errorBody(err), err.status as 400);
+  if (err instanceof AppError) {
+    if (err.retryAfterSeconds) c.header('Retry-After', String(err.retryAfterSeconds));
+    return c.json(errorBody(err), err.status as 400);
+  }
   if (isDatabaseUnavailable(err)) {
     console.error(`linchpin: database unavailable (${c.req.method} ${c.req.path}): ${describeCause(err)}`);
     c.header('Retry-After', String(UNAVAILABLE_RETRY_SECONDS));

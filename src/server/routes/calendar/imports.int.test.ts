@@ -13,6 +13,7 @@ import {
   uploadImport,
 } from '../../../../test/factories.ts';
 import { type IcsEvent, icsCalendar } from '../../../../test/ics.ts';
+import { IMPORT_RETRY_SECONDS, takeImportSlot } from '../../../core/calendar/import-slots.ts';
 import { syncDueSubscriptions } from '../../../core/calendar/subscriptions.ts';
 import { calendars } from '../../../core/db/schema/index.ts';
 
@@ -415,5 +416,33 @@ describe('subscriptions', () => {
     const bad = await api.post('/calendars', { name: 'Nope', url: 'ftp://example.com/cal.ics' });
     expect(bad.status).toBe(400);
     expect(bad.body.error.fields).toHaveProperty('url');
+  });
+});
+
+describe('imports at once', () => {
+  it('while this process runs an import, another is 503 busy with Retry-After, other requests are answered, and nothing of it is written', async () => {
+    const ann = await amsterdammer();
+    const release = takeImportSlot(); // as a running import holds it
+    try {
+      const second = await importIcs(app, ann, calendar(week(ann), ann), 'second.ics');
+      expect(second.status).toBe(503);
+      expect(second.headers.get('retry-after')).toBe(String(IMPORT_RETRY_SECONDS));
+      const refused = (await second.json()) as { error: { code: string; message: string } };
+      expect(refused.error.code).toBe('busy');
+      expect(refused.error.message).toMatch(/another import is running/);
+      expect((await apiClient(app, ann.token).get('/me')).status).toBe(200);
+    } finally {
+      release();
+    }
+    const names = (await core.db.select({ name: calendars.name }).from(calendars)).map((c) => c.name);
+    expect(names).not.toContain('second.ics');
+    // Given back (also by a streamed import when its answer ends), the slot takes the next one.
+    const streamed = await uploadImport(app, ann, calendar(week(ann), ann), {
+      query: { fileName: 'streamed.ics' },
+      accept: 'application/x-ndjson',
+    });
+    expect(streamed.status).toBe(200);
+    expect(await streamed.text()).toContain('"summary"');
+    expect((await importIcs(app, ann, calendar(week(ann), ann), 'second.ics')).status).toBe(200);
   });
 });
