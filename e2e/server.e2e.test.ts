@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { icsCalendar } from '../test/ics.ts';
 import { createScratchDatabase } from '../test/postgres.ts';
 import { Api, setUp } from './api.ts';
 import { tempDir } from './harness.ts';
@@ -70,4 +71,61 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('two server processes on one Pos
       await scratch.drop();
     }
   });
+});
+
+describe('stopping the server process during an import', () => {
+  /** A calendar big enough to take the server a few seconds (20,000 meetings over 2026). */
+  const bigCalendar = icsCalendar(
+    Array.from({ length: 20_000 }, (_, i) => {
+      const day = new Date(Date.UTC(2026, 0, 1) + (i % 360) * 86_400_000)
+        .toISOString()
+        .slice(0, 10)
+        .replaceAll('-', '');
+      const hour = String(7 + (i % 12)).padStart(2, '0');
+      return {
+        uid: `load-${i}@test`,
+        summary: `Meeting ${i}`,
+        start: `${day}T${hour}0000Z`,
+        end: `${day}T${hour}3000Z`,
+      };
+    }),
+  );
+  const countOf = async (api: Api) => (await api.get<{ items: unknown[] }>('/calendars')).items.length;
+
+  it('SIGTERM answers the import in flight before the process exits, and it is kept', async () => {
+    const dataDir = tempDir('e2e-drain');
+    const first = await startServer({ LINCHPIN_DATA_DIR: dataDir });
+    const cookie = await setUp(first.url, owner, 'Europe/London');
+    const api = new Api(first.url, { cookie });
+    const answer = api.send('POST', '/imports?fileName=big.ics', bigCalendar, 'text/calendar');
+    await new Promise((r) => setTimeout(r, 300));
+    const exited = new Promise<number | null>((resolve) =>
+      first.process.once('exit', (code) => resolve(code)),
+    );
+    first.process.kill('SIGTERM');
+    const response = await answer;
+    expect(response.status).toBe(200);
+    expect(((await response.json()) as { added: number }).added).toBe(20_000);
+    expect(await exited).toBe(0);
+    const again = await startServer({ LINCHPIN_DATA_DIR: dataDir });
+    expect(await countOf(new Api(again.url, { cookie }))).toBe(1);
+    await again.stop();
+  }, 120_000);
+
+  it('kill -9 during an import leaves nothing of it: no calendar, no activities', async () => {
+    const dataDir = tempDir('e2e-kill-import');
+    const first = await startServer({ LINCHPIN_DATA_DIR: dataDir });
+    const cookie = await setUp(first.url, owner, 'Europe/London');
+    const answer = new Api(first.url, { cookie })
+      .send('POST', '/imports?fileName=big.ics', bigCalendar, 'text/calendar')
+      .catch(() => null);
+    await new Promise((r) => setTimeout(r, 800));
+    await first.kill9();
+    expect(await answer).toBeNull();
+    const again = await startServer({ LINCHPIN_DATA_DIR: dataDir });
+    const api = new Api(again.url, { cookie });
+    expect(await countOf(api)).toBe(0);
+    expect((await api.get<{ items: unknown[] }>('/activities')).items).toHaveLength(0);
+    await again.stop();
+  }, 120_000);
 });

@@ -35,15 +35,21 @@ export async function startServer(options: { port?: number; host?: string } = {}
     withdrawBackups();
     clearInterval(sync);
     clearInterval(rollover);
-    server.close();
-    // A mail handed to the SMTP server is recorded as sent before the database closes.
-    stopRhythm()
+    // No new connections; requests in flight are answered before the database closes (a client
+    // that holds an idle keep-alive connection is not waited for), and so is a mail in hand.
+    const drained = new Promise<void>((resolve) => server.close(() => resolve()));
+    if ('closeIdleConnections' in server) server.closeIdleConnections();
+    const patience = new Promise<void>((resolve) => setTimeout(resolve, DRAIN_SECONDS * 1000).unref());
+    Promise.all([Promise.race([drained, patience]), stopRhythm()])
       .then(() => core.close())
       .finally(() => process.exit(0));
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
 }
+
+/** How long a stopping server waits for requests in flight (an import, a PDF) before it exits. */
+const DRAIN_SECONDS = 30;
 
 /**
  * Notifications, digests and the outbox (core/rhythm): every process runs it, each mail goes once.
