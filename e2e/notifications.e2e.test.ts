@@ -181,6 +181,15 @@ describe('Settings → Notifications', () => {
     await settings.preview.waitFor();
     expect((await settings.preview.getByTestId('digest-subject').textContent())?.length).toBeGreaterThan(0);
     expect(await settings.preview.locator('iframe').getAttribute('sandbox')).toBe('');
+    // The mail as it looks: its own layout, not refused by the app's policy.
+    const mail = settings.page.frameLocator('.digest-preview__frame');
+    await mail.locator('h1').waitFor();
+    expect(await mail.locator('h1').textContent()).toBe(
+      await settings.preview.getByTestId('digest-subject').textContent(),
+    );
+    expect(await mail.locator('body').evaluate((body) => getComputedStyle(body).backgroundColor)).toBe(
+      'rgb(243, 244, 247)',
+    );
     await settings.preview.getByRole('button', { name: 'Plain text' }).click();
     expect((await settings.preview.locator('pre').textContent())?.length).toBeGreaterThan(0);
     await settings.page.keyboard.press('Escape');

@@ -91,6 +91,15 @@ describe('the notification centre, settings and digest preview', async () => {
     expect(preview.body.subject).toBe('Due today, Wed 2 Dec');
     expect(preview.body.text).toContain('PLANNED FOR TODAY');
     expect(preview.body.html).toContain('<!doctype html>');
+    // The page the preview frames: the mail itself, sandboxed, framed by the app only.
+    const page = await app.request('/api/me/digest/preview/html', {
+      headers: { authorization: `Bearer ${ben.token}` },
+    });
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('Due today, Wed 2 Dec');
+    expect(page.headers.get('content-security-policy')).toMatch(/sandbox/);
+    expect(page.headers.get('content-security-policy')).toMatch(/frame-ancestors 'self'/);
+    expect(page.headers.get('x-frame-options')).toBe('SAMEORIGIN');
     const monday = await as(ann).get('/me/digest/preview');
     expect(monday.body.subject).toBe('Reflect on your week 2026-W49');
   });

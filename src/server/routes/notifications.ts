@@ -66,6 +66,28 @@ route.get('/me/digest/preview', {
     previewDigest(db, actor, { origin: await linkOrigin(c), secret: c.var.core.secret }),
 });
 
+/**
+ * The HTML of the next digest as a page of its own, for the preview's frame: a frame written from
+ * the app (srcdoc) would inherit the app's policy and lose the mail's inline styles. Framed by the
+ * app only, sandboxed, no script and nothing loaded.
+ */
+route.get('/me/digest/preview/html', {
+  summary: 'The next digest’s HTML as a page (what the preview in Settings → Notifications frames)',
+  responds: [200, 'The mail as HTML', { 'text/html': z.string() }],
+  run: async ({ c, db, actor }) => {
+    const { html } = await previewDigest(db, actor, {
+      origin: await linkOrigin(c),
+      secret: c.var.core.secret,
+    });
+    return c.html(html, 200, {
+      'Content-Security-Policy':
+        "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'self'; sandbox",
+      'X-Frame-Options': 'SAMEORIGIN',
+      'Cache-Control': 'no-store',
+    });
+  },
+});
+
 const tokenParam = z.object({ token: z.string().min(1).max(200) });
 
 /** A small page of its own: the link works from any mail client without the app or a session. */

@@ -71,11 +71,13 @@ function PreviewContent({ digest }: { digest: DigestPreview }) {
       {asText ? (
         <pre className="digest-preview__frame digest-preview__text">{digest.text}</pre>
       ) : (
+        // A page of its own (not srcdoc): a frame written from here would take the app's policy,
+        // which refuses the mail's inline styles.
         <iframe
           className="digest-preview__frame"
           title="The digest as mailed"
           sandbox=""
-          srcDoc={digest.html}
+          src="/api/me/digest/preview/html"
         />
       )}
     </div>
