@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { dateIn } from '../../../core/time/days.ts';
+import { isApiError } from '../../api/client.ts';
 import { TextField } from '../../shared/Field.tsx';
 import { problemOf } from '../../shared/forms.ts';
 import { RatingForm } from './RatingForm.tsx';
@@ -12,6 +13,17 @@ import { usePublicForm, useSubmitPublicRating } from './scorecard-queries.ts';
 // A customer has no Linchpin profile: their browser's zone says which day the link ends.
 const browserZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
 
+/**
+ * Why the link does not open, in words for a customer: a link that is not one of ours at all (a
+ * typo, a cut-off address) says so instead of naming a validation rule.
+ */
+function linkProblem(error: unknown): string {
+  if (isApiError(error) && error.status === 400)
+    return 'This rating link is not valid: it may have been cut off. Ask the person who sent it for a new one.';
+  const message = problemOf(error).message ?? 'This rating link cannot be opened right now.';
+  return `${message.charAt(0).toUpperCase()}${message.slice(1)}.`.replace(/\.\.$/, '.');
+}
+
 export function RatePage({ token }: { token: string }) {
   const form = usePublicForm(token);
   const submit = useSubmitPublicRating(token);
@@ -23,7 +35,7 @@ export function RatePage({ token }: { token: string }) {
     body = (
       <div className="rate-message" role="alert">
         <h1>This link cannot be used</h1>
-        <p>{problemOf(form.error).message}</p>
+        <p>{linkProblem(form.error)}</p>
       </div>
     );
   } else if (submit.isSuccess) {
