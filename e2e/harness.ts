@@ -15,6 +15,7 @@ import {
   signIn,
 } from './api.ts';
 import { launchChromium, screenshot } from './browser.ts';
+import { isoWeek, localToday } from './dates.ts';
 import { type RunningServer, startServer } from './server.ts';
 
 export const tempDir = (prefix: string) => mkdtempSync(join(tmpdir(), `linchpin-${prefix}-`));
@@ -151,6 +152,18 @@ export class Harness {
     const timeZone = options.timeZone ?? this.zone();
     const cookie = await acceptInvitation(this.url, url, { name, password: PASSWORD, timeZone });
     return Person.withSession(this.url, cookie, PASSWORD);
+  }
+
+  /**
+   * A new person whose week is planned and reflected on, so that (whatever the weekday and hour)
+   * the rhythm has nothing to tell them of their week: the bell holds only what the test makes.
+   */
+  async personOnTopOfTheirWeek(name: string): Promise<Person> {
+    const person = await this.person(name);
+    const week = isoWeek(new Date(`${localToday()}T00:00:00Z`));
+    await person.post(`/plans/${week}/rocks`, { title: 'Map the buying centre', budgetMinutes: 120 });
+    await person.put(`/reflections/${week}`, { answers: { legacy_today: 'A buyer who trusts us.' } });
+    return person;
   }
 
   /** A page in a fresh browser context, signed in as `person` (or nobody), at no page yet. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isoWeek, localToday } from './dates.ts';
+import { localToday } from './dates.ts';
 import { fileHarness, type Person } from './harness.ts';
 import { AccountPage, AccountsPage } from './pages/accounts.ts';
 import { NotificationCentre, NotificationSettings } from './pages/notifications.ts';
@@ -18,21 +18,9 @@ const app = fileHarness({
 const DECISION = 'Free express shipping on late orders this quarter';
 const REVIEW = /Review the decision "Free express shipping on late orders this quarter"/;
 
-/**
- * Someone whose week is planned and reflected on, so that (whatever the weekday and hour) the rhythm
- * has nothing to tell them of their week.
- */
-async function personOnTopOfTheirWeek(name: string): Promise<Person> {
-  const person = await app.person(name);
-  const week = isoWeek(new Date(`${localToday()}T00:00:00Z`));
-  await person.post(`/plans/${week}/rocks`, { title: 'Map the buying centre', budgetMinutes: 120 });
-  await person.put(`/reflections/${week}`, { answers: { legacy_today: 'A buyer who trusts us.' } });
-  return person;
-}
-
 /** Someone with an account and a decision whose review-by date is today, told so by the server's rhythm. */
 async function withDecisionDueToday(name: string) {
-  const person = await personOnTopOfTheirWeek(name);
+  const person = await app.personOnTopOfTheirWeek(name);
   const account = await person.post('/accounts', { name: `Northwind of ${name}` });
   const decision = await person.post(`/accounts/${account.id}/decisions`, {
     title: DECISION,
@@ -130,7 +118,7 @@ describe('the notification centre, in a browser', () => {
     expect(await centre.markAllRead.isDisabled()).toBe(true);
     expect(await centre.isUnread(REVIEW)).toBe(false);
 
-    const newcomer = await centreOf(await personOnTopOfTheirWeek('Nia New'));
+    const newcomer = await centreOf(await app.personOnTopOfTheirWeek('Nia New'));
     await newcomer.openPanel();
     expect(await newcomer.empty.textContent()).toBe("Nothing due. You're on top of things.");
   });

@@ -3,8 +3,7 @@ import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { type MailServer, type ReceivedMail, startMailServer } from '../test/mail-server.ts';
-import { isoWeek, localToday } from './dates.ts';
-import { fileHarness, type Person } from './harness.ts';
+import { fileHarness } from './harness.ts';
 import { NotificationCentre } from './pages/notifications.ts';
 import { RatingFormPage, RoundPage } from './pages/scorecard.ts';
 import { WeekPage } from './pages/week.ts';
@@ -58,21 +57,9 @@ const mailsTo = (address: string): ReceivedMail[] => mail.messages.filter((m) =>
 /** Mail to anyone outside the workspace (digests to its people do not count). */
 const customerMail = () => mail.messages.filter((m) => m.to.some((a) => !a.endsWith('@acme.test')));
 
-/**
- * Someone whose week is planned and reflected on, so that (whatever the weekday and hour) the bell
- * holds nothing but what the test makes.
- */
-async function personOnTopOfTheirWeek(name: string): Promise<Person> {
-  const person = await app.person(name);
-  const week = isoWeek(new Date(`${localToday()}T00:00:00Z`));
-  await person.post(`/plans/${week}/rocks`, { title: 'Map the buying centre', budgetMinutes: 120 });
-  await person.put(`/reflections/${week}`, { answers: { legacy_today: 'A buyer who trusts us.' } });
-  return person;
-}
-
 /** A new person's Northwind Traders with the round Q4 2026, made through the API; its page open. */
 async function round(viewport = DESKTOP) {
-  const person = await personOnTopOfTheirWeek('Rita Seller');
+  const person = await app.personOnTopOfTheirWeek('Rita Seller');
   const account = await person.post('/accounts', { name: NORTHWIND });
   const made = await person.post(`/accounts/${account.id}/scorecard`, { name: ROUND });
   const page = new RoundPage(await app.page(person, { viewport }));
