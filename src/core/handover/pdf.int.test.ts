@@ -1,26 +1,17 @@
 import { existsSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { type LoopbackService, startLoopbackService } from '../../../test/loopback.ts';
 import { chromiumPath, htmlToPdf } from './pdf.ts';
 
 /** A server on this machine's loopback that counts every request, as an internal service would. */
-let server: Server;
+let service: LoopbackService;
 let port = 0;
-let requests: string[] = [];
-
 beforeAll(async () => {
-  server = createServer((req, res) => {
-    requests.push(req.url ?? '');
-    res.writeHead(200, { 'content-type': 'image/png' }).end();
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  port = (server.address() as AddressInfo).port;
+  service = await startLoopbackService();
+  port = service.port;
 });
-beforeEach(() => {
-  requests = [];
-});
-afterAll(() => new Promise((resolve) => server.close(resolve)));
+beforeEach(() => service.forget());
+afterAll(() => service.close());
 
 // Chromium is Debian's package (.ci/run installs it); without it a PDF is a clear 400 instead.
 describe.skipIf(!existsSync(chromiumPath()))('htmlToPdf prints offline', () => {
@@ -37,13 +28,13 @@ describe.skipIf(!existsSync(chromiumPath()))('htmlToPdf prints offline', () => {
       </body></html>`;
     const pdf = await htmlToPdf(html);
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
-    expect(requests).toEqual([]);
+    expect(service.requests).toEqual([]);
   });
 
   it('does not follow a refresh to the network either (no policy covers that: the network is off)', async () => {
     const html = `<!doctype html><html><head><meta http-equiv="refresh" content="0;url=http://127.0.0.1:${port}/refresh"></head><body><p>Moved</p></body></html>`;
     const pdf = await htmlToPdf(html);
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
-    expect(requests).toEqual([]);
+    expect(service.requests).toEqual([]);
   });
 });

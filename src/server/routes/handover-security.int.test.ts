@@ -1,27 +1,21 @@
 import { existsSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testWorld } from '../../../test/app.ts';
 import { apiClient, buildAccount, buildDecision, buildStakeholder } from '../../../test/factories.ts';
+import { type LoopbackService, startLoopbackService } from '../../../test/loopback.ts';
 import { chromiumPath } from '../../core/handover/pdf.ts';
 
 const { core, app, ann, close } = await testWorld({ people: { ann: { name: 'Ann Owner' } } });
 afterAll(close);
 
 /** An internal service on loopback, counting requests: the pack must never make one. */
-let server: Server;
-let requests: string[] = [];
+let service: LoopbackService;
 let port = 0;
 beforeAll(async () => {
-  server = createServer((req, res) => {
-    requests.push(req.url ?? '');
-    res.writeHead(200, { 'content-type': 'image/png' }).end();
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  port = (server.address() as AddressInfo).port;
+  service = await startLoopbackService();
+  port = service.port;
 });
-afterAll(() => new Promise((resolve) => server.close(resolve)));
+afterAll(() => service.close());
 
 /** The text the probe stored: a script link, a remote image, an HTML event handler. */
 const hostile = () =>
@@ -76,11 +70,11 @@ describe('the handover pack from hostile user text', () => {
   });
 
   it.skipIf(!existsSync(chromiumPath()))('prints the PDF without a single request', async () => {
-    requests = [];
+    service.forget();
     const pdf = await pack('pdf');
     expect(pdf.status).toBe(200);
     expect(pdf.headers.get('content-type')).toBe('application/pdf');
     expect(pdf.body.subarray(0, 5).toString()).toBe('%PDF-');
-    expect(requests).toEqual([]);
+    expect(service.requests).toEqual([]);
   });
 });
