@@ -28,12 +28,19 @@ export const APP_POLICY = policy({
  * A page the server writes itself (the unsubscribe page, a handover pack opened in the browser):
  * no script at all, its own inline styles and `data:`/inline SVG images, a form only back to here.
  */
-export const DOCUMENT_POLICY = policy({
-  'default-src': "'none'",
-  'style-src': "'unsafe-inline'",
-  'img-src': 'data:',
-  'form-action': "'self'",
+const DOCUMENT = { 'default-src': "'none'", 'style-src': "'unsafe-inline'", 'img-src': 'data:' };
+export const DOCUMENT_POLICY = policy({ ...DOCUMENT, 'form-action': "'self'", ...NO_EMBEDDING });
+
+/**
+ * The same kind of page shown by the app itself in a frame (the digest preview): framed by this
+ * origin only, sandboxed, no form. Its route also sets `X-Frame-Options: SAMEORIGIN`.
+ */
+export const FRAMED_DOCUMENT_POLICY = policy({
+  ...DOCUMENT,
+  'form-action': "'none'",
   ...NO_EMBEDDING,
+  'frame-ancestors': "'self'",
+  sandbox: '',
 });
 
 function policyFor(path: string, contentType: string): string {

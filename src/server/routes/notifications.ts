@@ -23,6 +23,7 @@ import {
 } from '../../core/notifications/service.ts';
 import { linkOrigin } from '../auth.ts';
 import { featureRoutes } from '../operation.ts';
+import { FRAMED_DOCUMENT_POLICY } from '../security-headers.ts';
 
 /** The notification centre, notification settings and the digest preview; one-click unsubscribe. */
 export const [notificationRoutes, route] = featureRoutes('notifications');
@@ -80,8 +81,7 @@ route.get('/me/digest/preview/html', {
       secret: c.var.core.secret,
     });
     return c.html(html, 200, {
-      'Content-Security-Policy':
-        "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'self'; sandbox",
+      'Content-Security-Policy': FRAMED_DOCUMENT_POLICY,
       'X-Frame-Options': 'SAMEORIGIN',
       'Cache-Control': 'no-store',
     });

@@ -1,7 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { auditQuerySchema, listAudit } from '../../core/audit/service.ts';
 import { ROLES } from '../../core/auth/users.ts';
-import { trustedOrigin } from '../../core/mail/link-origin.ts';
 import {
   acceptInputSchema,
   acceptInvitation,
@@ -12,7 +11,7 @@ import {
   withdrawInvitation,
 } from '../../core/people/invitations.ts';
 import { listPeople, personPatchSchema, updatePerson } from '../../core/people/service.ts';
-import { clientAddress, headersWithClientAddress, publicOrigin } from '../auth.ts';
+import { clientAddress, headersWithClientAddress, linkOrigin } from '../auth.ts';
 import { itemsOf } from '../context.ts';
 import { featureRoutes } from '../operation.ts';
 import { meSchema } from './me.ts';
@@ -92,7 +91,7 @@ route.post('/invitations', {
   errors: [409],
   run: async ({ c, db, actor, body }) =>
     createInvitation(db, c.var.core.mailer, { ...actor, name: c.var.me.name }, body, {
-      origin: (await trustedOrigin(db)) ?? publicOrigin(c),
+      origin: await linkOrigin(c),
       ip: clientAddress(c),
     }),
 });
