@@ -155,6 +155,10 @@ export function renderDigestMail(db: Db, links: { origin: string; secret: string
   };
 }
 
+/** The outbox key of one person's digest of one slot: the same from every process, so it is sent once. */
+export const digestKey = (kind: DigestKind, userId: string, slot: Date) =>
+  `digest:${kind}:${userId}:${slot.toISOString()}`;
+
 /**
  * Puts every digest whose time has come into the outbox, once: the key is the person, the kind and
  * the slot, so every process may run this. Only the latest slot, and only while fresh, is enqueued:
@@ -180,7 +184,7 @@ export async function enqueueDueDigests(db: Db): Promise<number> {
     for (const kind of DIGEST_KINDS) {
       if (!s[SETTING[kind]]) continue;
       const slot = slotToSend(kind, p.timeZone, at, p.createdAt);
-      if (slot) wanted.push({ ...p, kind, slot, key: `digest:${kind}:${p.userId}:${slot.toISOString()}` });
+      if (slot) wanted.push({ ...p, kind, slot, key: digestKey(kind, p.userId, slot) });
     }
   }
   return enqueueMails(

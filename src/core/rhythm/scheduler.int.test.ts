@@ -6,6 +6,7 @@ import { type MailServer, startMailServer } from '../../../test/mail-server.ts';
 import { createApp } from '../../server/app.ts';
 import { mailOutbox } from '../db/schema/index.ts';
 import { updateDecision } from '../decisions/service.ts';
+import { digestKey } from '../digest/service.ts';
 import type { Core } from '../index.ts';
 import { rememberOrigin } from '../mail/link-origin.ts';
 import { RETRY_MINUTES } from '../mail/outbox.ts';
@@ -45,6 +46,16 @@ afterAll(async () => {
 /** Every process runs its step at the same moment, as their timers would. */
 // Each works out what is due every time (the lease that spreads this over processes is tested below).
 const everyProcess = () => Promise.all(cores.map((c) => runRhythm(c, { notices: 'always' })));
+/** A Monday digest's outbox row for `p`'s slot, as the rhythm enqueues it (pending, due then). */
+const mondayMailOf = (p: TestUser, id: string, slot: string) => ({
+  id,
+  workspaceId: p.me.workspace.id,
+  userId: p.me.id,
+  kind: 'weekly_plan' as const,
+  key: digestKey('weekly_plan', p.me.id, new Date(slot)),
+  subject: { slot },
+  nextAttemptAt: new Date(slot),
+});
 const digestsTo = (p: TestUser, subject: string) =>
   mail.messages.filter((m) => m.to.includes(p.email) && m.subject.startsWith(subject));
 
@@ -116,16 +127,10 @@ describe('the outbox', () => {
     at('2026-12-21T07:00:30Z');
     // A process claimed Bea's Monday mail and died before sending it.
     await core.db.insert(mailOutbox).values({
-      id: 'dead-claim',
-      workspaceId: berlin.me.workspace.id,
-      userId: berlin.me.id,
-      kind: 'weekly_plan',
-      key: `digest:weekly_plan:${berlin.me.id}:2026-12-21T07:00:00.000Z`,
-      subject: { slot: '2026-12-21T07:00:00.000Z' },
+      ...mondayMailOf(berlin, 'dead-claim', '2026-12-21T07:00:00.000Z'),
       status: 'sending',
       attempts: 1,
       claimedAt: new Date('2026-12-21T07:00:10Z'),
-      nextAttemptAt: new Date('2026-12-21T07:00:00Z'),
     });
     await everyProcess();
     expect(digestsTo(berlin, 'Plan your week 2026-W52')).toHaveLength(0);
@@ -143,7 +148,7 @@ describe('the outbox', () => {
     const [row] = await core.db
       .select()
       .from(mailOutbox)
-      .where(eq(mailOutbox.key, `digest:weekly_plan:${berlin.me.id}:2026-12-28T07:00:00.000Z`));
+      .where(eq(mailOutbox.key, digestKey('weekly_plan', berlin.me.id, new Date('2026-12-28T07:00:00Z'))));
     expect(row?.status).toBe('pending');
     expect(row?.lastError).toContain('mailbox full');
     let clock = new Date('2026-12-28T07:00:30Z').getTime();
@@ -169,15 +174,7 @@ describe('the outbox', () => {
 describe('a digest left in the outbox', () => {
   it('from before downtime is dropped: the person gets today’s once, not two', async () => {
     at('2027-01-11T07:00:30Z'); // Monday 08:00 in Berlin
-    await core.db.insert(mailOutbox).values({
-      id: 'left-over',
-      workspaceId: berlin.me.workspace.id,
-      userId: berlin.me.id,
-      kind: 'weekly_plan',
-      key: `digest:weekly_plan:${berlin.me.id}:2027-01-04T07:00:00.000Z`,
-      subject: { slot: '2027-01-04T07:00:00.000Z' },
-      nextAttemptAt: new Date('2027-01-04T07:00:00Z'),
-    });
+    await core.db.insert(mailOutbox).values(mondayMailOf(berlin, 'left-over', '2027-01-04T07:00:00.000Z'));
     await everyProcess();
     expect(digestsTo(berlin, 'Plan your week 2027-W02')).toHaveLength(1);
     const [left] = await core.db.select().from(mailOutbox).where(eq(mailOutbox.id, 'left-over'));
