@@ -3,7 +3,7 @@ import type { Context } from 'hono';
 import type { Actor } from '../core/auth/actor.ts';
 import type { Db } from '../core/db/client.ts';
 import { AppError } from '../core/errors.ts';
-import { type AppEnv, idParam, router } from './context.ts';
+import { type AppEnv, idParam, itemsOf, router } from './context.ts';
 import { errorResponses } from './errors.ts';
 
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -150,12 +150,99 @@ export function operations(routes: OpenAPIHono<AppEnv>, tag: string) {
         return c.json(result as object, status) as never;
       });
     };
-  return {
+  const verbs = {
     get: define('get'),
     post: define('post'),
     put: define('put'),
     patch: define('patch'),
     delete: define('delete'),
+  };
+  const declare: Declare = (method, path, spec) => verbs[method](path, spec as never);
+  return { ...verbs, item: itemOperations(declare), children: childOperations(declare) };
+}
+
+type Declare = (method: Method, path: string, spec: object) => void;
+/** What an item operation says of itself; its answer follows from the thing. */
+type ItemSpec<Run> = Pick<OperationSpec<never, never, never, never>, 'summary' | 'description' | 'errors'> & {
+  run: Run;
+};
+
+/**
+ * The usual operations on one thing, `/things/{id}`: read it, change it, remove it. Each is a core
+ * function called with the thing's id (and the change); the answer is the thing, or 204 for a remove.
+ */
+function itemOperations(declare: Declare) {
+  return <S extends Schema, B extends Schema>(
+    path: `${string}/{id}`,
+    operations: {
+      /** What the thing is called in the answers' descriptions, and its schema. */
+      noun: string;
+      schema: S;
+      get?: ItemSpec<(db: Db, actor: Actor, id: string) => Promise<z.input<S>>>;
+      patch?: ItemSpec<(db: Db, actor: Actor, id: string, change: z.output<B>) => Promise<z.input<S>>> & {
+        body: B;
+      };
+      delete?: ItemSpec<(db: Db, actor: Actor, id: string) => Promise<void>>;
+    },
+  ) => {
+    const { noun, schema, get, patch, delete: remove } = operations;
+    type Input = OperationInput<typeof idParam, undefined, B>;
+    if (get) {
+      declare('get', path, {
+        ...get,
+        responds: [200, `The ${noun}`, schema],
+        run: ({ db, actor, params }: Input) => get.run(db, actor, params.id),
+      });
+    }
+    if (patch) {
+      declare('patch', path, {
+        ...patch,
+        responds: [200, `The ${noun}, changed`, schema],
+        run: ({ db, actor, params, body }: Input) => patch.run(db, actor, params.id, body as z.output<B>),
+      });
+    }
+    if (remove) {
+      declare('delete', path, {
+        ...remove,
+        responds: [204, 'Removed'],
+        run: ({ db, actor, params }: Input) => remove.run(db, actor, params.id),
+      });
+    }
+  };
+}
+
+/**
+ * The things one thing holds, `/parents/{id}/things` (e.g. an account's decisions): list them, add
+ * one. Each is a core function called with the parent's id (and the new thing); the list answers
+ * `{ items }`, the addition 201 with the new thing.
+ */
+function childOperations(declare: Declare) {
+  return <S extends Schema, L extends Schema, B extends Schema>(
+    path: `${string}/{id}/${string}`,
+    operations: {
+      noun: string;
+      schema: S;
+      /** The schema of a listed thing, when the list shows less of each. */
+      listed?: L;
+      list: ItemSpec<(db: Db, actor: Actor, parentId: string) => Promise<z.input<L>[]>> & { answer: string };
+      add: ItemSpec<(db: Db, actor: Actor, parentId: string, input: z.output<B>) => Promise<z.input<S>>> & {
+        body: B;
+      };
+    },
+  ) => {
+    const { noun, schema, listed: listedSchema, list, add } = operations;
+    const { answer, ...listed } = list;
+    type Input = OperationInput<typeof idParam, undefined, B>;
+    declare('get', path, {
+      ...listed,
+      responds: [200, answer, itemsOf(listedSchema ?? schema)],
+      run: async ({ db, actor, params }: Input) => ({ items: await list.run(db, actor, params.id) }),
+    });
+    declare('post', path, {
+      ...add,
+      responds: [201, `The new ${noun}`, schema],
+      run: ({ db, actor, params, body }: Input) => add.run(db, actor, params.id, body as z.output<B>),
+    });
   };
 }
 

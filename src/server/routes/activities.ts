@@ -34,23 +34,19 @@ route.get('/activities', {
   run: ({ db, actor, query }) => listActivities(db, actor, query),
 });
 
-route.get('/activities/{id}', {
-  summary: 'One activity',
-  responds: [200, 'The activity', activitySchema],
-  run: ({ db, actor, params }) => getActivity(db, actor, params.id),
-});
-
-route.patch('/activities/{id}', {
-  summary: 'Change an activity (e.g. move it to another quadrant by its flags)',
-  body: activityPatchSchema,
-  responds: [200, 'The updated activity', activitySchema],
-  run: ({ db, actor, params, body }) => updateActivity(db, actor, params.id, body),
-});
-
-route.delete('/activities/{id}', {
-  summary: 'Delete an activity (restorable with POST /activities/{id}/restore)',
-  responds: [204, 'Deleted'],
-  run: ({ db, actor, params }) => deleteActivity(db, actor, params.id),
+route.item('/activities/{id}', {
+  noun: 'activity',
+  schema: activitySchema,
+  get: { summary: 'One activity', run: getActivity },
+  patch: {
+    summary: 'Change an activity (e.g. move it to another quadrant by its flags)',
+    body: activityPatchSchema,
+    run: updateActivity,
+  },
+  delete: {
+    summary: 'Delete an activity (restorable with POST /activities/{id}/restore)',
+    run: deleteActivity,
+  },
 });
 
 route.post('/activities/{id}/restore', {

@@ -16,17 +16,19 @@ const list = itemsOf(decisionSchema);
 
 export const [decisionRoutes, route] = featureRoutes('decisions');
 
-route.get('/accounts/{id}/decisions', {
-  summary: "The account's decision log: those in force first, newest first",
-  responds: [200, 'Decisions', list],
-  run: async ({ db, actor, params }) => ({ items: await listDecisions(db, actor, params.id) }),
-});
-
-route.post('/accounts/{id}/decisions', {
-  summary: 'Record a decision (from a Q1 activity: fromActivityId fills the date and urgency)',
-  body: decisionInputSchema,
-  responds: [201, 'The decision', decisionSchema],
-  run: ({ db, actor, params, body }) => createDecision(db, actor, params.id, body),
+route.children('/accounts/{id}/decisions', {
+  noun: 'decision',
+  schema: decisionSchema,
+  list: {
+    summary: "The account's decision log: those in force first, newest first",
+    answer: 'Decisions',
+    run: listDecisions,
+  },
+  add: {
+    summary: 'Record a decision (from a Q1 activity: fromActivityId fills the date and urgency)',
+    body: decisionInputSchema,
+    run: createDecision,
+  },
 });
 
 route.get('/decisions/due', {
@@ -38,21 +40,17 @@ route.get('/decisions/due', {
   }),
 });
 
-route.get('/decisions/{id}', {
-  summary: 'One decision',
-  responds: [200, 'The decision', decisionSchema],
-  run: ({ db, actor, params }) => getDecision(db, actor, params.id),
-});
-
-route.patch('/decisions/{id}', {
-  summary: 'Change a decision or its status (active, revisited, retired, undone — undone needs a reason)',
-  body: decisionPatchSchema,
-  responds: [200, 'The decision', decisionSchema],
-  run: ({ db, actor, params, body }) => updateDecision(db, actor, params.id, body),
-});
-
-route.delete('/decisions/{id}', {
-  summary: 'Remove a decision recorded by mistake (to end one, set its status instead)',
-  responds: [204, 'Removed'],
-  run: ({ db, actor, params }) => deleteDecision(db, actor, params.id),
+route.item('/decisions/{id}', {
+  noun: 'decision',
+  schema: decisionSchema,
+  get: { summary: 'One decision', run: getDecision },
+  patch: {
+    summary: 'Change a decision or its status (active, revisited, retired, undone — undone needs a reason)',
+    body: decisionPatchSchema,
+    run: updateDecision,
+  },
+  delete: {
+    summary: 'Remove a decision recorded by mistake (to end one, set its status instead)',
+    run: deleteDecision,
+  },
 });

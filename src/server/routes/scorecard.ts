@@ -30,43 +30,44 @@ import {
   updateRound,
 } from '../../core/scorecard/service.ts';
 import { clientAddress } from '../auth.ts';
-import { itemsOf } from '../context.ts';
 import { featureRoutes } from '../operation.ts';
 
 const tokenParam = z.object({ token: z.string().min(20).max(100) });
 
 export const [scorecardRoutes, route] = featureRoutes('scorecard');
 
-route.get('/accounts/{id}/scorecard', {
-  summary: "The account's honest-conversation rounds, newest first, with their four views (the trend)",
-  responds: [200, 'Rounds', itemsOf(roundSummarySchema)],
-  run: async ({ db, actor, params }) => ({ items: await listRounds(db, actor, params.id) }),
+route.children('/accounts/{id}/scorecard', {
+  noun: 'round',
+  schema: roundDetailSchema,
+  listed: roundSummarySchema,
+  list: {
+    summary: "The account's honest-conversation rounds, newest first, with their four views (the trend)",
+    answer: 'Rounds',
+    run: listRounds,
+  },
+  add: {
+    summary: 'Open a round, e.g. "Q4 2026" (the account owner, team and leaders may)',
+    body: roundInputSchema,
+    run: createRound,
+  },
 });
 
-route.post('/accounts/{id}/scorecard', {
-  summary: 'Open a round, e.g. "Q4 2026" (the account owner, team and leaders may)',
-  body: roundInputSchema,
-  responds: [201, 'The new round', roundDetailSchema],
-  run: ({ db, actor, params, body }) => createRound(db, actor, params.id, body),
-});
-
-route.get('/scorecard/rounds/{id}', {
-  summary: 'A round: four views with rater counts, the gap table (largest first), evidence, links, actions',
-  responds: [200, 'The round', roundDetailSchema],
-  run: ({ db, actor, params }) => getRound(db, actor, params.id),
-});
-
-route.patch('/scorecard/rounds/{id}', {
-  summary: 'Rename a round, invite colleagues, or record the conversation notes',
-  body: roundPatchSchema,
-  responds: [200, 'The round', roundDetailSchema],
-  run: ({ db, actor, params, body }) => updateRound(db, actor, params.id, body),
-});
-
-route.delete('/scorecard/rounds/{id}', {
-  summary: 'Delete a round with its ratings and links (agreed actions stay as planned activities)',
-  responds: [204, 'Deleted'],
-  run: ({ db, actor, params }) => deleteRound(db, actor, params.id),
+route.item('/scorecard/rounds/{id}', {
+  noun: 'round',
+  schema: roundDetailSchema,
+  get: {
+    summary: 'A round: four views with rater counts, the gap table (largest first), evidence, links, actions',
+    run: getRound,
+  },
+  patch: {
+    summary: 'Rename a round, invite colleagues, or record the conversation notes',
+    body: roundPatchSchema,
+    run: updateRound,
+  },
+  delete: {
+    summary: 'Delete a round with its ratings and links (agreed actions stay as planned activities)',
+    run: deleteRound,
+  },
 });
 
 route.put('/scorecard/rounds/{id}/my-rating', {

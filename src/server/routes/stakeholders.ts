@@ -13,43 +13,37 @@ import {
   listStakeholders,
   updateStakeholder,
 } from '../../core/stakeholders/service.ts';
-import { itemsOf } from '../context.ts';
 import { featureRoutes } from '../operation.ts';
 
 export const [stakeholderRoutes, route] = featureRoutes('stakeholders');
 
-route.get('/accounts/{id}/stakeholders', {
-  summary: "An account's stakeholders, with last contact derived from meetings' attendees",
-  responds: [200, 'Stakeholders by name', itemsOf(stakeholderSchema)],
-  run: async ({ db, actor, params }) => ({ items: await listStakeholders(db, actor, params.id) }),
+route.children('/accounts/{id}/stakeholders', {
+  noun: 'stakeholder',
+  schema: stakeholderSchema,
+  list: {
+    summary: "An account's stakeholders, with last contact derived from meetings' attendees",
+    answer: 'Stakeholders by name',
+    run: listStakeholders,
+  },
+  add: {
+    summary: 'Add a stakeholder to an account (owners default to you)',
+    body: stakeholderInputSchema,
+    errors: [409],
+    run: createStakeholder,
+  },
 });
 
-route.post('/accounts/{id}/stakeholders', {
-  summary: 'Add a stakeholder to an account (owners default to you)',
-  body: stakeholderInputSchema,
-  responds: [201, 'The new stakeholder', stakeholderSchema],
-  errors: [409],
-  run: ({ db, actor, params, body }) => createStakeholder(db, actor, params.id, body),
-});
-
-route.get('/stakeholders/{id}', {
-  summary: 'One stakeholder',
-  responds: [200, 'The stakeholder', stakeholderSchema],
-  run: ({ db, actor, params }) => getStakeholder(db, actor, params.id),
-});
-
-route.patch('/stakeholders/{id}', {
-  summary: 'Change a stakeholder (ownerIds replaces the owners)',
-  body: stakeholderPatchSchema,
-  responds: [200, 'The stakeholder', stakeholderSchema],
-  errors: [409],
-  run: ({ db, actor, params, body }) => updateStakeholder(db, actor, params.id, body),
-});
-
-route.delete('/stakeholders/{id}', {
-  summary: 'Remove a stakeholder',
-  responds: [204, 'Removed'],
-  run: ({ db, actor, params }) => deleteStakeholder(db, actor, params.id),
+route.item('/stakeholders/{id}', {
+  noun: 'stakeholder',
+  schema: stakeholderSchema,
+  get: { summary: 'One stakeholder', run: getStakeholder },
+  patch: {
+    summary: 'Change a stakeholder (ownerIds replaces the owners)',
+    body: stakeholderPatchSchema,
+    errors: [409],
+    run: updateStakeholder,
+  },
+  delete: { summary: 'Remove a stakeholder', run: deleteStakeholder },
 });
 
 route.get('/accounts/{id}/connectivity', {
