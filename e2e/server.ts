@@ -1,7 +1,12 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { chownSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import pg from 'pg';
 
 export const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 /** The bundle `npm start` runs (built by the e2e global setup). */
@@ -107,4 +112,82 @@ export async function runCli(
   child.stderr.on('data', (chunk) => (stderr += chunk));
   const [code] = (await once(child, 'exit')) as [number];
   return { code, stdout, stderr };
+}
+
+const POSTGRES_BIN = '/usr/lib/postgresql/15/bin';
+const run = promisify(execFile);
+
+/** True when this machine can run a private PostgreSQL 15 cluster (its binaries and a `postgres` user). */
+export const canRunPostgresCluster = () => existsSync(`${POSTGRES_BIN}/initdb`) && process.getuid?.() === 0;
+
+export interface PostgresCluster {
+  /** `postgres://postgres@127.0.0.1:PORT/linchpin`, the database made for the test. */
+  url: string;
+  port: number;
+  dir: string;
+  /** `pg_ctl stop`: `fast` ends every session cleanly, `immediate` is a crash (recovery at the next start). */
+  stop(mode: 'fast' | 'immediate'): Promise<void>;
+  /** `pg_ctl start`, waiting until it takes connections. */
+  start(): Promise<void>;
+  /** Stops it (immediately) and deletes its folder; safe to call whatever state it is in. */
+  destroy(): Promise<void>;
+}
+
+/**
+ * A PostgreSQL 15 cluster of the test's own (the machine's shared one on 5432 is never restarted):
+ * a fresh folder owned by `postgres`, trust authentication, a free port on 127.0.0.1 and its socket
+ * in its folder; no fsync (a crash of the server process still keeps every commit: its WAL was written).
+ */
+export async function startPostgresCluster(): Promise<PostgresCluster> {
+  const dir = mkdtempSync(join(tmpdir(), 'linchpin-pg-'));
+  const asPostgres = (program: string, args: string[]) =>
+    run('runuser', ['-u', 'postgres', '--', `${POSTGRES_BIN}/${program}`, ...args], { timeout: 60_000 });
+  const { stdout: uid } = await run('id', ['-u', 'postgres']);
+  const { stdout: gid } = await run('id', ['-g', 'postgres']);
+  chownSync(dir, Number(uid), Number(gid));
+  const port = await freePort();
+  const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off`;
+  const start = async () => {
+    await asPostgres('pg_ctl', [
+      '-D',
+      dir,
+      '-l',
+      join(dir, 'server.log'),
+      '-o',
+      options,
+      '-w',
+      '-t',
+      '30',
+      'start',
+    ]);
+  };
+  const stop = async (mode: 'fast' | 'immediate') => {
+    await asPostgres('pg_ctl', ['-D', dir, '-m', mode, '-w', '-t', '30', 'stop']);
+  };
+  const destroy = async () => {
+    await stop('immediate').catch(() => {});
+    rmSync(dir, { recursive: true, force: true });
+  };
+  try {
+    await asPostgres('initdb', [
+      '-D',
+      dir,
+      '-A',
+      'trust',
+      '-U',
+      'postgres',
+      '-E',
+      'UTF8',
+      '--locale=C',
+      '--no-sync',
+    ]);
+    await start();
+    const admin = new pg.Client({ connectionString: `postgres://postgres@127.0.0.1:${port}/postgres` });
+    await admin.connect();
+    await admin.query('create database linchpin').finally(() => admin.end());
+  } catch (error) {
+    await destroy();
+    throw error;
+  }
+  return { url: `postgres://postgres@127.0.0.1:${port}/linchpin`, port, dir, stop, start, destroy };
 }

@@ -2,6 +2,7 @@ import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ZodError } from 'zod';
+import { describeCause, isDatabaseUnavailable } from '../core/db/unavailable.ts';
 import { AppError, type ErrorCode } from '../core/errors.ts';
 
 /** The one error shape of the API (API.md): every error answer of every operation. */
@@ -108,7 +109,7 @@ export function handleError(err: Error, c: Context) {
     return c.json(errorBody(err), err.status as 400);
   }
   if (isDatabaseUnavailable(err)) {
-    console.error(`linchpin: database unavailable (${c.req.method} ${c.req.path}): ${describeCause(err)}`);
+    logUnavailable(`${c.req.method} ${c.req.path}`, err);
     c.header('Retry-After', String(UNAVAILABLE_RETRY_SECONDS));
     return c.json(unavailableBody(), 503);
   }
@@ -168,48 +169,23 @@ function authLibraryRefusal(err: Error): { error: AppError; retryAfter?: string 
   return { error, retryAfter: retryAfter ?? undefined };
 }
 
-/** The innermost message of an error chain: what the driver said, not the statement wrapped around it. */
-function describeCause(error: unknown): string {
-  let e = error as { message?: string; cause?: unknown; code?: string };
-  while (e.cause && typeof e.cause === 'object') e = e.cause as typeof e;
-  return [e.code, e.message].filter(Boolean).join(' ') || String(error);
-}
-
-// Network failures on the way to PostgreSQL.
-const NETWORK_CODES = new Set([
-  'ECONNREFUSED',
-  'ECONNRESET',
-  'ETIMEDOUT',
-  'EHOSTUNREACH',
-  'ENETUNREACH',
-  'ENOTFOUND',
-  'EAI_AGAIN',
-  'EPIPE',
-]);
-// SQLSTATEs of a database that cannot serve now: connection exceptions (class 08), shutdown and
-// start-up (57P01-57P03), too many connections, a statement or an idle transaction over its time limit.
-const UNAVAILABLE_STATES = /^(08...|57P0[1-3]|53300|57014|25P03)$/;
-// What node-postgres, its pool and PGlite say when there is no connection to use.
-const UNAVAILABLE_MESSAGES =
-  /Connection terminated|timeout exceeded when trying to connect|Query read timeout|not queryable|Cannot use a pool after calling end|PGlite is closed|PGlite is not ready/i;
+/** While the database is away, one line at most every this many milliseconds (each request is a 503). */
+export const UNAVAILABLE_LOG_EVERY_MS = 5_000;
+let unavailableLog = { at: Number.NEGATIVE_INFINITY, since: 0 };
 
 /**
- * True when an error (or one it wraps) means the database did not answer: refused, cut, timed
- * out, shut down or closed. The server answers those with 503 `unavailable`, never 500.
+ * Logs a request answered 503 because the database does not answer: the first at once, then one
+ * line per {@link UNAVAILABLE_LOG_EVERY_MS} saying how many more there were, so an outage under
+ * load is a few lines a minute, not one per request.
  */
-export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
-  if (!error || typeof error !== 'object' || depth > 8) return false;
-  const { code, message, cause, errors } = error as {
-    code?: unknown;
-    message?: unknown;
-    cause?: unknown;
-    errors?: unknown;
-  };
-  if (typeof code === 'string' && (NETWORK_CODES.has(code) || UNAVAILABLE_STATES.test(code))) return true;
-  // Drizzle's wrapper quotes the statement and its parameters: only the error it wraps is read.
-  const quotesQuery = 'query' in error && 'params' in error;
-  if (!quotesQuery && typeof message === 'string' && UNAVAILABLE_MESSAGES.test(message)) return true;
-  // A connection that tried IPv6 and IPv4 fails with an AggregateError of both.
-  if (Array.isArray(errors) && errors.some((e) => isDatabaseUnavailable(e, depth + 1))) return true;
-  return isDatabaseUnavailable(cause, depth + 1);
+export function logUnavailable(what: string, err: unknown, at = performance.now()) {
+  if (at - unavailableLog.at < UNAVAILABLE_LOG_EVERY_MS) {
+    unavailableLog.since += 1;
+    return;
+  }
+  const more = unavailableLog.since
+    ? ` (and ${unavailableLog.since} more answered 503 since the last line)`
+    : '';
+  console.error(`linchpin: database unavailable (${what}): ${describeCause(err)}${more}`);
+  unavailableLog = { at, since: 0 };
 }

@@ -6,9 +6,10 @@ import { afterAll, afterEach, describe, expect, inject, it, vi } from 'vitest';
 import { testApp, testWorld } from '../../test/app.ts';
 import { apiClient, cookieFrom, jsonOf, signIn } from '../../test/factories.ts';
 import { createScratchDatabase } from '../../test/postgres.ts';
+import { isDatabaseUnavailable } from '../core/db/unavailable.ts';
 import { type Core, createCore } from '../core/index.ts';
 import { createApp } from './app.ts';
-import { isDatabaseUnavailable } from './errors.ts';
+import { logUnavailable, UNAVAILABLE_LOG_EVERY_MS } from './errors.ts';
 
 // A database that does not answer is a 503 `unavailable` on every request, in the error shape
 // (health too, which also says {"status":"unavailable"}), never a 500, and quickly.
@@ -247,5 +248,30 @@ describe('which errors mean "the database does not answer"', () => {
     const client = new pg.Client({ connectionString: `postgres://x@127.0.0.1:${await deadPort()}/x` });
     const error = await client.connect().catch((e: unknown) => e);
     expect(isDatabaseUnavailable(error)).toBe(true);
+  });
+});
+
+describe('the log while the database is away', () => {
+  it('says so at once, then one line per interval with how many more were answered 503', () => {
+    const lines: string[] = [];
+    const spy = vi.spyOn(console, 'error').mockImplementation((line: string) => void lines.push(line));
+    try {
+      const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1'), { code: 'ECONNREFUSED' });
+      // Far from any earlier test's line: the log's clock is the process's.
+      const t = performance.now() + 10 * UNAVAILABLE_LOG_EVERY_MS;
+      for (let i = 0; i < 1000; i++) logUnavailable('POST /api/activities', refused, t + i);
+      // (Earlier tests' 503s may be counted in this first line.)
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toMatch(
+        /^linchpin: database unavailable \(POST \/api\/activities\): ECONNREFUSED connect ECONNREFUSED 127\.0\.0\.1:1( \(and \d+ more answered 503 since the last line\))?$/,
+      );
+      logUnavailable('GET /api/reports/week', refused, t + UNAVAILABLE_LOG_EVERY_MS);
+      expect(lines[1]).toBe(
+        'linchpin: database unavailable (GET /api/reports/week): ECONNREFUSED connect ECONNREFUSED 127.0.0.1:1 (and 999 more answered 503 since the last line)',
+      );
+      expect(lines).toHaveLength(2);
+    } finally {
+      spy.mockRestore();
+    }
   });
 });

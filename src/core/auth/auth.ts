@@ -13,6 +13,7 @@ import {
   users,
   verifications,
 } from '../db/schema/index.ts';
+import { isDatabaseUnavailable } from '../db/unavailable.ts';
 import { argon2id, verifyPassword } from './password.ts';
 import { recordFailedSignIn, recordSignIn, signInWait } from './sign-in-limit.ts';
 
@@ -99,7 +100,15 @@ export function createAuth(db: Db, options: AuthOptions) {
     secret: options.secret,
     // Without a public URL the origin comes from each request (any host: a laptop, a test port).
     baseURL: options.baseURL ?? { allowedHosts: ['*'], protocol: 'auto', fallback: 'http://localhost' },
-    logger: { level: 'error' },
+    logger: {
+      level: 'error',
+      // A database outage is logged once per few seconds by the server's error handler (503s); the
+      // library would print a stack per request.
+      log: (_level, message, ...args) => {
+        if (!args.some((arg) => isDatabaseUnavailable(arg)))
+          console.error(`[Better Auth] ${message}`, ...args);
+      },
+    },
     basePath: '/api/auth',
     database: drizzleAdapter(db, {
       provider: 'pg',
