@@ -9,6 +9,7 @@ const benches: Record<string, () => Promise<{ run(): Promise<void> }>> = {
   account: () => import('./account.ts'),
   team: () => import('./team.ts'),
   rhythm: () => import('./rhythm.ts'),
+  load: () => import('./load.ts'),
 };
 
 const wanted = process.argv.slice(2);
