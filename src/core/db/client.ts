@@ -1,11 +1,6 @@
 import { join } from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
-import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
-import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
-import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
-import pg from 'pg';
+import type { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { packageRoot } from '../paths.ts';
 import { lockDataDir } from './lock.ts';
 import * as schema from './schema/index.ts';
@@ -59,61 +54,89 @@ export function databaseTimeouts(env: NodeJS.ProcessEnv = process.env) {
   };
 }
 
-export async function openDatabase(config: DatabaseConfig): Promise<Database> {
-  const shouldMigrate = config.migrate ?? true;
-  if (config.databaseUrl) {
-    const timeouts = databaseTimeouts();
-    const pool = new pg.Pool({
-      connectionString: config.databaseUrl,
-      max: 10,
-      connectionTimeoutMillis: timeouts.connect,
-      statement_timeout: timeouts.statement,
-      idle_in_transaction_session_timeout: timeouts.idleInTransaction,
-      query_timeout: timeouts.query,
-      // A peer that vanished without a word (a failover, a cut cable) is noticed by TCP keep-alive.
-      keepAlive: true,
-    });
-    let closing = false;
-    // An idle connection can be cut (server restart, failover, a dropped test database); without a
-    // listener that error would crash the process. The pool opens a new connection when needed.
-    pool.on('error', (error) => {
-      if (!closing) console.error(`database connection lost: ${error.message}`);
-    });
-    const db = drizzlePg(pool, { schema }) as unknown as Db;
-    if (shouldMigrate) {
-      // Not from the pool: a migration (or waiting for another process's) may take longer than a request.
-      const client = new pg.Client({
-        connectionString: config.databaseUrl,
-        connectionTimeoutMillis: timeouts.connect,
-      });
-      try {
-        await client.connect();
-        await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_ID]);
-        await migratePg(drizzlePg(client, { schema }), { migrationsFolder });
-      } catch (error) {
-        closing = true;
-        await pool.end();
-        throw error;
-      } finally {
-        await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK_ID]).catch(() => {});
-        await client.end().catch(() => {});
-      }
-    }
-    return {
-      db,
-      driver: 'postgres',
-      close: () => {
-        closing = true;
-        return pool.end();
-      },
-    };
-  }
+// Each engine's driver is loaded when it is opened: a process runs on one of them, and the other's
+// modules would only take memory (pg and its drizzle driver ~15 MB).
+export function openDatabase(config: DatabaseConfig): Promise<Database> {
+  return config.databaseUrl ? openPostgres(config.databaseUrl, config) : openPglite(config);
+}
 
+/**
+ * PGlite's shared buffers (PostgreSQL's page cache inside the WebAssembly heap; pages not in it
+ * are read through the file system, which the OS caches). PostgreSQL's default of 128 MB is most
+ * of an embedded server's memory; 16 MB keeps a team's working set (LINCHPIN_PGLITE_SHARED_BUFFERS).
+ */
+const pgliteSharedBuffers = (env: NodeJS.ProcessEnv = process.env) =>
+  /^\d+(kB|MB|GB)$/.test(env.LINCHPIN_PGLITE_SHARED_BUFFERS ?? '')
+    ? env.LINCHPIN_PGLITE_SHARED_BUFFERS
+    : '16MB';
+
+async function openPostgres(databaseUrl: string, config: DatabaseConfig): Promise<Database> {
+  const [{ default: pg }, { drizzle: drizzlePg }, { migrate: migratePg }] = await Promise.all([
+    import('pg'),
+    import('drizzle-orm/node-postgres'),
+    import('drizzle-orm/node-postgres/migrator'),
+  ]);
+  const shouldMigrate = config.migrate ?? true;
+  const timeouts = databaseTimeouts();
+  const pool = new pg.Pool({
+    connectionString: databaseUrl,
+    max: 10,
+    connectionTimeoutMillis: timeouts.connect,
+    statement_timeout: timeouts.statement,
+    idle_in_transaction_session_timeout: timeouts.idleInTransaction,
+    query_timeout: timeouts.query,
+    // A peer that vanished without a word (a failover, a cut cable) is noticed by TCP keep-alive.
+    keepAlive: true,
+  });
+  let closing = false;
+  // An idle connection can be cut (server restart, failover, a dropped test database); without a
+  // listener that error would crash the process. The pool opens a new connection when needed.
+  pool.on('error', (error) => {
+    if (!closing) console.error(`database connection lost: ${error.message}`);
+  });
+  const db = drizzlePg(pool, { schema }) as unknown as Db;
+  if (shouldMigrate) {
+    // Not from the pool: a migration (or waiting for another process's) may take longer than a request.
+    const client = new pg.Client({
+      connectionString: databaseUrl,
+      connectionTimeoutMillis: timeouts.connect,
+    });
+    try {
+      await client.connect();
+      await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_ID]);
+      await migratePg(drizzlePg(client, { schema }), { migrationsFolder });
+    } catch (error) {
+      closing = true;
+      await pool.end();
+      throw error;
+    } finally {
+      await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK_ID]).catch(() => {});
+      await client.end().catch(() => {});
+    }
+  }
+  return {
+    db,
+    driver: 'postgres',
+    close: () => {
+      closing = true;
+      return pool.end();
+    },
+  };
+}
+
+async function openPglite(config: DatabaseConfig): Promise<Database> {
+  const [{ PGlite }, { drizzle: drizzlePglite }, { migrate: migratePglite }] = await Promise.all([
+    import('@electric-sql/pglite'),
+    import('drizzle-orm/pglite'),
+    import('drizzle-orm/pglite/migrator'),
+  ]);
+  const shouldMigrate = config.migrate ?? true;
   const release = config.dataDir ? lockDataDir(config.dataDir) : () => {};
   try {
     const client = await PGlite.create({
       dataDir: config.dataDir,
       loadDataDir: config.pgliteTemplate,
+      postgresqlconf: `shared_buffers = ${pgliteSharedBuffers()}`,
     });
     const db = drizzlePglite(client, { schema });
     if (shouldMigrate) await migratePglite(db, { migrationsFolder });

@@ -1,4 +1,5 @@
-import * as echarts from 'echarts';
+import { createRequire } from 'node:module';
+import type * as Echarts from 'echarts';
 import { packMarkdown } from './markdown.ts';
 import { escapeHtml, markdownToHtml } from './markdown-html.ts';
 import { OFFLINE_POLICY } from './offline.ts';
@@ -12,9 +13,13 @@ const QUADRANT_NAMES = {
   q4: 'Q4 Drop or delegate',
 };
 
+// ECharts (~40 MB in memory) is loaded by the first pack that draws a chart, not by every start.
+let echarts: typeof Echarts | undefined;
+const loadEcharts = () => (echarts ??= createRequire(import.meta.url)('echarts') as typeof Echarts);
+
 /** The 12 months of time by quadrant as an SVG drawn by ECharts on the server (no script in the page). */
 export function timeChartSvg(time: HandoverPack['time']): string {
-  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: 680, height: 240 });
+  const chart = loadEcharts().init(null, null, { renderer: 'svg', ssr: true, width: 680, height: 240 });
   chart.setOption({
     animation: false,
     grid: { left: 8, right: 8, top: 30, bottom: 4, containLabel: true },

@@ -1,4 +1,5 @@
-import nodemailer from 'nodemailer';
+import { createRequire } from 'node:module';
+import type Nodemailer from 'nodemailer';
 
 export interface Mail {
   to: string;
@@ -35,6 +36,8 @@ export function createMailer(config: MailConfig): Mailer {
       send: async () => false,
     };
   // Short timeouts: a mail server that hangs must not hold a scheduler step for minutes.
+  // Loaded only where mail is set up (~15 MB in memory).
+  const nodemailer = createRequire(import.meta.url)('nodemailer') as typeof Nodemailer;
   const transport = nodemailer.createTransport({
     url: config.smtpUrl,
     connectionTimeout: 10_000,
