@@ -1,59 +1,41 @@
-import { lazy, Suspense } from 'react';
+import { Suspense } from 'react';
 import { useMe, useSetupState } from './features/auth/session.ts';
 import { AppHeader } from './features/shell/AppHeader.tsx';
 import { WeekPage } from './features/week/WeekPage.tsx';
 import { problemOf } from './shared/forms.ts';
+import { lazyNamed } from './shared/lazy.ts';
 import { useRoute } from './shared/navigation.ts';
 
 // Pages other than the Week are loaded when first visited, so the Week page stays small; so are
 // first-run setup and sign-in, which a signed-in person does not need.
-const SetupPage = lazy(() => import('./features/auth/SetupPage.tsx').then((m) => ({ default: m.SetupPage })));
-const SignInPage = lazy(() =>
-  import('./features/auth/SignInPage.tsx').then((m) => ({ default: m.SignInPage })),
-);
-const ImportPage = lazy(() =>
-  import('./features/calendar/import/ImportPage.tsx').then((m) => ({ default: m.ImportPage })),
-);
-const ReviewPage = lazy(() =>
-  import('./features/calendar/review/ReviewPage.tsx').then((m) => ({ default: m.ReviewPage })),
-);
-const SettingsPage = lazy(() =>
-  import('./features/settings/SettingsPage.tsx').then((m) => ({ default: m.SettingsPage })),
-);
-const RulesPage = lazy(() =>
-  import('./features/calendar/rules/RulesPage.tsx').then((m) => ({ default: m.RulesPage })),
-);
-const AccountsPage = lazy(() =>
-  import('./features/accounts/AccountsPage.tsx').then((m) => ({ default: m.AccountsPage })),
-);
-const AccountPage = lazy(() =>
-  import('./features/accounts/AccountPage.tsx').then((m) => ({ default: m.AccountPage })),
-);
+const SetupPage = lazyNamed(() => import('./features/auth/SetupPage.tsx'), 'SetupPage');
+const SignInPage = lazyNamed(() => import('./features/auth/SignInPage.tsx'), 'SignInPage');
+const ImportPage = lazyNamed(() => import('./features/calendar/import/ImportPage.tsx'), 'ImportPage');
+const ReviewPage = lazyNamed(() => import('./features/calendar/review/ReviewPage.tsx'), 'ReviewPage');
+const SettingsPage = lazyNamed(() => import('./features/settings/SettingsPage.tsx'), 'SettingsPage');
+const RulesPage = lazyNamed(() => import('./features/calendar/rules/RulesPage.tsx'), 'RulesPage');
+const AccountsPage = lazyNamed(() => import('./features/accounts/AccountsPage.tsx'), 'AccountsPage');
+const AccountPage = lazyNamed(() => import('./features/accounts/AccountPage.tsx'), 'AccountPage');
 
-const ReflectionsPage = lazy(() =>
-  import('./features/reflections/ReflectionsPage.tsx').then((m) => ({ default: m.ReflectionsPage })),
+const ReflectionsPage = lazyNamed(
+  () => import('./features/reflections/ReflectionsPage.tsx'),
+  'ReflectionsPage',
 );
-const PlanPage = lazy(() => import('./features/plan/PlanPage.tsx').then((m) => ({ default: m.PlanPage })));
-const TodayPage = lazy(() => import('./features/plan/TodayPage.tsx').then((m) => ({ default: m.TodayPage })));
-const TeamPage = lazy(() => import('./features/team/TeamPage.tsx').then((m) => ({ default: m.TeamPage })));
-const RoundPage = lazy(() =>
-  import('./features/scorecard/RoundPage.tsx').then((m) => ({ default: m.RoundPage })),
+const PlanPage = lazyNamed(() => import('./features/plan/PlanPage.tsx'), 'PlanPage');
+const TodayPage = lazyNamed(() => import('./features/plan/TodayPage.tsx'), 'TodayPage');
+const TeamPage = lazyNamed(() => import('./features/team/TeamPage.tsx'), 'TeamPage');
+const RoundPage = lazyNamed(() => import('./features/scorecard/RoundPage.tsx'), 'RoundPage');
+const RatePage = lazyNamed(() => import('./features/scorecard/RatePage.tsx'), 'RatePage');
+const InvitePage = lazyNamed(() => import('./features/people/InvitePage.tsx'), 'InvitePage');
+const ForgotPasswordPage = lazyNamed(
+  () => import('./features/auth/ForgotPasswordPage.tsx'),
+  'ForgotPasswordPage',
 );
-const RatePage = lazy(() =>
-  import('./features/scorecard/RatePage.tsx').then((m) => ({ default: m.RatePage })),
+const ResetPasswordPage = lazyNamed(
+  () => import('./features/auth/ResetPasswordPage.tsx'),
+  'ResetPasswordPage',
 );
-const InvitePage = lazy(() =>
-  import('./features/people/InvitePage.tsx').then((m) => ({ default: m.InvitePage })),
-);
-const ForgotPasswordPage = lazy(() =>
-  import('./features/auth/ForgotPasswordPage.tsx').then((m) => ({ default: m.ForgotPasswordPage })),
-);
-const ResetPasswordPage = lazy(() =>
-  import('./features/auth/ResetPasswordPage.tsx').then((m) => ({ default: m.ResetPasswordPage })),
-);
-const DevicePage = lazy(() =>
-  import('./features/people/DevicePage.tsx').then((m) => ({ default: m.DevicePage })),
-);
+const DevicePage = lazyNamed(() => import('./features/people/DevicePage.tsx'), 'DevicePage');
 
 const splash = <div className="splash" aria-busy="true" />;
 

@@ -1,6 +1,7 @@
-import type { FormEvent, MouseEvent, ReactNode } from 'react';
+import type { MouseEvent, ReactNode } from 'react';
 import { createPortal } from 'react-dom';
 import { FormError } from './Field.tsx';
+import { problemOf, type Sending } from './forms.ts';
 import { useModal } from './modal.ts';
 import { SubmitButton } from './SubmitButton.tsx';
 
@@ -8,14 +9,15 @@ interface FormDialogProps {
   title: string;
   /** Extra classes for the dialog, e.g. `dialog--wide`. */
   className?: string;
-  onSubmit: (event: FormEvent) => void;
+  /** What sending the form does; the browser's own submit (a page load) never happens. */
+  onSubmit: () => void;
   onClose: () => void;
-  /** Why the form was not accepted, shown above the fields (those a field shows go beside it). */
+  /** What the form sends: while it runs the button waits; why it failed shows above the fields. */
+  sending: Sending;
+  /** Says why the form was not accepted in place of the server's words (those a field shows go beside it). */
   error?: string | null;
   /** The submit button's label: with it the dialog ends in the footer of Cancel and that button. */
   saveLabel?: string;
-  /** The form is being saved: the button waits and says so. */
-  saving?: boolean;
   /** The footer's actions on the left, e.g. Delete. */
   actions?: ReactNode;
   children: ReactNode;
@@ -27,9 +29,9 @@ export function FormDialog({
   className,
   onSubmit,
   onClose,
-  error,
+  sending,
+  error = problemOf(sending.error).formMessage,
   saveLabel,
-  saving = false,
   actions,
   children,
 }: FormDialogProps) {
@@ -53,8 +55,9 @@ export function FormDialog({
       <form
         className="dialog__body"
         onSubmit={(event) => {
+          event.preventDefault();
           event.stopPropagation();
-          onSubmit(event);
+          onSubmit();
         }}
         noValidate
       >
@@ -65,10 +68,10 @@ export function FormDialog({
             <span className="sr-only">Close</span>
           </button>
         </header>
-        {error !== undefined && <FormError message={error} />}
+        <FormError message={error} />
         {children}
         {saveLabel && (
-          <DialogFooter onCancel={onClose} saving={saving} saveLabel={saveLabel}>
+          <DialogFooter onCancel={onClose} saving={sending.isPending} saveLabel={saveLabel}>
             {actions}
           </DialogFooter>
         )}

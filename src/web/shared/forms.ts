@@ -16,6 +16,12 @@ export function problemOf(error: unknown): Problem {
   return { message, fields, formMessage: Object.keys(fields).length ? null : message };
 }
 
+/** What a form sends (a mutation): whether it is on its way, and why it failed. */
+export interface Sending {
+  isPending: boolean;
+  error: unknown;
+}
+
 type FieldErrorsOf<D> = Partial<Record<keyof D, string | undefined>> | FieldErrors;
 
 /**

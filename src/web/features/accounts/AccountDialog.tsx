@@ -1,9 +1,9 @@
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { domainsOf } from '../../../core/accounts/domains.ts';
 import type { AccountTier, AccountView } from '../../api/types.ts';
 import { ChoiceField, SelectField, TextAreaField, TextField } from '../../shared/Field.tsx';
 import { FormDialog } from '../../shared/FormDialog.tsx';
-import { fieldsOf, problemOf, useDraft } from '../../shared/forms.ts';
+import { fieldsOf, problemOf, useChecked, useDraft } from '../../shared/forms.ts';
 import { choosable, usePeople } from '../people/people-queries.ts';
 import { useCreateAccount, useUpdateAccount } from './accounts-queries.ts';
 import { TIER_LABELS } from './legacy-labels.ts';
@@ -29,7 +29,7 @@ export function AccountDialog({
   const update = useUpdateAccount();
   const save = account ? update : create;
   const people = usePeople();
-  const [nameError, setNameError] = useState<string>();
+  const checked = useChecked((d: { name: string }) => (d.name.trim() ? {} : { name: 'Enter a name' }));
   const { draft, change } = useDraft(
     () => ({
       name: account?.name ?? '',
@@ -38,17 +38,13 @@ export function AccountDialog({
       ownerId: account ? (account.owner?.id ?? '') : meId,
       legacyStatement: account?.legacyStatement ?? '',
     }),
-    (patch) => 'name' in patch && setNameError(undefined),
+    (patch) => 'name' in patch && checked.setErrors({}),
   );
   const [memberIds, setMemberIds] = useState<string[]>(account?.members.map((m) => m.id) ?? []);
   const { ownerId } = draft;
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    if (!draft.name.trim()) {
-      setNameError('Enter a name');
-      return;
-    }
+  const submit = () => {
+    if (!checked.passes(draft)) return;
     const fields = {
       name: draft.name.trim(),
       domains: domainsOf(draft.domains),
@@ -65,7 +61,7 @@ export function AccountDialog({
 
   const problem = problemOf(save.error);
   const domainError = Object.entries(problem.fields).find(([key]) => key.startsWith('domains'))?.[1];
-  const field = fieldsOf(draft, change, { ...problem.fields, domains: domainError });
+  const field = fieldsOf(draft, change, { ...problem.fields, domains: domainError, ...checked.errors });
   const toggleMember = (id: string, on: boolean) =>
     setMemberIds((ids) => (on ? [...ids, id] : ids.filter((other) => other !== id)));
   return (
@@ -73,19 +69,12 @@ export function AccountDialog({
       title={account ? `Edit ${account.name}` : 'New account'}
       onSubmit={submit}
       onClose={onClose}
-      saving={save.isPending}
+      sending={save}
       saveLabel={account ? 'Save' : 'Create account'}
       actions={footer}
-      error={problem.formMessage}
     >
       <div className="form-grid">
-        <TextField
-          label="Name"
-          {...field('name')}
-          error={nameError ?? problem.fields.name}
-          autoComplete="off"
-          maxLength={200}
-        />
+        <TextField label="Name" {...field('name')} autoComplete="off" maxLength={200} />
         <ChoiceField<AccountTier> label="Tier" {...field('tier')} labels={TIER_LABELS} />
         <TextField
           label="Email domains"

@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import type { AccountView, GoalDimension, GoalStatus, GoalView } from '../../api/types.ts';
 import { ConfirmButton } from '../../shared/ConfirmDialog.tsx';
 import { EditButton } from '../../shared/EditButton.tsx';
@@ -6,7 +6,7 @@ import { EmptyNote } from '../../shared/EmptyNote.tsx';
 import { ChoiceField, TextAreaField, TextField } from '../../shared/Field.tsx';
 import { FormDialog } from '../../shared/FormDialog.tsx';
 import { formatHours } from '../../shared/format.ts';
-import { fieldsOf, problemOf, useDraft } from '../../shared/forms.ts';
+import { fieldsOf, problemOf, useChecked, useDraft } from '../../shared/forms.ts';
 import { ListSkeleton, Loaded } from '../../shared/Loaded.tsx';
 import { Panel } from '../../shared/Panel.tsx';
 import { useToastThen } from '../../shared/toast-then.ts';
@@ -132,7 +132,9 @@ function GoalDialog({
 }) {
   const save = useSaveGoal(accountId);
   const done = useToastThen(onClose);
-  const [titleError, setTitleError] = useState<string>();
+  const checked = useChecked((d: { title: string }) =>
+    d.title.trim() ? {} : { title: 'Say what the goal is' },
+  );
   const { draft, change } = useDraft(
     () => ({
       dimension: goal?.dimension ?? ('relationships' as GoalDimension),
@@ -141,15 +143,11 @@ function GoalDialog({
       targetDate: goal?.targetDate ?? '',
       status: goal?.status ?? ('active' as GoalStatus),
     }),
-    (patch) => 'title' in patch && setTitleError(undefined),
+    (patch) => 'title' in patch && checked.setErrors({}),
   );
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    if (!draft.title.trim()) {
-      setTitleError('Say what the goal is');
-      return;
-    }
+  const submit = () => {
+    if (!checked.passes(draft)) return;
     const input = {
       ...draft,
       title: draft.title.trim(),
@@ -165,14 +163,13 @@ function GoalDialog({
   };
 
   const problem = problemOf(save.error);
-  const field = fieldsOf(draft, change, problem.fields);
+  const field = fieldsOf(draft, change, { ...problem.fields, ...checked.errors });
   return (
     <FormDialog
       title={goal ? 'Edit goal' : 'New legacy goal'}
       onSubmit={submit}
       onClose={onClose}
-      error={problem.formMessage}
-      saving={save.isPending}
+      sending={save}
       saveLabel={goal ? 'Save' : 'Add goal'}
       actions={goal && <DeleteGoal accountId={accountId} goal={goal} onDone={onClose} />}
     >
@@ -183,7 +180,6 @@ function GoalDialog({
           label="Goal"
           className="form-grid__wide"
           {...field('title')}
-          error={titleError ?? problem.fields.title}
           placeholder="e.g. A sponsor in their executive team"
           maxLength={300}
           autoComplete="off"

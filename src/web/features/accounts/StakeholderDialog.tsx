@@ -1,4 +1,3 @@
-import type { FormEvent } from 'react';
 import { isApiError } from '../../api/client.ts';
 import { Check, ChoiceField, NumberField, TextAreaField, TextField } from '../../shared/Field.tsx';
 import { FormDialog } from '../../shared/FormDialog.tsx';
@@ -101,8 +100,7 @@ export function StakeholderDialog({ accountId, stakeholder, onClose }: Stakehold
   const owners = draft.ownerIds ?? (me ? [me.id] : []);
   const colleagues = choosable(usePeople().data, owners);
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = () => {
     if (!passes(draft)) return;
     save.mutate(
       { id: stakeholder?.id, input: inputOf(draft) },
@@ -124,7 +122,7 @@ export function StakeholderDialog({ accountId, stakeholder, onClose }: Stakehold
       title={stakeholder ? `Edit ${stakeholder.name}` : 'Add stakeholder'}
       onSubmit={submit}
       onClose={onClose}
-      saving={save.isPending}
+      sending={save}
       saveLabel={stakeholder ? 'Save' : 'Add stakeholder'}
       error={fieldProblem ? null : problem.message}
     >

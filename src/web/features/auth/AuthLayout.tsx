@@ -1,6 +1,6 @@
-import type { FormEvent, ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { FormError } from '../../shared/Field.tsx';
-import { problemOf } from '../../shared/forms.ts';
+import { problemOf, type Sending } from '../../shared/forms.ts';
 import { SubmitButton } from '../../shared/SubmitButton.tsx';
 import { BrandMark } from '../shell/BrandMark.tsx';
 
@@ -31,9 +31,10 @@ export function AuthLayout({
 }
 
 interface AuthFormProps {
-  onSubmit: (event: FormEvent) => void;
+  /** What sending the form does; the browser's own submit (a page load) never happens. */
+  onSubmit: () => void;
   /** What the form sends: while it runs the button waits; why it failed shows above the fields. */
-  sending: { isPending: boolean; error: unknown };
+  sending: Sending;
   /** Says why it failed in place of the server's words on the form (e.g. also what the fields say). */
   error?: string | null;
   /** A line above even that, e.g. why you were signed out. */
@@ -57,7 +58,14 @@ export function AuthForm({
   children,
 }: AuthFormProps) {
   return (
-    <form className="stack" onSubmit={onSubmit} noValidate>
+    <form
+      className="stack"
+      onSubmit={(event) => {
+        event.preventDefault();
+        onSubmit();
+      }}
+      noValidate
+    >
       {notice}
       <FormError message={error} />
       {children}

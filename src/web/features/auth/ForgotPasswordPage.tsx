@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { TextField } from '../../shared/Field.tsx';
 import { problemOf } from '../../shared/forms.ts';
 import { hrefOf } from '../../shared/navigation.ts';
@@ -17,8 +17,7 @@ export function ForgotPasswordPage() {
   const [email, setEmail] = useState('');
   const { fields } = problemOf(request.error);
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = () => {
     request.mutate(email.trim());
   };
 

@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { isApiError } from '../../api/client.ts';
 import { fieldsOf, problemOf, useDraft } from '../../shared/forms.ts';
 import { hrefOf, navigate } from '../../shared/navigation.ts';
@@ -20,8 +20,7 @@ export function ResetPasswordPage({ token }: { token: string }) {
     repeat: differ ? 'The two passwords differ' : undefined,
   });
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = () => {
     if (draft.password !== draft.repeat) return setDiffer(true);
     reset.mutate(draft.password, {
       onSuccess: () => {

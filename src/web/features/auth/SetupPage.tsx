@@ -1,4 +1,3 @@
-import type { FormEvent } from 'react';
 import { TextField } from '../../shared/Field.tsx';
 import { fieldsOf, problemOf, useDraft } from '../../shared/forms.ts';
 import { TimeZoneField } from '../../shared/TimeZoneField.tsx';
@@ -19,8 +18,7 @@ export function SetupPage() {
   const { fields } = problemOf(setup.error);
   const field = fieldsOf(form, change, fields);
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = () => {
     setup.mutate(form);
   };
 

@@ -1,4 +1,4 @@
-import { type FormEvent, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { TextField } from '../../shared/Field.tsx';
 import { fieldsOf, problemOf, useDraft } from '../../shared/forms.ts';
 import { hrefOf } from '../../shared/navigation.ts';
@@ -18,8 +18,7 @@ export function SignInPage({ intro = WELCOME }: { intro?: string }) {
   const { message, fields } = problemOf(signIn.error);
   const field = fieldsOf(draft, change, fields);
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = () => {
     signIn.mutate(draft);
   };
 

@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { todayIn } from '../../../core/time/days.ts';
 import { Check, ChoiceField, TextAreaField, TextField } from '../../shared/Field.tsx';
 import { FormDialog } from '../../shared/FormDialog.tsx';
@@ -52,8 +52,7 @@ export function DecisionDialog({
   }));
   const [missing, setMissing] = useState<string | null>(null);
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = () => {
     if (!draft.title.trim()) return setMissing('Say what was decided');
     if (draft.precedent === null) return setMissing('Say whether it may set a precedent');
     setMissing(null);
@@ -85,7 +84,7 @@ export function DecisionDialog({
       title={decision ? 'Edit decision' : 'Record a decision'}
       onSubmit={submit}
       onClose={onClose}
-      saving={save.isPending}
+      sending={save}
       saveLabel={decision ? 'Save' : 'Record decision'}
       error={missing ?? problem.formMessage}
     >

@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import type { AccountView } from '../../api/types.ts';
 import { NameOptions, SelectField, TextAreaField } from '../../shared/Field.tsx';
 import { FormDialog } from '../../shared/FormDialog.tsx';
@@ -16,8 +16,7 @@ export function TransferDialog({ account, onClose }: { account: AccountView; onC
   const [note, setNote] = useState('');
   const [missing, setMissing] = useState(false);
   const candidates = choosable(people.data).filter((p) => p.id !== account.owner?.id);
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = () => {
     if (!toUserId) return setMissing(true);
     transfer.mutate(
       { toUserId, note: note.trim() || null },
@@ -34,7 +33,7 @@ export function TransferDialog({ account, onClose }: { account: AccountView; onC
       className="dialog--small"
       onSubmit={submit}
       onClose={onClose}
-      saving={transfer.isPending}
+      sending={transfer}
       saveLabel="Hand over"
       error={missing ? 'Choose the successor.' : problem.formMessage}
     >

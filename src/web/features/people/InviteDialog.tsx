@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import type { CreatedInvitation, Me, Person, Role } from '../../api/types.ts';
 
 import { ChoiceField, NameOptions, SelectField, TextField } from '../../shared/Field.tsx';
@@ -27,11 +27,10 @@ export function InviteDialog({ me, leaders, mailConfigured, onClose }: InviteDia
     (patch) => 'email' in patch && setMissing(false),
   );
   const [sent, setSent] = useState<CreatedInvitation | null>(null);
-  const { formMessage, fields } = problemOf(invite.error);
+  const { fields } = problemOf(invite.error);
   const field = fieldsOf(draft, change, fields);
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = () => {
     if (sent) return onClose();
     if (!draft.email.trim()) return setMissing(true);
     invite.mutate(
@@ -52,8 +51,7 @@ export function InviteDialog({ me, leaders, mailConfigured, onClose }: InviteDia
       className="dialog--small"
       onSubmit={submit}
       onClose={onClose}
-      error={sent ? undefined : formMessage}
-      saving={invite.isPending}
+      sending={invite}
       saveLabel={sent ? undefined : mailConfigured === false ? 'Create invitation link' : 'Send invitation'}
     >
       {sent ? (

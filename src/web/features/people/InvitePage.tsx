@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { isApiError } from '../../api/client.ts';
 import type { Role } from '../../api/types.ts';
 import { TextField } from '../../shared/Field.tsx';
@@ -43,8 +43,7 @@ export function InvitePage({ token }: { token: string }) {
   const { workspace, email, role, invitedBy } = invitation.data;
   const { fields } = problemOf(join.error);
   const field = fieldsOf(draft, change, fields);
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = () => {
     if (!draft.name.trim()) return setMissingName(true);
     join.mutate(
       { ...draft, name: draft.name.trim() },

@@ -1,11 +1,10 @@
-import { lazy, Suspense, useState } from 'react';
+import { Suspense, useState } from 'react';
+import { lazyNamed } from '../../shared/lazy.ts';
 import { hrefOf } from '../../shared/navigation.ts';
 import { Panel } from '../../shared/Panel.tsx';
 import { useReflection } from './reflection-queries.ts';
 
-const ReflectionDialog = lazy(() =>
-  import('./ReflectionDialog.tsx').then((m) => ({ default: m.ReflectionDialog })),
-);
+const ReflectionDialog = lazyNamed(() => import('./ReflectionDialog.tsx'), 'ReflectionDialog');
 
 /**
  * Beside the week's report: from Friday of the current week (or for any past week) the app offers

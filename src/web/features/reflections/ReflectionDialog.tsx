@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { PROMPT_TEXT, REFLECTION_PROMPTS, type ReflectionPrompt } from '../../../core/reflections/prompts.ts';
 import { Check, TextAreaField } from '../../shared/Field.tsx';
 import { FormDialog } from '../../shared/FormDialog.tsx';
@@ -21,8 +21,7 @@ export function ReflectionDialog({
   const [answers, setAnswers] = useState<Partial<Record<ReflectionPrompt, string>>>(reflection.answers);
   const [shared, setShared] = useState(reflection.sharedWithTeam);
   const [inHandover, setInHandover] = useState(reflection.inHandover);
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = () => {
     const all = Object.fromEntries(REFLECTION_PROMPTS.map((p) => [p, answers[p] ?? '']));
     save.mutate(
       { answers: all, sharedWithTeam: shared, inHandover },
@@ -38,7 +37,7 @@ export function ReflectionDialog({
       className="dialog--wide"
       onSubmit={submit}
       onClose={onClose}
-      saving={save.isPending}
+      sending={save}
       saveLabel="Save reflection"
       error={problem.message}
     >

@@ -1,4 +1,3 @@
-import type { FormEvent } from 'react';
 import { ApiError } from '../../api/client.ts';
 import { Check, NumberField, TextAreaField, TextField } from '../../shared/Field.tsx';
 import { FormDialog } from '../../shared/FormDialog.tsx';
@@ -61,8 +60,7 @@ export function EmailLinkDialog({ roundId, onClose }: { roundId: string; onClose
   const serverTo =
     problem.fields.to && (/email/i.test(problem.fields.to) ? NOT_AN_ADDRESS : problem.fields.to);
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = () => {
     if (!checked.passes(draft)) return;
     send.mutate(
       {
@@ -81,7 +79,7 @@ export function EmailLinkDialog({ roundId, onClose }: { roundId: string; onClose
       className="dialog--small"
       onSubmit={submit}
       onClose={onClose}
-      saving={send.isPending}
+      sending={send}
       saveLabel="Send"
       error={notSetUp ? MAIL_NOT_SET_UP : problem.formMessage}
     >

@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { now } from '../../../core/time/clock.ts';
 import { EmptyNote } from '../../shared/EmptyNote.tsx';
 import { TextField } from '../../shared/Field.tsx';
@@ -85,8 +85,7 @@ function RoundsTable({ rounds }: { rounds: RoundSummary[] }) {
 function OpenRoundDialog({ accountId, onClose }: { accountId: string; onClose: () => void }) {
   const create = useCreateRound(accountId);
   const [name, setName] = useState(thisQuarter());
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = () => {
     create.mutate(
       { name: name.trim() },
       { onSuccess: (round) => navigate({ page: 'scorecard', id: round.id }) },
@@ -99,9 +98,8 @@ function OpenRoundDialog({ accountId, onClose }: { accountId: string; onClose: (
       className="dialog--small"
       onSubmit={submit}
       onClose={onClose}
-      saving={create.isPending}
+      sending={create}
       saveLabel="Open round"
-      error={problem.formMessage}
     >
       <TextField
         label="Round"

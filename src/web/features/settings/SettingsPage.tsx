@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { Me } from '../../api/types.ts';
 import { hrefOf, type SettingsSection } from '../../shared/navigation.ts';
 import { AuditSection } from '../people/AuditSection.tsx';
@@ -10,16 +11,31 @@ import { NotificationSettingsSection } from './NotificationSettingsSection.tsx';
 import { ProfileSection } from './ProfileSection.tsx';
 import { TeamPrivacySection } from './TeamPrivacySection.tsx';
 
-const SECTIONS: { id: SettingsSection; label: string; ownerOnly?: boolean }[] = [
-  { id: 'profile', label: 'Profile' },
-  { id: 'notifications', label: 'Notifications' },
-  { id: 'calendar-feed', label: 'Calendar feed' },
-  { id: 'leader-view', label: 'What my leader sees' },
-  { id: 'people', label: 'People' },
-  { id: 'team-privacy', label: 'Team privacy', ownerOnly: true },
-  { id: 'tokens', label: 'Tokens' },
-  { id: 'password', label: 'Password' },
-  { id: 'audit', label: 'Audit log', ownerOnly: true },
+interface Section {
+  id: SettingsSection;
+  label: string;
+  ownerOnly?: boolean;
+  /** What the section shows when chosen. */
+  content: (me: Me) => ReactNode;
+}
+
+/** Where Settings opens, and what it shows for a section not open to this person. */
+const PROFILE: Section = {
+  id: 'profile',
+  label: 'Profile',
+  content: (me) => <ProfileSection key={me.id} me={me} />,
+};
+
+const SECTIONS: Section[] = [
+  PROFILE,
+  { id: 'notifications', label: 'Notifications', content: (me) => <NotificationSettingsSection me={me} /> },
+  { id: 'calendar-feed', label: 'Calendar feed', content: () => <CalendarFeedSection /> },
+  { id: 'leader-view', label: 'What my leader sees', content: (me) => <LeaderViewSection me={me} /> },
+  { id: 'people', label: 'People', content: (me) => <PeopleSection me={me} /> },
+  { id: 'team-privacy', label: 'Team privacy', ownerOnly: true, content: () => <TeamPrivacySection /> },
+  { id: 'tokens', label: 'Tokens', content: (me) => <TokensSection me={me} /> },
+  { id: 'password', label: 'Password', content: (me) => <PasswordSection me={me} /> },
+  { id: 'audit', label: 'Audit log', ownerOnly: true, content: (me) => <AuditSection me={me} /> },
 ];
 
 /**
@@ -28,7 +44,7 @@ const SECTIONS: { id: SettingsSection; label: string; ownerOnly?: boolean }[] = 
  */
 export function SettingsPage({ me, section }: { me: Me; section?: SettingsSection }) {
   const sections = SECTIONS.filter((s) => !s.ownerOnly || me.role === 'owner');
-  const current = sections.find((s) => s.id === section)?.id ?? 'profile';
+  const current = sections.find((s) => s.id === section) ?? PROFILE;
   return (
     <div className="settings-page">
       <h1 className="settings-page__title">Settings</h1>
@@ -39,33 +55,13 @@ export function SettingsPage({ me, section }: { me: Me; section?: SettingsSectio
               key={s.id}
               href={hrefOf({ page: 'settings', section: s.id })}
               className="settings-nav__link"
-              aria-current={s.id === current ? 'page' : undefined}
+              aria-current={s === current ? 'page' : undefined}
             >
               {s.label}
             </a>
           ))}
         </nav>
-        <div className="settings-layout__content">
-          {current === 'notifications' ? (
-            <NotificationSettingsSection me={me} />
-          ) : current === 'calendar-feed' ? (
-            <CalendarFeedSection />
-          ) : current === 'people' ? (
-            <PeopleSection me={me} />
-          ) : current === 'tokens' ? (
-            <TokensSection me={me} />
-          ) : current === 'password' ? (
-            <PasswordSection me={me} />
-          ) : current === 'team-privacy' ? (
-            <TeamPrivacySection />
-          ) : current === 'leader-view' ? (
-            <LeaderViewSection me={me} />
-          ) : current === 'audit' ? (
-            <AuditSection me={me} />
-          ) : (
-            <ProfileSection key={me.id} me={me} />
-          )}
-        </div>
+        <div className="settings-layout__content">{current.content(me)}</div>
       </div>
     </div>
   );

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import { isApiError } from '../../api/client.ts';
 import type { Me, TeamView } from '../../api/types.ts';
 import { currentWeekIn } from '../../shared/dates.ts';
@@ -6,6 +6,7 @@ import { EmptyNote } from '../../shared/EmptyNote.tsx';
 import { EmptyState } from '../../shared/EmptyState.tsx';
 import { problemOf } from '../../shared/forms.ts';
 import { PageSkeleton } from '../../shared/Loaded.tsx';
+import { lazyNamed } from '../../shared/lazy.ts';
 import { hrefOf, navigate } from '../../shared/navigation.ts';
 import { Panel } from '../../shared/Panel.tsx';
 import { AccountsTable } from './AccountsTable.tsx';
@@ -15,7 +16,7 @@ import { TeamHeader } from './TeamHeader.tsx';
 import { TeamTotals } from './TeamTotals.tsx';
 import { exportHref, useTeam } from './team-queries.ts';
 
-const TeamHeatmap = lazy(() => import('./TeamCharts.tsx').then((m) => ({ default: m.TeamHeatmap })));
+const TeamHeatmap = lazyNamed(() => import('./TeamCharts.tsx'), 'TeamHeatmap');
 
 /** #/team/<week>[/<leaderId>]: a leader's team in figures; the owner's whole workspace or one leader's team. */
 export function TeamPage({ me, week: requested, leaderId }: { me: Me; week?: string; leaderId?: string }) {

@@ -1,10 +1,11 @@
-import { lazy, Suspense } from 'react';
+import { Suspense } from 'react';
 import type { TeamTotals as Totals } from '../../api/types.ts';
 import { formatHours } from '../../shared/format.ts';
+import { lazyNamed } from '../../shared/lazy.ts';
 import { Panel } from '../../shared/Panel.tsx';
 import { QuadrantMiniBar } from './QuadrantMiniBar.tsx';
 
-const Q2TrendLine = lazy(() => import('./TeamCharts.tsx').then((m) => ({ default: m.Q2TrendLine })));
+const Q2TrendLine = lazyNamed(() => import('./TeamCharts.tsx'), 'Q2TrendLine');
 
 function Stat({
   label,

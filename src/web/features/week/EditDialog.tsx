@@ -1,8 +1,9 @@
-import { type FormEvent, lazy, Suspense, useState } from 'react';
+import { Suspense, useState } from 'react';
 import type { Activity, ActivityStatus } from '../../api/types.ts';
 import { Check, SelectField, TextAreaField } from '../../shared/Field.tsx';
 import { FormDialog } from '../../shared/FormDialog.tsx';
 import { checksOf, fieldsOf, problemOf, useChecked, useDraft } from '../../shared/forms.ts';
+import { lazyNamed } from '../../shared/lazy.ts';
 import { GoalSelect } from '../accounts/GoalSelect.tsx';
 import { ActivityFields } from './ActivityFields.tsx';
 import { type ActivityDraft, checkDraft, draftErrorsOf, draftOf, inputOf } from './activity-draft.ts';
@@ -16,9 +17,7 @@ interface EditDialogProps {
 
 /** A modal editor for one activity; mounted only while open so its fields never shadow quick-add's. */
 // Loaded when asked for: the Week page does not carry the decision form.
-const DecisionDialog = lazy(() =>
-  import('../decisions/DecisionDialog.tsx').then((m) => ({ default: m.DecisionDialog })),
-);
+const DecisionDialog = lazyNamed(() => import('../decisions/DecisionDialog.tsx'), 'DecisionDialog');
 
 export function EditDialog({ activity, week, onClose }: EditDialogProps) {
   const update = useUpdateActivity();
@@ -30,8 +29,7 @@ export function EditDialog({ activity, week, onClose }: EditDialogProps) {
   const { errors, setErrors, passes } = useChecked(checkDraft);
   const [recording, setRecording] = useState(false);
 
-  const save = (event: FormEvent) => {
-    event.preventDefault();
+  const save = () => {
     if (!passes(draft)) return;
     update.mutate(
       { id: activity.id, patch: inputOf(draft, { full: true }) },
@@ -39,15 +37,13 @@ export function EditDialog({ activity, week, onClose }: EditDialogProps) {
     );
   };
 
-  const problem = problemOf(update.error);
   const field = fieldsOf(draft, change, errors);
   return (
     <FormDialog
       title="Edit activity"
       onSubmit={save}
       onClose={onClose}
-      error={problem.formMessage}
-      saving={update.isPending}
+      sending={update}
       saveLabel="Save"
       actions={
         <>

@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { ACTIVITY_KINDS, type ActivityKind, type RulePreview } from '../../../api/types.ts';
 import { formatWhen } from '../../../shared/dates.ts';
 import { Check, NumberField, Options, SelectField, TextField } from '../../../shared/Field.tsx';
@@ -80,8 +80,7 @@ export function RuleEditor({ ruleId, initial, onClose }: RuleEditorProps) {
     );
   };
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = () => {
     if (!valid()) return;
     save.mutate(
       { id: ruleId, input: ruleInputOf(draft) },
@@ -107,7 +106,6 @@ export function RuleEditor({ ruleId, initial, onClose }: RuleEditorProps) {
   );
   const check = checksOf(draft, change);
   const quadrant = quadrantInfo(quadrantOf(draft));
-  const problem = problemOf(save.error);
   const previewProblem = problemOf(preview.error);
   const stale = tested !== null && tested !== draft;
 
@@ -117,9 +115,8 @@ export function RuleEditor({ ruleId, initial, onClose }: RuleEditorProps) {
       className="dialog--wide"
       onSubmit={submit}
       onClose={onClose}
-      saving={save.isPending}
+      sending={save}
       saveLabel="Save rule"
-      error={problem.formMessage}
     >
       <TextField
         label="Rule name"
