@@ -40,7 +40,8 @@ const shell = [
   get('GET /review?limit=1', () => '/api/review?limit=1'),
 ];
 
-const weekPage = [
+/** The Week page: every request it makes when it opens. */
+export const weekPage = [
   ...shell,
   get('GET /accounts?status=active', () => '/api/accounts?status=active'),
   get('GET /plans/{week}?suggestions=false', (p) => `/api/plans/${p.week}?suggestions=false`),
@@ -81,7 +82,8 @@ const quickAdd: LoadRequest[] = [
   get('GET /activities (week)', (p) => `/api/activities?from=${enc(p.from)}&to=${enc(p.to)}&limit=500`),
 ];
 
-const accountPage = [
+/** An account page: every request it makes when it opens. */
+export const accountPage = [
   ...shell,
   ...['', '/inheritance', '/goals', '/time', '/scorecard', '/decisions', '/stakeholders'].map((part) =>
     get(`GET /accounts/{id}${part}`, (p) => `/api/accounts/${p.accountId}${part}`),

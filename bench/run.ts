@@ -10,6 +10,7 @@ const benches: Record<string, () => Promise<{ run(): Promise<void> }>> = {
   team: () => import('./team.ts'),
   rhythm: () => import('./rhythm.ts'),
   load: () => import('./load.ts'),
+  history: () => import('./history.ts'),
 };
 
 const wanted = process.argv.slice(2);

@@ -62,6 +62,12 @@ export const activities = pgTable(
       .on(t.workspaceId, t.userId, t.startsAt)
       .where(sql`${t.deletedAt} is null`),
     index('activities_account_idx').on(t.accountId, t.startsAt).where(sql`${t.deletedAt} is null`),
+    // The review inbox (its count is in every page's header) reads only what waits, not the history.
+    index('activities_review_idx')
+      .on(t.workspaceId, t.userId, t.startsAt)
+      .where(
+        sql`${t.classification} = 'unclassified' and ${t.deletedAt} is null and ${t.excludedReason} is null`,
+      ),
     index('activities_goal_idx').on(t.goalId).where(sql`${t.goalId} is not null`),
     check(
       'activities_minutes_ck',

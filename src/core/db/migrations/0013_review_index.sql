@@ -1,0 +1,1 @@
+CREATE INDEX "activities_review_idx" ON "activities" USING btree ("workspace_id","user_id","starts_at") WHERE "activities"."classification" = 'unclassified' and "activities"."deleted_at" is null and "activities"."excluded_reason" is null;
