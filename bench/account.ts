@@ -16,7 +16,7 @@ import { listGoals } from '../src/core/legacy/service.ts';
 import { connectivityOf } from '../src/core/stakeholders/connectivity.ts';
 import { listStakeholders } from '../src/core/stakeholders/service.ts';
 import { buildPerson } from '../test/factories.ts';
-import { median, onEachDatabase, percentile, printTable, time } from './stats.ts';
+import { againstBaseline, onEachDatabase, printTable, rounds } from './stats.ts';
 
 const STAKEHOLDERS = 500;
 const ACTIVITIES = 20_000;
@@ -118,23 +118,8 @@ async function measure(label: string, core: Core) {
         and att->>'email' in (select email from stakeholders where account_id = ${accountId})
       group by 1`);
   };
-  for (let i = 0; i < 3; i++) {
-    await page();
-    await bare();
-  }
-  const pageTimes: number[] = [];
-  const bareTimes: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    bareTimes.push(await time(bare));
-    pageTimes.push(await time(page));
-  }
-  return [
-    label,
-    median(pageTimes).toFixed(1),
-    percentile(pageTimes, 95).toFixed(1),
-    median(bareTimes).toFixed(1),
-    (median(pageTimes) / median(bareTimes)).toFixed(2),
-  ];
+  const t = await againstBaseline({ warmUps: rounds(3), runs: rounds(RUNS) }, page, bare);
+  return [label, t.median.toFixed(1), t.p95.toFixed(1), t.bareMedian.toFixed(1), t.ratio.toFixed(2)];
 }
 
 export async function run() {

@@ -19,6 +19,48 @@ export async function time(fn: () => Promise<unknown>): Promise<number> {
   return performance.now() - start;
 }
 
+/** `n` rounds of work that takes no argument. */
+export const rounds = (n: number): null[] => Array.from({ length: n }, () => null);
+
+/** The figures of a measured piece of work beside its baseline, in ms. */
+export interface AgainstBaseline {
+  median: number;
+  p95: number;
+  bareMedian: number;
+  bareP95: number;
+  /** Measured median over bare median: what the goals of the benchmarks are stated in. */
+  ratio: number;
+}
+
+/**
+ * Times `measured` against `bare`, the same figures as bare SQL, measured in the same run: each
+ * warm-up runs both untimed (caches, plans), then each run times bare and then measured, so
+ * both meet the same state of the caches.
+ */
+export async function againstBaseline<A>(
+  args: { warmUps: readonly A[]; runs: readonly A[] },
+  measured: (arg: A) => Promise<unknown>,
+  bare: (arg: A) => Promise<unknown>,
+): Promise<AgainstBaseline> {
+  for (const arg of args.warmUps) {
+    await measured(arg);
+    await bare(arg);
+  }
+  const measuredTimes: number[] = [];
+  const bareTimes: number[] = [];
+  for (const arg of args.runs) {
+    bareTimes.push(await time(() => bare(arg)));
+    measuredTimes.push(await time(() => measured(arg)));
+  }
+  return {
+    median: median(measuredTimes),
+    p95: percentile(measuredTimes, 95),
+    bareMedian: median(bareTimes),
+    bareP95: percentile(bareTimes, 95),
+    ratio: median(measuredTimes) / median(bareTimes),
+  };
+}
+
 export function printTable(title: string, header: string[], rows: (string | number)[][]): void {
   const cells = rows.map((r) => r.map(String));
   const widths = header.map((h, i) => Math.max(h.length, ...cells.map((r) => (r[i] ?? '').length)));

@@ -10,7 +10,7 @@ import { spanOf, trendWeeks } from '../src/core/team/figures.ts';
 import { shiftWeek, startOfLastDays } from '../src/core/time/weeks.ts';
 import { createApp } from '../src/server/app.ts';
 import { createScratchDatabase } from '../test/postgres.ts';
-import { benchDatabaseUrl, median, percentile, printTable, time } from './stats.ts';
+import { againstBaseline, benchDatabaseUrl, printTable, rounds } from './stats.ts';
 import {
   type Loader,
   PGLITE_SHAPE,
@@ -195,27 +195,17 @@ async function measure(shape: Shape, core: Core, loader: Loader) {
   const plans: [string, (string | number)[][]][] = [];
   for (const view of views) {
     const answer = await view.call();
-    for (let i = 0; i < WARM_UPS; i++) {
-      await view.call();
-      await view.bare();
-    }
-    const apiTimes: number[] = [];
-    const bareTimes: number[] = [];
-    for (let i = 0; i < RUNS; i++) {
-      bareTimes.push(await time(view.bare));
-      apiTimes.push(await time(view.call));
-    }
-    const ratio = median(apiTimes) / median(bareTimes);
+    const t = await againstBaseline({ warmUps: rounds(WARM_UPS), runs: rounds(RUNS) }, view.call, view.bare);
     rows.push([
       shape.label,
       view.name,
       answer.people.length,
       answer.accounts.length,
-      median(apiTimes).toFixed(1),
-      percentile(apiTimes, 95).toFixed(1),
-      median(bareTimes).toFixed(1),
-      percentile(bareTimes, 95).toFixed(1),
-      ratio.toFixed(2),
+      t.median.toFixed(1),
+      t.p95.toFixed(1),
+      t.bareMedian.toFixed(1),
+      t.bareP95.toFixed(1),
+      t.ratio.toFixed(2),
     ]);
     plans.push([view.name, await explainAll(core, await capture(core, view.call))]);
   }

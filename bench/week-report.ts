@@ -6,7 +6,7 @@ import type { Core } from '../src/core/index.ts';
 import { weekReport } from '../src/core/reports/week-report.ts';
 import { weekRange } from '../src/core/time/weeks.ts';
 import { buildPerson } from '../test/factories.ts';
-import { median, onEachDatabase, percentile, printTable, time } from './stats.ts';
+import { againstBaseline, onEachDatabase, printTable } from './stats.ts';
 
 const ACTIVITIES = 25_000;
 const YEARS = 10;
@@ -55,24 +55,15 @@ async function measure(label: string, core: Core) {
         and starts_at >= ${from.toJSDate().toISOString()}::timestamptz and starts_at < ${to.toJSDate().toISOString()}::timestamptz
       group by urgent, important`);
   };
-  // Warm up caches and plans before timing.
-  for (const week of weeks.slice(0, 20)) {
-    await bare(week);
-    await weekReport(core.db, actor, { week });
-  }
-  const reportTimes: number[] = [];
-  const bareTimes: number[] = [];
-  for (const week of weeks) {
-    bareTimes.push(await time(() => bare(week)));
-    reportTimes.push(await time(() => weekReport(core.db, actor, { week })));
-  }
+  const report = (week: string) => weekReport(core.db, actor, { week });
+  const t = await againstBaseline({ warmUps: weeks.slice(0, 20), runs: weeks }, report, bare);
   return [
     label,
     ACTIVITIES,
-    median(reportTimes).toFixed(2),
-    percentile(reportTimes, 95).toFixed(2),
-    median(bareTimes).toFixed(2),
-    (median(reportTimes) / median(bareTimes)).toFixed(2),
+    t.median.toFixed(2),
+    t.p95.toFixed(2),
+    t.bareMedian.toFixed(2),
+    t.ratio.toFixed(2),
   ];
 }
 

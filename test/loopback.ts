@@ -1,5 +1,6 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { afterAll } from 'vitest';
 
 /** An internal service on this machine's loopback that counts every request it gets (and answers an empty PNG). */
 export interface LoopbackService {
@@ -24,4 +25,11 @@ export async function startLoopbackService(): Promise<LoopbackService> {
     forget: () => void requests.splice(0),
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
+}
+
+/** One for the whole test file, started now and closed after the file's tests. */
+export async function loopbackServiceForFile(): Promise<LoopbackService> {
+  const service = await startLoopbackService();
+  afterAll(() => service.close());
+  return service;
 }

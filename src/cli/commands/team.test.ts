@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { noRisks } from '../../core/team/accounts.ts';
 import { fixedClock, setClock } from '../../core/time/clock.ts';
 import { CliError } from '../client.ts';
 import { leaderIdOf, renderTeam, type TeamView } from './team.ts';
@@ -65,13 +66,7 @@ const view: TeamView = {
       ownerName: null,
       minutes: null,
       quadrants: null,
-      warnings: [],
-      losingTouch: 0,
-      lastRoundAt: null,
-      stale: false,
-      largestGap: null,
-      decisionsDue: 0,
-      openInheritanceReviews: 0,
+      ...noRisks(),
       needsOwner: false,
       risk: 1,
     },

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq, exists, inArray, isNotNull, isNull, or, type SQL, sql } from 'drizzle-orm';
-import { recordAudit } from '../audit/service.ts';
+import { recordActorAudit } from '../audit/service.ts';
 import type { Actor } from '../auth/actor.ts';
 import { assertWorkspaceUsers } from '../auth/users.ts';
 import type { Db, Tx } from '../db/client.ts';
 import { updateGiven } from '../db/patch.ts';
+import { findInWorkspace } from '../db/rows.ts';
 import {
   accountMembers,
   accounts,
@@ -145,15 +146,10 @@ export async function listAccounts(
   });
 }
 
-async function findRow(db: Db | Tx, workspaceId: string, id: string): Promise<AccountRow> {
-  const [row] = await db
-    .select()
-    .from(accounts)
-    .where(and(eq(accounts.workspaceId, workspaceId), eq(accounts.id, id)));
-  if (!row)
-    throw new AppError('not_found', 'account not found', { accountId: 'no such account in this workspace' });
-  return row;
-}
+const accountNotFound = () =>
+  new AppError('not_found', 'account not found', { accountId: 'no such account in this workspace' });
+const findRow = (db: Db | Tx, workspaceId: string, id: string): Promise<AccountRow> =>
+  findInWorkspace(db, accounts, workspaceId, id, accountNotFound);
 
 /** One account as the actor sees it; another workspace's is not found. */
 export async function getAccountView(db: Db | Tx, actor: Actor, id: string): Promise<AccountView> {
@@ -172,6 +168,20 @@ export async function editableAccount(db: Db | Tx, actor: Actor, id: string): Pr
     );
   }
   return view;
+}
+
+/**
+ * `row` (a round, goal, stakeholder, decision …) once the actor may change the account it hangs off:
+ * the guard before every write to what belongs to an account (404 from finding it, then 403).
+ */
+export async function editableRow<T extends { accountId: string }>(
+  db: Db | Tx,
+  actor: Actor,
+  row: Promise<T>,
+): Promise<T> {
+  const found = await row;
+  await editableAccount(db, actor, found.accountId);
+  return found;
 }
 
 async function setMembers(tx: Tx, actor: Actor, accountId: string, memberIds: string[]) {
@@ -228,13 +238,8 @@ export async function updateAccount(
         await assertWorkspaceUsers(tx, actor.workspaceId, [fields.ownerId], 'ownerId');
         const [successor] = await tx.select().from(users).where(eq(users.id, fields.ownerId));
         if (successor?.deactivatedAt) throw AppError.invalid('ownerId', `${successor.name} is deactivated`);
-        await recordAudit(tx, {
-          workspaceId: actor.workspaceId,
-          actorId: actor.userId,
-          action: 'account.transferred',
-          target: `${before.name}: owner set to ${successor?.name ?? fields.ownerId}`,
-          ip,
-        });
+        const target = `${before.name}: owner set to ${successor?.name ?? fields.ownerId}`;
+        await recordActorAudit(tx, actor, 'account.transferred', target, ip);
       }
       const set = {
         name,

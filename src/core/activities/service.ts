@@ -17,6 +17,14 @@ const MINUTE = 60_000;
 
 type ActivityRow = typeof activities.$inferSelect & { accountName: string | null; goalTitle: string | null };
 
+/** The actor's own activities, not deleted: activities are private to their author. */
+export const ownActivities = (actor: Actor) =>
+  and(
+    eq(activities.workspaceId, actor.workspaceId),
+    eq(activities.userId, actor.userId),
+    isNull(activities.deletedAt),
+  );
+
 export function toActivityView(row: ActivityRow): ActivityView {
   return {
     id: row.id,
@@ -142,14 +150,7 @@ export const withNames = <
 ): ActivityRow => ({ ...row.activity, accountName: row.accountName, goalTitle: row.goalTitle });
 
 async function findOwn(db: Db | Tx, actor: Actor, id: string): Promise<ActivityRow> {
-  const [row] = await selectActivities(db).where(
-    and(
-      eq(activities.id, id),
-      eq(activities.workspaceId, actor.workspaceId),
-      eq(activities.userId, actor.userId),
-      isNull(activities.deletedAt),
-    ),
-  );
+  const [row] = await selectActivities(db).where(and(eq(activities.id, id), ownActivities(actor)));
   if (!row) throw AppError.notFound('activity');
   return withNames(row);
 }
@@ -295,11 +296,7 @@ export async function listActivities(
   query: ActivityQuery,
 ): Promise<{ items: ActivityView[]; nextCursor: string | null }> {
   const limit = query.limit ?? 100;
-  const conditions: (SQL | undefined)[] = [
-    eq(activities.workspaceId, actor.workspaceId),
-    eq(activities.userId, actor.userId),
-    isNull(activities.deletedAt),
-  ];
+  const conditions: (SQL | undefined)[] = [ownActivities(actor)];
   if (query.from)
     conditions.push(gte(activities.startsAt, parseDateTime(query.from, actor.timeZone, 'from')));
   if (query.to) conditions.push(lt(activities.startsAt, parseDateTime(query.to, actor.timeZone, 'to')));

@@ -40,6 +40,17 @@ export async function recordAudit(db: Db | Tx, entry: AuditEntry): Promise<void>
   await db.insert(auditLog).values({ id: randomUUID(), ...entry, ip: entry.ip ?? null });
 }
 
+/** What a signed-in person did, in their own workspace: most entries (not those made before sign-in). */
+export function recordActorAudit(
+  db: Db | Tx,
+  actor: Actor,
+  action: AuditAction,
+  target: string,
+  ip?: string | null,
+): Promise<void> {
+  return recordAudit(db, { workspaceId: actor.workspaceId, actorId: actor.userId, action, target, ip });
+}
+
 export const auditQuerySchema = z.object({
   before: z.string().max(100).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),

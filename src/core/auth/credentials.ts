@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, gt, isNull } from 'drizzle-orm';
 import { z } from 'zod';
-import { recordAudit } from '../audit/service.ts';
+import { recordActorAudit, recordAudit } from '../audit/service.ts';
 import type { Db } from '../db/client.ts';
 import { authAccounts, passwordResets, users, workspaces } from '../db/schema/index.ts';
 import { AppError } from '../errors.ts';
@@ -53,13 +53,7 @@ export async function changePassword(
   await setPassword(db, actor.userId, input.newPassword, 'newPassword');
   await voidResetLinks(db, actor.userId);
   await signOutEverywhere(db, actor.userId, context.sessionToken);
-  await recordAudit(db, {
-    workspaceId: actor.workspaceId,
-    actorId: actor.userId,
-    action: 'password.changed',
-    target: 'own password',
-    ip: context.ip,
-  });
+  await recordActorAudit(db, actor, 'password.changed', 'own password', context.ip);
 }
 
 /** Where the reset link opens: the web app's public page. */

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, desc, eq, isNull, lt, or } from 'drizzle-orm';
 import { z } from 'zod';
-import { recordAudit } from '../audit/service.ts';
+import { recordActorAudit } from '../audit/service.ts';
 import type { Db, Tx } from '../db/client.ts';
 import { apiTokens, users } from '../db/schema/index.ts';
 import { AppError } from '../errors.ts';
@@ -75,13 +75,7 @@ export async function createPersonalToken(
     input.name,
     expiresAt,
   );
-  await recordAudit(db, {
-    workspaceId: actor.workspaceId,
-    actorId: actor.userId,
-    action: 'token.created',
-    target: `token “${input.name}”`,
-    ip,
-  });
+  await recordActorAudit(db, actor, 'token.created', `token “${input.name}”`, ip);
   return { id, name: input.name, token, expiresAt: expiresAt?.toISOString() ?? null };
 }
 
@@ -106,13 +100,7 @@ export async function revokeToken(db: Db, actor: Actor, id: string, ip: string |
     .where(and(eq(apiTokens.id, id), eq(apiTokens.userId, actor.userId)))
     .returning({ name: apiTokens.name });
   if (!row) throw AppError.notFound('token');
-  await recordAudit(db, {
-    workspaceId: actor.workspaceId,
-    actorId: actor.userId,
-    action: 'token.revoked',
-    target: `token “${row.name}”`,
-    ip,
-  });
+  await recordActorAudit(db, actor, 'token.revoked', `token “${row.name}”`, ip);
 }
 
 // Writing "last used" on every request would turn reads into writes; once a minute is plenty.

@@ -107,6 +107,19 @@ export async function* backupLines(input: Readable): AsyncGenerator<string> {
   if (rest !== '') yield rest;
 }
 
+/** Feeds backup lines to a Restorer inside one read-write transaction of `target`, as it must run. */
+function restoreInto(
+  target: Database,
+  options: ConstructorParameters<typeof Restorer>[1],
+  feed: (push: (line: string) => Promise<void>) => Promise<unknown>,
+): Promise<RestoreSummary> {
+  return inTransaction(target, 'write', async (q) => {
+    const restorer = new Restorer(q, options);
+    await feed((line) => restorer.push(line));
+    return restorer.finish();
+  });
+}
+
 /**
  * Loads a backup into an empty database in one transaction: any problem (a damaged file, a row the
  * database refuses, a database that is not empty) leaves it as it was.
@@ -116,10 +129,8 @@ export async function restoreBackup(
   input: Readable,
   options: Progress = {},
 ): Promise<RestoreSummary> {
-  return inTransaction(database, 'write', async (q) => {
-    const restorer = new Restorer(q, { progress: options.progress });
-    for await (const line of backupLines(input)) await restorer.push(line);
-    return restorer.finish();
+  return restoreInto(database, { progress: options.progress }, async (push) => {
+    for await (const line of backupLines(input)) await push(line);
   });
 }
 
@@ -135,13 +146,9 @@ export async function copyDatabase(
   target: Database,
   options: Progress = {},
 ): Promise<RestoreSummary> {
-  return inTransaction(target, 'write', async (into) => {
-    const restorer = new Restorer(into, { progress: options.progress, verb: 'migrate' });
-    await inTransaction(source, 'snapshot', (from) =>
-      dump(from, (line) => restorer.push(line), { engine: source.driver }),
-    );
-    return restorer.finish();
-  });
+  return restoreInto(target, { progress: options.progress, verb: 'migrate' }, (push) =>
+    inTransaction(source, 'snapshot', (from) => dump(from, push, { engine: source.driver })),
+  );
 }
 
 /** `count(*)` of every table of the public schema, by name. */

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, desc, eq, gte, inArray, isNotNull, lte, sql } from 'drizzle-orm';
-import { editableAccount, editableAccounts, getAccountView } from '../accounts/service.ts';
+import { editableAccount, editableAccounts, editableRow, getAccountView } from '../accounts/service.ts';
 import { getActivity } from '../activities/service.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { Db } from '../db/client.ts';
@@ -72,6 +72,9 @@ export async function getDecision(db: Db, actor: Actor, id: string): Promise<Dec
   return toView(row, todayIn(actor.timeZone));
 }
 
+const editableDecision = (db: Db, actor: Actor, id: string) =>
+  editableRow(db, actor, getDecision(db, actor, id));
+
 async function assertReplaces(
   db: Db,
   actor: Actor,
@@ -140,8 +143,7 @@ export async function updateDecision(
   id: string,
   patch: DecisionPatch,
 ): Promise<DecisionView> {
-  const current = await getDecision(db, actor, id);
-  await editableAccount(db, actor, current.accountId);
+  const current = await editableDecision(db, actor, id);
   if (patch.replacesId === id) throw AppError.invalid('replacesId', 'cannot be the decision itself');
   await assertReplaces(db, actor, current.accountId, patch.replacesId);
   assertReason(
@@ -153,8 +155,7 @@ export async function updateDecision(
 }
 
 export async function deleteDecision(db: Db, actor: Actor, id: string): Promise<void> {
-  const current = await getDecision(db, actor, id);
-  await editableAccount(db, actor, current.accountId);
+  await editableDecision(db, actor, id);
   await db.delete(decisions).where(eq(decisions.id, id));
 }
 

@@ -3,6 +3,7 @@ import { and, eq, isNull, sql } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import { findOrCreateAccount } from '../accounts/service.ts';
 import { flagsOf, type Quadrant } from '../activities/quadrant.ts';
+import { ownActivities } from '../activities/service.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { Db, Tx } from '../db/client.ts';
 import {
@@ -234,13 +235,7 @@ export async function loadDemo(
     const [existing] = await tx
       .select({ id: activities.id })
       .from(activities)
-      .where(
-        and(
-          eq(activities.workspaceId, actor.workspaceId),
-          eq(activities.userId, actor.userId),
-          isNull(activities.deletedAt),
-        ),
-      )
+      .where(ownActivities(actor))
       .limit(1);
     if (existing)
       throw new AppError('conflict', 'demo data goes into an empty history; you already have activities');

@@ -1,17 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { mailHtml, mailText } from '../mail/layout.ts';
-import type { WeekReport } from '../reports/week-report.ts';
+import { toSplit, type WeekReport } from '../reports/week-report.ts';
 import { type DigestFacts, digestDocument } from './content.ts';
 
 const report = {
   week: '2026-W49',
-  totalMinutes: 600,
-  quadrants: {
-    q1: { minutes: 120, share: 0.2 },
-    q2: { minutes: 300, share: 0.5 },
-    q3: { minutes: 120, share: 0.2 },
-    q4: { minutes: 60, share: 0.1 },
-  },
+  ...toSplit({ q1: 120, q2: 300, q3: 120, q4: 60 }),
   targets: {
     q2: { min: 0.35, actual: 0.5, met: true, off: 0 },
     q4: { max: 0.05, actual: 0.1, met: false, off: 0.05 },

@@ -1,6 +1,6 @@
-import { and, asc, eq, gt, gte, isNull, lt, or, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, gte, lt, or, type SQL } from 'drizzle-orm';
 import { DateTime } from 'luxon';
-import { selectActivities, toActivityView, withNames } from '../activities/service.ts';
+import { ownActivities, selectActivities, toActivityView, withNames } from '../activities/service.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { Db } from '../db/client.ts';
 import { activities } from '../db/schema/index.ts';
@@ -73,11 +73,7 @@ export async function exportActivities(
   const to = request.to ? readBound(request.to, actor.timeZone, 'to') : undefined;
   if (from && to && to.instant <= from.instant) throw AppError.invalid('to', 'must be after from');
 
-  const scope: SQL[] = [
-    eq(activities.workspaceId, actor.workspaceId),
-    eq(activities.userId, actor.userId),
-    isNull(activities.deletedAt),
-  ];
+  const scope: (SQL | undefined)[] = [ownActivities(actor)];
   if (from) scope.push(gte(activities.startsAt, from.instant));
   if (to) scope.push(lt(activities.startsAt, to.instant));
 

@@ -1,17 +1,12 @@
 import { existsSync } from 'node:fs';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type LoopbackService, startLoopbackService } from '../../../test/loopback.ts';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { loopbackServiceForFile } from '../../../test/loopback.ts';
 import { chromiumPath, htmlToPdf } from './pdf.ts';
 
 /** A server on this machine's loopback that counts every request, as an internal service would. */
-let service: LoopbackService;
-let port = 0;
-beforeAll(async () => {
-  service = await startLoopbackService();
-  port = service.port;
-});
+const service = await loopbackServiceForFile();
+const { port } = service;
 beforeEach(() => service.forget());
-afterAll(() => service.close());
 
 // Chromium is Debian's package (.ci/run installs it); without it a PDF is a clear 400 instead.
 describe.skipIf(!existsSync(chromiumPath()))('htmlToPdf prints offline', () => {

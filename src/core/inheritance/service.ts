@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { getAccountView } from '../accounts/service.ts';
-import { recordAudit } from '../audit/service.ts';
+import { recordActorAudit } from '../audit/service.ts';
 import type { Actor } from '../auth/actor.ts';
 import { assertWorkspaceUsers } from '../auth/users.ts';
 import type { Db, Tx } from '../db/client.ts';
@@ -94,13 +94,8 @@ export async function transferAccount(
   const reviewId = randomUUID();
   await db.transaction(async (tx) => {
     await tx.update(accounts).set({ ownerId: input.toUserId }).where(eq(accounts.id, accountId));
-    await recordAudit(tx, {
-      workspaceId: actor.workspaceId,
-      actorId: actor.userId,
-      action: 'account.transferred',
-      target: `${account.name}: ${account.owner?.name ?? 'nobody'} → ${successor?.name ?? input.toUserId}`,
-      ip,
-    });
+    const target = `${account.name}: ${account.owner?.name ?? 'nobody'} → ${successor?.name ?? input.toUserId}`;
+    await recordActorAudit(tx, actor, 'account.transferred', target, ip);
     // The successor answers for it now; they are no longer listed as a team member besides.
     await tx
       .delete(accountMembers)
@@ -240,6 +235,26 @@ async function completeIfDone(tx: Tx, actor: Actor, reviewId: string) {
 }
 
 /**
+ * One step of the successor through their review: `change` (to an item `inReview` finds, else 404)
+ * and closing the review when it was the last, in one transaction; answers the review as it is then.
+ */
+async function reviewStep(
+  db: Db,
+  actor: Actor,
+  reviewId: string,
+  inReview: (review: InheritanceView) => boolean,
+  item: string,
+  change: (tx: Tx) => Promise<void>,
+): Promise<InheritanceView> {
+  if (!inReview(await successorsReview(db, actor, reviewId))) throw AppError.notFound(item);
+  await db.transaction(async (tx) => {
+    await change(tx);
+    await completeIfDone(tx, actor, reviewId);
+  });
+  return getReview(db, actor, reviewId);
+}
+
+/**
  * The successor's verdict on one inherited precedent, with a reason; revisit and undo change the
  * decision itself (status and reason) in the same transaction.
  */
@@ -250,10 +265,8 @@ export async function judgePrecedent(
   decisionId: string,
   input: VerdictInput,
 ): Promise<InheritanceView> {
-  const review = await successorsReview(db, actor, reviewId);
-  if (!review.precedents.some((p) => p.decisionId === decisionId))
-    throw AppError.notFound('inherited precedent');
-  await db.transaction(async (tx) => {
+  const inherited = (review: InheritanceView) => review.precedents.some((p) => p.decisionId === decisionId);
+  return reviewStep(db, actor, reviewId, inherited, 'inherited precedent', async (tx) => {
     await tx
       .update(inheritancePrecedents)
       .set({ verdict: input.verdict, reason: input.reason, decidedAt: now() })
@@ -269,9 +282,7 @@ export async function judgePrecedent(
         updatedAt: now(),
       })
       .where(eq(decisions.id, decisionId));
-    await completeIfDone(tx, actor, reviewId);
   });
-  return getReview(db, actor, reviewId);
 }
 
 export async function markIntroduction(
@@ -281,10 +292,9 @@ export async function markIntroduction(
   stakeholderId: string,
   done: boolean,
 ): Promise<InheritanceView> {
-  const review = await successorsReview(db, actor, reviewId);
-  if (!review.introductions.some((i) => i.stakeholderId === stakeholderId))
-    throw AppError.notFound('introduction');
-  await db.transaction(async (tx) => {
+  const asked = (review: InheritanceView) =>
+    review.introductions.some((i) => i.stakeholderId === stakeholderId);
+  return reviewStep(db, actor, reviewId, asked, 'introduction', async (tx) => {
     await tx
       .update(inheritanceIntroductions)
       .set({ done })
@@ -294,7 +304,5 @@ export async function markIntroduction(
           eq(inheritanceIntroductions.stakeholderId, stakeholderId),
         ),
       );
-    await completeIfDone(tx, actor, reviewId);
   });
-  return getReview(db, actor, reviewId);
 }

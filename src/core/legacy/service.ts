@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
-import { editableAccount, getAccountView } from '../accounts/service.ts';
+import { editableAccount, editableRow, getAccountView } from '../accounts/service.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { Db, Tx } from '../db/client.ts';
 import { updateGiven } from '../db/patch.ts';
+import { findInWorkspace } from '../db/rows.ts';
 import { GOAL_DIMENSIONS, legacyGoals, personalLegacy } from '../db/schema/index.ts';
 import { valueList } from '../db/sql.ts';
 import { AppError } from '../errors.ts';
@@ -124,14 +125,11 @@ async function withTime(
 }
 
 /** A goal of the actor's workspace; another workspace's is not found. */
-export async function findGoal(db: Db | Tx, actor: Actor, id: string): Promise<GoalRow> {
-  const [row] = await db
-    .select()
-    .from(legacyGoals)
-    .where(and(eq(legacyGoals.workspaceId, actor.workspaceId), eq(legacyGoals.id, id)));
-  if (!row) throw new AppError('not_found', 'goal not found', { goalId: 'no such goal in this workspace' });
-  return row;
-}
+const goalNotFound = () =>
+  new AppError('not_found', 'goal not found', { goalId: 'no such goal in this workspace' });
+export const findGoal = (db: Db | Tx, actor: Actor, id: string): Promise<GoalRow> =>
+  findInWorkspace(db, legacyGoals, actor.workspaceId, id, goalNotFound);
+const editableGoal = (db: Db, actor: Actor, id: string) => editableRow(db, actor, findGoal(db, actor, id));
 
 async function goalView(db: Db | Tx, actor: Actor, row: GoalRow): Promise<GoalView> {
   const account = await getAccountView(db, actor, row.accountId);
@@ -165,8 +163,7 @@ export async function createGoal(
 }
 
 export async function updateGoal(db: Db, actor: Actor, id: string, patch: GoalPatch): Promise<GoalView> {
-  const current = await findGoal(db, actor, id);
-  await editableAccount(db, actor, current.accountId);
+  const current = await editableGoal(db, actor, id);
   const measure = patch.measure === undefined ? undefined : patch.measure || null;
   const where = eq(legacyGoals.id, current.id);
   const written = await updateGiven(db, legacyGoals, where, { ...patch, measure }, { updatedAt: now() });
@@ -175,7 +172,6 @@ export async function updateGoal(db: Db, actor: Actor, id: string, patch: GoalPa
 
 /** Removes a goal; the activities that served it stay, without the goal. */
 export async function deleteGoal(db: Db, actor: Actor, id: string): Promise<void> {
-  const current = await findGoal(db, actor, id);
-  await editableAccount(db, actor, current.accountId);
+  const current = await editableGoal(db, actor, id);
   await db.delete(legacyGoals).where(eq(legacyGoals.id, current.id));
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, desc, eq, gt, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { recordAudit } from '../audit/service.ts';
+import { recordActorAudit, recordAudit } from '../audit/service.ts';
 import type { Actor } from '../auth/actor.ts';
 import { hashPassword } from '../auth/password.ts';
 import { digest, matchesDigest, newSecret } from '../auth/secrets.ts';
@@ -118,13 +118,7 @@ export async function createInvitation(
       invitedBy: actor.userId,
       expiresAt,
     });
-    await recordAudit(tx, {
-      workspaceId: actor.workspaceId,
-      actorId: actor.userId,
-      action: 'invitation.sent',
-      target: `${input.email} as ${input.role}`,
-      ip: context.ip,
-    });
+    await recordActorAudit(tx, actor, 'invitation.sent', `${input.email} as ${input.role}`, context.ip);
   });
   const url = invitationUrl(context.origin, token);
   const emailed =
@@ -188,13 +182,7 @@ export async function withdrawInvitation(db: Db, actor: Actor, id: string, ip: s
   if (row.withdrawnAt) return;
   await db.transaction(async (tx) => {
     await tx.update(invitations).set({ withdrawnAt: now() }).where(eq(invitations.id, id));
-    await recordAudit(tx, {
-      workspaceId: actor.workspaceId,
-      actorId: actor.userId,
-      action: 'invitation.withdrawn',
-      target: row.email,
-      ip,
-    });
+    await recordActorAudit(tx, actor, 'invitation.withdrawn', row.email, ip);
   });
 }
 

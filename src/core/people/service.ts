@@ -1,9 +1,10 @@
 import { and, asc, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { recordAudit } from '../audit/service.ts';
+import { type AuditAction, recordActorAudit } from '../audit/service.ts';
 import type { Actor } from '../auth/actor.ts';
 import { ROLES } from '../auth/users.ts';
 import type { Db, Tx } from '../db/client.ts';
+import { findInWorkspace } from '../db/rows.ts';
 import { apiTokens, type Role, sessions, users } from '../db/schema/index.ts';
 import { AppError } from '../errors.ts';
 import { now } from '../time/clock.ts';
@@ -64,14 +65,8 @@ export async function listPeople(db: Db, actor: Actor): Promise<Person[]> {
   return rows.map((u) => view(actor, u));
 }
 
-async function personOf(db: Db | Tx, actor: Actor, id: string): Promise<UserRow> {
-  const [row] = await db
-    .select()
-    .from(users)
-    .where(and(eq(users.id, id), eq(users.workspaceId, actor.workspaceId)));
-  if (!row) throw AppError.notFound('person');
-  return row;
-}
+const personOf = (db: Db | Tx, actor: Actor, id: string): Promise<UserRow> =>
+  findInWorkspace(db, users, actor.workspaceId, id, 'person');
 
 /** Everyone below `leaderId` in the reporting lines, directly or through others. */
 export async function reportsOf(db: Db | Tx, workspaceId: string, leaderId: string): Promise<string[]> {
@@ -177,14 +172,8 @@ export async function updatePerson(
       );
     }
 
-    const audit = (action: Parameters<typeof recordAudit>[1]['action'], detail = '') =>
-      recordAudit(tx, {
-        workspaceId: actor.workspaceId,
-        actorId: actor.userId,
-        action,
-        target: `${describePerson(person)}${detail}`,
-        ip,
-      });
+    const audit = (action: AuditAction, detail = '') =>
+      recordActorAudit(tx, actor, action, `${describePerson(person)}${detail}`, ip);
     const losesOwner =
       (patch.role !== undefined && patch.role !== 'owner') ||
       (patch.active === false && !person.deactivatedAt);

@@ -6,6 +6,7 @@ import { createActivity, deleteActivity } from '../activities/service.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { Db } from '../db/client.ts';
 import { updateGiven } from '../db/patch.ts';
+import { findRow } from '../db/rows.ts';
 import { accounts, bigRocks, legacyGoals, planItems, ROCK_STATUSES } from '../db/schema/index.ts';
 import { AppError } from '../errors.ts';
 import { findGoal, goalsOfAccounts } from '../legacy/service.ts';
@@ -87,23 +88,14 @@ async function accountAndGoal(
   };
 }
 
-async function ownRock(db: Db, actor: Actor, id: string) {
-  const [rock] = await db
-    .select()
-    .from(bigRocks)
-    .where(and(eq(bigRocks.id, id), eq(bigRocks.userId, actor.userId)));
-  if (!rock) throw new AppError('not_found', 'big rock not found', { rockId: 'no such big rock of yours' });
-  return rock;
-}
+// Plans are private: only the actor's own rows are found.
+const rockNotFound = () =>
+  new AppError('not_found', 'big rock not found', { rockId: 'no such big rock of yours' });
+const ownRock = (db: Db, actor: Actor, id: string) =>
+  findRow(db, bigRocks, id, eq(bigRocks.userId, actor.userId), rockNotFound);
 
-async function ownItem(db: Db, actor: Actor, id: string) {
-  const [item] = await db
-    .select()
-    .from(planItems)
-    .where(and(eq(planItems.id, id), eq(planItems.userId, actor.userId)));
-  if (!item) throw AppError.notFound('planned action');
-  return item;
-}
+const ownItem = (db: Db, actor: Actor, id: string) =>
+  findRow(db, planItems, id, eq(planItems.userId, actor.userId), 'planned action');
 
 export async function addRock(db: Db, actor: Actor, week: string, input: RockInput) {
   weekRange(week, actor.timeZone);

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, gt, isNotNull, isNull, lte, notExists, sql } from 'drizzle-orm';
-import { editableAccount } from '../accounts/service.ts';
-import { recordAudit } from '../audit/service.ts';
+import { recordActorAudit } from '../audit/service.ts';
 import type { Actor } from '../auth/actor.ts';
 import { derivedSecret, digest, matchesDigest } from '../auth/secrets.ts';
 import type { Db } from '../db/client.ts';
@@ -14,7 +13,7 @@ import { now } from '../time/clock.ts';
 import { dateIn } from '../time/days.ts';
 import { daysFromNow } from '../time/weeks.ts';
 import type { MailedInvitationInput } from './schemas.ts';
-import { DEFAULT_LINK_DAYS, findRound } from './service.ts';
+import { DEFAULT_LINK_DAYS, editableRound } from './service.ts';
 
 /**
  * Customer rating links that Linchpin mails, and the reminder before they expire. A mailed link's
@@ -62,8 +61,7 @@ export async function mailInvitation(
   input: MailedInvitationInput,
   ip: string | null = null,
 ): Promise<{ id: string; token: string; expiresAt: string; email: string }> {
-  const round = await findRound(db, actor, roundId);
-  await editableAccount(db, actor, round.accountId);
+  const round = await editableRound(db, actor, roundId);
   if (!setup.mailConfigured || !setup.origin) throw new AppError('conflict', MAIL_NOT_SET_UP);
   const id = randomUUID();
   const token = mailedLinkToken(setup.secret, id);
@@ -90,13 +88,8 @@ export async function mailInvitation(
       // is the one trusted now, in case the sending process knows none.
       subject: { invitationId: id, message: input.message ?? '', origin: setup.origin ?? '' },
     });
-    await recordAudit(tx, {
-      workspaceId: actor.workspaceId,
-      actorId: actor.userId,
-      action: 'customer_link.created',
-      target: `${round.name} for ${label ? `${label} <${input.to}>` : input.to} (by e-mail)`,
-      ip,
-    });
+    const target = `${round.name} for ${label ? `${label} <${input.to}>` : input.to} (by e-mail)`;
+    await recordActorAudit(tx, actor, 'customer_link.created', target, ip);
   });
   return { id, token, expiresAt: expiresAt.toISOString(), email: input.to };
 }

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
-import { editableAccount } from '../accounts/service.ts';
-import { recordAudit } from '../audit/service.ts';
+import { recordActorAudit } from '../audit/service.ts';
 import type { Actor } from '../auth/actor.ts';
 import { digest, newSecret } from '../auth/secrets.ts';
 import type { Db, Tx } from '../db/client.ts';
@@ -20,11 +19,15 @@ import { dateIn } from '../time/days.ts';
 import { daysFromNow } from '../time/weeks.ts';
 import { noticeCustomerRated } from './rated.ts';
 import type { InvitationInput, PublicForm, PublicRatingInput } from './schemas.ts';
-import { DEFAULT_LINK_DAYS, findRound, writeScores } from './service.ts';
+import { DEFAULT_LINK_DAYS, editableRound, writeScores } from './service.ts';
 
 /** Customer rating links: one-time, expiring, revocable; the customer's form and answers. */
 
 type LinkRow = typeof scorecardInvitations.$inferSelect;
+
+/** How the audit log names a link: its round, and the label it was given. */
+const linkName = (round: string, label: string | null | undefined) =>
+  `${round}${label ? ` for ${label}` : ''}`;
 
 /**
  * A link for one customer-side rater. The token (256 random bits) is returned once and only its
@@ -37,8 +40,7 @@ export async function createInvitation(
   input: InvitationInput,
   ip: string | null = null,
 ): Promise<{ id: string; token: string; expiresAt: string }> {
-  const round = await findRound(db, actor, roundId);
-  await editableAccount(db, actor, round.accountId);
+  const round = await editableRound(db, actor, roundId);
   const token = newSecret();
   const id = randomUUID();
   const expiresAt = daysFromNow(input.expiresInDays ?? DEFAULT_LINK_DAYS, actor.timeZone);
@@ -52,13 +54,7 @@ export async function createInvitation(
     expiresAt,
     createdBy: actor.userId,
   });
-  await recordAudit(db, {
-    workspaceId: actor.workspaceId,
-    actorId: actor.userId,
-    action: 'customer_link.created',
-    target: `${round.name}${input.label ? ` for ${input.label}` : ''}`,
-    ip,
-  });
+  await recordActorAudit(db, actor, 'customer_link.created', linkName(round.name, input.label), ip);
   return { id, token, expiresAt: expiresAt.toISOString() };
 }
 
@@ -77,16 +73,9 @@ export async function revokeInvitation(
     .from(scorecardInvitations)
     .where(and(eq(scorecardInvitations.workspaceId, actor.workspaceId), eq(scorecardInvitations.id, id)));
   if (!link) throw AppError.notFound('invitation');
-  const round = await findRound(db, actor, link.roundId);
-  await editableAccount(db, actor, round.accountId);
+  const round = await editableRound(db, actor, link.roundId);
   await db.update(scorecardInvitations).set({ revokedAt: now() }).where(eq(scorecardInvitations.id, id));
-  await recordAudit(db, {
-    workspaceId: actor.workspaceId,
-    actorId: actor.userId,
-    action: 'customer_link.withdrawn',
-    target: `${round.name}${link.label ? ` for ${link.label}` : ''}`,
-    ip,
-  });
+  await recordActorAudit(db, actor, 'customer_link.withdrawn', linkName(round.name, link.label), ip);
 }
 
 /** The invitation behind a token, or a 4xx saying plainly why the link cannot be used. */

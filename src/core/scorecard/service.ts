@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { DateTime } from 'luxon';
-import { editableAccount, getAccountView } from '../accounts/service.ts';
+import { editableAccount, editableRow, getAccountView } from '../accounts/service.ts';
 import { createActivity } from '../activities/service.ts';
 import type { Actor } from '../auth/actor.ts';
 import { assertWorkspaceUsers } from '../auth/users.ts';
 import type { Db, Tx } from '../db/client.ts';
 import { updateGiven } from '../db/patch.ts';
+import { findInWorkspace } from '../db/rows.ts';
 import {
   activities,
   mailOutbox,
@@ -18,7 +19,6 @@ import {
   users,
 } from '../db/schema/index.ts';
 import { valueList } from '../db/sql.ts';
-import { AppError } from '../errors.ts';
 import { now } from '../time/clock.ts';
 import { daysAgo } from '../time/days.ts';
 import { formatInZone } from '../time/weeks.ts';
@@ -38,14 +38,12 @@ type RoundRow = typeof scorecardRounds.$inferSelect;
 export const STALE_DAYS = 90;
 export const DEFAULT_LINK_DAYS = 21;
 
-export async function findRound(db: Db | Tx, actor: Actor, id: string): Promise<RoundRow> {
-  const [row] = await db
-    .select()
-    .from(scorecardRounds)
-    .where(and(eq(scorecardRounds.workspaceId, actor.workspaceId), eq(scorecardRounds.id, id)));
-  if (!row) throw AppError.notFound('scorecard round');
-  return row;
-}
+export const findRound = (db: Db | Tx, actor: Actor, id: string): Promise<RoundRow> =>
+  findInWorkspace(db, scorecardRounds, actor.workspaceId, id, 'scorecard round');
+
+/** A round the actor may change: its account is theirs to change. */
+export const editableRound = (db: Db | Tx, actor: Actor, id: string): Promise<RoundRow> =>
+  editableRow(db, actor, findRound(db, actor, id));
 
 /** Every answer of the given rounds, with a stable key per rater. */
 async function scoresOf(db: Db | Tx, roundIds: string[]) {
@@ -163,8 +161,7 @@ export async function createRound(
 }
 
 export async function updateRound(db: Db, actor: Actor, id: string, patch: RoundPatch): Promise<RoundDetail> {
-  const round = await findRound(db, actor, id);
-  await editableAccount(db, actor, round.accountId);
+  const round = await editableRound(db, actor, id);
   if (patch.invitedUserIds)
     await assertWorkspaceUsers(db, actor.workspaceId, patch.invitedUserIds, 'invitedUserIds');
   await updateGiven(db, scorecardRounds, eq(scorecardRounds.id, round.id), {
@@ -176,8 +173,7 @@ export async function updateRound(db: Db, actor: Actor, id: string, patch: Round
 }
 
 export async function deleteRound(db: Db, actor: Actor, id: string): Promise<void> {
-  const round = await findRound(db, actor, id);
-  await editableAccount(db, actor, round.accountId);
+  const round = await editableRound(db, actor, id);
   await db.delete(scorecardRounds).where(eq(scorecardRounds.id, round.id));
 }
 
@@ -377,8 +373,7 @@ export async function addAction(
   roundId: string,
   input: ActionInput,
 ): Promise<RoundDetail> {
-  const round = await findRound(db, actor, roundId);
-  await editableAccount(db, actor, round.accountId);
+  const round = await editableRound(db, actor, roundId);
   const nextMonday = DateTime.fromJSDate(now())
     .setZone(actor.timeZone)
     .startOf('week')

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { DateTime } from 'luxon';
-import { editableAccount, getAccount } from '../accounts/service.ts';
+import { editableAccount, editableRow, getAccount } from '../accounts/service.ts';
 import type { Actor } from '../auth/actor.ts';
 import { assertWorkspaceUsers } from '../auth/users.ts';
 import type { Db, Tx } from '../db/client.ts';
 import { updateGiven } from '../db/patch.ts';
+import { findInWorkspace } from '../db/rows.ts';
 import { stakeholderOwners, stakeholders, users } from '../db/schema/index.ts';
 import { valueList } from '../db/sql.ts';
 import { AppError, isUniqueViolation } from '../errors.ts';
@@ -57,14 +58,10 @@ export async function getStakeholder(db: Db | Tx, actor: Actor, id: string): Pro
   return view;
 }
 
-async function findOwn(db: Db | Tx, actor: Actor, id: string): Promise<Row> {
-  const [row] = await db
-    .select()
-    .from(stakeholders)
-    .where(and(eq(stakeholders.id, id), eq(stakeholders.workspaceId, actor.workspaceId)));
-  if (!row) throw AppError.notFound('stakeholder');
-  return row;
-}
+const findOwn = (db: Db | Tx, actor: Actor, id: string): Promise<Row> =>
+  findInWorkspace(db, stakeholders, actor.workspaceId, id, 'stakeholder');
+const editableStakeholder = (db: Db, actor: Actor, id: string) =>
+  editableRow(db, actor, findOwn(db, actor, id));
 
 export async function createStakeholder(
   db: Db,
@@ -93,8 +90,7 @@ export async function updateStakeholder(
   id: string,
   patch: StakeholderPatch,
 ): Promise<StakeholderView> {
-  const current = await findOwn(db, actor, id);
-  await editableAccount(db, actor, current.accountId);
+  const current = await editableStakeholder(db, actor, id);
   const { ownerIds, ...fields } = patch;
   try {
     await db.transaction(async (tx) => {
@@ -109,8 +105,7 @@ export async function updateStakeholder(
 }
 
 export async function deleteStakeholder(db: Db, actor: Actor, id: string): Promise<void> {
-  const current = await findOwn(db, actor, id);
-  await editableAccount(db, actor, current.accountId);
+  const current = await editableStakeholder(db, actor, id);
   await db.delete(stakeholders).where(eq(stakeholders.id, current.id));
 }
 

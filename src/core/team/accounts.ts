@@ -119,7 +119,8 @@ type Risks = Pick<
   | 'decisionsDue'
   | 'openInheritanceReviews'
 >;
-const noRisks = (): Risks => ({
+/** The risks of an account with nothing against it: no warnings, nothing due, never rated. */
+export const noRisks = (): Risks => ({
   warnings: [],
   losingTouch: 0,
   lastRoundAt: null,

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { recordAudit } from '../audit/service.ts';
+import { recordActorAudit } from '../audit/service.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { Db } from '../db/client.ts';
 import { workspaces } from '../db/schema/index.ts';
@@ -31,12 +31,8 @@ export async function setTeamPrivacy(db: Db, actor: Actor, input: TeamPrivacy): 
       .update(workspaces)
       .set({ teamPrivacy: input.mode, minGroupSize: input.minGroupSize })
       .where(eq(workspaces.id, actor.workspaceId));
-    await recordAudit(tx, {
-      workspaceId: actor.workspaceId,
-      actorId: actor.userId,
-      action: 'workspace.team_privacy_changed',
-      target: `${input.mode}, groups of ${input.minGroupSize} or more`,
-    });
+    const target = `${input.mode}, groups of ${input.minGroupSize} or more`;
+    await recordActorAudit(tx, actor, 'workspace.team_privacy_changed', target);
     return input;
   });
 }
