@@ -3,6 +3,7 @@ import type { AccountTime, AccountView } from '../accounts/schemas.ts';
 import { getAccountView } from '../accounts/service.ts';
 import { accountTime } from '../accounts/time.ts';
 import { quadrantOf } from '../activities/quadrant.ts';
+import { ownActivities } from '../activities/service.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { Db } from '../db/client.ts';
 import { activities, reflections } from '../db/schema/index.ts';
@@ -83,8 +84,7 @@ export async function buildHandoverPack(
     .from(activities)
     .where(
       and(
-        eq(activities.workspaceId, actor.workspaceId),
-        eq(activities.userId, actor.userId),
+        ownActivities(actor),
         eq(activities.accountId, accountId),
         eq(activities.status, 'planned'),
         gt(activities.startsAt, at),

@@ -92,6 +92,24 @@ describe('handover pack', () => {
     expect(html.text).not.toMatch(/(src|href)="https?:/);
   });
 
+  it('leaves out planned work that was deleted', async () => {
+    const api = apiClient(app, ann.token);
+    const planned = (
+      await api.post('/activities', {
+        title: 'Renewal workshop, deleted',
+        startsAt: new Date(Date.now() + 3 * 86_400_000).toISOString(),
+        minutes: 60,
+        urgent: false,
+        important: true,
+        status: 'planned',
+        accountId: northwind.account.id,
+      })
+    ).body;
+    expect((await pack(ann)).text).toContain('Renewal workshop, deleted');
+    await api.delete(`/activities/${planned.id}`);
+    expect((await pack(ann)).text).not.toContain('Renewal workshop, deleted');
+  });
+
   it('shows colleagues only their own time and planned work, and nobody outside the workspace anything', async () => {
     const theirs = await pack(colleague);
     expect(theirs.status).toBe(200);
