@@ -8,6 +8,7 @@ export type ErrorCode =
   | 'gone'
   | 'too_large'
   | 'unsupported_media_type'
+  | 'idempotency_key_reused'
   | 'rate_limited'
   | 'busy';
 
@@ -21,6 +22,8 @@ const STATUS: Record<ErrorCode, number> = {
   gone: 410,
   too_large: 413,
   unsupported_media_type: 415,
+  /** An Idempotency-Key sent again with another request (draft-ietf-httpapi-idempotency-key-header). */
+  idempotency_key_reused: 422,
   rate_limited: 429,
   busy: 503,
 };

@@ -25,6 +25,7 @@ const ERROR_MEANING: Record<number, string> = {
   410: 'The link was used, revoked or has expired',
   413: 'The body or file is too large',
   415: 'Send another media type',
+  422: 'The Idempotency-Key was already used for a different request (another path, query or body)',
   429: 'Too many attempts; try again later',
   500: 'A bug on our side; it has been logged',
   503: 'The database does not answer right now; try again shortly (see Retry-After)',

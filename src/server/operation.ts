@@ -3,8 +3,16 @@ import type { Context } from 'hono';
 import type { Actor } from '../core/auth/actor.ts';
 import type { Db } from '../core/db/client.ts';
 import { AppError } from '../core/errors.ts';
+import { IDEMPOTENCY_HEADER } from '../core/idempotency/schemas.ts';
 import { type AppEnv, idParam, itemsOf, router } from './context.ts';
 import { errorResponses } from './errors.ts';
+import {
+  answerOnce,
+  DONE_ONCE,
+  idempotencyHeaders,
+  REPLAYED_ANSWER_HEADERS,
+  STILL_PROCESSING,
+} from './idempotency.ts';
 
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 type Schema = z.ZodType;
@@ -51,6 +59,11 @@ export interface OperationSpec<P, Q, B, R> {
    */
   errors?: (number | [number, string])[];
   tags?: string[];
+  /**
+   * The answer holds a secret shown this once (a token, a one-time link): with an Idempotency-Key
+   * its body is never stored, and a repeat is a 409 instead of the answer again.
+   */
+  shownOnce?: boolean;
   run: (
     input: OperationInput<P, Q, B>,
     // biome-ignore lint/suspicious/noConfusingVoidType: a handler of a 204 answer returns nothing (Promise<void>)
@@ -88,20 +101,28 @@ export function operations(routes: OpenAPIHono<AppEnv>, tag: string) {
       // A path whose one parameter is {id} takes the API's id without saying so.
       const params = spec.params ?? (/^[^{]*\{id\}[^{]*$/.test(path) ? idParam : undefined);
       const [status] = spec.responds;
+      // Every signed-in operation that creates honours an Idempotency-Key; the others ignore it.
+      const idempotent = !spec.public && status === 201;
+      const shownOnce = spec.shownOnce ?? false;
       const errors = spec.errors ?? [];
       const meaning = new Map(errors.flatMap((error) => (typeof error === 'number' ? [] : [error])));
       const errorAnswers = Object.entries(
         errorResponses({
-          input: Boolean(params || spec.query || spec.body),
+          input: Boolean(params || spec.query || spec.body) || idempotent,
           body: Boolean(spec.body),
           signedIn: !spec.public,
           lookup: path.includes('{'),
-          extra: errors.map((error) => (typeof error === 'number' ? error : error[0])),
+          extra: [
+            ...errors.map((error) => (typeof error === 'number' ? error : error[0])),
+            ...(idempotent ? [409, 422] : []),
+          ],
         }),
-      ).map(([answer, response]) => [
-        answer,
-        { ...response, description: meaning.get(Number(answer)) ?? response.description },
-      ]);
+      ).map(([answer, response]) => {
+        const description = meaning.get(Number(answer)) ?? response.description;
+        const also =
+          idempotent && answer === '409' ? `; ${STILL_PROCESSING}${shownOnce ? `; ${DONE_ONCE}` : ''}` : '';
+        return [answer, { ...response, description: `${description}${also}` }];
+      });
       const route = createRoute({
         method,
         path,
@@ -110,6 +131,7 @@ export function operations(routes: OpenAPIHono<AppEnv>, tag: string) {
         description: spec.description,
         ...(spec.public ? {} : { security }),
         request: {
+          ...(idempotent ? { headers: idempotencyHeaders } : {}),
           ...(params ? { params: params as never } : {}),
           ...(spec.query ? { query: spec.query as never } : {}),
           ...(spec.body
@@ -125,7 +147,8 @@ export function operations(routes: OpenAPIHono<AppEnv>, tag: string) {
           ...Object.fromEntries(
             [spec.responds, ...(spec.alsoResponds ?? [])].map(([answer, description, shape]) => {
               const content = contentOf(shape as Schema | Content | undefined);
-              return [answer, { description, ...(content ? { content } : {}) }];
+              const headers = idempotent && answer === 201 ? { headers: REPLAYED_ANSWER_HEADERS } : {};
+              return [answer, { description, ...headers, ...(content ? { content } : {}) }];
             }),
           ),
           ...Object.fromEntries(errorAnswers),
@@ -144,10 +167,14 @@ export function operations(routes: OpenAPIHono<AppEnv>, tag: string) {
           query: spec.query ? valid('query') : undefined,
           body: spec.body instanceof z.ZodType ? valid('json') : undefined,
         } as OperationInput<P, Q, B>;
-        const result = await spec.run(input);
-        if (result instanceof Response) return result as never;
-        if (status === 204) return c.body(null, 204) as never;
-        return c.json(result as object, status) as never;
+        const answer = async (): Promise<Response> => {
+          const result = await spec.run(input);
+          if (result instanceof Response) return result;
+          if (status === 204) return c.body(null, 204);
+          return c.json(result as object, status);
+        };
+        const key = idempotent ? c.req.header(IDEMPOTENCY_HEADER) : undefined;
+        return (key === undefined ? answer() : answerOnce(c, input.actor, key, shownOnce, answer)) as never;
       });
     };
   const verbs = {

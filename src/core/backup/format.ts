@@ -45,9 +45,16 @@ export interface EndLine {
 /**
  * Tables a backup file leaves out: sessions hold live sign-in tokens in plain (a backup must not
  * sign anyone in; people sign in again after a restore), rate limits are counters of the last
- * minutes, verifications are better-auth's short-lived one-time values. `migrate` copies them.
+ * minutes, verifications are better-auth's short-lived one-time values, idempotency keys a 24-hour
+ * cache of answers to retries (not data: what each answer shows is in its own table; only a
+ * retry sent across a restore runs again). `migrate` copies them.
  */
-export const VOLATILE_TABLES: readonly string[] = ['sessions', 'rate_limits', 'verifications'];
+export const VOLATILE_TABLES: readonly string[] = [
+  'sessions',
+  'rate_limits',
+  'verifications',
+  'idempotency_keys',
+];
 
 /**
  * Tables whose rows do not make a database "not empty": a first server start writes the instance's

@@ -2,6 +2,7 @@ import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { instanceSettings, MAIL_KIND_NAMES, type MailKind, users } from '../db/schema/index.ts';
 import { enqueueDueDigests, renderDigestMail } from '../digest/service.ts';
+import { expireIdempotencyKeys } from '../idempotency/service.ts';
 import type { Core } from '../index.ts';
 import { trustedOrigin } from '../mail/link-origin.ts';
 import {
@@ -107,6 +108,8 @@ async function noticePass(db: Db): Promise<number> {
   }
   await pruneNotifications(db);
   await pruneOutbox(db);
+  // Idempotency-Keys are honoured for 24 hours; older ones are only taking room.
+  await expireIdempotencyKeys(db);
   return notified;
 }
 

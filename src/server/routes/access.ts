@@ -46,6 +46,8 @@ route.get('/me/tokens', {
 });
 
 route.post('/me/tokens', {
+  // Its answer shows a secret once: never stored for an Idempotency-Key replay.
+  shownOnce: true,
   summary: 'Create a personal access token (shown once)',
   body: tokenInputSchema,
   responds: [

@@ -72,6 +72,8 @@ route.get('/invitations', {
 });
 
 route.post('/invitations', {
+  // Its answer shows a secret once: never stored for an Idempotency-Key replay.
+  shownOnce: true,
   summary:
     'Invite a person by e-mail: a one-time link for 7 days, mailed when mail is set up, returned once here',
   body: invitationInputSchema,

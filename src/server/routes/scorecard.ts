@@ -79,6 +79,8 @@ route.put('/scorecard/rounds/{id}/my-rating', {
 });
 
 route.post('/scorecard/rounds/{id}/invitations', {
+  // Its answer shows a secret once: never stored for an Idempotency-Key replay.
+  shownOnce: true,
   summary: 'A link for one customer-side rater (usable once, expires in 21 days by default)',
   description: 'The token is in this answer only; the server keeps a SHA-256 of it.',
   body: invitationInputSchema,
@@ -98,6 +100,8 @@ route.post('/scorecard/rounds/{id}/invitations', {
 const MAIL_LIMIT = { max: 60, windowMs: 60 * 60_000 };
 
 route.post('/scorecard/rounds/{id}/invitations/email', {
+  // Its answer shows a secret once: never stored for an Idempotency-Key replay.
+  shownOnce: true,
   summary:
     'Mail a rating link to one customer-side rater, with your own message (reminded 3 days before expiry)',
   description:

@@ -3,6 +3,7 @@ export * from './activities.ts';
 export * from './auth.ts';
 export * from './calendar.ts';
 export * from './decisions.ts';
+export * from './idempotency.ts';
 export * from './legacy.ts';
 export * from './notifications.ts';
 export * from './plan.ts';
