@@ -96,8 +96,8 @@ describe('the honest-conversation scorecard, in two browsers', () => {
     await expect
       .poll(() => page.gapRows.first().textContent())
       .toMatch(/Connectivity\s*5\.0\s*2\.0\s*\+3\.0/);
-    await page.radar('us').locator('canvas').waitFor();
-    await page.radar('them').locator('canvas').waitFor();
+    await page.radar('us').locator('svg').waitFor();
+    await page.radar('them').locator('svg').waitFor();
     expect(await page.radar('us').getAttribute('aria-label')).toMatch(
       /Connectivity 5\.0 by us, 2\.0 by them/,
     );

@@ -101,7 +101,7 @@ describe('demo data in a browser', () => {
     const { week } = await weekWith();
     await week.loadDemo();
     await expect.poll(() => week.cards.count(), { timeout: 15_000 }).toBeGreaterThan(0);
-    await week.trendChart.locator('canvas').first().waitFor();
+    await week.trendChart.locator('svg').first().waitFor();
     await expect.poll(() => week.summary.textContent()).not.toMatch(/Nothing logged/);
     await week.previousWeek();
     await expect.poll(() => week.cards.count()).toBeGreaterThan(20);

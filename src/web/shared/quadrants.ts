@@ -58,11 +58,6 @@ export function quadrantOf(flags: { urgent: boolean; important: boolean }): Quad
   return flags.urgent ? 'q3' : 'q4';
 }
 
-/** The quadrant colours live in styles.css (one source); canvas charts read them from there. */
-export function quadrantColor(id: Quadrant): string {
-  return getComputedStyle(document.documentElement).getPropertyValue(`--${id}`).trim() || '#888';
-}
-
 export const KIND_LABELS: Record<ActivityKind, string> = {
   customer_meeting: 'Customer meeting',
   internal_meeting: 'Internal meeting',
