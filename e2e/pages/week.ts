@@ -111,3 +111,25 @@ export class ActivityDialog {
     await this.root.getByRole('button', { name: 'Record a decision' }).click();
   }
 }
+
+/** The Week on a phone or touch screen: cards move with their Move to… menu instead of a drag. */
+export class TouchWeekPage extends WeekPage {
+  /** A card's Move button. */
+  moveButton(title: string): Locator {
+    return this.button(`Move ‘${title}’ to…`);
+  }
+
+  readonly moveSheet = this.dialog('Move to…');
+
+  /** The cards shown in a quadrant. */
+  cardsIn(quadrant: Quadrant): Locator {
+    return this.page.getByTestId(`quadrant-${quadrant}`).getByTestId('activity-card');
+  }
+
+  /** Opens the card's Move to… and picks the quadrant. */
+  async moveTo(title: string, to: Quadrant): Promise<void> {
+    await this.moveButton(title).click();
+    await this.moveSheet.getByRole('button', { name: new RegExp(`^${to.toUpperCase()} `) }).click();
+    await this.moveSheet.waitFor({ state: 'detached' });
+  }
+}

@@ -1,6 +1,8 @@
 import { Suspense } from 'react';
 import { useMe, useSetupState } from './features/auth/session.ts';
 import { AppHeader } from './features/shell/AppHeader.tsx';
+import { BottomNav } from './features/shell/BottomNav.tsx';
+import { useAppRoute } from './features/shell/home.ts';
 import { WeekPage } from './features/week/WeekPage.tsx';
 import { problemOf } from './shared/forms.ts';
 import { lazyNamed } from './shared/lazy.ts';
@@ -59,7 +61,7 @@ export function App() {
 function SignedInApp() {
   const setup = useSetupState();
   const me = useMe();
-  const route = useRoute();
+  const route = useAppRoute();
 
   if (setup.isPending || me.isPending) return splash;
   if (setup.isError || me.isError) {
@@ -115,7 +117,7 @@ function SignedInApp() {
           ) : route.page === 'team' ? (
             <TeamPage me={me.data} week={route.week} leaderId={route.leaderId} />
           ) : route.page === 'today' ? (
-            <TodayPage />
+            <TodayPage me={me.data} />
           ) : route.page === 'reflections' ? (
             <ReflectionsPage />
           ) : route.page === 'scorecard' ? (
@@ -125,6 +127,7 @@ function SignedInApp() {
           )}
         </Suspense>
       </main>
+      <BottomNav me={me.data} current={route} />
     </>
   );
 }

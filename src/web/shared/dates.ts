@@ -65,6 +65,16 @@ export function nextQuarterHourIn(timeZone: string): string {
   return `${String(Math.floor(total / 60)).padStart(2, '0')}:${String(total % 60).padStart(2, '0')}`;
 }
 
+/**
+ * When something that took `minutes` and ends now began, in the zone, as `HH:MM` on a 5-minute
+ * mark (00:00 when it would begin yesterday): "I just spent 45 minutes on it".
+ */
+export function startedMinutesAgoIn(timeZone: string, minutes: number): string {
+  const { hour, minute } = partsIn(timeZone);
+  const total = Math.max(0, Math.floor((hour * 60 + minute - minutes) / 5) * 5);
+  return `${String(Math.floor(total / 60)).padStart(2, '0')}:${String(total % 60).padStart(2, '0')}`;
+}
+
 /** `HH:MM` plus some minutes, kept within the day. */
 export function addMinutesToTime(time: string, minutes: number): string {
   const [h = 0, m = 0] = time.split(':').map(Number);

@@ -3,6 +3,7 @@ import { hrefOf, parseRoute, type Route } from './navigation.ts';
 
 describe('routes in the URL hash', () => {
   it.each<[string, Route]>([
+    ['#/', { page: 'home' }],
     ['#/settings', { page: 'settings' }],
     ['#/settings/people', { page: 'settings', section: 'people' }],
     ['#/settings/audit', { page: 'settings', section: 'audit' }],
@@ -49,6 +50,11 @@ describe('routes in the URL hash', () => {
   it('shows the account for a decision link without a decision, or anything else after the account', () => {
     expect(parseRoute('#/accounts/acc_1/decisions')).toEqual({ page: 'accounts', id: 'acc_1' });
     expect(parseRoute('#/accounts/acc_1/nonsense/x')).toEqual({ page: 'accounts', id: 'acc_1' });
+  });
+
+  it('reads no address at all as the home', () => {
+    expect(parseRoute('')).toEqual({ page: 'home' });
+    expect(parseRoute('#')).toEqual({ page: 'home' });
   });
 
   it('sends an invitation or reset link without its token to the week', () => {

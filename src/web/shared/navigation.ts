@@ -22,6 +22,8 @@ const isSettingsSection = (value: string | undefined): value is SettingsSection 
  * `#/settings/people`, `#/accounts/<id>`, `#/accounts/<id>/decisions/<decisionId>`.
  */
 export type Route =
+  /** No page named (`#/`): the home, which is Today on a phone and the Week elsewhere. */
+  | { page: 'home' }
   | { page: 'week'; week?: string }
   | { page: 'settings'; section?: SettingsSection }
   | { page: 'import' }
@@ -52,6 +54,7 @@ const isSimplePage = (page: string | undefined): page is SimplePage =>
 
 export function parseRoute(hash: string): Route {
   const [page, arg, extra, decision] = hash.replace(/^#\/?/, '').split('/');
+  if (!page) return { page: 'home' };
   if (isSimplePage(page)) return { page };
   if (page === 'settings') return isSettingsSection(arg) ? { page, section: arg } : { page };
   if (page === 'accounts') {
@@ -73,6 +76,7 @@ export function parseRoute(hash: string): Route {
 }
 
 export function hrefOf(route: Route): string {
+  if (route.page === 'home') return '#/';
   if (route.page === 'accounts') {
     if (!route.id) return '#/accounts';
     const account = `#/accounts/${encodeURIComponent(route.id)}`;

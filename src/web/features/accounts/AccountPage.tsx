@@ -2,17 +2,16 @@ import { useState } from 'react';
 import { daysAgoLabel } from '../../../core/time/days.ts';
 import { isApiError } from '../../api/client.ts';
 import type { AccountView, Me } from '../../api/types.ts';
+import { ActivityLine } from '../../shared/ActivityLine.tsx';
 import { ConfirmDialog } from '../../shared/ConfirmDialog.tsx';
 import { EmptyNote } from '../../shared/EmptyNote.tsx';
 import { SelectField } from '../../shared/Field.tsx';
-import { formatHours } from '../../shared/format.ts';
 import { problemOf } from '../../shared/forms.ts';
 import { ListSkeleton, Loaded, LoadedList } from '../../shared/Loaded.tsx';
 import { LoadedPage } from '../../shared/LoadFailure.tsx';
 import { hrefOf, navigate } from '../../shared/navigation.ts';
 import { PageIntro } from '../../shared/PageIntro.tsx';
 import { Panel } from '../../shared/Panel.tsx';
-import { quadrantInfo } from '../../shared/quadrants.ts';
 import { useToast } from '../../shared/Toasts.tsx';
 import { DecisionsPanel } from '../decisions/DecisionsPanel.tsx';
 import { InheritancePanel } from '../inheritance/InheritancePanel.tsx';
@@ -394,18 +393,17 @@ function RecentActivities({ accountId }: { accountId: string }) {
       <Loaded query={recent} empty={<EmptyNote>Nothing logged on this account yet.</EmptyNote>}>
         {(activities) => (
           <ul className="recent">
-            {activities.map((activity) => {
-              const q = quadrantInfo(activity.quadrant);
-              return (
-                <li key={activity.id} className="recent__row" data-testid="recent-activity">
-                  <span className="recent__day">{activity.startsAt.slice(0, 10)}</span>
-                  <span className={`quadrant-badge quadrant-badge--${q.id}`}>{q.label}</span>
-                  <span className="recent__title">{activity.title}</span>
-                  {activity.goalTitle && <span className="pill">{activity.goalTitle}</span>}
-                  <span className="recent__minutes">{formatHours(activity.minutes)}</span>
-                </li>
-              );
-            })}
+            {activities.map((activity) => (
+              <ActivityLine
+                key={activity.id}
+                when={activity.startsAt.slice(0, 10)}
+                quadrant={activity.quadrant}
+                title={activity.title}
+                tag={activity.goalTitle}
+                minutes={activity.minutes}
+                testId="recent-activity"
+              />
+            ))}
           </ul>
         )}
       </Loaded>

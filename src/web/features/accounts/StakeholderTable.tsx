@@ -35,20 +35,27 @@ export function StakeholderTable({
                 {person.buyingOffice && <span className="tag tag--buying">Buying office</span>}
                 {person.title && <span className="stakeholder-table__title">{person.title}</span>}
               </td>
-              <td className="stakeholder-table__cell">{FUNCTION_LABELS[person.function]}</td>
-              <td className="stakeholder-table__cell">{LEVEL_LABELS[person.level]}</td>
-              <td className="stakeholder-table__cell">
+              <td className="stakeholder-table__cell" data-label="Function">
+                {FUNCTION_LABELS[person.function]}
+              </td>
+              <td className="stakeholder-table__cell" data-label="Level">
+                {LEVEL_LABELS[person.level]}
+              </td>
+              <td className="stakeholder-table__cell" data-label="Attitude">
                 <span className={`attitude attitude--${person.attitude}`}>
                   {ATTITUDE_LABELS[person.attitude]}
                 </span>
               </td>
-              <td className="stakeholder-table__cell">
+              <td className="stakeholder-table__cell" data-label="Strength">
                 <StrengthDots strength={person.strength} />
               </td>
-              <td className={`stakeholder-table__cell${person.lastContactAt ? '' : ' muted'}`}>
+              <td
+                className={`stakeholder-table__cell${person.lastContactAt ? '' : ' muted'}`}
+                data-label="Last contact"
+              >
                 {lastContactOf(person.lastContactAt, timeZone)}
               </td>
-              <td className="stakeholder-table__cell">
+              <td className="stakeholder-table__cell" data-label="Owners">
                 {person.owners.length ? person.owners.map((o) => o.name).join(', ') : '—'}
               </td>
               <td className="stakeholder-table__cell stakeholder-table__actions">

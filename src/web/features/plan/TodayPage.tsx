@@ -1,38 +1,96 @@
+import type { Me } from '../../api/types.ts';
+import { ActivityLine } from '../../shared/ActivityLine.tsx';
+import { formatWhen, todayIn } from '../../shared/dates.ts';
 import { EmptyNote } from '../../shared/EmptyNote.tsx';
-import { Loaded, PageSkeleton } from '../../shared/Loaded.tsx';
+import { formatDuration } from '../../shared/format.ts';
+import { ListSkeleton, Loaded } from '../../shared/Loaded.tsx';
 import { hrefOf } from '../../shared/navigation.ts';
 import { PageIntro } from '../../shared/PageIntro.tsx';
+import { Panel } from '../../shared/Panel.tsx';
+import { ReviewBanner } from '../calendar/review/ReviewBanner.tsx';
+import { DueDecisions } from '../decisions/DueDecisions.tsx';
+import { QuadrantQuickAdd } from '../week/QuadrantQuickAdd.tsx';
+import { useDayActivities } from '../week/week-queries.ts';
 import { PlanItemRow } from './PlanItemRow.tsx';
 import { useToday } from './plan-queries.ts';
 
-/** #/today: the day's planned actions; unfinished ones from earlier days have rolled over. */
-export function TodayPage() {
+/**
+ * #/today, a phone's home: log time as it happens, tick off the day's planned actions (unfinished
+ * ones from earlier days have rolled over here), and what is due.
+ */
+export function TodayPage({ me }: { me: Me }) {
   const today = useToday();
+  const day = todayIn(me.timeZone);
   return (
-    <div className="accounts-page">
+    <div className="today-page">
       <PageIntro
-        title={<>Today {today.data && <span className="muted plan-range">{today.data.day}</span>}</>}
-        intro="What you planned for today. Anything left from earlier days moved here, with how often it slipped."
-      />
-      <Loaded
-        query={today}
-        what="Today"
-        loading={<PageSkeleton />}
-        isEmpty={(data) => data.items.length === 0}
-        empty={
-          <EmptyNote action={{ label: 'Plan the week', href: hrefOf({ page: 'plan' }) }}>
-            Nothing planned for today.
-          </EmptyNote>
+        title={
+          <>
+            Today <span className="muted plan-range">{formatWhen(`${day}T00:00`).split(' · ')[0]}</span>
+          </>
         }
+        intro="Log time between visits, tick off what you planned, and see what is due."
+      />
+      <QuadrantQuickAdd me={me} />
+      <ReviewBanner />
+      <Panel
+        title="Planned for today"
+        subtitle={today.data?.items.length || undefined}
+        testId="today-actions"
       >
-        {(data) => (
-          <section className="panel">
-            {data.items.map((item) => (
-              <PlanItemRow key={item.id} item={item} testId="today-item" />
+        <Loaded
+          query={today}
+          what="Today"
+          loading={<ListSkeleton rows={2} />}
+          isEmpty={(data) => data.items.length === 0}
+          empty={
+            <EmptyNote action={{ label: 'Plan the week', href: hrefOf({ page: 'plan' }) }}>
+              Nothing planned for today.
+            </EmptyNote>
+          }
+        >
+          {(data) => (
+            <div>
+              {data.items.map((item) => (
+                <PlanItemRow key={item.id} item={item} testId="today-item" />
+              ))}
+            </div>
+          )}
+        </Loaded>
+      </Panel>
+      <LoggedToday day={day} />
+      <DueDecisions until={day} />
+    </div>
+  );
+}
+
+/** What is logged or planned today, as the quick-add adds to it. */
+function LoggedToday({ day }: { day: string }) {
+  const activities = useDayActivities(day);
+  const total = activities.data?.reduce((sum, activity) => sum + activity.minutes, 0) ?? 0;
+  return (
+    <Panel title="Time today" subtitle={total ? formatDuration(total) : undefined} testId="today-time">
+      <Loaded
+        query={activities}
+        loading={<ListSkeleton rows={2} />}
+        empty={<EmptyNote>Nothing logged today yet: add what you did above.</EmptyNote>}
+      >
+        {(items) => (
+          <ul className="recent">
+            {items.map((activity) => (
+              <ActivityLine
+                key={activity.id}
+                when={activity.startsAt.slice(11, 16)}
+                quadrant={activity.quadrant}
+                title={activity.title}
+                tag={activity.accountName}
+                minutes={activity.minutes}
+                testId="today-activity"
+              />
             ))}
-          </section>
+          </ul>
         )}
       </Loaded>
-    </div>
+    </Panel>
   );
 }

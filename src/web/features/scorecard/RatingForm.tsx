@@ -76,6 +76,10 @@ export function RatingForm({
             const value = draft[key];
             return (
               <div key={target} className="rating-row__cell">
+                {/* The column's head, beside each picker where the columns stack (a phone). */}
+                <span className="rating-row__side" aria-hidden="true">
+                  {sides[target]}
+                </span>
                 <fieldset className="score-picker">
                   <legend className="sr-only">{`${subject.label}: ${sides[target]}`}</legend>
                   {[1, 2, 3, 4, 5].map((n) => (

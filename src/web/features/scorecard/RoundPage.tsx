@@ -120,18 +120,23 @@ function GapTable({ round }: { round: RoundDetail }) {
   return (
     <Panel title="Gaps" subtitle="Largest disagreement first; “–” until both sides have answered">
       <div className="stakeholder-table__scroll">
-        <table className="gap-table" data-testid="gap-table">
+        <table className="gap-table gap-table--cards" data-testid="gap-table">
           <ColumnHeads names={GAP_TABLE_HEADER} />
           <tbody>
             {round.gaps.map((g) => (
               <tr key={g.subject} data-testid="gap-row">
                 <th scope="row">{subjectLabel(g.subject)}</th>
-                <td>{at('usOnUs', g.subject)}</td>
-                <td>{at('themOnUs', g.subject)}</td>
-                <td className={gapClass(g.aboutUs)}>{formatGap(g.aboutUs)}</td>
-                <td>{at('usOnThem', g.subject)}</td>
-                <td>{at('themOnThem', g.subject)}</td>
-                <td className={gapClass(g.aboutThem)}>{formatGap(g.aboutThem)}</td>
+                {/* Each cell names its column, for the cards the rows become on a phone. */}
+                <td data-label={GAP_TABLE_HEADER[1]}>{at('usOnUs', g.subject)}</td>
+                <td data-label={GAP_TABLE_HEADER[2]}>{at('themOnUs', g.subject)}</td>
+                <td data-label={GAP_TABLE_HEADER[3]} className={gapClass(g.aboutUs)}>
+                  {formatGap(g.aboutUs)}
+                </td>
+                <td data-label={GAP_TABLE_HEADER[4]}>{at('usOnThem', g.subject)}</td>
+                <td data-label={GAP_TABLE_HEADER[5]}>{at('themOnThem', g.subject)}</td>
+                <td data-label={GAP_TABLE_HEADER[6]} className={gapClass(g.aboutThem)}>
+                  {formatGap(g.aboutThem)}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -4,15 +4,25 @@ import type { Activity, Quadrant } from '../../api/types.ts';
 import { formatWhen } from '../../shared/dates.ts';
 import { formatDuration } from '../../shared/format.ts';
 import { KIND_LABELS } from '../../shared/quadrants.ts';
+import { MoveMenu } from './MoveMenu.tsx';
 
 const KEY_TO_QUADRANT: Record<string, Quadrant> = { '1': 'q1', '2': 'q2', '3': 'q3', '4': 'q4' };
+
+/** How a card was moved: by its keys (1–4; focus follows it and the page scrolls to it) or its Move to… menu (the page stays). */
+export type MoveBy = 'keys' | 'menu';
+
+/** The card that just moved, whose focus follows it to its new quadrant. */
+export interface FocusRequest {
+  id: string;
+  by: MoveBy;
+}
 
 interface ActivityCardProps {
   activity: Activity;
   onOpen: (activity: Activity) => void;
-  onMove: (activity: Activity, to: Quadrant) => void;
-  /** Set when the card has just been moved by keyboard, so focus follows it to its new quadrant. */
-  focusOnMount?: boolean;
+  onMove: (activity: Activity, to: Quadrant, by: MoveBy) => void;
+  /** Set when the card has just been moved, so focus follows it to its new quadrant. */
+  focusOnMount?: MoveBy;
   onFocused?: () => void;
 }
 
@@ -25,7 +35,7 @@ export function ActivityCard({ activity, onOpen, onMove, focusOnMount, onFocused
 
   useEffect(() => {
     if (!focusOnMount) return;
-    element.current?.focus();
+    element.current?.focus({ preventScroll: focusOnMount === 'menu' });
     onFocused?.();
   }, [focusOnMount, onFocused]);
 
@@ -34,7 +44,8 @@ export function ActivityCard({ activity, onOpen, onMove, focusOnMount, onFocused
     const to = KEY_TO_QUADRANT[event.key];
     if (to) {
       event.preventDefault();
-      if (to !== activity.quadrant || activity.classification === 'unclassified') onMove(activity, to);
+      if (to !== activity.quadrant || activity.classification === 'unclassified')
+        onMove(activity, to, 'keys');
     } else if (event.key === 'Enter' || event.key === ' ') {
       event.preventDefault();
       onOpen(activity);
@@ -65,17 +76,24 @@ export function ActivityCard({ activity, onOpen, onMove, focusOnMount, onFocused
   );
 }
 
-/** A lane's or quadrant's cards; focus follows the one just moved by keyboard (`focusId`). */
+/** A lane's or quadrant's cards, each with its Move to…; focus follows the one just moved (`focus`). */
 export function ActivityCards({
   activities,
-  focusId,
+  focus,
   ...card
-}: { activities: Activity[]; focusId: string | null } & Omit<
+}: { activities: Activity[]; focus: FocusRequest | null } & Omit<
   ActivityCardProps,
   'activity' | 'focusOnMount'
 >) {
   return activities.map((activity) => (
-    <ActivityCard key={activity.id} activity={activity} focusOnMount={activity.id === focusId} {...card} />
+    <div key={activity.id} className="card-slot">
+      <ActivityCard
+        activity={activity}
+        focusOnMount={focus?.id === activity.id ? focus.by : undefined}
+        {...card}
+      />
+      <MoveMenu activity={activity} onMove={(to) => card.onMove(activity, to, 'menu')} />
+    </div>
   ));
 }
 

@@ -8,6 +8,57 @@ import type { ActivityDraft, DraftErrors } from './activity-draft.ts';
 
 const QUICK_MINUTES = [30, 60, 90];
 
+interface MinutesFieldProps {
+  value: string;
+  error?: string;
+  onChange: (minutes: string) => void;
+  /** The durations offered as chips beside the number. */
+  chips?: readonly number[];
+  className?: string;
+}
+
+/** Minutes: a number, and chips for the usual durations. */
+export function MinutesField({
+  value,
+  error,
+  onChange,
+  chips = QUICK_MINUTES,
+  className,
+}: MinutesFieldProps) {
+  return (
+    <Field label="Minutes" error={error} className={className}>
+      {(control) => (
+        <div className="minutes-input">
+          <input
+            {...control}
+            type="number"
+            min={1}
+            max={1440}
+            step={5}
+            inputMode="numeric"
+            value={value}
+            onChange={(e) => onChange(e.target.value)}
+          />
+          <fieldset className="chips">
+            <legend className="sr-only">Quick durations</legend>
+            {chips.map((minutes) => (
+              <button
+                key={minutes}
+                type="button"
+                className="chip"
+                aria-pressed={value === String(minutes)}
+                onClick={() => onChange(String(minutes))}
+              >
+                {minutes}
+              </button>
+            ))}
+          </fieldset>
+        </div>
+      )}
+    </Field>
+  );
+}
+
 interface ActivityFieldsProps {
   draft: ActivityDraft;
   errors: DraftErrors;
@@ -34,36 +85,12 @@ export function ActivityFields({ draft, errors, onChange, titleRef }: ActivityFi
       />
       <TextField label="Day" {...field('day')} className="area-day" type="date" />
       <TextField label="Start" {...field('start')} className="area-start" type="time" step={300} />
-      <Field label="Minutes" error={errors.minutes} className="area-minutes">
-        {(control) => (
-          <div className="minutes-input">
-            <input
-              {...control}
-              type="number"
-              min={1}
-              max={1440}
-              step={5}
-              inputMode="numeric"
-              value={draft.minutes}
-              onChange={(e) => onChange({ minutes: e.target.value })}
-            />
-            <fieldset className="chips">
-              <legend className="sr-only">Quick durations</legend>
-              {QUICK_MINUTES.map((minutes) => (
-                <button
-                  key={minutes}
-                  type="button"
-                  className="chip"
-                  aria-pressed={draft.minutes === String(minutes)}
-                  onClick={() => onChange({ minutes: String(minutes) })}
-                >
-                  {minutes}
-                </button>
-              ))}
-            </fieldset>
-          </div>
-        )}
-      </Field>
+      <MinutesField
+        value={draft.minutes}
+        error={errors.minutes}
+        onChange={(minutes) => onChange({ minutes })}
+        className="area-minutes"
+      />
       <AccountSelect
         className="area-account"
         {...field('accountId')}

@@ -4,7 +4,7 @@ import {
   type DragEndEvent,
   DragOverlay,
   type DragStartEvent,
-  PointerSensor,
+  MouseSensor,
   pointerWithin,
   useSensor,
   useSensors,
@@ -12,7 +12,7 @@ import {
 import { useCallback, useMemo, useState } from 'react';
 import type { Activity, Quadrant, WeekReport } from '../../api/types.ts';
 import { QUADRANTS, quadrantInfo } from '../../shared/quadrants.ts';
-import { ActivityCards, CardContent } from './ActivityCard.tsx';
+import { ActivityCards, CardContent, type FocusRequest, type MoveBy } from './ActivityCard.tsx';
 import { useMoveActivity } from './activity-mutations.ts';
 import { QuadrantPanel } from './QuadrantPanel.tsx';
 
@@ -49,9 +49,10 @@ const announcements: Announcements = {
 export function MatrixBoard({ week, report, activities, onOpen }: MatrixBoardProps) {
   const move = useMoveActivity(week);
   const [dragging, setDragging] = useState<Activity | null>(null);
-  const [focusId, setFocusId] = useState<string | null>(null);
+  const [focus, setFocus] = useState<FocusRequest | null>(null);
   const [announcement, setAnnouncement] = useState('');
-  const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 6 } }));
+  // A mouse drags; a finger scrolls the page, and moves a card with its Move to… menu.
+  const sensors = useSensors(useSensor(MouseSensor, { activationConstraint: { distance: 6 } }));
 
   const byQuadrant = useMemo(() => {
     const groups: Record<Quadrant, Activity[]> = { q1: [], q2: [], q3: [], q4: [] };
@@ -63,23 +64,23 @@ export function MatrixBoard({ week, report, activities, onOpen }: MatrixBoardPro
     return { groups, waiting };
   }, [activities]);
 
+  /** Moves a card; moved by its keys or menu, focus follows it (`by`), dragged it stays with the pointer. */
   const moveTo = useCallback(
-    (activity: Activity, to: Quadrant, byKeyboard: boolean) => {
+    (activity: Activity, to: Quadrant, by?: MoveBy) => {
       if (activity.quadrant === to && activity.classification !== 'unclassified') return;
-      if (byKeyboard) setFocusId(activity.id);
+      if (by) setFocus({ id: activity.id, by });
       move.mutate({ activity, to });
       setAnnouncement(`Moved ‘${activity.title}’ to ${quadrantTitle(to)}.`);
     },
     [move.mutate],
   );
-  const moveByKey = useCallback((activity: Activity, to: Quadrant) => moveTo(activity, to, true), [moveTo]);
-  const clearFocus = useCallback(() => setFocusId(null), []);
+  const clearFocus = useCallback(() => setFocus(null), []);
 
   const onDragStart = ({ active }: DragStartEvent) => setDragging(activityOf(active.data) ?? null);
   const onDragEnd = ({ active, over }: DragEndEvent) => {
     setDragging(null);
     const activity = activityOf(active.data);
-    if (activity && over) moveTo(activity, over.id as Quadrant, false);
+    if (activity && over) moveTo(activity, over.id as Quadrant);
   };
 
   return (
@@ -98,16 +99,17 @@ export function MatrixBoard({ week, report, activities, onOpen }: MatrixBoardPro
               To review <span className="review-lane__count">{byQuadrant.waiting.length}</span>
             </h2>
             <p className="muted small">
-              Imported events no rule placed: not counted until you drag them to a quadrant or press 1–4.{' '}
-              <a href="#/review">Review all</a>
+              Imported events no rule placed: not counted until you{' '}
+              <span className="wide-only">drag them to a quadrant or press 1–4.</span>
+              <span className="touch-only">move them to a quadrant.</span> <a href="#/review">Review all</a>
             </p>
           </header>
           <div className="review-lane__cards">
             <ActivityCards
               activities={byQuadrant.waiting}
               onOpen={onOpen}
-              onMove={moveByKey}
-              focusId={focusId}
+              onMove={moveTo}
+              focus={focus}
               onFocused={clearFocus}
             />
           </div>
@@ -131,8 +133,8 @@ export function MatrixBoard({ week, report, activities, onOpen }: MatrixBoardPro
             target={report.targets[quadrant.id]}
             activities={byQuadrant.groups[quadrant.id]}
             onOpen={onOpen}
-            onMove={moveByKey}
-            focusId={focusId}
+            onMove={moveTo}
+            focus={focus}
             onFocused={clearFocus}
           />
         ))}

@@ -2,7 +2,7 @@ import { useDroppable } from '@dnd-kit/core';
 import type { Activity, Quadrant, QuadrantShare, TargetResult } from '../../api/types.ts';
 import { formatHours, formatShare } from '../../shared/format.ts';
 import type { QuadrantInfo } from '../../shared/quadrants.ts';
-import { ActivityCards } from './ActivityCard.tsx';
+import { ActivityCards, type FocusRequest, type MoveBy } from './ActivityCard.tsx';
 import { boundsText } from './TargetsBar.tsx';
 
 interface QuadrantPanelProps {
@@ -11,8 +11,8 @@ interface QuadrantPanelProps {
   target?: TargetResult;
   activities: Activity[];
   onOpen: (activity: Activity) => void;
-  onMove: (activity: Activity, to: Quadrant) => void;
-  focusId: string | null;
+  onMove: (activity: Activity, to: Quadrant, by: MoveBy) => void;
+  focus: FocusRequest | null;
   onFocused: () => void;
 }
 
@@ -23,7 +23,7 @@ export function QuadrantPanel({
   activities,
   onOpen,
   onMove,
-  focusId,
+  focus,
   onFocused,
 }: QuadrantPanelProps) {
   const { setNodeRef, isOver } = useDroppable({ id: quadrant.id });
@@ -60,11 +60,14 @@ export function QuadrantPanel({
           activities={activities}
           onOpen={onOpen}
           onMove={onMove}
-          focusId={focusId}
+          focus={focus}
           onFocused={onFocused}
         />
         {activities.length === 0 && (
-          <p className="quadrant__empty">Drop cards here, or press {id.slice(1)} on a card.</p>
+          <p className="quadrant__empty">
+            <span className="wide-only">Drop cards here, or press {id.slice(1)} on a card.</span>
+            <span className="touch-only">Nothing here yet.</span>
+          </p>
         )}
       </div>
     </section>

@@ -2,8 +2,8 @@ import { useEffect, useMemo, useState } from 'react';
 import type { Activity, Me } from '../../api/types.ts';
 import { addDays, currentWeekIn, mondayOf, nextQuarterHourIn, todayIn } from '../../shared/dates.ts';
 import { problemOf } from '../../shared/forms.ts';
-import { hrefOf, navigate } from '../../shared/navigation.ts';
-import { useReviewCount } from '../../shared/review-count.ts';
+import { navigate } from '../../shared/navigation.ts';
+import { ReviewBanner } from '../calendar/review/ReviewBanner.tsx';
 import { DueDecisions } from '../decisions/DueDecisions.tsx';
 import { PlanSummary } from '../plan/PlanSummary.tsx';
 import { ReflectionCard } from '../reflections/ReflectionCard.tsx';
@@ -27,7 +27,6 @@ export function WeekPage({ me, week: requestedWeek }: { me: Me; week?: string })
   const report = useWeekReport(week);
   const trend = useTrend(week);
   const activities = useWeekActivities(week);
-  const toReview = useReviewCount().data ?? 0;
   const [editingId, setEditingId] = useState<string | null>(null);
   // Imported all-day, multi-day, declined and free events are shown apart: they do not count as time.
   const [counted, notCounted] = useMemo(() => {
@@ -66,23 +65,7 @@ export function WeekPage({ me, week: requestedWeek }: { me: Me; week?: string })
           </button>
         </div>
       )}
-      {toReview > 0 && (
-        <div className="review-banner" data-testid="review-banner">
-          <span className="review-banner__dot" aria-hidden="true" />
-          <span>
-            <strong>
-              {toReview.toLocaleString()} imported {toReview === 1 ? 'event waits' : 'events wait'} for review
-            </strong>
-            <span className="muted">
-              {' '}
-              — no rule could place {toReview === 1 ? 'it' : 'them'} on the matrix yet.
-            </span>
-          </span>
-          <a className="button button--small" href={hrefOf({ page: 'review' })}>
-            Review them
-          </a>
-        </div>
-      )}
+      <ReviewBanner />
       <div className="week-layout">
         <div className="week-main">
           {isEmpty && <EmptyWeek week={week} />}

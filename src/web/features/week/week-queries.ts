@@ -48,6 +48,18 @@ export function useWeekActivities(week: string) {
   });
 }
 
+/** The activities of one day (Today's list), in the order they happen. */
+export function useDayActivities(day: string) {
+  return useQuery({
+    queryKey: [...weekKeys.activities(day), 'day'],
+    queryFn: async () => {
+      const range = { from: `${day}T00:00`, to: `${addDays(day, 1)}T00:00`, limit: 200 };
+      const page = await api.GET('/activities', { params: { query: range } });
+      return page.items.filter((activity) => !activity.excludedReason);
+    },
+  });
+}
+
 /**
  * After any change to activities: every week's figures may have moved, so refetch what is on screen
  * (the review inbox: classifying an imported event by hand takes it out; accounts' time and goals).
