@@ -11,6 +11,7 @@ const benches: Record<string, () => Promise<{ run(): Promise<void> }>> = {
   rhythm: () => import('./rhythm.ts'),
   load: () => import('./load.ts'),
   history: () => import('./history.ts'),
+  browser: () => import('./browser.ts'),
 };
 
 const wanted = process.argv.slice(2);
