@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { type IcsEvent, icsCalendar, writeIcs } from '../test/ics.ts';
+import { Api, setUp } from './api.ts';
 import { screenshot } from './browser.ts';
 import { addDays, compactDay, isoWeek, mondayOf } from './dates.ts';
 import { fileHarness, type Person, tempDir } from './harness.ts';
 import { ImportPage, ReviewPage, RulesPage } from './pages/calendar.ts';
 import { WeekPage } from './pages/week.ts';
+import { startServer } from './server.ts';
 
 const app = fileHarness({
   name: 'import',
@@ -181,4 +183,57 @@ describe('importing a calendar, reviewing and writing rules, in a browser', () =
     expect(await page.result.textContent()).toMatch(/1 event skipped/);
     expect(await page.skipInvalid.isChecked()).toBe(true);
   });
+});
+
+describe('an import is whole or not there, also when the process dies while it writes', () => {
+  /** 20,000 meetings of last year: the rows take the server a moment to write. */
+  const year = icsCalendar(
+    Array.from({ length: 20_000 }, (_, i) => {
+      const start = `${compactDay(addDays(monday, -1 - (i % 300)))}T${String(7 + (i % 11)).padStart(2, '0')}0000Z`;
+      return {
+        uid: `load-${i}@e2e.test`,
+        summary: `Meeting ${i}`,
+        start,
+        end: start.replace('0000Z', '3000Z'),
+      };
+    }),
+  );
+
+  it('kill -9 once the writing has begun leaves no calendar and no activities', async () => {
+    const dataDir = tempDir('e2e-kill-writing');
+    const first = await startServer({ LINCHPIN_DATA_DIR: dataDir });
+    const cookie = await setUp(first.url, undefined, 'UTC');
+    const response = await fetch(`${first.url}/api/imports?fileName=year.ics`, {
+      method: 'POST',
+      headers: { cookie, origin: first.url, 'content-type': 'text/calendar', accept: 'application/x-ndjson' },
+      body: year,
+    });
+    // Reading the file is the first half of the progress, writing its rows the second.
+    const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+    const decoder = new TextDecoder();
+    let seen = '';
+    let writing = false;
+    while (!writing) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      seen += decoder.decode(value, { stream: true });
+      writing = seen
+        .split('\n')
+        .slice(0, -1)
+        .some((line) => {
+          const progress = (JSON.parse(line) as { progress?: { done: number; total: number } }).progress;
+          return (
+            progress !== undefined && progress.done > progress.total / 2 && progress.done < progress.total
+          );
+        });
+    }
+    expect(writing).toBe(true);
+    await first.kill9();
+    await reader.cancel().catch(() => {});
+    const again = await startServer({ LINCHPIN_DATA_DIR: dataDir });
+    const api = new Api(again.url, { cookie });
+    expect((await api.get<{ items: unknown[] }>('/calendars')).items).toHaveLength(0);
+    expect((await api.get<{ items: unknown[] }>('/activities')).items).toHaveLength(0);
+    await again.stop();
+  }, 120_000);
 });

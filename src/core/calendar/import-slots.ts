@@ -2,9 +2,9 @@ import { AppError } from '../errors.ts';
 
 /**
  * How many uploaded imports one server process runs at once (`LINCHPIN_IMPORTS_AT_ONCE`, 1): each
- * holds its whole file in memory and, on PGlite, the only connection for its transaction, so three
- * at once took 1.1 GB and made every other request wait. Another one is answered at once with 503
- * `busy` and a Retry-After, never queued behind the first.
+ * holds its file and what it read of it in memory and, on PGlite, the only connection while its
+ * rows are written, so three at once took 1.1 GB and made every other request wait. Another one is
+ * answered at once with 503 `busy` and a Retry-After, never queued behind the first.
  */
 const importsAtOnce = () => Math.max(1, Number(process.env.LINCHPIN_IMPORTS_AT_ONCE) || 1);
 

@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { accountDomains, findOrCreateAccount } from '../accounts/service.ts';
 import type { Actor } from '../auth/actor.ts';
@@ -13,24 +13,26 @@ import {
 } from '../db/schema/index.ts';
 import { AppError } from '../errors.ts';
 import { now } from '../time/clock.ts';
-import { defaultWindow, type ImportedEvent, type ImportItem } from './events.ts';
+import { defaultWindow } from './events.ts';
+import {
+  BATCH,
+  breather,
+  type Incoming,
+  type PendingBatch,
+  readIncoming,
+  type SkippedEvent,
+} from './incoming.ts';
 import { compileRules } from './rules/engine.ts';
 import { ensureStarterRules } from './rules/starter.ts';
 import { parseSource, type SourceFormat } from './source.ts';
-import { existingEvents, hashOf, type ImportedRow, upsert } from './stored-events.ts';
+import { type ExistingEvent, existingEvents, type ImportTarget, rowRecord, upsert } from './stored-events.ts';
 
-const BATCH = 1000;
+export type { SkippedEvent } from './incoming.ts';
+
 /** Events (instances in the window) one import may hold: a tiny RRULE can otherwise ask for millions. */
 const MAX_INSTANCES = 250_000;
-const MINUTE = 60_000;
-/** How many skipped events a summary lists one by one (the count is always complete). */
-const LISTED = 200;
-
-export interface SkippedEvent {
-  line: number;
-  title?: string;
-  reason: string;
-}
+/** The share of the progress bar reading the file takes; writing takes the rest. */
+const READ_SHARE = 0.5;
 
 export interface ImportSummary {
   calendar: { id: string | null; name: string };
@@ -63,323 +65,250 @@ export interface ImportRequest {
   maxInstances?: number;
   /** What an existing calendar given by id must be: uploads go to file calendars only. */
   calendarKind?: CalendarKind;
-  /** Called as the parser moves through the text: lines done of all lines. */
+  /** Called as the import moves on: lines done of all lines (reading, then writing, in proportion). */
   onProgress?: (done: number, total: number) => void;
 }
 
-/** Thrown inside the transaction to roll a dry run back once its figures are known. */
-class DryRunDone extends Error {
-  constructor(readonly summary: ImportSummary) {
-    super('dry run');
+/** The calendar an import merges into; `created` when this import makes it. */
+interface TargetCalendar {
+  id: string;
+  name: string;
+  created: boolean;
+}
+
+/** Thrown inside a dry run's transaction to roll it back. */
+class RollBack extends Error {}
+
+/** Thrown when another request made the calendar this import was about to make: read it again. */
+class MadeMeanwhile extends Error {}
+
+/**
+ * Merges a calendar file or CSV export into the user's activities: events are matched by
+ * (calendar, sourceId); changed ones update, vanished ones (within the window) go, a manual
+ * classification survives, and nothing is written when any event is invalid unless `skipInvalid`
+ * is set.
+ *
+ * The file is read, checked, classified and compared with what the calendar holds before any
+ * transaction (incoming.ts), yielding to the event loop as it goes; only then are the new and
+ * changed rows written, all in one transaction, so an import is whole or not there at all (also
+ * after a crash). On PGlite, whose one connection a transaction holds until it ends, other requests
+ * thus wait at most for that writing, never for the reading. A dry run writes each batch in a
+ * transaction of its own and rolls it back, so the database checks every row as for real while
+ * other requests get the connection between batches; its figures are those of the real import.
+ */
+export async function importCalendar(db: Db, actor: Actor, request: ImportRequest): Promise<ImportSummary> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await importOnce(db, actor, request);
+    } catch (error) {
+      if (!(error instanceof MadeMeanwhile)) throw error;
+      if (attempt === 2)
+        throw AppError.busy('the calendar was changed by another import meanwhile; try again', 5);
+    }
   }
 }
 
-/**
- * Merges a calendar file or CSV export into the user's activities in one transaction: events are
- * matched by (calendar, sourceId); changed ones update, vanished ones (within the window) go, a
- * manual classification survives, and nothing is written when any event is invalid unless
- * `skipInvalid` is set. A dry run does all of it and rolls back.
- */
-export async function importCalendar(db: Db, actor: Actor, request: ImportRequest): Promise<ImportSummary> {
+async function importOnce(db: Db, actor: Actor, request: ImportRequest): Promise<ImportSummary> {
   const window = request.window ?? defaultWindow(actor.timeZone);
   const stats = { outsideWindow: 0 };
   const source = parseSource(request.text, { window, timeZone: actor.timeZone, stats });
-  try {
-    return await db.transaction(async (tx) => {
-      const summary = await merge(tx, actor, request, source.format, source.items, source.lines, window);
-      summary.outsideWindow = stats.outsideWindow;
-      if (request.dryRun) throw new DryRunDone(summary);
-      return summary;
-    });
-  } catch (error) {
-    if (error instanceof DryRunDone) return error.summary;
-    throw error;
-  }
-}
+  const fromCalendarFile = source.format === 'ics';
+  const kind = request.calendarKind ?? 'file';
+  const found = await findCalendar(db, actor, request.calendar, kind);
+  const progress = progressOf(request.onProgress, source.lines);
 
-async function merge(
-  tx: Tx,
-  actor: Actor,
-  request: ImportRequest,
-  format: SourceFormat,
-  items: Iterable<ImportItem>,
-  lines: number,
-  window: { from: Date; to: Date },
-): Promise<ImportSummary> {
-  const fromCalendarFile = format === 'ics';
-  const calendar = await resolveCalendar(tx, actor, request.calendar, request.calendarKind ?? 'file');
-  await ensureStarterRules(tx, actor);
-  const classify = await loadClassifier(tx, actor);
-  const userEmail = await emailOf(tx, actor);
-  const existing = await existingEvents(tx, calendar.id);
-  const accountIds = new Map<string, string>();
-
-  const summary: ImportSummary = {
+  // Reading: short queries of their own, no transaction held.
+  await ensureStarterRules(db, actor);
+  const classify = await loadClassifier(db, actor);
+  const existing = found.created ? new Map<string, ExistingEvent>() : await existingEvents(db, found.id);
+  const incoming = await readIncoming(source.items, {
+    existing,
+    classify,
+    userEmail: await emailOf(db, actor),
+    fromCalendarFile,
+    window,
+    maxInstances: request.maxInstances ?? MAX_INSTANCES,
+    onLine: (line) => progress(READ_SHARE * line),
+  });
+  existing.clear();
+  if (incoming.invalid.length > 0 && !request.skipInvalid) throw unreadable(incoming.invalid);
+  const summaryOf = (calendar: TargetCalendar): ImportSummary => ({
     calendar: { id: request.dryRun && calendar.created ? null : calendar.id, name: calendar.name },
-    format,
+    format: source.format,
     dryRun: request.dryRun ?? false,
-    added: 0,
-    updated: 0,
-    removed: 0,
-    unchanged: 0,
-    excluded: { all_day: 0, multi_day: 0, declined: 0, free: 0 },
-    toReview: 0,
-    skippedCount: 0,
-    skipped: [],
-    outsideWindow: 0,
+    added: incoming.added,
+    updated: incoming.updated,
+    removed: incoming.vanished.length,
+    unchanged: incoming.unchanged,
+    excluded: incoming.excluded,
+    toReview: incoming.toReview,
+    skippedCount: incoming.skippedCount,
+    skipped: incoming.skipped,
+    outsideWindow: stats.outsideWindow,
     window: { from: window.from.toISOString(), to: window.to.toISOString() },
-  };
-  const skip = (entry: SkippedEvent) => {
-    summary.skippedCount++;
-    if (summary.skipped.length < LISTED) summary.skipped.push(entry);
-  };
-  const invalid: SkippedEvent[] = [];
-  const seen = new Set<string>();
-  /** UIDs with an unreadable event: what was imported of them stays until the file is fixed. */
-  const unreadable = new Set<string>();
-  let instances = 0;
-  const pending: ImportedRow[] = [];
-  // One batch is written while the parser reads the next (PostgreSQL works in parallel with us);
-  // a failure surfaces at the next flush.
-  let writing: Promise<void> = Promise.resolve();
-  const flush = async () => {
-    await writing;
-    if (pending.length === 0) return;
-    writing = upsert(tx, pending.splice(0));
-    writing.catch(() => {}); // handled when awaited; this only keeps Node from calling it unhandled
-  };
-  let lastProgress = 0;
+  });
 
-  for (const item of items) {
-    if ('problem' in item) {
-      const entry = { line: item.problem.line, reason: item.problem.message };
-      invalid.push(entry);
-      skip(entry);
-      if (item.problem.sourceId) unreadable.add(uidOf(item.problem.sourceId));
-      continue;
+  // Writing.
+  const target = (calendar: TargetCalendar): ImportTarget => ({
+    workspaceId: actor.workspaceId,
+    userId: actor.userId,
+    calendarId: calendar.id,
+    source: fromCalendarFile ? 'calendar' : 'csv',
+  });
+  const written = writeProgress(progress, incoming, source.lines);
+  const calendarIn = async (tx: Tx) => {
+    const calendar = await resolveCalendar(tx, actor, request.calendar, kind, found.id);
+    if (calendar.id !== found.id) throw new MadeMeanwhile();
+    return calendar;
+  };
+  if (request.dryRun) {
+    const pause = breather(0);
+    for (const step of steps(incoming)) {
+      await rolledBack(db, async (tx) => write(tx, actor, target(await calendarIn(tx)), step));
+      written(step);
+      await pause();
     }
-    const event = item.event;
-    if (++instances > (request.maxInstances ?? MAX_INSTANCES)) {
-      throw new AppError(
-        'too_large',
-        `the file expands to more than ${(request.maxInstances ?? MAX_INSTANCES).toLocaleString('en')} events in the import window; split it or export a shorter period`,
-      );
-    }
-    if (request.onProgress && event.line - lastProgress > 500) {
-      lastProgress = event.line;
-      request.onProgress(event.line, lines);
-    }
-    // Keys stay short enough for the unique index; a long UID is still stable through its hash.
-    if (event.sourceId.length > 500)
-      event.sourceId = `sha1-${createHash('sha1').update(event.sourceId).digest('hex')}`;
-    if (seen.has(event.sourceId)) {
-      skip({
-        line: event.line,
-        title: event.title,
-        reason: 'duplicate of an earlier event with the same id',
-      });
-      continue;
-    }
-    const minutes = Math.round((event.endsAt.getTime() - event.startsAt.getTime()) / MINUTE);
-    if (event.status === 'cancelled' || minutes <= 0) {
-      // Not marked seen: if it was imported before, it is removed below with the vanished ones.
-      skip({
-        line: event.line,
-        title: event.title,
-        reason: event.status === 'cancelled' ? 'cancelled' : 'no duration',
-      });
-      continue;
-    }
-    seen.add(event.sourceId);
-    const unusable = unusableReason(event, minutes);
-    if (unusable) {
-      const entry = { line: event.line, title: event.title, reason: unusable };
-      invalid.push(entry);
-      skip(entry);
-      unreadable.add(uidOf(event.sourceId));
-      continue;
-    }
-    const hash = hashOf(event);
-    const before = existing.get(event.sourceId);
-    if (before?.deleted) continue; // deleted by the user in Linchpin: stays deleted, counts nowhere
-    if (before && before.hash === hash) {
-      summary.unchanged++;
-      countExclusion(summary, before.excludedReason);
-      continue;
-    }
-    const excludedReason = exclusionOf(event, minutes, userEmail);
-    countExclusion(summary, excludedReason);
-    const accountId = event.given?.account
-      ? await accountIdOf(tx, actor, event.given.account, accountIds, () => writing)
-      : undefined;
-    const decided = classify({ ...event, minutes });
-    const given = event.given ?? {};
-    const flagsGiven = given.urgent !== undefined && given.important !== undefined;
-    const classification = flagsGiven ? 'manual' : decided.classification;
-    if (classification === 'unclassified' && !before?.manual && !excludedReason) summary.toReview++;
-    if (before) summary.updated++;
-    else summary.added++;
-    pending.push({
-      id: before?.id ?? randomUUID(),
-      workspaceId: actor.workspaceId,
-      userId: actor.userId,
-      calendarId: calendar.id,
-      source: fromCalendarFile ? 'calendar' : 'csv',
-      sourceId: event.sourceId,
-      sourceHash: hash,
-      title: clip(event.title, 300),
-      startsAt: event.startsAt,
-      endsAt: event.endsAt,
-      minutes,
-      timeZone: event.timeZone,
-      allDay: event.allDay,
-      excludedReason,
-      recurring: event.recurring,
-      organizer: event.organizer,
-      attendees: event.attendees,
-      location: event.location,
-      accountId: accountId ?? decided.accountId,
-      urgent: given.urgent ?? decided.urgent,
-      important: given.important ?? decided.important,
-      kind: given.kind ?? decided.kind,
-      commercial: given.commercial ?? decided.commercial,
-      classification,
-      ruleId: flagsGiven ? null : decided.ruleId,
-      status: given.status ?? (event.startsAt.getTime() > now().getTime() ? 'planned' : 'done'),
-      notes: given.notes ?? null,
-    });
-    if (pending.length >= BATCH) await flush();
+    progress(source.lines);
+    return summaryOf(found);
   }
-  await flush();
-  await writing;
-
-  if (invalid.length > 0 && !request.skipInvalid) {
-    const fields: Record<string, string> = {};
-    for (const entry of invalid.slice(0, 50)) fields[`line ${entry.line}`] = entry.reason;
-    const first = invalid[0];
-    throw new AppError(
-      'validation_failed',
-      `${invalid.length} ${invalid.length === 1 ? 'event' : 'events'} could not be read (first: line ${first?.line}: ${first?.reason}); nothing was imported. Fix the file, or import the rest and skip these.`,
-      fields,
-    );
-  }
-
-  // What the calendar no longer has goes, but only where this import looked: a CSV export covers
-  // some projects or dates, and a calendar file only the expansion window.
-  if (fromCalendarFile) {
-    const vanished = [...existing.entries()]
-      .filter(
-        ([sourceId, row]) =>
-          !seen.has(sourceId) &&
-          !row.deleted &&
-          !unreadable.has(uidOf(sourceId)) &&
-          row.source === 'calendar' &&
-          row.startsAt >= window.from &&
-          row.startsAt < window.to,
-      )
-      .map(([, row]) => row.id);
-    for (let i = 0; i < vanished.length; i += BATCH) {
-      const ids = vanished.slice(i, i + BATCH);
-      await tx
-        .delete(activities)
-        .where(and(eq(activities.calendarId, calendar.id), inArray(activities.id, ids)));
+  const calendar = await db.transaction(async (tx) => {
+    const calendar = await calendarIn(tx);
+    // PGlite answers within the same turn of the event loop: without a pause now and then, a long
+    // transaction would also hold up the sockets (requests unread, keep-alive connections reset).
+    const pause = breather();
+    for (const step of steps(incoming)) {
+      await write(tx, actor, target(calendar), step);
+      written(step);
+      await pause();
     }
-    summary.removed = vanished.length;
-  }
-  if (!request.dryRun) {
     await tx
       .update(calendars)
       .set({ lastSyncedAt: now(), lastError: null })
       .where(eq(calendars.id, calendar.id));
+    return calendar;
+  });
+  progress(source.lines);
+  return summaryOf(calendar);
+}
+
+type Step = { upsert: PendingBatch } | { remove: string[] };
+
+/**
+ * What to write: the batches of rows to insert or update, then the rows to remove in batches. A
+ * batch is let go of once taken, so what was read leaves memory while the database takes it in.
+ */
+function* steps(incoming: Incoming): Generator<Step> {
+  const { batches, vanished } = incoming;
+  for (let i = 0; i < batches.length; i++) {
+    const batch = batches[i] as PendingBatch;
+    batches[i] = { records: '', named: [], rows: 0 };
+    yield { upsert: batch };
   }
-  request.onProgress?.(lines, lines);
-  return summary;
+  for (let i = 0; i < vanished.length; i += BATCH) yield { remove: vanished.slice(i, i + BATCH) };
 }
 
-/** The UID part of a source id (instances are `UID/RECURRENCE-ID`). */
-const uidOf = (sourceId: string) => sourceId.split('/')[0] ?? sourceId;
+const rowsOf = (step: Step) => ('upsert' in step ? step.upsert.rows : step.remove.length);
 
-/** Cuts at a character boundary, so an emoji is never split into a lone surrogate. */
-function clip(text: string, max: number): string {
-  return text.length <= max ? text : Array.from(text).slice(0, max).join('');
+async function write(tx: Tx, actor: Actor, target: ImportTarget, step: Step): Promise<void> {
+  if ('remove' in step) {
+    await tx
+      .delete(activities)
+      .where(and(eq(activities.calendarId, target.calendarId), inArray(activities.id, step.remove)));
+    return;
+  }
+  // Accounts the source names, found or made in this transaction (one query at a time on it).
+  const accounts = new Map<string, string>();
+  const records = step.upsert.records ? [step.upsert.records] : [];
+  for (const row of step.upsert.named) {
+    const key = row.accountName.trim().toLowerCase();
+    let id = accounts.get(key);
+    if (!id) {
+      id = (await findOrCreateAccount(tx, actor, row.accountName)).id;
+      accounts.set(key, id);
+    }
+    records.push(rowRecord(row.id, id, row.columns));
+  }
+  await upsert(tx, target, records.join(','));
 }
 
-const YEAR_MS = 366 * 24 * 60 * MINUTE;
-const EARLIEST = Date.UTC(1900, 0, 1);
-const LATEST = Date.UTC(9000, 0, 1);
-
-/** Why a read event cannot be stored (bounds the database would refuse), if it cannot. */
-function unusableReason(event: ImportedEvent, minutes: number): string | null {
-  const starts = event.startsAt.getTime();
-  if (Number.isNaN(starts) || starts < EARLIEST || starts > LATEST)
-    return 'starts outside the years 1900–9000';
-  if (minutes * MINUTE > YEAR_MS) return 'lasts more than a year';
-  if (event.given?.account && event.given.account.length > 200)
-    return 'account name longer than 200 characters';
-  return null;
+/** Runs `work` in a transaction and rolls it back (a dry run's batch). */
+async function rolledBack(db: Db, work: (tx: Tx) => Promise<void>): Promise<void> {
+  try {
+    await db.transaction(async (tx) => {
+      await work(tx);
+      throw new RollBack();
+    });
+  } catch (error) {
+    if (!(error instanceof RollBack)) throw error;
+  }
 }
 
-function countExclusion(summary: ImportSummary, reason: ExclusionReason | null) {
-  if (reason) summary.excluded[reason]++;
+/** Progress in lines: at most one call per change, never backwards, never past the total. */
+function progressOf(report: ImportRequest['onProgress'], lines: number) {
+  let last = -1;
+  return (done: number) => {
+    const at = Math.min(lines, Math.round(done));
+    if (!report || at <= last) return;
+    last = at;
+    report(at, lines);
+  };
 }
 
-/** Why an event is shown but not counted as time, if it is. */
-function exclusionOf(event: ImportedEvent, minutes: number, userEmail: string): ExclusionReason | null {
-  if (event.allDay) return 'all_day';
-  if (minutes > 24 * 60) return 'multi_day';
-  const me = event.attendees.find((a) => a.email === userEmail);
-  if (me?.partstat?.toUpperCase() === 'DECLINED') return 'declined';
-  if (event.transparent) return 'free';
-  return null;
+/** The writing's share of the progress bar, step by step. */
+function writeProgress(progress: (done: number) => void, incoming: Incoming, lines: number) {
+  const total = incoming.batches.reduce((sum, batch) => sum + batch.rows, 0) + incoming.vanished.length;
+  let done = 0;
+  return (step: Step) => {
+    done += rowsOf(step);
+    progress(lines * (READ_SHARE + ((1 - READ_SHARE) * done) / Math.max(1, total)));
+  };
 }
 
-async function loadClassifier(tx: Tx, actor: Actor) {
-  // One after another: a transaction's connection takes one query at a time.
-  const ruleRows = await tx
+function unreadable(invalid: SkippedEvent[]): AppError {
+  const fields: Record<string, string> = {};
+  for (const entry of invalid.slice(0, 50)) fields[`line ${entry.line}`] = entry.reason;
+  const first = invalid[0];
+  return new AppError(
+    'validation_failed',
+    `${invalid.length} ${invalid.length === 1 ? 'event' : 'events'} could not be read (first: line ${first?.line}: ${first?.reason}); nothing was imported. Fix the file, or import the rest and skip these.`,
+    fields,
+  );
+}
+
+/** The rules and accounts classifying this person's events (read once, before the reading). */
+async function loadClassifier(db: Db | Tx, actor: Actor) {
+  const ruleRows = await db
     .select({ id: rules.id, name: rules.name, conditions: rules.conditions, actions: rules.actions })
     .from(rules)
     .where(
       and(eq(rules.workspaceId, actor.workspaceId), eq(rules.userId, actor.userId), eq(rules.enabled, true)),
     )
     .orderBy(asc(rules.position));
-  const accountRows = await accountDomains(tx, actor.workspaceId);
-  const email = await emailOf(tx, actor);
+  const accountRows = await accountDomains(db, actor.workspaceId);
+  const email = await emailOf(db, actor);
   const ownDomain = email.split('@')[1];
   return compileRules({ rules: ruleRows, accounts: accountRows, ownDomains: ownDomain ? [ownDomain] : [] });
 }
 
-async function emailOf(tx: Tx, actor: Actor): Promise<string> {
-  const [row] = await tx.select({ email: users.email }).from(users).where(eq(users.id, actor.userId));
+async function emailOf(db: Db | Tx, actor: Actor): Promise<string> {
+  const [row] = await db.select({ email: users.email }).from(users).where(eq(users.id, actor.userId));
   return (row?.email ?? '').toLowerCase();
 }
 
-async function accountIdOf(
-  tx: Tx,
-  actor: Actor,
-  name: string,
-  cache: Map<string, string>,
-  idle: () => Promise<void>,
-): Promise<string> {
-  const key = name.trim().toLowerCase();
-  let id = cache.get(key);
-  if (!id) {
-    await idle(); // one query at a time on the transaction's connection
-    id = (await findOrCreateAccount(tx, actor, name)).id;
-    cache.set(key, id);
-  }
-  return id;
-}
-
-/** The calendar an import merges into; a file calendar is found by name or created. */
-async function resolveCalendar(
-  tx: Tx,
+/**
+ * The calendar an import merges into, looked up without writing: a calendar given by id must be
+ * the person's and of `kind`; one given by name that does not exist yet is `created` (under a new
+ * id, made when the rows are written).
+ */
+async function findCalendar(
+  db: Db | Tx,
   actor: Actor,
   wanted: { id: string } | { name: string },
   kind: CalendarKind,
-): Promise<{ id: string; name: string; created: boolean }> {
+): Promise<TargetCalendar> {
   const own = and(eq(calendars.workspaceId, actor.workspaceId), eq(calendars.userId, actor.userId));
   if ('id' in wanted) {
-    const [row] = await tx
+    const [row] = await db
       .select({ id: calendars.id, name: calendars.name, kind: calendars.kind })
       .from(calendars)
       .where(and(own, eq(calendars.id, wanted.id)));
@@ -393,13 +322,30 @@ async function resolveCalendar(
     }
     return { id: row.id, name: row.name, created: false };
   }
-  const name = wanted.name.trim().slice(0, 200) || 'Imported calendar';
-  const [row] = await tx
+  const name = calendarName(wanted.name);
+  const [row] = await db
     .select({ id: calendars.id, name: calendars.name })
     .from(calendars)
     .where(and(own, eq(calendars.kind, kind), eq(calendars.name, name)));
   if (row) return { ...row, created: false };
-  const id = randomUUID();
-  await tx.insert(calendars).values({ id, workspaceId: actor.workspaceId, userId: actor.userId, name, kind });
-  return { id, name, created: true };
+  return { id: randomUUID(), name, created: true };
+}
+
+const calendarName = (wanted: string) => wanted.trim().slice(0, 200) || 'Imported calendar';
+
+/** The calendar inside the writing transaction; a file calendar not there yet is made as `newId`. */
+async function resolveCalendar(
+  tx: Tx,
+  actor: Actor,
+  wanted: { id: string } | { name: string },
+  kind: CalendarKind,
+  newId: string,
+): Promise<TargetCalendar> {
+  const calendar = await findCalendar(tx, actor, wanted, kind);
+  if (!calendar.created) return calendar;
+  const { name } = calendar;
+  await tx
+    .insert(calendars)
+    .values({ id: newId, workspaceId: actor.workspaceId, userId: actor.userId, name, kind });
+  return { id: newId, name, created: true };
 }

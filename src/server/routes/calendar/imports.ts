@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { stream } from 'hono/streaming';
 import { takeImportSlot } from '../../../core/calendar/import-slots.ts';
+import { MAX_IMPORT_BYTES, readAtMost } from '../../../core/calendar/limits.ts';
 import { importCalendar } from '../../../core/calendar/merge.ts';
 import { importQuerySchema, importSummarySchema } from '../../../core/calendar/schemas.ts';
 import { decodeSource } from '../../../core/calendar/source.ts';
@@ -38,13 +39,13 @@ route.post('/imports', {
     const release = takeImportSlot();
     let streaming = false;
     try {
-      const { bytes, fileName } = await uploadedFile(c.req.raw, query.fileName);
+      const { text, fileName } = await uploadedFile(c.req.raw, query.fileName);
       const run = (onProgress?: (done: number, total: number) => void) =>
         importCalendar(db, actor, {
           calendar: query.calendarId
             ? { id: query.calendarId }
             : { name: query.calendar ?? fileName ?? 'Imported calendar' },
-          text: decodeSource(bytes),
+          text,
           dryRun: query.dryRun,
           skipInvalid: query.skipInvalid,
           onProgress,
@@ -79,26 +80,40 @@ function internalError(error: unknown) {
   };
 }
 
-/** The file from a raw body or a multipart form's "file" field, with its name if it has one. */
+/** Room for a multipart form's boundaries and part headers around a file at the limit. */
+const FORM_OVERHEAD = 64 * 1024;
+
+/**
+ * The file from a raw body or a multipart form's "file" field, as text, with its name if it has
+ * one. The body is streamed into one buffer and refused with 413 as soon as it passes the limit
+ * (at once when its Content-Length does); only the text is kept once it is decoded.
+ */
 async function uploadedFile(
   request: Request,
   givenName?: string,
-): Promise<{ bytes: Uint8Array; fileName?: string }> {
+): Promise<{ text: string; fileName?: string }> {
   const type = (request.headers.get('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
-  if (type === 'multipart/form-data') {
-    const form = await request.formData().catch(() => {
-      throw new AppError('bad_request', 'the multipart form could not be read (is the boundary missing?)');
-    });
-    const file = form.get('file');
-    if (!file || typeof file === 'string')
-      throw AppError.invalid('file', 'is required: send the file in the "file" field');
-    return { bytes: new Uint8Array(await file.arrayBuffer()), fileName: givenName ?? file.name };
-  }
-  if (type && !FILE_TYPES.includes(type)) {
+  if (type !== 'multipart/form-data' && type && !FILE_TYPES.includes(type)) {
     throw new AppError(
       'unsupported_media_type',
       `send the file as text/calendar, text/csv or application/octet-stream (or multipart/form-data), not ${type}`,
     );
   }
-  return { bytes: new Uint8Array(await request.arrayBuffer()), fileName: givenName };
+  const header = request.headers.get('content-length');
+  const declared = header !== null && /^\d+$/.test(header) ? Number(header) : null;
+  if (type !== 'multipart/form-data') {
+    return { text: decodeSource(await readAtMost(request.body, declared)), fileName: givenName };
+  }
+  const body = await readAtMost(request.body, declared, MAX_IMPORT_BYTES + FORM_OVERHEAD);
+  const form = await new Response(body, {
+    headers: { 'content-type': request.headers.get('content-type') ?? '' },
+  })
+    .formData()
+    .catch(() => {
+      throw new AppError('bad_request', 'the multipart form could not be read (is the boundary missing?)');
+    });
+  const file = form.get('file');
+  if (!file || typeof file === 'string')
+    throw AppError.invalid('file', 'is required: send the file in the "file" field');
+  return { text: decodeSource(new Uint8Array(await file.arrayBuffer())), fileName: givenName ?? file.name };
 }
