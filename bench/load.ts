@@ -44,6 +44,12 @@ interface Outcome {
   failures: Map<string, number>;
 }
 
+/** The seeded people who play the workload, and their leader. */
+interface Team {
+  people: LoadPerson[];
+  leader: LoadPerson;
+}
+
 interface Target {
   url: string;
   pids: number[];
@@ -129,13 +135,8 @@ const rssMiB = (pid: number) => {
   return `${field('VmRSS').toFixed(0)} (peak ${field('VmHWM').toFixed(0)})`;
 };
 
-async function measure(
-  label: string,
-  target: Target,
-  connections: number,
-  people: LoadPerson[],
-  leader: LoadPerson,
-) {
+async function measure(label: string, target: Target, connections: number, team: Team) {
+  const { people, leader } = team;
   // A short warm-up, then /api/health alone, then the mixed workload.
   await mixed(target.url, Math.min(connections, 20), 3, people, leader);
   const base = await health(target.url, connections, Math.max(5, Math.round(SECONDS / 4)));
@@ -210,6 +211,8 @@ async function startProxy(upstreams: string[]) {
 }
 
 const pidOf = (server: RunningServer) => server.process.pid ?? 0;
+/** What the load is sent to (a server, or the proxy) and the server processes behind it. */
+const targetOf = (url: string, ...servers: RunningServer[]): Target => ({ url, pids: servers.map(pidOf) });
 
 export async function run() {
   execFileSync(process.execPath, ['scripts/build-server.mjs', '--if-stale'], {
@@ -225,13 +228,7 @@ export async function run() {
   console.log(`PGlite: ${lite.activities.toLocaleString('en')} activities`);
   const liteServer = await startServer({ LINCHPIN_DATA_DIR: dataDir });
   try {
-    await measure(
-      'PGlite, 1 process',
-      { url: liteServer.url, pids: [pidOf(liteServer)] },
-      PGLITE_CONNECTIONS,
-      lite.people,
-      lite.leader,
-    );
+    await measure('PGlite, 1 process', targetOf(liteServer.url, liteServer), PGLITE_CONNECTIONS, lite);
   } finally {
     await liteServer.stop();
   }
@@ -253,28 +250,20 @@ export async function run() {
     ];
     try {
       const [first, second] = servers as [RunningServer, RunningServer];
-      await measure(
-        'PostgreSQL, 1 process',
-        { url: first.url, pids: [pidOf(first)] },
-        PG_CONNECTIONS,
-        pgData.people,
-        pgData.leader,
-      );
+      await measure('PostgreSQL, 1 process', targetOf(first.url, first), PG_CONNECTIONS, pgData);
       const one = await startProxy([first.url]);
       const single = await measure(
         'PostgreSQL, 1 process behind the proxy',
-        { url: one.url, pids: [pidOf(first)] },
+        targetOf(one.url, first),
         PG_CONNECTIONS,
-        pgData.people,
-        pgData.leader,
+        pgData,
       ).finally(one.stop);
       const two = await startProxy([first.url, second.url]);
       const double = await measure(
         'PostgreSQL, 2 processes behind the proxy',
-        { url: two.url, pids: servers.map(pidOf) },
+        targetOf(two.url, first, second),
         PG_CONNECTIONS,
-        pgData.people,
-        pgData.leader,
+        pgData,
       ).finally(two.stop);
       console.log(
         `\nScale-out: 2 processes give ${(double / single).toFixed(2)}× the throughput of 1 (both behind the proxy; goal ≥ 1.6)`,

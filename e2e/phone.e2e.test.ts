@@ -1,5 +1,6 @@
 import type { BrowserContextOptions, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { SETTINGS_SECTIONS } from '../src/web/shared/navigation.ts';
 import { icsCalendar } from '../test/ics.ts';
 import { screenshot } from './browser.ts';
 import { addDays, compactDay, localToday } from './dates.ts';
@@ -204,19 +205,10 @@ describe('Linchpin on a phone', () => {
       ['Rules', 'rules'],
       ['Reflections', 'reflections'],
       ['Team', 'team'],
-      ...(
-        [
-          'profile',
-          'notifications',
-          'calendar-feed',
-          'leader-view',
-          'people',
-          'team-privacy',
-          'tokens',
-          'password',
-          'audit',
-        ] as const
-      ).map((section): [string, string] => [`Settings, ${section}`, `settings/${section}`]),
+      ...SETTINGS_SECTIONS.map((section): [string, string] => [
+        `Settings, ${section}`,
+        `settings/${section}`,
+      ]),
     ];
     for (const [name, hash] of pages) await measure(name, hash);
     const reviewItems = page.getByTestId('review-item');
