@@ -13,10 +13,12 @@ const options = { window: WINDOW, timeZone: 'Europe/Amsterdam' };
 const events = (items: Iterable<{ event: ImportedEvent } | { problem: unknown }>) =>
   [...items].flatMap((item) => ('event' in item ? [item.event] : []));
 
+const CORPUS = join(packageRoot(), '../shared/corpus/ics');
+
 /** The shared corpus of real calendars (when it is there) and the CSV fixtures. */
 function sources(): { name: string; events: ImportedEvent[] }[] {
   const found: { name: string; events: ImportedEvent[] }[] = [];
-  const corpus = join(packageRoot(), '../shared/corpus/ics');
+  const corpus = CORPUS;
   const walk = (dir: string): string[] =>
     readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
       entry.isDirectory()
@@ -74,7 +76,8 @@ describe('hashedText', () => {
       expect(hashedText(event)).toBe(JSON.stringify(event, HASHED_KEYS));
       compared++;
     }
-    expect(compared).toBeGreaterThan(50);
+    // The CSV fixtures and the series alone give some thirty; the shared corpus, when beside us, many more.
+    expect(compared).toBeGreaterThan(existsSync(CORPUS) ? 50 : 20);
   });
 
   it('leaves out what is not there, as the replacer list did', () => {
