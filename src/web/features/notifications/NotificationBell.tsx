@@ -2,6 +2,7 @@ import { type KeyboardEvent, useCallback, useEffect, useId, useRef, useState } f
 import type { Me } from '../../api/types.ts';
 import { ListSkeleton, Loaded } from '../../shared/Loaded.tsx';
 import { hrefOf } from '../../shared/navigation.ts';
+import { StrokeIcon } from '../../shared/StrokeIcon.tsx';
 import { NotificationList } from './NotificationList.tsx';
 import { badgeText, bellLabel } from './notification-days.ts';
 import { type NotificationItem, useMarkRead, useNotifications } from './notification-queries.ts';
@@ -152,21 +153,9 @@ export function NotificationBell({ me }: { me: Me }) {
 
 function BellIcon() {
   return (
-    <svg
-      className="bell__icon"
-      width="20"
-      height="20"
-      viewBox="0 0 24 24"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth="1.8"
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden="true"
-      focusable="false"
-    >
+    <StrokeIcon className="bell__icon" size={20}>
       <path d="M6 8a6 6 0 0 1 12 0c0 7 3 9 3 9H3s3-2 3-9" />
       <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
-    </svg>
+    </StrokeIcon>
   );
 }

@@ -1,3 +1,5 @@
+import { StrokeIcon } from '../../shared/StrokeIcon.tsx';
+
 /** The navigation's line icons, drawn inline (24 × 24, one stroke) so they need no request. */
 const PATHS = {
   today:
@@ -19,20 +21,8 @@ export type IconName = keyof typeof PATHS;
 
 export function NavIcon({ name }: { name: IconName }) {
   return (
-    <svg
-      className={`nav-icon${name === 'more' ? ' nav-icon--dots' : ''}`}
-      width="24"
-      height="24"
-      viewBox="0 0 24 24"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth="1.8"
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden="true"
-      focusable="false"
-    >
+    <StrokeIcon className={`nav-icon${name === 'more' ? ' nav-icon--dots' : ''}`} size={24}>
       <path d={PATHS[name]} />
-    </svg>
+    </StrokeIcon>
   );
 }
