@@ -64,7 +64,8 @@ describe('Linchpin on a phone', () => {
     ] as const) {
       await shell.tab(tab).click();
       await expect.poll(() => shell.location()).toMatch(route);
-      expect(await shell.tab(tab).getAttribute('aria-current')).toBe('page');
+      // The address changes first; the tabs follow on the next render.
+      await expect.poll(() => shell.tab(tab).getAttribute('aria-current')).toBe('page');
     }
 
     // More: the other pages in a sheet; Escape closes it and focus goes back to More.
