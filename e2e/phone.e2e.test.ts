@@ -1,23 +1,16 @@
 import type { BrowserContextOptions, Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
-import { SETTINGS_SECTIONS } from '../src/web/shared/navigation.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { icsCalendar } from '../test/ics.ts';
 import { screenshot } from './browser.ts';
 import { addDays, compactDay, localToday } from './dates.ts';
 import { fileHarness, freshDataDir, type Person } from './harness.ts';
-import { PhoneShell, TodayPage } from './pages/phone.ts';
+import { everySignedInPage } from './pages/every-page.ts';
+import { PHONE, PhoneShell, TodayPage } from './pages/phone.ts';
 import { TouchWeekPage, WeekPage } from './pages/week.ts';
 import { startServer } from './server.ts';
 
 const app = fileHarness({ name: 'phone' });
 
-/** A phone in the hand: Chromium's mobile emulation, touch and all. */
-const PHONE: BrowserContextOptions = {
-  viewport: { width: 390, height: 844 },
-  deviceScaleFactor: 3,
-  isMobile: true,
-  hasTouch: true,
-};
 /** The narrowest phone the layout is for. */
 const NARROW: BrowserContextOptions = { ...PHONE, viewport: { width: 360, height: 780 } };
 
@@ -166,116 +159,124 @@ describe('Linchpin on a phone', () => {
     expect(stored).toMatchObject({ urgent: false, important: true });
   });
 
-  it('scrolls no page sideways at 360 px, with the demo loaded', async () => {
-    const owner = app.owner;
-    await owner.post('/demo');
-    const { items: accounts } = await owner.get('/accounts');
-    const northwind = accounts.find((a: { name: string }) => a.name === 'Northwind Foods');
-    // A goal named by one long word, on an activity listed on the account page.
-    const goal = await owner.post(`/accounts/${northwind.id}/goals`, {
-      dimension: 'capability',
-      title: 'Northwind-runs-its-own-supply-chain-forecasting-in-every-region-by-2028',
-    });
-    const workshop = await owner.post('/activities', {
-      title: 'Forecasting workshop',
-      startsAt: `${addDays(localToday(), -1)}T10:00`,
-      minutes: 60,
-      urgent: false,
-      important: true,
-      accountId: northwind.id,
-    });
-    await owner.patch(`/activities/${workshop.id}`, { goalId: goal.id });
-    const [round] = (await owner.get(`/accounts/${northwind.id}/scorecard`)).items;
-    const link = await owner.post(`/scorecard/rounds/${round.id}/invitations`, {});
-
-    const page = await app.page(owner, NARROW);
-    const widths: Record<string, { scrollWidth: number; innerWidth: number }> = {};
-    const measure = async (name: string, hash: string) => {
+  describe('with the demo loaded, at 360 px', () => {
+    // One demo for every check below; each check is its own test so none runs for minutes.
+    let northwind: { id: string };
+    let roundId: string;
+    let ratingPath: string;
+    const narrowest = () => app.page(app.owner, NARROW);
+    const wider = (widths: Record<string, { scrollWidth: number; innerWidth: number }>) =>
+      Object.fromEntries(
+        Object.entries(widths).filter(([, w]) => w.scrollWidth > 360 || w.innerWidth !== 360),
+      );
+    const measure = async (page: Page, hash: string) => {
       await page.goto('about:blank');
       await page.goto(`/#/${hash}`);
-      widths[name] = await sideways(page);
+      return sideways(page);
     };
-    const pages: [string, string][] = [
-      ['Today', 'today'],
-      ['Week', 'week'],
-      ['Plan', 'plan'],
-      ['Accounts', 'accounts'],
-      ['an account', `accounts/${northwind.id}`],
-      ['a scorecard round', `scorecard/${round.id}`],
-      ['Import', 'import'],
-      ['Rules', 'rules'],
-      ['Reflections', 'reflections'],
-      ['Team', 'team'],
-      ...SETTINGS_SECTIONS.map((section): [string, string] => [
-        `Settings, ${section}`,
-        `settings/${section}`,
-      ]),
-    ];
-    for (const [name, hash] of pages) await measure(name, hash);
-    const reviewItems = page.getByTestId('review-item');
-    await measure('Review, empty', 'review');
-    expect(await reviewItems.count()).toBe(0);
-    await screenshot(page, 'phone-360-settings-audit');
 
-    const day = compactDay(addDays(localToday(), -2));
-    const events: [string, string][] = [
-      ['Quarterly pipeline and territory planning review with regional leads', '10'],
-      ['Catch-up', '14'],
-    ];
-    await owner.call(
-      'POST',
-      '/imports?calendar=phone-calendar',
-      icsCalendar(
-        events.map(([summary, hour], i) => ({
-          uid: `phone-${i}@e2e.test`,
-          summary,
-          start: `${day}T${hour}0000Z`,
-          end: `${day}T${hour}4500Z`,
-        })),
-      ),
-      'text/calendar',
-    );
-    await measure('Review, full', 'review');
-    expect(await reviewItems.count()).toBeGreaterThan(0);
+    beforeAll(async () => {
+      const owner = app.owner;
+      await owner.post('/demo');
+      const { items: accounts } = await owner.get('/accounts');
+      northwind = accounts.find((a: { name: string }) => a.name === 'Northwind Foods');
+      // A goal named by one long word, on an activity listed on the account page.
+      const goal = await owner.post(`/accounts/${northwind.id}/goals`, {
+        dimension: 'capability',
+        title: 'Northwind-runs-its-own-supply-chain-forecasting-in-every-region-by-2028',
+      });
+      const workshop = await owner.post('/activities', {
+        title: 'Forecasting workshop',
+        startsAt: `${addDays(localToday(), -1)}T10:00`,
+        minutes: 60,
+        urgent: false,
+        important: true,
+        accountId: northwind.id,
+      });
+      await owner.patch(`/activities/${workshop.id}`, { goalId: goal.id });
+      const [round] = (await owner.get(`/accounts/${northwind.id}/scorecard`)).items;
+      roundId = round.id;
+      ratingPath = (await owner.post(`/scorecard/rounds/${round.id}/invitations`, {})).path;
+    });
 
-    const visitor = await app.page(undefined, NARROW);
-    await visitor.goto(link.path);
-    await visitor.getByRole('button', { name: 'Send my answers' }).waitFor();
-    widths['the rating form'] = await sideways(visitor);
-    await visitor.goto('/#/');
-    await visitor.getByRole('button', { name: 'Sign in' }).waitFor();
-    widths['sign-in'] = await sideways(visitor);
+    it('scrolls no signed-in page sideways', async () => {
+      const page = await narrowest();
+      const widths: Record<string, { scrollWidth: number; innerWidth: number }> = {};
+      for (const [name, hash] of everySignedInPage({ accountId: northwind.id, roundId }))
+        widths[name] = await measure(page, hash);
+      await screenshot(page, 'phone-360-settings-audit');
+      expect(wider(widths)).toEqual({});
+    });
 
-    const fresh = await startServer({ LINCHPIN_DATA_DIR: freshDataDir('phone-setup') });
-    try {
-      const setup = await app.page(undefined, { ...NARROW, baseURL: fresh.url });
-      await setup.goto('/');
-      await setup.getByLabel('Workspace name').waitFor();
-      widths.setup = await sideways(setup);
-    } finally {
-      await fresh.stop();
-    }
+    it('scrolls the review inbox sideways neither empty nor full of long titles', async () => {
+      const page = await narrowest();
+      const reviewItems = page.getByTestId('review-item');
+      const widths: Record<string, { scrollWidth: number; innerWidth: number }> = {};
+      widths['Review, empty'] = await measure(page, 'review');
+      expect(await reviewItems.count()).toBe(0);
 
-    const wider = Object.entries(widths).filter(([, w]) => w.scrollWidth > 360 || w.innerWidth !== 360);
-    expect(Object.fromEntries(wider)).toEqual({});
+      const day = compactDay(addDays(localToday(), -2));
+      const events: [string, string][] = [
+        ['Quarterly pipeline and territory planning review with regional leads', '10'],
+        ['Catch-up', '14'],
+      ];
+      await app.owner.call(
+        'POST',
+        '/imports?calendar=phone-calendar',
+        icsCalendar(
+          events.map(([summary, hour], i) => ({
+            uid: `phone-${i}@e2e.test`,
+            summary,
+            start: `${day}T${hour}0000Z`,
+            end: `${day}T${hour}4500Z`,
+          })),
+        ),
+        'text/calendar',
+      );
+      widths['Review, full'] = await measure(page, 'review');
+      expect(await reviewItems.count()).toBeGreaterThan(0);
+      expect(wider(widths)).toEqual({});
+    });
 
-    // The pages a phone opens most, as a person sees them.
-    const phone = await app.page(owner, PHONE);
-    const shots: [string, string][] = [
-      ['phone-plan', 'plan'],
-      ['phone-account', `accounts/${northwind.id}`],
-      ['phone-week-demo', 'week'],
-      ['phone-today-demo', 'today'],
-      ['phone-round', `scorecard/${round.id}`],
-      ['phone-review', 'review'],
-      ['phone-team', 'team'],
-    ];
-    for (const [name, hash] of shots) {
-      await phone.goto('about:blank');
-      await phone.goto(`/#/${hash}`);
-      await sideways(phone);
-      await screenshot(phone, name);
-    }
+    it('scrolls no signed-out page sideways: the rating form, sign-in and setup', async () => {
+      const widths: Record<string, { scrollWidth: number; innerWidth: number }> = {};
+      const visitor = await app.page(undefined, NARROW);
+      await visitor.goto(ratingPath);
+      await visitor.getByRole('button', { name: 'Send my answers' }).waitFor();
+      widths['the rating form'] = await sideways(visitor);
+      await visitor.goto('/#/');
+      await visitor.getByRole('button', { name: 'Sign in' }).waitFor();
+      widths['sign-in'] = await sideways(visitor);
+
+      const fresh = await startServer({ LINCHPIN_DATA_DIR: freshDataDir('phone-setup') });
+      try {
+        const setup = await app.page(undefined, { ...NARROW, baseURL: fresh.url });
+        await setup.goto('/');
+        await setup.getByLabel('Workspace name').waitFor();
+        widths.setup = await sideways(setup);
+      } finally {
+        await fresh.stop();
+      }
+      expect(wider(widths)).toEqual({});
+    });
+
+    it('shows the pages a phone opens most as a person sees them (screenshots)', async () => {
+      const phone = await app.page(app.owner, PHONE);
+      const shots: [string, string][] = [
+        ['phone-plan', 'plan'],
+        ['phone-account', `accounts/${northwind.id}`],
+        ['phone-week-demo', 'week'],
+        ['phone-today-demo', 'today'],
+        ['phone-round', `scorecard/${roundId}`],
+        ['phone-review', 'review'],
+        ['phone-team', 'team'],
+      ];
+      for (const [name, hash] of shots) {
+        const width = await measure(phone, hash);
+        expect(width.scrollWidth).toBeLessThanOrEqual(width.innerWidth);
+        await screenshot(phone, name);
+      }
+    });
   });
 
   it('keeps the header’s navigation at 1280 px, with no tabs at the bottom', async () => {

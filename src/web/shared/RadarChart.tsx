@@ -79,13 +79,12 @@ export default function RadarChart({
                   layout,
                   s.values.map((v) => (v ?? 0) / MAX),
                 )}
-                fill={s.color}
-                stroke={s.color}
+                style={{ fill: s.color, stroke: s.color }}
               />
               {s.values.map((v, i) => {
                 if (v === null) return null;
                 const [x, y] = radarPoint(layout, i, axes.length, v / MAX);
-                return <circle key={axes[i]} cx={x} cy={y} r={2.5} fill={s.color} />;
+                return <circle key={axes[i]} cx={x} cy={y} r={2.5} style={{ fill: s.color }} />;
               })}
             </g>
           ))}

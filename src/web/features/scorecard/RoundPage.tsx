@@ -23,8 +23,8 @@ import {
 
 const RadarChart = lazy(() => import('../../shared/RadarChart.tsx'));
 
-const US_COLOUR = '#3b5bdb';
-const THEM_COLOUR = '#e59a2f';
+const US_COLOUR = 'var(--accent)';
+const THEM_COLOUR = 'var(--q3)';
 
 /** #/scorecard/<id>: one round — radars, the gap table, your rating, customer links, the conversation. */
 export function RoundPage({ roundId, me }: { roundId: string; me: Me }) {

@@ -123,7 +123,7 @@ export function TeamHeatmap({
                       className={isSelected ? 'heatmap__cell heatmap__cell--selected' : 'heatmap__cell'}
                       style={{
                         background: heatColour(point.share),
-                        color: point.share !== null && point.share >= 0.35 ? '#fff' : 'var(--text)',
+                        color: point.share !== null && point.share >= 0.35 ? 'var(--heat-on)' : 'var(--text)',
                       }}
                       tabIndex={index === stop ? 0 : -1}
                       aria-label={`${title}: ${lines.join(', ')}`}

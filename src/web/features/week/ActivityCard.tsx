@@ -15,7 +15,12 @@ export type MoveBy = 'keys' | 'menu';
 export interface FocusRequest {
   id: string;
   by: MoveBy;
+  /** Where it goes: the card takes focus there, not where it was before the move is drawn. */
+  to: Quadrant;
 }
+
+const isMovedHere = (focus: FocusRequest | null, activity: Activity) =>
+  focus?.id === activity.id && focus.to === activity.quadrant && activity.classification !== 'unclassified';
 
 interface ActivityCardProps {
   activity: Activity;
@@ -89,7 +94,7 @@ export function ActivityCards({
     <div key={activity.id} className="card-slot">
       <ActivityCard
         activity={activity}
-        focusOnMount={focus?.id === activity.id ? focus.by : undefined}
+        focusOnMount={isMovedHere(focus, activity) ? focus?.by : undefined}
         {...card}
       />
       <MoveMenu activity={activity} onMove={(to) => card.onMove(activity, to, 'menu')} />

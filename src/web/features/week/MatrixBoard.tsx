@@ -81,7 +81,7 @@ export function MatrixBoard({ week, report, activities, onOpen }: MatrixBoardPro
   const moveTo = useCallback(
     (activity: Activity, to: Quadrant, by?: MoveBy) => {
       if (activity.quadrant === to && activity.classification !== 'unclassified') return;
-      if (by) setFocus({ id: activity.id, by });
+      if (by) setFocus({ id: activity.id, by, to });
       move.mutate({ activity, to });
       setAnnouncement(`Moved ‘${activity.title}’ to ${quadrantTitle(to)}.`);
     },

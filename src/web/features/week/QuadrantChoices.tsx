@@ -26,7 +26,8 @@ export function QuadrantChoices({ onChoose, except, verb, disabled, layout }: Qu
           aria-label={verb ? `${verb} ${q.label} ${q.name}` : undefined}
           onClick={() => onChoose(q.id)}
         >
-          <span className="quadrant-choice__key">{q.label}</span>
+          {/* The space keeps the visible text "Q2 Build the legacy" inside the spoken name. */}
+          <span className="quadrant-choice__key">{q.label}</span>{' '}
           <span className="quadrant-choice__name">{q.name}</span>
           {layout === 'list' && <span className="quadrant-choice__explanation">{q.explanation}</span>}
         </button>
