@@ -168,7 +168,14 @@ export class Harness {
 
   /** A page in a fresh browser context, signed in as `person` (or nobody), at no page yet. */
   async page(person?: Person, options: BrowserContextOptions = {}): Promise<Page> {
-    const context = await this.browser.newContext({ baseURL: this.url, ...this.options.context, ...options });
+    // Service workers only where a test asks for them (offline.e2e.test.ts): otherwise every fresh
+    // context would install one and fetch the whole app shell beside the test's own requests.
+    const context = await this.browser.newContext({
+      baseURL: this.url,
+      serviceWorkers: 'block',
+      ...this.options.context,
+      ...options,
+    });
     this.contexts.push(context);
     if (person) await context.addCookies(await person.cookies());
     return context.newPage();

@@ -43,8 +43,17 @@ export class WeekPage extends Screen {
     return this.page.getByTestId(`share-${quadrant}`);
   }
 
+  /** Quick-adds made on this device and waiting to be sent, listed under the form. */
+  readonly waiting = this.page.getByTestId('waiting-activity');
+
   /** Adds an activity with the quick-add form and waits for its card. */
   async quickAdd(activity: QuickAdd): Promise<void> {
+    await this.sendQuickAdd(activity);
+    await this.card(activity.title).waitFor();
+  }
+
+  /** Fills the quick-add form and presses Add, without waiting for where it goes. */
+  async sendQuickAdd(activity: QuickAdd): Promise<void> {
     const form = this.quickAddForm;
     await form.getByLabel('Title').fill(activity.title);
     if (activity.minutes !== undefined) await form.getByLabel('Minutes').fill(String(activity.minutes));
@@ -53,7 +62,6 @@ export class WeekPage extends Screen {
     if (activity.urgent !== undefined) await form.getByLabel('Urgent').setChecked(activity.urgent);
     if (activity.important !== undefined) await form.getByLabel('Important').setChecked(activity.important);
     await form.getByRole('button', { name: 'Add', exact: true }).click();
-    await this.card(activity.title).waitFor();
   }
 
   /** Drags a card onto a quadrant with the pointer. */

@@ -2,8 +2,8 @@ import { Suspense } from 'react';
 import { useMe, useSetupState } from './features/auth/session.ts';
 import { AppHeader } from './features/shell/AppHeader.tsx';
 import { BottomNav } from './features/shell/BottomNav.tsx';
-import { useAppRoute } from './features/shell/home.ts';
-import { WeekPage } from './features/week/WeekPage.tsx';
+import { PHONE_QUERY, useAppRoute } from './features/shell/home.ts';
+import { SyncProblems } from './offline/SyncStatus.tsx';
 import { problemOf } from './shared/forms.ts';
 import { lazyNamed } from './shared/lazy.ts';
 import { useRoute } from './shared/navigation.ts';
@@ -24,6 +24,11 @@ const ReflectionsPage = lazyNamed(
   'ReflectionsPage',
 );
 const PlanPage = lazyNamed(() => import('./features/plan/PlanPage.tsx'), 'PlanPage');
+// The Week too, so a phone's home (Today) loads without the board; on a wide screen, whose home the
+// Week is, its chunk is fetched at once beside the entry's work rather than after sign-in.
+const loadWeekPage = () => import('./features/week/WeekPage.tsx');
+if (!window.matchMedia(PHONE_QUERY).matches) void loadWeekPage();
+const WeekPage = lazyNamed(loadWeekPage, 'WeekPage');
 const TodayPage = lazyNamed(() => import('./features/plan/TodayPage.tsx'), 'TodayPage');
 const TeamPage = lazyNamed(() => import('./features/team/TeamPage.tsx'), 'TeamPage');
 const RoundPage = lazyNamed(() => import('./features/scorecard/RoundPage.tsx'), 'RoundPage');
@@ -95,6 +100,7 @@ function SignedInApp() {
     <>
       <AppHeader me={me.data} current={route} />
       <main className="page">
+        <SyncProblems userId={me.data.id} />
         <Suspense fallback={<div className="page-skeleton" aria-busy="true" />}>
           {route.page === 'settings' ? (
             <SettingsPage me={me.data} section={route.section} />

@@ -2,6 +2,7 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
+import { registerServiceWorker, UpdatePrompt } from './offline/UpdatePrompt.tsx';
 import { createQueryClient } from './shared/query-client.ts';
 import { ToastProvider } from './shared/Toasts.tsx';
 import './styles.css';
@@ -14,7 +15,10 @@ createRoot(root).render(
     <QueryClientProvider client={createQueryClient()}>
       <ToastProvider>
         <App />
+        <UpdatePrompt />
       </ToastProvider>
     </QueryClientProvider>
   </StrictMode>,
 );
+
+registerServiceWorker();

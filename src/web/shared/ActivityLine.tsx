@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { Quadrant } from '../api/types.ts';
 import { formatDuration } from './format.ts';
 import { quadrantInfo } from './quadrants.ts';
@@ -10,11 +11,13 @@ interface ActivityLineProps {
   /** What it is for: its legacy goal, its account. */
   tag?: string | null;
   minutes: number;
+  /** A note on its state, after the title (e.g. "waiting to sync"). */
+  status?: ReactNode;
   testId?: string;
 }
 
 /** One activity in a short list (`<ul className="recent">`): when, its quadrant, what, for what, how long. */
-export function ActivityLine({ when, quadrant, title, tag, minutes, testId }: ActivityLineProps) {
+export function ActivityLine({ when, quadrant, title, tag, minutes, status, testId }: ActivityLineProps) {
   const q = quadrantInfo(quadrant);
   return (
     <li className="recent__row" data-testid={testId}>
@@ -23,6 +26,7 @@ export function ActivityLine({ when, quadrant, title, tag, minutes, testId }: Ac
         {q.label}
       </span>
       <span className="recent__title">{title}</span>
+      {status}
       {tag && (
         <span className="pill recent__tag" title={tag}>
           {tag}

@@ -1,6 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, authPost, isApiError } from '../../api/client.ts';
-import type { SetupInput } from '../../api/types.ts';
+import type { Me, SetupInput } from '../../api/types.ts';
+import { forgetQueue } from '../../offline/queue.ts';
+import { forgetScreens, lastPerson, restoreScreens } from '../../offline/saved-screens.ts';
 import {
   endSession,
   ME_KEY,
@@ -10,26 +12,50 @@ import {
   startSession,
 } from '../../shared/query-client.ts';
 
+/** Without a connection, the app opens as the person last signed in on this device (if any). */
+const offline = (error: unknown) => isApiError(error, 0);
+
 export function useSetupState() {
   return useQuery({
     queryKey: SETUP_KEY,
-    queryFn: () => api.GET('/setup'),
+    queryFn: async () => {
+      try {
+        return await api.GET('/setup');
+      } catch (error) {
+        if (offline(error) && (await lastPerson())) return { needed: false };
+        throw error;
+      }
+    },
     staleTime: Infinity,
+    networkMode: 'offlineFirst',
   });
 }
 
-/** The signed-in user, or null when nobody is signed in. */
+/** The signed-in user, or null when nobody is signed in; their saved screens are restored first. */
 export function useMe() {
+  const queryClient = useQueryClient();
   return useQuery({
     queryKey: ME_KEY,
     queryFn: async () => {
       try {
-        return sessionSeen(await api.GET('/me'));
+        const me = await api.GET('/me');
+        await restoreScreens(queryClient, me);
+        return sessionSeen(me);
       } catch (error) {
-        if (isApiError(error, 401)) return sessionSeen(null);
-        throw error;
+        if (isApiError(error, 401)) {
+          // The session ended (expired, signed out elsewhere): offline, the app must not open as
+          // that person any more. Their queue stays for when they sign in again.
+          const ended = await lastPerson();
+          if (ended) await forgetScreens(ended.id);
+          return sessionSeen(null);
+        }
+        const last = offline(error) ? await lastPerson() : undefined;
+        if (!last) throw error;
+        await restoreScreens(queryClient, last);
+        return last;
       }
     },
+    networkMode: 'offlineFirst',
   });
 }
 
@@ -52,10 +78,16 @@ export function useSignIn() {
   });
 }
 
+/** Signing out also deletes what this device kept for the person: queued changes, saved screens. */
 export function useSignOut() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: () => authPost('/auth/sign-out', {}),
-    onSettled: () => endSession(queryClient),
+    onSettled: async () => {
+      const me = queryClient.getQueryData<Me | null>(ME_KEY);
+      if (me) await Promise.all([forgetQueue(me.id), forgetScreens(me.id)]).catch(() => undefined);
+      endSession(queryClient);
+    },
+    networkMode: 'always',
   });
 }

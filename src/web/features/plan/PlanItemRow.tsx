@@ -17,7 +17,7 @@ export function PlanItemRow({
       <input
         type="checkbox"
         checked={item.done}
-        onChange={(e) => mark.mutate({ id: item.id, done: e.target.checked })}
+        onChange={(e) => mark.mutate({ id: item.id, done: e.target.checked, title: item.title })}
       />
       <span>
         {item.startTime && <b>{item.startTime} </b>}

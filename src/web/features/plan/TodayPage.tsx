@@ -1,4 +1,10 @@
 import type { Me } from '../../api/types.ts';
+import {
+  useWaitingActivities,
+  useWaitingTicks,
+  WaitingActivities,
+  WaitingPill,
+} from '../../offline/SyncStatus.tsx';
 import { ActivityLine } from '../../shared/ActivityLine.tsx';
 import { formatWhen, todayIn } from '../../shared/dates.ts';
 import { EmptyNote } from '../../shared/EmptyNote.tsx';
@@ -21,6 +27,8 @@ import { useToday } from './plan-queries.ts';
 export function TodayPage({ me }: { me: Me }) {
   const today = useToday();
   const day = todayIn(me.timeZone);
+  // A tick made offline shows at once, marked, until the server has it.
+  const ticks = useWaitingTicks(me.id);
   return (
     <div className="today-page">
       <PageIntro
@@ -51,29 +59,38 @@ export function TodayPage({ me }: { me: Me }) {
         >
           {(data) => (
             <div>
-              {data.items.map((item) => (
-                <PlanItemRow key={item.id} item={item} testId="today-item" />
-              ))}
+              {data.items.map((item) => {
+                const waiting = ticks.get(item.id);
+                return waiting === undefined ? (
+                  <PlanItemRow key={item.id} item={item} testId="today-item" />
+                ) : (
+                  <PlanItemRow key={item.id} item={{ ...item, done: waiting }} testId="today-item">
+                    <WaitingPill />
+                  </PlanItemRow>
+                );
+              })}
             </div>
           )}
         </Loaded>
       </Panel>
-      <LoggedToday day={day} />
+      <LoggedToday day={day} userId={me.id} />
       <DueDecisions until={day} />
     </div>
   );
 }
 
 /** What is logged or planned today, as the quick-add adds to it. */
-function LoggedToday({ day }: { day: string }) {
+function LoggedToday({ day, userId }: { day: string; userId: string }) {
   const activities = useDayActivities(day);
+  const waiting = useWaitingActivities(userId, day).length;
   const total = activities.data?.reduce((sum, activity) => sum + activity.minutes, 0) ?? 0;
   return (
     <Panel title="Time today" subtitle={total ? formatDuration(total) : undefined} testId="today-time">
+      <WaitingActivities userId={userId} day={day} />
       <Loaded
         query={activities}
         loading={<ListSkeleton rows={2} />}
-        empty={<EmptyNote>Nothing logged today yet: add what you did above.</EmptyNote>}
+        empty={waiting ? null : <EmptyNote>Nothing logged today yet: add what you did above.</EmptyNote>}
       >
         {(items) => (
           <ul className="recent">

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ApiAnswer, ApiBody } from '../../../client/index.ts';
 import { api } from '../../api/client.ts';
+import { submit } from '../../offline/sync.ts';
 import { byId, byWeek, useRefreshingMutation } from '../../shared/query-client.ts';
 
 export type WeekPlan = ApiAnswer<'/plans/{week}', 'get'>;
@@ -72,12 +73,19 @@ export function useSchedule() {
   });
 }
 
+/** Ticks an action done (or not), or queues the tick on this device without a connection (offline/). */
 export function useMarkDone() {
   const refresh = useRefresh();
+  const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, done }: { id: string; done: boolean }) =>
-      api.PUT('/plan-items/{id}/done', { ...byId(id), body: { done } }),
-    onSuccess: refresh,
+    mutationFn: ({ id, done, title }: { id: string; done: boolean; title: string }) =>
+      submit(queryClient, { kind: 'done', itemId: id, done, title }, (headers) =>
+        api.PUT('/plan-items/{id}/done', { ...byId(id), body: { done }, headers }),
+      ),
+    onSuccess: (submitted) => {
+      if ('sent' in submitted) refresh();
+    },
+    networkMode: 'always',
   });
 }
 

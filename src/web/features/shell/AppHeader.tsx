@@ -1,4 +1,5 @@
 import type { Me } from '../../api/types.ts';
+import { SyncStatus } from '../../offline/SyncStatus.tsx';
 import { initialsOf } from '../../shared/format.ts';
 import { hrefOf, type Route } from '../../shared/navigation.ts';
 import { useReviewCount } from '../../shared/review-count.ts';
@@ -39,6 +40,7 @@ export function AppHeader({ me, current }: { me: Me; current: Route }) {
           ))}
         </nav>
         <div className="app-header__user">
+          <SyncStatus userId={me.id} />
           <NotificationBell me={me} />
           <span className="avatar app-header__avatar" aria-hidden="true" title={me.name}>
             {initialsOf(me.name)}

@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { navigate, type Route, useRoute } from '../../shared/navigation.ts';
 
 /** Up to this width the app is laid out for a phone: keep in step with the CSS's `@media (max-width: 720px)`. */
-const PHONE_QUERY = '(max-width: 720px)';
+export const PHONE_QUERY = '(max-width: 720px)';
 
 /**
  * The page the address names. With none (`#/`) a phone opens on Today, and the address says so

@@ -1,4 +1,6 @@
 import type { FormEvent } from 'react';
+import { WaitingActivities } from '../../offline/SyncStatus.tsx';
+import { useSignedInId } from '../../offline/sync.ts';
 import { FormError } from '../../shared/Field.tsx';
 import { problemOf } from '../../shared/forms.ts';
 import { PanelHeading } from '../../shared/Panel.tsx';
@@ -14,6 +16,7 @@ interface QuickAddProps {
 
 export function QuickAdd(props: QuickAddProps) {
   const { draft, change, errors, add, sending, titleRef } = useQuickAdd(props);
+  const userId = useSignedInId();
   const submit = (event: FormEvent) => {
     event.preventDefault();
     add();
@@ -28,6 +31,7 @@ export function QuickAdd(props: QuickAddProps) {
           <SubmitButton label="Add" busy={sending.isPending} />
         </div>
       </div>
+      {userId && <WaitingActivities userId={userId} />}
     </form>
   );
 }

@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client.ts';
 import type { Activity, ActivityInput, ActivityPatch, Quadrant, WeekReport } from '../../api/types.ts';
+import { submit } from '../../offline/sync.ts';
 import { problemOf } from '../../shared/forms.ts';
 import { quadrantInfo } from '../../shared/quadrants.ts';
 import { useRefreshingMutation } from '../../shared/query-client.ts';
@@ -11,14 +12,19 @@ import { refreshWeekData, weekKeys } from './week-queries.ts';
 const UNDO_MS = 8000;
 const MOVE_KEY = ['move-activity'];
 
+/** Adds an activity, or queues it on this device when there is no connection (offline/). */
 export function useCreateActivity() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: ActivityInput) => api.POST('/activities', { body: input }),
+    mutationFn: (input: ActivityInput) =>
+      submit(queryClient, { kind: 'activity', input }, (headers) =>
+        api.POST('/activities', { body: input, headers }),
+      ),
     // Not awaited: quick-add clears its title at once, or it would wipe what is typed meanwhile.
-    onSuccess: () => {
-      void refreshWeekData(queryClient);
+    onSuccess: (submitted) => {
+      if ('sent' in submitted) void refreshWeekData(queryClient);
     },
+    networkMode: 'always',
   });
 }
 

@@ -45,15 +45,21 @@ export function useQuickAdd({ week, defaultDay, defaultStart, confirm }: QuickAd
     const sent = { ...draft, ...decided };
     if (!passes(sent)) return false;
     setDraft(sent);
-    create.mutate(inputOf(sent, { full: false }), {
-      onSuccess: (activity) => {
+    const input = inputOf(sent, { full: false });
+    create.mutate(input, {
+      onSuccess: (submitted) => {
         // Ready for the next one, right after this one.
         setDraft((current) => ({
           ...current,
           title: '',
-          start: addMinutesToTime(current.start, activity.minutes),
+          start: addMinutesToTime(current.start, Number(input.minutes)),
         }));
         titleRef.current?.focus();
+        if (!('sent' in submitted)) {
+          toast({ message: `Saved on this device: ‘${input.title}’ is waiting to sync` });
+          return;
+        }
+        const activity = submitted.sent;
         const addedWeek = isoWeekOf(sent.day);
         if (addedWeek !== week) {
           toast({
