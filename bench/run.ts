@@ -6,6 +6,7 @@ const benches: Record<string, () => Promise<{ run(): Promise<void> }>> = {
   startup: () => import('./startup.ts'),
   'web-size': () => import('./web-size.ts'),
   import: () => import('./import.ts'),
+  contacts: () => import('./contacts.ts'),
   account: () => import('./account.ts'),
   team: () => import('./team.ts'),
   rhythm: () => import('./rhythm.ts'),

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { writeIcs } from '../test/ics.ts';
@@ -183,6 +183,40 @@ describe('the linchpin CLI', () => {
     const csv = readFileSync(out, 'utf8');
     expect(csv).toMatch(/Escalation call with Northwind/);
     expect(csv).toMatch(/Joint plan with buyer/);
+  });
+
+  it('imports contacts as stakeholders: a dry run, the skipped lines, then safely again', async () => {
+    const { env, api } = await cm();
+    const northwind = await api.post('/accounts', { name: 'Northwind', domains: ['northwind.example'] });
+    await api.post('/accounts', { name: 'Contoso' });
+    const file = join(app.home, 'contacts.csv');
+    writeFileSync(file, readFileSync(new URL('../src/core/contacts/fixtures/google.csv', import.meta.url)));
+    const dry = await runCli(['import-contacts', file, '--dry-run'], env);
+    expect(dry.code, dry.stderr).toBe(0);
+    expect(dry.stdout).toMatch(
+      /^Dry run, nothing written\. google: 3 added, 0 updated, 0 unchanged, 1 skipped\./,
+    );
+    expect(dry.stdout).toContain(
+      'line 8: no account named Globex Corporation — create it or pass an account',
+    );
+    expect(dry.stdout).toMatch(
+      /No account for Globex Corporation: add them with `linchpin accounts add NAME`/,
+    );
+    expect((await api.get(`/accounts/${northwind.id}/stakeholders`)).items).toEqual([]);
+
+    const real = await runCli(['import-contacts', file, '--account', 'northwind'], env);
+    expect(real.stdout, real.stderr).toMatch(/^google: 4 added, 0 updated, 0 unchanged, 0 skipped\./);
+    const again = await runCli(['import-contacts', file, '--account', 'Northwind'], env);
+    expect(again.stdout).toMatch(/0 added, 0 updated, 4 unchanged/);
+    const names = (await api.get(`/accounts/${northwind.id}/stakeholders`)).items.map((p: any) => p.name);
+    expect(names).toEqual(['Jürgen Müller', 'Kenji Tanaka', 'Sam Unknown', 'Zoë Lefèvre']);
+
+    const bad = join(app.home, 'bad.csv');
+    writeFileSync(bad, 'Vorname;Nachname\nAnn;Lee\n');
+    const refused = await runCli(['import-contacts', bad], env);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/header is not one Linchpin knows.*Salesforce.*vCard/s);
+    expect(refused.stderr).not.toMatch(/\bat .*\.ts:\d+/);
   });
 
   it('lists accounts and shows one with its coverage and single-threaded warning', async () => {

@@ -23,7 +23,7 @@ type ProgressLine = { progress: { done: number; total: number } } | { summary: I
 export function registerImport(program: Command): void {
   program
     .command('import')
-    .description('Import an .ics calendar or a CSV export (generic, Toggl Track, Clockify, Outlook)')
+    .description('Import an .ics calendar or a CSV export (generic, Toggl Track, Clockify, Harvest, Outlook)')
     .argument('<file>', 'the .ics or .csv file')
     .option('--calendar <name>', 'the calendar to merge into (default: the file name)')
     .option('--dry-run', 'show what would change without writing anything')
@@ -32,15 +32,7 @@ export function registerImport(program: Command): void {
       'import the readable events and list the others (default: import nothing if any fails)',
     )
     .action(async (file: string, options: ImportOptions) => {
-      let size: number;
-      try {
-        size = statSync(file).size;
-      } catch {
-        throw new CliError(`cannot read ${file}`);
-      }
-      if (size > MAX_IMPORT_BYTES) {
-        throw new CliError(`${file} is ${(size / 1024 / 1024).toFixed(1)} MB; imports are limited to 50 MB`);
-      }
+      const size = importableSize(file);
       const query = new URLSearchParams({ fileName: basename(file) });
       if (options.calendar) query.set('calendar', options.calendar);
       if (options.dryRun) query.set('dryRun', 'true');
@@ -85,6 +77,20 @@ export function registerImport(program: Command): void {
       if (!summary) throw new CliError('the server ended the import without a result');
       print(describe(summary));
     });
+}
+
+/** The file's size, once it is known to be readable and within the import limit. */
+export function importableSize(file: string): number {
+  let size: number;
+  try {
+    size = statSync(file).size;
+  } catch {
+    throw new CliError(`cannot read ${file}`);
+  }
+  if (size > MAX_IMPORT_BYTES) {
+    throw new CliError(`${file} is ${(size / 1024 / 1024).toFixed(1)} MB; imports are limited to 50 MB`);
+  }
+  return size;
 }
 
 async function* lines(response: Response): AsyncGenerator<ProgressLine> {

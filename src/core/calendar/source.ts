@@ -4,7 +4,13 @@ import type { ImportItem, ParseOptions } from './events.ts';
 import { parseIcs } from './ics/index.ts';
 import { MAX_IMPORT_BYTES, tooLarge } from './limits.ts';
 
-export type SourceFormat = 'ics' | 'csv-generic' | 'csv-toggl' | 'csv-clockify' | 'csv-outlook';
+export type SourceFormat =
+  | 'ics'
+  | 'csv-generic'
+  | 'csv-toggl'
+  | 'csv-clockify'
+  | 'csv-harvest'
+  | 'csv-outlook';
 
 export interface ParsedSource {
   format: SourceFormat;

@@ -1,6 +1,8 @@
 import { AppError } from '../../errors.ts';
 import type { ImportedEvent, ImportItem, ParseOptions } from '../events.ts';
 import { genericEvent } from './generic.ts';
+import { harvestEvent } from './harvest.ts';
+import { dateOrderOf, type ExportLanguage, englishHeader } from './languages.ts';
 import { outlookEvent } from './outlook.ts';
 import { DELIMITERS, headerFields, prepareText, readRecords } from './table.ts';
 import { trackerEvent } from './trackers.ts';
@@ -9,7 +11,15 @@ import { CellError, Columns, type DateOrder, inferDateOrder, keyOf, Row, RowKeys
 export { escapeCell, GENERIC_COLUMNS, unescapeCell } from './generic.ts';
 
 /** The CSV exports Linchpin reads; see docs for the generic (Linchpin) columns. */
-export type CsvFormat = 'generic' | 'toggl' | 'clockify' | 'outlook';
+export type CsvFormat = 'generic' | 'toggl' | 'clockify' | 'harvest' | 'outlook';
+
+interface ReadContext {
+  zone: string;
+  order: DateOrder;
+  keys: RowKeys;
+  /** Per person and day, the minutes laid out so far (Harvest gives no times). */
+  booked: Map<string, number>;
+}
 
 interface FormatSpec {
   /** What the format is, for messages. */
@@ -18,7 +28,7 @@ interface FormatSpec {
   required: string[][];
   /** Columns holding dates, read to tell 03/04/2026 day-first from month-first. */
   dateColumns: string[];
-  read: (row: Row, context: { zone: string; order: DateOrder; keys: RowKeys }) => ImportedEvent;
+  read: (row: Row, context: ReadContext) => ImportedEvent;
 }
 
 const FORMATS: Record<CsvFormat, FormatSpec> = {
@@ -45,6 +55,12 @@ const FORMATS: Record<CsvFormat, FormatSpec> = {
     dateColumns: ['startdate', 'enddate'],
     read: (row, context) => trackerEvent(row, { ...context, format: 'clockify' }),
   },
+  harvest: {
+    name: 'a Harvest detailed time report (Date, Client, Project, Task, Notes, Hours, Billable?, First Name, Last Name, …)',
+    required: [['Date'], ['Hours'], ['Project', 'Task', 'Notes']],
+    dateColumns: ['date'],
+    read: harvestEvent,
+  },
   outlook: {
     name: 'an Outlook calendar export (Subject, Start Date, Start Time, End Date, End Time, All day event, …)',
     required: [['Subject'], ['Start Date'], ['Start Time'], ['End Date'], ['End Time']],
@@ -56,6 +72,8 @@ const FORMATS: Record<CsvFormat, FormatSpec> = {
 /** Which export a header row is, by the columns only that export has. */
 function detect(columns: Columns): CsvFormat | undefined {
   if (columns.has('subject')) return 'outlook';
+  // Before Clockify: Harvest's report has a "Billable Rate" column too.
+  if (columns.has('hours') && columns.has('date') && !columns.has('startdate')) return 'harvest';
   if (
     columns.has('durationh') ||
     columns.has('durationdecimal') ||
@@ -80,15 +98,16 @@ function missingColumns(columns: Columns, spec: FormatSpec): string[] {
 function readHeader(
   body: string,
   hint?: string,
-): { delimiter: string; columns: Columns; format?: CsvFormat } {
-  let best: { delimiter: string; columns: Columns } | undefined;
+): { delimiter: string; columns: Columns; format?: CsvFormat; language: ExportLanguage } {
+  let best: { delimiter: string; columns: Columns; language: ExportLanguage } | undefined;
   for (const delimiter of hint ? [hint] : DELIMITERS) {
-    const columns = new Columns(headerFields(body, delimiter));
+    const { labels, language } = englishHeader(headerFields(body, delimiter));
+    const columns = new Columns(labels);
     const format = detect(columns);
-    if (format) return { delimiter, columns, format };
-    if (!best || columns.labels.length > best.columns.labels.length) best = { delimiter, columns };
+    if (format) return { delimiter, columns, format, language };
+    if (!best || columns.labels.length > best.columns.labels.length) best = { delimiter, columns, language };
   }
-  return best ?? { delimiter: ',', columns: new Columns([]) };
+  return best ?? { delimiter: ',', columns: new Columns([]), language: 'en' };
 }
 
 const shortList = (labels: string[]) => {
@@ -116,7 +135,7 @@ export function parseCsv(
     const missing = missingColumns(header.columns, FORMATS.generic);
     throw new AppError(
       'bad_request',
-      `CSV header not recognised: expected ${FORMATS.generic.name}, or a Toggl Track, Clockify or Outlook calendar export (missing: ${missing.join(', ')}); the first line has: ${shortList(header.columns.labels)}`,
+      `CSV header not recognised: expected ${FORMATS.generic.name}, or ${[FORMATS.toggl, FORMATS.clockify, FORMATS.harvest, FORMATS.outlook].map((f) => f.name).join(', or ')} (Toggl and Clockify also in German, French, Spanish, Dutch or Japanese) (missing: ${missing.join(', ')}); the first line has: ${shortList(header.columns.labels)}`,
     );
   }
   const format = header.format;
@@ -134,7 +153,7 @@ export function parseCsv(
   if (headerRecord && 'error' in headerRecord) {
     throw new AppError('bad_request', `the CSV header cannot be read: ${headerRecord.error}`);
   }
-  const columns = new Columns(headerRecord?.cells ?? header.columns.labels);
+  const columns = headerRecord ? new Columns(englishHeader(headerRecord.cells).labels) : header.columns;
   const width = columns.labels.length;
   const datePositions = spec.dateColumns
     .map((key) => columns.position(key))
@@ -145,8 +164,10 @@ export function parseCsv(
     }
   };
   // A file re-saved by Excel where the list separator is ";" writes day-first dates.
-  const order = inferDateOrder(dates(), header.delimiter === ';' ? 'dmy' : 'mdy');
-  const context = { zone: options.timeZone, order, keys: new RowKeys(format) };
+  // So does a tracker's export in a European language.
+  const fallback = dateOrderOf(header.language) ?? (header.delimiter === ';' ? 'dmy' : 'mdy');
+  const order = inferDateOrder(dates(), fallback);
+  const context = { zone: options.timeZone, order, keys: new RowKeys(format), booked: new Map() };
 
   function* items(): Generator<ImportItem> {
     for (const record of rows) {

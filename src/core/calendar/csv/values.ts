@@ -98,7 +98,8 @@ export interface LocalTime {
 /** How a date such as 03/04/2026 is read: month first (US, Clockify's default) or day first. */
 export type DateOrder = 'mdy' | 'dmy';
 
-const YMD = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/;
+// Year first: ISO, and Japanese exports (2026/11/23, 2026年11月23日).
+const YMD = /^(\d{4})(?:[-/.]|年)(\d{1,2})(?:[-/.]|月)(\d{1,2})日?$/;
 const DOTTED = /^(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})\.?$/;
 const SLASHED = /^(\d{1,2})[/-](\d{1,2})[/-](\d{4}|\d{2})$/;
 
@@ -270,8 +271,39 @@ export function parseDuration(text: string): number | null {
   return null;
 }
 
-const TRUE = new Set(['true', 'yes', 'y', '1', 'x', 'on', 'wahr', 'ja', 'vrai', 'oui', 'waar', 'sí', 'si']);
-const FALSE = new Set(['false', 'no', 'n', '0', 'off', 'falsch', 'nein', 'faux', 'non', 'onwaar']);
+// The yes and no of localised exports: German, French, Spanish, Dutch, Japanese.
+const TRUE = new Set([
+  'true',
+  'yes',
+  'y',
+  '1',
+  'x',
+  'on',
+  'wahr',
+  'ja',
+  'vrai',
+  'oui',
+  'waar',
+  'sí',
+  'si',
+  'verdadero',
+  'はい',
+]);
+const FALSE = new Set([
+  'false',
+  'no',
+  'n',
+  '0',
+  'off',
+  'falsch',
+  'nein',
+  'faux',
+  'non',
+  'onwaar',
+  'nee',
+  'falso',
+  'いいえ',
+]);
 
 /** true/false, yes/no, 1/0, x (and the words localised exports use); undefined when empty. */
 export function readBoolean(row: Row, key: string): boolean | undefined {

@@ -1,14 +1,13 @@
 import { z } from '@hono/zod-openapi';
 import { stream } from 'hono/streaming';
 import { takeImportSlot } from '../../../core/calendar/import-slots.ts';
-import { MAX_IMPORT_BYTES, readAtMost } from '../../../core/calendar/limits.ts';
 import { importCalendar } from '../../../core/calendar/merge.ts';
 import { importQuerySchema, importSummarySchema } from '../../../core/calendar/schemas.ts';
-import { decodeSource } from '../../../core/calendar/source.ts';
 import { AppError } from '../../../core/errors.ts';
 
 import { errorBody } from '../../errors.ts';
 import { featureRoutes } from '../../operation.ts';
+import { uploadedFile } from '../../uploads.ts';
 
 const NDJSON = 'application/x-ndjson';
 const FILE_TYPES = [
@@ -39,7 +38,7 @@ route.post('/imports', {
     const release = takeImportSlot();
     let streaming = false;
     try {
-      const { text, fileName } = await uploadedFile(c.req.raw, query.fileName);
+      const { text, fileName } = await uploadedFile(c.req.raw, FILE_TYPES, query.fileName);
       const run = (onProgress?: (done: number, total: number) => void) =>
         importCalendar(db, actor, {
           calendar: query.calendarId
@@ -78,42 +77,4 @@ function internalError(error: unknown) {
   return {
     error: { code: 'internal', message: 'the import failed on the server (logged); nothing was written' },
   };
-}
-
-/** Room for a multipart form's boundaries and part headers around a file at the limit. */
-const FORM_OVERHEAD = 64 * 1024;
-
-/**
- * The file from a raw body or a multipart form's "file" field, as text, with its name if it has
- * one. The body is streamed into one buffer and refused with 413 as soon as it passes the limit
- * (at once when its Content-Length does); only the text is kept once it is decoded.
- */
-async function uploadedFile(
-  request: Request,
-  givenName?: string,
-): Promise<{ text: string; fileName?: string }> {
-  const type = (request.headers.get('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
-  if (type !== 'multipart/form-data' && type && !FILE_TYPES.includes(type)) {
-    throw new AppError(
-      'unsupported_media_type',
-      `send the file as text/calendar, text/csv or application/octet-stream (or multipart/form-data), not ${type}`,
-    );
-  }
-  const header = request.headers.get('content-length');
-  const declared = header !== null && /^\d+$/.test(header) ? Number(header) : null;
-  if (type !== 'multipart/form-data') {
-    return { text: decodeSource(await readAtMost(request.body, declared)), fileName: givenName };
-  }
-  const body = await readAtMost(request.body, declared, MAX_IMPORT_BYTES + FORM_OVERHEAD);
-  const form = await new Response(body, {
-    headers: { 'content-type': request.headers.get('content-type') ?? '' },
-  })
-    .formData()
-    .catch(() => {
-      throw new AppError('bad_request', 'the multipart form could not be read (is the boundary missing?)');
-    });
-  const file = form.get('file');
-  if (!file || typeof file === 'string')
-    throw AppError.invalid('file', 'is required: send the file in the "file" field');
-  return { text: decodeSource(new Uint8Array(await file.arrayBuffer())), fileName: givenName ?? file.name };
 }

@@ -29,6 +29,7 @@ import {
   useStakeholders,
   useUpdateAccount,
 } from './accounts-queries.ts';
+import { ContactsImportDialog } from './ContactsImportDialog.tsx';
 import { CoverageGrid } from './Coverage.tsx';
 import { LegacyPanel } from './LegacyPanel.tsx';
 import { TIER_LABELS } from './legacy-labels.ts';
@@ -70,6 +71,7 @@ function AccountDetail({ account: a, decisionId, me }: DetailProps) {
   const [editingPerson, setEditingPerson] = useState<{ stakeholder?: StakeholderView } | null>(null);
   const [editingAccount, setEditingAccount] = useState(false);
   const [transferring, setTransferring] = useState(false);
+  const [importing, setImporting] = useState(false);
   const update = useUpdateAccount();
   const toast = useToast();
 
@@ -213,6 +215,13 @@ function AccountDetail({ account: a, decisionId, me }: DetailProps) {
       <Panel
         title="Stakeholders"
         subtitle={people.data && people.data.length > 0 && <>{people.data.length} people</>}
+        actions={
+          a.canEdit && (
+            <button type="button" className="button button--small" onClick={() => setImporting(true)}>
+              Import stakeholders
+            </button>
+          )
+        }
       >
         <LoadedList
           query={people}
@@ -251,6 +260,7 @@ function AccountDetail({ account: a, decisionId, me }: DetailProps) {
           onClose={() => setEditingPerson(null)}
         />
       )}
+      {importing && <ContactsImportDialog account={a} onClose={() => setImporting(false)} />}
       {transferring && <TransferDialog account={a} onClose={() => setTransferring(false)} />}
       {editingAccount && (
         <AccountDialog

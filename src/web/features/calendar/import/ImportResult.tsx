@@ -7,6 +7,7 @@ const FORMAT_LABELS: Record<ImportFormat, string> = {
   'csv-generic': 'CSV',
   'csv-toggl': 'Toggl Track CSV',
   'csv-clockify': 'Clockify CSV',
+  'csv-harvest': 'Harvest CSV',
   'csv-outlook': 'Outlook CSV',
 };
 

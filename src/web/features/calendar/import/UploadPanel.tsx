@@ -192,7 +192,8 @@ export function UploadPanel() {
             <UploadIcon />
             <p className="dropzone__lead">Drop an .ics calendar or a CSV export here</p>
             <p className="muted small">
-              Google Calendar, Outlook or Apple Calendar (.ics); Toggl Track, Clockify, Outlook or generic CSV
+              Google Calendar, Outlook or Apple Calendar (.ics); Toggl Track, Clockify, Harvest, Outlook or
+              generic CSV
             </p>
             <button type="button" className="button" onClick={() => input.current?.click()}>
               Choose a file…

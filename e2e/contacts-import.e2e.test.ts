@@ -1,0 +1,86 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { screenshot } from './browser.ts';
+import { fileHarness, tempDir } from './harness.ts';
+import { AccountPage } from './pages/accounts.ts';
+import { ContactsImportDialog } from './pages/contacts-import.ts';
+
+const app = fileHarness({ name: 'contacts-import', context: { viewport: { width: 1280, height: 1000 } } });
+beforeEach(() => app.deleteAccounts());
+
+/** Google's export as it comes, and Northwind and Contoso as accounts of the person. */
+async function setUp() {
+  const person = await app.person('Carla Manager');
+  const northwind = await person.post('/accounts', { name: 'Northwind', domains: ['northwind.example'] });
+  await person.post('/accounts', { name: 'Contoso' });
+  const file = join(tempDir('contacts'), 'contacts.csv');
+  writeFileSync(file, readFileSync(new URL('../src/core/contacts/fixtures/google.csv', import.meta.url)));
+  return { person, northwind, file };
+}
+
+describe('importing stakeholders on the account page', () => {
+  it('previews a Google export, takes a corrected level, and shows the new stakeholders', async () => {
+    const { person, northwind, file } = await setUp();
+    const account = new AccountPage(await app.page(person));
+    await account.open(northwind.id);
+    await account.heading('Northwind').first().waitFor();
+    const dialog = new ContactsImportDialog(account.page);
+    await dialog.openFrom();
+    await dialog.choose(file);
+    await expect
+      .poll(() => dialog.summary.textContent())
+      .toBe('3 to add · 0 to update · 0 unchanged · 1 skipped');
+    await expect
+      .poll(() => dialog.row('Sam Unknown').textContent())
+      .toMatch(/no account named Globex Corporation/);
+    expect(await dialog.dialogBox.getByLabel('Level of Jürgen Müller').inputValue()).toBe('senior');
+    expect(await dialog.dialogBox.getByLabel('Function of Jürgen Müller').inputValue()).toBe('procurement');
+    await dialog.setLevel('Jürgen Müller', 'executive');
+    await screenshot(account.page, 'contacts-import-preview');
+
+    await dialog.importAll();
+    await account.toast('3 stakeholders added, 1 skipped.');
+    await account.stakeholder('Zoë Lefèvre').waitFor();
+    await expect.poll(() => account.stakeholders.count()).toBe(2);
+    await expect.poll(() => account.stakeholder('Jürgen Müller').textContent()).toMatch(/Executive/);
+    await expect.poll(() => account.stakeholder('Jürgen Müller').textContent()).toMatch(/Buying office/);
+    const saved = await person.get(`/accounts/${northwind.id}/stakeholders`);
+    expect(saved.items.map((s: any) => [s.name, s.level, s.function])).toEqual([
+      ['Jürgen Müller', 'executive', 'procurement'],
+      ['Zoë Lefèvre', 'executive', 'finance'],
+    ]);
+
+    // Again: nothing new; the unknown company can be created from the preview.
+    await dialog.openFrom();
+    await dialog.choose(file);
+    await expect
+      .poll(() => dialog.summary.textContent())
+      .toBe('0 to add · 0 to update · 3 unchanged · 1 skipped');
+    await dialog.createAccount('Globex Corporation');
+    await expect
+      .poll(() => dialog.summary.textContent())
+      .toBe('1 to add · 0 to update · 3 unchanged · 0 skipped');
+  });
+
+  it('reads on a phone: the preview as cards, nothing wider than the screen', async () => {
+    const { person, northwind, file } = await setUp();
+    const page = await app.page(person, {
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+    });
+    const account = new AccountPage(page);
+    await account.open(northwind.id);
+    await account.heading('Northwind').first().waitFor();
+    const dialog = new ContactsImportDialog(page);
+    await dialog.openFrom();
+    await dialog.choose(file);
+    await dialog.row('Kenji Tanaka').waitFor();
+    await screenshot(page, 'contacts-import-phone');
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    const box = await dialog.row('Kenji Tanaka').boundingBox();
+    expect(box && box.x + box.width).toBeLessThanOrEqual(390);
+  });
+});
