@@ -41,6 +41,33 @@ export class ImportPage extends Screen {
   }
 }
 
+/** Import → Connect a CalDAV calendar: sign in, see the server's calendars, tick some, connect. */
+export class CaldavConnect extends Screen {
+  protected override readonly home = { route: 'import' };
+  protected override readonly landmark = this.page.getByRole('heading', { name: 'Import', exact: true });
+  readonly form = this.page.getByRole('form', { name: /CalDAV/ });
+
+  calendar(name: string): Locator {
+    return this.page.getByRole('checkbox', { name });
+  }
+
+  async signIn(login: { url: string; username: string; password: string }): Promise<void> {
+    await this.button('Connect a CalDAV calendar').click();
+    await this.page.getByLabel('Server address').fill(login.url);
+    await this.page.getByLabel('Username').fill(login.username);
+    await this.page.getByLabel('App password').fill(login.password);
+    await this.button('Find calendars').click();
+  }
+
+  async writePlanTo(calendar: string): Promise<void> {
+    await this.page.getByLabel('Write my scheduled plan actions to').selectOption({ label: calendar });
+  }
+
+  async connect(): Promise<void> {
+    await this.button(/^Connect (calendar|\d+ calendars)$/).click();
+  }
+}
+
 /** The review inbox: imported events no rule placed yet. */
 export class ReviewPage extends Screen {
   protected override readonly home = { route: 'review' };

@@ -20,6 +20,7 @@ import { importRoutes } from './routes/calendar/imports.ts';
 import { reviewRoutes } from './routes/calendar/review.ts';
 import { ruleRoutes } from './routes/calendar/rules.ts';
 import { subscriptionRoutes } from './routes/calendar/subscriptions.ts';
+import { contactRoutes } from './routes/contacts.ts';
 import { decisionRoutes } from './routes/decisions.ts';
 import { demoRoutes } from './routes/demo.ts';
 import { exportRoutes } from './routes/exports.ts';
@@ -64,14 +65,15 @@ export function createApp(core: Core, options: AppOptions = {}) {
       throw new AppError('too_large', 'the request body is larger than the 1 MiB limit');
     },
   });
-  // Imports carry whole calendar files.
+  // Imports carry whole calendar and contacts files.
   const importLimit = bodyLimit({
     maxSize: MAX_IMPORT_BYTES,
     onError: () => {
       throw new AppError('too_large', 'the file is larger than the 50 MB import limit');
     },
   });
-  app.use('/api/*', (c, next) => (c.req.path === '/api/imports' ? importLimit : apiLimit)(c, next));
+  const imports = new Set(['/api/imports', '/api/imports/contacts']);
+  app.use('/api/*', (c, next) => (imports.has(c.req.path) ? importLimit : apiLimit)(c, next));
   app.use('/api/*', refuseUnstorableText);
 
   const api = new OpenAPIHono<AppEnv>();
@@ -111,6 +113,7 @@ export function createApp(core: Core, options: AppOptions = {}) {
   api.route('/', accountRoutes);
   api.route('/', ruleRoutes);
   api.route('/', stakeholderRoutes);
+  api.route('/', contactRoutes);
   api.route('/', legacyRoutes);
   api.route('/', scorecardRoutes);
   api.route('/', decisionRoutes);
@@ -138,6 +141,13 @@ export function createApp(core: Core, options: AppOptions = {}) {
     app.use('/assets/*', serveStatic({ root, onFound: immutable }));
     app.get('/assets/*', (c) => c.text('Not found', 404));
     app.use('/favicon.svg', serveStatic({ root }));
+    // What installs the app changes with a deploy and is checked on every visit (cheap 304s): the
+    // service worker above all, or browsers would keep serving an old version (src/web/offline/).
+    const revalidate = (_path: string, c: Context) => {
+      c.header('Cache-Control', 'no-cache');
+    };
+    for (const path of ['/sw.js', '/manifest.webmanifest', '/icons/*'])
+      app.use(path, serveStatic({ root, onFound: revalidate }));
     app.get('*', (c) => {
       c.header('Cache-Control', 'no-cache');
       return c.html(indexHtml);

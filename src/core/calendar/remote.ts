@@ -8,6 +8,7 @@ import { pipeline } from 'node:stream';
 import zlib from 'node:zlib';
 import { AppError } from '../errors.ts';
 import { addressProblem } from './addresses.ts';
+import { MAX_IMPORT_BYTES, tooLarge } from './limits.ts';
 
 /** Looks a host name up: every address it has. The default is the system's `dns.lookup`. */
 export type Resolver = (hostname: string) => Promise<LookupAddress[]>;
@@ -15,6 +16,9 @@ export type Resolver = (hostname: string) => Promise<LookupAddress[]>;
 export const systemResolver: Resolver = (hostname) => lookup(hostname, { all: true, verbatim: true });
 
 export interface RemoteOptions {
+  /** GET unless told (CalDAV speaks PROPFIND and REPORT). */
+  method?: string;
+  body?: string;
   headers?: Record<string, string>;
   signal?: AbortSignal;
   /** Asked once per hop; the connection goes to exactly what it answered and was checked. */
@@ -25,6 +29,8 @@ export interface RemoteOptions {
    */
   check?: (address: string) => string | null;
   maxRedirects?: number;
+  /** Answer a redirect as it is instead of following it (the caller follows it, through here again). */
+  manualRedirects?: boolean;
 }
 
 export interface RemoteResponse {
@@ -39,16 +45,30 @@ export interface RemoteResponse {
   cancel(): void;
 }
 
+/** Checks and normalises a subscription address: http(s), with webcal:// read as https://. */
+export function subscriptionUrl(text: string): string {
+  let url: URL;
+  try {
+    url = new URL(text.trim().replace(/^webcals?:\/\//i, 'https://'));
+  } catch {
+    throw AppError.invalid('url', 'is not a web address');
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw AppError.invalid('url', 'must start with https://, http:// or webcal://');
+  }
+  return url.toString();
+}
+
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 
 const defaultCheck = (address: string) =>
   process.env.LINCHPIN_ALLOW_PRIVATE_SUBSCRIPTIONS ? null : addressProblem(address);
 
 /**
- * GETs an address a user gave, from the server, without letting it reach the server's own network:
- * each hop's name is looked up once, every address it has is checked, and the socket connects to
- * exactly those addresses (the lookup the connection uses is pinned to them), so a DNS answer that
- * changes between check and connect (rebinding) has nothing left to change. Redirects are followed
+ * Requests (GET unless told) an address a user gave, from the server, without letting it reach the
+ * server's own network: each hop's name is looked up once, every address it has is checked, and the
+ * socket connects to exactly those addresses (the lookup the connection uses is pinned to them), so a
+ * DNS answer that changes between check and connect (rebinding) has nothing left to change. Redirects are followed
  * by hand, each new address checked the same way.
  */
 export async function fetchRemote(address: string, options: RemoteOptions = {}): Promise<RemoteResponse> {
@@ -56,9 +76,11 @@ export async function fetchRemote(address: string, options: RemoteOptions = {}):
   let url = new URL(address);
   for (let hop = 0; ; hop++) {
     const addresses = await checkedAddresses(url, hop > 0, options);
-    const response = await get(url, addresses, options);
+    const response = await send(url, addresses, options);
     const location = response.headers.location;
-    if (!REDIRECTS.has(response.statusCode ?? 0) || !location) return wrap(url, response);
+    if (!REDIRECTS.has(response.statusCode ?? 0) || !location || options.manualRedirects) {
+      return wrap(url, response);
+    }
     response.destroy();
     if (hop >= max) throw new AppError('bad_request', `${url.host} redirected more than ${max} times`);
     const next = new URL(location, url);
@@ -66,6 +88,8 @@ export async function fetchRemote(address: string, options: RemoteOptions = {}):
       throw AppError.invalid('url', `redirects to ${next.protocol} address, which is not a web address`);
     }
     url = next;
+    // As browsers do: a 303 is looked at with GET; 307/308 (and 301/302 for WebDAV methods) repeat it.
+    if (response.statusCode === 303) options = { ...options, method: 'GET', body: undefined };
   }
 }
 
@@ -87,7 +111,7 @@ async function checkedAddresses(url: URL, redirected: boolean, options: RemoteOp
     const where = literal ? `${address},` : `${url.hostname}, at ${address},`;
     throw AppError.invalid(
       'url',
-      `${redirected ? `redirects to ${url.href}: ` : ''}points to ${where} which is ${problem}: an address inside this server's network. Subscriptions must be on the internet (an admin can allow internal ones with LINCHPIN_ALLOW_PRIVATE_SUBSCRIPTIONS=1)`,
+      `${redirected ? `redirects to ${url.href}: ` : ''}points to ${where} which is ${problem}: an address inside this server's network. Calendars must be on the internet (an admin can allow internal ones with LINCHPIN_ALLOW_PRIVATE_SUBSCRIPTIONS=1)`,
     );
   }
   return addresses;
@@ -105,13 +129,20 @@ function pinnedLookup(addresses: LookupAddress[]): LookupFunction {
   };
 }
 
-function get(url: URL, addresses: LookupAddress[], options: RemoteOptions): Promise<IncomingMessage> {
+function send(url: URL, addresses: LookupAddress[], options: RemoteOptions): Promise<IncomingMessage> {
   const client = url.protocol === 'https:' ? https : http;
   return new Promise((resolve, reject) => {
-    const request = client.get(
+    const request = client.request(
       url,
       {
-        headers: { 'accept-encoding': 'gzip, deflate, br', ...options.headers },
+        method: options.method ?? 'GET',
+        headers: {
+          'accept-encoding': 'gzip, deflate, br',
+          ...options.headers,
+          ...(options.body === undefined
+            ? {}
+            : { 'content-length': String(Buffer.byteLength(options.body)) }),
+        },
         signal: options.signal,
         agent: false, // a connection of its own: never a pooled socket to another address
         lookup: pinnedLookup(addresses),
@@ -119,6 +150,7 @@ function get(url: URL, addresses: LookupAddress[], options: RemoteOptions): Prom
       resolve,
     );
     request.on('error', reject);
+    request.end(options.body);
   });
 }
 
@@ -149,4 +181,19 @@ function decoded(response: IncomingMessage): Readable {
           : null;
   if (!decoder) return response;
   return pipeline(response, decoder, () => {}); // an error reaches whoever reads the body
+}
+
+/** Reads a body but stops at the import limit, so a huge or endless answer cannot fill memory. */
+export async function readLimited(response: RemoteResponse): Promise<Uint8Array> {
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of response.body) {
+    size += chunk.byteLength;
+    if (size > MAX_IMPORT_BYTES) {
+      response.cancel();
+      throw tooLarge(size);
+    }
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks);
 }

@@ -17,7 +17,7 @@ export const importQuerySchema = z.object({
 
 export const importSummarySchema = z.object({
   calendar: z.object({ id: z.string().nullable(), name: z.string() }),
-  format: z.enum(['ics', 'csv-generic', 'csv-toggl', 'csv-clockify', 'csv-outlook']),
+  format: z.enum(['ics', 'csv-generic', 'csv-toggl', 'csv-clockify', 'csv-harvest', 'csv-outlook']),
   dryRun: z.boolean(),
   added: z.number().int(),
   updated: z.number().int(),
@@ -41,22 +41,109 @@ export const importSummarySchema = z.object({
 export const calendarSchema = z.object({
   id: z.string(),
   name: z.string(),
-  kind: z.enum(['file', 'subscription']),
-  url: z.string().nullable().describe('Subscriptions only, with its secret part masked'),
+  kind: z.enum(['file', 'subscription', 'caldav']),
+  url: z.string().nullable().describe('Subscriptions (with its secret part masked) and CalDAV calendars'),
+  caldav: z
+    .object({
+      username: z.string(),
+      calendars: z.array(
+        z.object({
+          href: z.string(),
+          name: z.string(),
+          color: z.string().nullable(),
+          writeBack: z.boolean().describe('The person’s scheduled plan actions are written into it'),
+        }),
+      ),
+    })
+    .nullable()
+    .describe(
+      'CalDAV only: who signs in and which of the server’s calendars are synced (never the password)',
+    ),
   lastSyncedAt: z.string().nullable(),
   lastError: z.string().nullable(),
   activities: z.number().int(),
 });
 
 export const subscriptionInputSchema = z.object({
+  kind: z.literal('subscription').optional(),
   name: z.string().trim().min(1).max(200),
   url: z.string().trim().min(1).max(2000).describe('https://, http:// or webcal:// address of an .ics feed'),
 });
 
+/** CalDAV: how the server told what changed (RFC 6578 sync-token, or CTag and ETags). */
+const remoteChangesSchema = z
+  .object({
+    method: z.enum(['sync-token', 'etag']),
+    changed: z.number().int(),
+    removed: z.number().int(),
+    written: z
+      .object({
+        created: z.number().int(),
+        updated: z.number().int(),
+        removed: z.number().int(),
+        conflicts: z
+          .number()
+          .int()
+          .describe('Events changed on the server since Linchpin wrote them: left alone'),
+      })
+      .optional()
+      .describe('Plan actions written into the write-back calendar'),
+  })
+  .optional();
+
 export const syncResultSchema = z.union([
-  z.object({ notModified: z.literal(true), calendarId: z.string() }),
-  importSummarySchema.extend({ notModified: z.literal(false) }),
+  z.object({ notModified: z.literal(true), calendarId: z.string(), remote: remoteChangesSchema }),
+  importSummarySchema.extend({ notModified: z.literal(false), remote: remoteChangesSchema }),
 ]);
+
+const caldavLogin = {
+  url: z
+    .string()
+    .trim()
+    .min(1)
+    .max(2000)
+    .describe('The CalDAV server’s address: its root, your principal or one calendar'),
+  username: z.string().trim().min(1).max(320),
+  password: z
+    .string()
+    .min(1)
+    .max(1000)
+    .describe('An app password where the provider has them; kept encrypted'),
+};
+
+export const caldavDiscoverSchema = z.object(caldavLogin);
+
+export const caldavInputSchema = z.object({
+  kind: z.literal('caldav'),
+  name: z.string().trim().min(1).max(200),
+  ...caldavLogin,
+  calendars: z
+    .array(z.string().min(1).max(2000))
+    .min(1)
+    .max(100)
+    .optional()
+    .describe('Hrefs of the discovered calendars to sync (default: the one the address names, or all)'),
+  writeBack: z
+    .string()
+    .min(1)
+    .max(2000)
+    .optional()
+    .describe(
+      'Href of the calendar to write your scheduled plan actions into (only events Linchpin made are changed)',
+    ),
+});
+
+export const discoveredCalendarsSchema = z.object({
+  calendars: z.array(
+    z.object({
+      href: z.string(),
+      name: z.string(),
+      color: z.string().nullable(),
+      supportsEvents: z.boolean().describe('Holds events (VEVENT): only these can be synced'),
+    }),
+  ),
+  given: z.string().nullable().describe('The calendar the address itself names, if it names one'),
+});
 
 export const reviewItemSchema = activitySchema.extend({
   attendees: z.array(

@@ -1,20 +1,32 @@
 import { randomUUID } from 'node:crypto';
-import { and, asc, count, eq, isNull, lt, or } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, isNull, lt, or } from 'drizzle-orm';
 import type { Actor } from '../auth/actor.ts';
 import type { Db } from '../db/client.ts';
 import { activities, calendars, users } from '../db/schema/index.ts';
 import { AppError } from '../errors.ts';
 import { now } from '../time/clock.ts';
+import { collectionsOf, type RemoteChanges, syncCaldavCalendar } from './caldav/connect.ts';
 import { MAX_IMPORT_BYTES, tooLarge } from './limits.ts';
 import { type ImportSummary, importCalendar } from './merge.ts';
-import { fetchRemote, type RemoteOptions, type RemoteResponse } from './remote.ts';
+import {
+  fetchRemote,
+  type RemoteOptions,
+  type RemoteResponse,
+  readLimited,
+  subscriptionUrl,
+} from './remote.ts';
 import { decodeSource } from './source.ts';
 
 export interface CalendarView {
   id: string;
   name: string;
-  kind: 'file' | 'subscription';
+  kind: 'file' | 'subscription' | 'caldav';
   url: string | null;
+  /** CalDAV only: who signs in (never the password) and which of the server's calendars are synced. */
+  caldav: {
+    username: string;
+    calendars: { href: string; name: string; color: string | null; writeBack: boolean }[];
+  } | null;
   lastSyncedAt: string | null;
   lastError: string | null;
   activities: number;
@@ -30,6 +42,7 @@ export async function listCalendars(db: Db, actor: Actor): Promise<CalendarView[
       name: calendars.name,
       kind: calendars.kind,
       url: calendars.url,
+      username: calendars.username,
       lastSyncedAt: calendars.lastSyncedAt,
       lastError: calendars.lastError,
       activities: count(activities.id),
@@ -39,9 +52,16 @@ export async function listCalendars(db: Db, actor: Actor): Promise<CalendarView[
     .where(own(actor))
     .groupBy(calendars.id)
     .orderBy(asc(calendars.name));
-  return rows.map((row) => ({
+  const collections = await collectionsOf(
+    db,
+    rows.filter((row) => row.kind === 'caldav').map((row) => row.id),
+  );
+  return rows.map(({ username, ...row }) => ({
     ...row,
-    url: row.url ? maskSecret(row.url) : null,
+    // A CalDAV address holds no secret (the password is apart); a subscription's may be one.
+    url: row.url && row.kind === 'subscription' ? maskSecret(row.url) : row.url,
+    caldav:
+      row.kind === 'caldav' ? { username: username ?? '', calendars: collections.get(row.id) ?? [] } : null,
     lastSyncedAt: row.lastSyncedAt?.toISOString() ?? null,
   }));
 }
@@ -53,20 +73,6 @@ function maskSecret(url: string): string {
   const segments = parsed.pathname.split('/').filter(Boolean);
   const path = segments.length > 2 ? `/${segments[0]}/…/${segments.at(-1)}` : parsed.pathname;
   return `${parsed.protocol}//${parsed.host}${path}${parsed.search ? '?…' : ''}`;
-}
-
-/** Checks and normalises a subscription address: http(s), with webcal:// read as https://. */
-export function subscriptionUrl(text: string): string {
-  let url: URL;
-  try {
-    url = new URL(text.trim().replace(/^webcals?:\/\//i, 'https://'));
-  } catch {
-    throw AppError.invalid('url', 'is not a web address');
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw AppError.invalid('url', 'must start with https://, http:// or webcal://');
-  }
-  return url.toString();
 }
 
 export async function addSubscription(
@@ -105,10 +111,17 @@ export async function deleteCalendar(db: Db, actor: Actor, id: string): Promise<
 /** How a sync reaches the calendar: tests pass a resolver (and an address check); timeout 30 s. */
 export type SyncOptions = Pick<RemoteOptions, 'resolve' | 'check'> & { timeoutMs?: number };
 
-export type SyncResult = { notModified: true; calendarId: string } | ({ notModified: false } & ImportSummary);
+/** `remote`: for CalDAV, how the server told what changed. */
+export type SyncResult = (
+  | { notModified: true; calendarId: string }
+  | ({ notModified: false } & ImportSummary)
+) & {
+  remote?: RemoteChanges;
+};
 
 /**
- * Fetches a subscription (conditionally, with the ETag and Last-Modified of the last fetch) and
+ * Fetches a subscription (conditionally, with the ETag and Last-Modified of the last fetch), or
+ * asks a CalDAV server what changed (caldav/sync.ts), and
  * merges it like a file. A failure is kept on the calendar for the user to see, and thrown.
  */
 export async function syncSubscription(
@@ -122,13 +135,20 @@ export async function syncSubscription(
     .from(calendars)
     .where(and(own(actor), eq(calendars.id, id)));
   if (!calendar) throw AppError.notFound('calendar');
-  if (calendar.kind !== 'subscription' || !calendar.url) {
+  if (calendar.kind === 'file' || !calendar.url) {
     throw new AppError(
       'bad_request',
       'this calendar was uploaded as a file; upload the file again to update it',
     );
   }
   try {
+    if (calendar.kind === 'caldav') {
+      const { summary, remote } = await syncCaldavCalendar(db, actor, calendar, options);
+      await db.update(calendars).set({ lastError: null, lastSyncedAt: now() }).where(eq(calendars.id, id));
+      return summary
+        ? { notModified: false, ...summary, remote }
+        : { notModified: true, calendarId: id, remote };
+    }
     const fetched = await fetchCalendar(calendar.url, calendar, options);
     if (fetched.notModified) {
       await db.update(calendars).set({ lastSyncedAt: now(), lastError: null }).where(eq(calendars.id, id));
@@ -215,23 +235,8 @@ function notModified(response: RemoteResponse): { notModified: true } {
   return { notModified: true };
 }
 
-/** Reads a body but stops at the import limit, so a huge or endless answer cannot fill memory. */
-async function readLimited(response: RemoteResponse): Promise<Uint8Array> {
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for await (const chunk of response.body) {
-    size += chunk.byteLength;
-    if (size > MAX_IMPORT_BYTES) {
-      response.cancel();
-      throw tooLarge(size);
-    }
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks);
-}
-
 /**
- * Syncs every subscription not synced for `everyMinutes`. Each calendar is claimed with one
+ * Syncs every subscription and CalDAV calendar not synced for `everyMinutes`. Each calendar is claimed with one
  * conditional update, so several server processes on one database never fetch the same one twice.
  */
 export async function syncDueSubscriptions(
@@ -245,7 +250,7 @@ export async function syncDueSubscriptions(
     .from(calendars)
     .where(
       and(
-        eq(calendars.kind, 'subscription'),
+        inArray(calendars.kind, ['subscription', 'caldav']),
         or(isNull(calendars.lastSyncedAt), lt(calendars.lastSyncedAt, threshold)),
       ),
     );

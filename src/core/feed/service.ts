@@ -14,7 +14,7 @@ import {
 } from '../db/schema/index.ts';
 import { decisionsToReview } from '../decisions/service.ts';
 import { AppError } from '../errors.ts';
-import { addEvent, newCalendar, stampNow } from '../plan/ics.ts';
+import { addEvent, type CalendarEntry, newCalendar, stampNow } from '../plan/ics.ts';
 import { followUps } from '../plan/time-drains.ts';
 import { now } from '../time/clock.ts';
 import { addDays, todayIn } from '../time/days.ts';
@@ -123,7 +123,7 @@ async function ownerOf(db: Db, token: string) {
 }
 
 /** The person's scheduled actions in the window, with their big rock's title and account. */
-const planOf = (db: Db, actor: Actor, from: string, to: string) =>
+export const planOf = (db: Db, actor: Actor, from: string, to: string) =>
   db
     .select({
       id: planItems.id,
@@ -160,6 +160,22 @@ const DECIDED: Record<TimeDecision, string> = {
 
 const lines = (...parts: (string | null | undefined | false)[]) => parts.filter(Boolean).join('\n');
 
+/** A scheduled action as a calendar event (the feed's, and a CalDAV write-back's); `url` links back. */
+export function planEntry(item: Awaited<ReturnType<typeof planOf>>[number], url?: string): CalendarEntry {
+  const rock = item.rockTitle
+    ? `Q2 big rock: ${item.rockTitle}${item.accountName ? ` (${item.accountName})` : ''}`
+    : null;
+  return {
+    uid: `plan-${item.id}@linchpin`,
+    summary: item.doneAt ? `✓ ${item.title}` : item.title,
+    description: lines(rock, item.doneAt && 'Done.', url && `Your plan in Linchpin: ${url}`),
+    url,
+    day: item.day,
+    startTime: item.startTime,
+    minutes: item.minutes,
+  };
+}
+
 /**
  * The live calendar behind a feed token (an .ics text): the person's scheduled actions from four
  * weeks back to 26 weeks ahead (timed ones at their time, the others all-day; done ones ticked),
@@ -191,23 +207,7 @@ export async function feedCalendar(db: Db, token: string, origin?: string): Prom
   const options = { timeZone: actor.timeZone, stamp };
 
   for (const item of items) {
-    const url = link(`plan/${formatIsoWeek(DateTime.fromISO(item.day))}`);
-    const rock = item.rockTitle
-      ? `Q2 big rock: ${item.rockTitle}${item.accountName ? ` (${item.accountName})` : ''}`
-      : null;
-    addEvent(
-      calendar,
-      {
-        uid: `plan-${item.id}@linchpin`,
-        summary: item.doneAt ? `✓ ${item.title}` : item.title,
-        description: lines(rock, item.doneAt && 'Done.', url && `Your plan in Linchpin: ${url}`),
-        url,
-        day: item.day,
-        startTime: item.startTime,
-        minutes: item.minutes,
-      },
-      options,
-    );
+    addEvent(calendar, planEntry(item, link(`plan/${formatIsoWeek(DateTime.fromISO(item.day))}`)), options);
   }
   for (const decision of reviews) {
     if (!decision.reviewBy) continue;

@@ -1,5 +1,14 @@
 import { z } from '@hono/zod-openapi';
-import { calendarSchema, subscriptionInputSchema, syncResultSchema } from '../../../core/calendar/schemas.ts';
+import { addCaldavCalendar } from '../../../core/calendar/caldav/connect.ts';
+import { discoverCalendars } from '../../../core/calendar/caldav/discover.ts';
+import {
+  caldavDiscoverSchema,
+  caldavInputSchema,
+  calendarSchema,
+  discoveredCalendarsSchema,
+  subscriptionInputSchema,
+  syncResultSchema,
+} from '../../../core/calendar/schemas.ts';
 import {
   addSubscription,
   deleteCalendar,
@@ -10,7 +19,7 @@ import {
 import { itemsOf } from '../../context.ts';
 import { featureRoutes } from '../../operation.ts';
 
-/** Calendars: imported files and subscriptions to .ics addresses. */
+/** Calendars: imported files, subscriptions to .ics addresses and CalDAV accounts. */
 export const [subscriptionRoutes, route] = featureRoutes('import');
 
 route.get('/calendars', {
@@ -20,26 +29,36 @@ route.get('/calendars', {
 });
 
 route.post('/calendars', {
-  summary: 'Subscribe to an .ics address (fetched now, then on a schedule)',
-  body: subscriptionInputSchema,
+  summary: 'Subscribe to an .ics address, or connect CalDAV calendars (synced now, then on a schedule)',
+  body: z.discriminatedUnion('kind', [caldavInputSchema, subscriptionInputSchema]),
   responds: [
     201,
-    'The subscription and its first import',
+    'The calendar and its first import (never the password)',
     z.object({ calendar: calendarSchema, sync: syncResultSchema }),
   ],
   // The calendar at the address is over 50 MB, or has too many events
   errors: [413],
   run: async ({ db, actor, body }) => {
-    const id = await addSubscription(db, actor, body);
+    const id =
+      body.kind === 'caldav'
+        ? await addCaldavCalendar(db, actor, body)
+        : await addSubscription(db, actor, body);
     try {
       const sync = await syncSubscription(db, actor, id);
       return { calendar: await getCalendar(db, actor, id), sync };
     } catch (error) {
-      // A subscription that cannot be read is not kept: the user fixes the address and tries again.
+      // A calendar that cannot be read is not kept: the user fixes the address and tries again.
       await deleteCalendar(db, actor, id);
       throw error;
     }
   },
+});
+
+route.post('/calendars/discover', {
+  summary: 'The calendars a CalDAV server has for this login (nothing is kept)',
+  body: caldavDiscoverSchema,
+  responds: [200, 'The server’s calendars', discoveredCalendarsSchema],
+  run: ({ body }) => discoverCalendars(body),
 });
 
 route.post('/calendars/{id}/sync', {

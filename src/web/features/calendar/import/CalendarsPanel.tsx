@@ -10,22 +10,28 @@ import { LoadedList } from '../../../shared/Loaded.tsx';
 import { Panel } from '../../../shared/Panel.tsx';
 import { useToast } from '../../../shared/Toasts.tsx';
 import { useMe } from '../../auth/session.ts';
-import { useAddSubscription, useCalendars, useDeleteCalendar, useSyncCalendar } from './import-queries.ts';
+import { CaldavForm, firstSyncMessage } from './CaldavForm.tsx';
+import { useAddCalendar, useCalendars, useDeleteCalendar, useSyncCalendar } from './import-queries.ts';
 
 function syncMessage(calendar: CalendarItem, result: SyncResult): string {
   if (result.notModified) return `‘${calendar.name}’ has not changed since the last sync.`;
   const review = result.toReview > 0 ? `; ${result.toReview} to review` : '';
-  return `Synced ‘${calendar.name}’: ${result.added} added, ${result.updated} updated, ${result.removed} removed${review}.`;
+  const changed = result.remote
+    ? ` (${result.remote.changed} changed and ${result.remote.removed} removed on the server)`
+    : '';
+  return `Synced ‘${calendar.name}’: ${result.added} added, ${result.updated} updated, ${result.removed} removed${review}${changed}.`;
 }
 
-/** The user's imported calendars and subscriptions: sync, remove, subscribe to a new address. */
+const KIND_LABEL = { file: 'File', subscription: 'Subscription', caldav: 'CalDAV' } as const;
+
+/** The user's imported calendars and subscriptions: sync, remove, subscribe, connect CalDAV. */
 export function CalendarsPanel() {
   const timeZone = useMe().data?.timeZone ?? 'UTC';
   const calendars = useCalendars();
   const sync = useSyncCalendar();
   const remove = useDeleteCalendar();
   const toast = useToast();
-  const [adding, setAdding] = useState(false);
+  const [adding, setAdding] = useState<'subscription' | 'caldav' | null>(null);
 
   const syncNow = (calendar: CalendarItem) =>
     sync.mutate(calendar, {
@@ -42,13 +48,19 @@ export function CalendarsPanel() {
       title="Calendars"
       actions={
         !adding && (
-          <button type="button" className="button button--small" onClick={() => setAdding(true)}>
-            Add subscription
-          </button>
+          <>
+            <button type="button" className="button button--small" onClick={() => setAdding('subscription')}>
+              Add subscription
+            </button>
+            <button type="button" className="button button--small" onClick={() => setAdding('caldav')}>
+              Connect a CalDAV calendar
+            </button>
+          </>
         )
       }
     >
-      {adding && <SubscriptionForm onDone={() => setAdding(false)} />}
+      {adding === 'subscription' && <SubscriptionForm onDone={() => setAdding(null)} />}
+      {adding === 'caldav' && <CaldavForm onDone={() => setAdding(null)} />}
 
       <LoadedList
         query={calendars}
@@ -70,13 +82,21 @@ export function CalendarsPanel() {
                   <div className="calendar-row__main">
                     <div className="calendar-row__name">
                       <strong>{calendar.name}</strong>
-                      <span className="pill pill--muted">
-                        {calendar.kind === 'file' ? 'File' : 'Subscription'}
-                      </span>
+                      <span className="pill pill--muted">{KIND_LABEL[calendar.kind]}</span>
                     </div>
                     {calendar.url && (
-                      <span className="calendar-row__url" title="The secret part of the address is hidden">
-                        {calendar.url}
+                      <span
+                        className="calendar-row__url"
+                        title={calendar.caldav ? calendar.url : 'The secret part of the address is hidden'}
+                      >
+                        {calendar.caldav ? `${calendar.caldav.username} · ${calendar.url}` : calendar.url}
+                      </span>
+                    )}
+                    {calendar.caldav && (
+                      <span className="muted small">
+                        {calendar.caldav.calendars
+                          .map((c) => (c.writeBack ? `${c.name} (your plan is written here)` : c.name))
+                          .join(', ')}
                       </span>
                     )}
                     <span className="muted small">
@@ -90,7 +110,7 @@ export function CalendarsPanel() {
                     )}
                   </div>
                   <div className="calendar-row__actions">
-                    {calendar.kind === 'subscription' && (
+                    {calendar.kind !== 'file' && (
                       <button
                         type="button"
                         className="button button--small"
@@ -140,7 +160,7 @@ function RemovalExplained({ calendar }: { calendar: CalendarItem }) {
 }
 
 function SubscriptionForm({ onDone }: { onDone: () => void }) {
-  const add = useAddSubscription();
+  const add = useAddCalendar();
   const toast = useToast();
   const [name, setName] = useState('');
   const [url, setUrl] = useState('');
@@ -157,10 +177,8 @@ function SubscriptionForm({ onDone }: { onDone: () => void }) {
     add.mutate(
       { name: name.trim(), url: url.trim() },
       {
-        onSuccess: ({ calendar, sync }) => {
-          const added = sync.notModified ? '' : `: ${sync.added} events added`;
-          const review = !sync.notModified && sync.toReview > 0 ? `, ${sync.toReview} to review` : '';
-          toast({ message: `Subscribed to ‘${calendar.name}’${added}${review}.` });
+        onSuccess: (made) => {
+          toast({ message: firstSyncMessage('Subscribed to', made) });
           onDone();
         },
         onError: (error) => setErrors(problemOf(error).fields),

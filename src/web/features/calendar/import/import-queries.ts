@@ -39,9 +39,18 @@ export function useDeleteCalendar() {
   );
 }
 
-export function useAddSubscription() {
+/** Subscribes to an .ics address or connects CalDAV calendars; either is synced at once. */
+export function useAddCalendar() {
   return useRefreshingMutation(
     (input: ApiBody<'/calendars', 'post'>) => api.POST('/calendars', { body: input }),
     refreshAfterImport,
   );
+}
+
+/** What a CalDAV server has for a login (nothing is kept). */
+export function useDiscoverCaldav() {
+  return useMutation({
+    mutationFn: (login: ApiBody<'/calendars/discover', 'post'>) =>
+      api.POST('/calendars/discover', { body: login }),
+  });
 }
