@@ -202,6 +202,13 @@ describe('Linchpin without a connection', () => {
     await today.addTime({ title: 'Olga’s private visit', minutes: 30, quadrant: 'q2' });
     await today.waitingRow('Olga’s private visit').waitFor();
     expect(await device.queue()).toHaveLength(1);
+    // Offline the server's session would go on: signing out is refused, and nothing is thrown away.
+    await shell.openMore();
+    await shell.moreSheet.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByText('Not signed out: there is no connection').waitFor();
+    expect(await device.queue()).toHaveLength(1);
+    await page.keyboard.press('Escape');
+    await shell.moreSheet.waitFor({ state: 'detached' });
     // Signed out before the queue went out (its requests are held back here).
     await page.route('**/api/activities', (route) => route.abort('internetdisconnected'));
     await page.context().setOffline(false);

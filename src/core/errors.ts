@@ -60,10 +60,16 @@ export class AppError extends Error {
   }
 }
 
-/** True when the database refused a row for breaking a unique constraint (also when wrapped). */
-export function isUniqueViolation(error: unknown): boolean {
+/** True when the database refused with this SQLSTATE (also when the error is wrapped). */
+function isSqlState(error: unknown, code: string): boolean {
   for (let e: unknown = error; e && typeof e === 'object'; e = (e as { cause?: unknown }).cause) {
-    if ((e as { code?: unknown }).code === '23505') return true;
+    if ((e as { code?: unknown }).code === code) return true;
   }
   return false;
 }
+
+/** A row refused for breaking a unique constraint. */
+export const isUniqueViolation = (error: unknown) => isSqlState(error, '23505');
+
+/** A row refused because what it points at (a foreign key) is gone. */
+export const isForeignKeyViolation = (error: unknown) => isSqlState(error, '23503');

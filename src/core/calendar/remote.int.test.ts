@@ -144,6 +144,28 @@ describe('fetchRemote: redirects are checked hop by hop', () => {
     expect(internetHits).toHaveLength(2 + 6);
   });
 
+  it('sends credentials on a redirect within the origin, never to another origin', async () => {
+    const seen: Record<string, string | undefined> = {};
+    answer = (req, res) => {
+      seen[`${req.headers.host}${req.url}`] = req.headers.authorization;
+      if (req.url === '/start.ics') res.writeHead(307, { location: '/same.ics' }).end();
+      else if (req.url === '/same.ics')
+        res.writeHead(307, { location: `http://elsewhere.test:${port}/other.ics` }).end();
+      else res.writeHead(200).end('BEGIN:VCALENDAR');
+    };
+    const elsewhere: Resolver = async () => [{ address: INTERNET, family: 4 }];
+    await fetchRemote(`http://${INTERNET}:${port}/start.ics`, {
+      check,
+      resolve: elsewhere,
+      headers: { Authorization: 'Basic c2VjcmV0' },
+    });
+    expect(seen).toEqual({
+      [`${INTERNET}:${port}/start.ics`]: 'Basic c2VjcmV0',
+      [`${INTERNET}:${port}/same.ics`]: 'Basic c2VjcmV0',
+      [`elsewhere.test:${port}/other.ics`]: undefined,
+    });
+  });
+
   it('decompresses what it reads', async () => {
     answer = (_req, res) =>
       res.writeHead(200, { 'content-encoding': 'gzip' }).end(gzipSync('BEGIN:VCALENDAR zipped'));

@@ -87,11 +87,19 @@ export async function fetchRemote(address: string, options: RemoteOptions = {}):
     if (next.protocol !== 'http:' && next.protocol !== 'https:') {
       throw AppError.invalid('url', `redirects to ${next.protocol} address, which is not a web address`);
     }
+    // As fetch does: credentials go to the origin they were given for, never on to another one
+    // (another host, or the same one over plain http).
+    if (next.origin !== url.origin && options.headers)
+      options = { ...options, headers: withoutCredentials(options.headers) };
     url = next;
     // As browsers do: a 303 is looked at with GET; 307/308 (and 301/302 for WebDAV methods) repeat it.
     if (response.statusCode === 303) options = { ...options, method: 'GET', body: undefined };
   }
 }
+
+const CREDENTIALS = new Set(['authorization', 'cookie', 'proxy-authorization']);
+const withoutCredentials = (headers: Record<string, string>) =>
+  Object.fromEntries(Object.entries(headers).filter(([name]) => !CREDENTIALS.has(name.toLowerCase())));
 
 /** The addresses `url` may be fetched from: its IP, or everything its name resolves to, each checked. */
 async function checkedAddresses(url: URL, redirected: boolean, options: RemoteOptions) {

@@ -4,7 +4,7 @@ import { editableAccount, editableAccounts } from '../accounts/service.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { Db, Tx } from '../db/client.ts';
 import { accounts, stakeholderOwners, stakeholders } from '../db/schema/index.ts';
-import { AppError, isUniqueViolation } from '../errors.ts';
+import { AppError, isForeignKeyViolation, isUniqueViolation } from '../errors.ts';
 import { now } from '../time/clock.ts';
 import type { ContactProblem, ImportedContact } from './contact.ts';
 import { parseContacts } from './parse.ts';
@@ -43,6 +43,9 @@ function readContacts(text: string) {
   const contacts: ImportedContact[] = [];
   for (const item of items) {
     if ('problem' in item) problems.push(item.problem);
+    else if (Object.values(item.contact).some((v) => typeof v === 'string' && v.includes('\u0000')))
+      // A NUL (e.g. quoted-printable "=00") is no text a database keeps.
+      problems.push({ line: item.contact.line, reason: 'holds a NUL character, which is not text' });
     else contacts.push(item.contact);
   }
   if (problems.length > 0) throw unreadable(problems);
@@ -153,6 +156,9 @@ export async function importContacts(db: Db, actor: Actor, input: ContactsImport
           'conflict',
           'a stakeholder with one of these e-mails was added meanwhile; import again',
         );
+      }
+      if (isForeignKeyViolation(error)) {
+        throw new AppError('conflict', 'one of the accounts was removed meanwhile; import again');
       }
       throw error;
     }

@@ -190,6 +190,15 @@ describe('importing contacts', () => {
     );
     expect(unclosed.status).toBe(400);
     expect(unclosed.body.error.message).toMatch(/line 2: a quoted value is not closed/);
+    // Quoted-printable "=00" decodes to a NUL, which no database keeps: refused on its line, not a 500.
+    const nul = await importContacts(
+      ann,
+      'BEGIN:VCARD\r\nVERSION:2.1\r\nFN;ENCODING=QUOTED-PRINTABLE:Ann=00Lee\r\nEND:VCARD\r\n',
+      { accountId: northwind.id },
+      'text/vcard',
+    );
+    expect(nul.status).toBe(400);
+    expect(nul.body.error.message).toMatch(/line 1: holds a NUL character/);
     expect(await stakeholdersOf(northwind.id)).toEqual([]);
 
     const unknown = await importContacts(ann, 'Vorname,Nachname,Firma\nAnn,Lee,Northwind\n');

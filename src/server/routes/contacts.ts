@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { takeImportSlot } from '../../core/calendar/import-slots.ts';
 import {
   contactChoicesSchema,
   contactsImportQuerySchema,
@@ -53,14 +54,26 @@ route.post('/imports/contacts', {
     contactsSummarySchema,
   ],
   // 404: accountId of no account of this workspace; 413: over 50 MB or too many contacts; 415: not a file type
-  errors: [404, 409, 413, 415],
+  errors: [
+    404,
+    409,
+    413,
+    415,
+    [503, 'Another import is running on this server: try again after Retry-After seconds'],
+  ],
   run: async ({ c, db, actor, query }) => {
-    const { text, form } = await uploadedFile(c.req.raw, FILE_TYPES);
-    return importContacts(db, actor, {
-      text,
-      accountId: query.accountId,
-      dryRun: query.dryRun,
-      choices: choicesOf(form),
-    });
+    // The calendar imports' slots: a file is read and parsed in memory, one at a time per process.
+    const release = takeImportSlot();
+    try {
+      const { text, form } = await uploadedFile(c.req.raw, FILE_TYPES);
+      return await importContacts(db, actor, {
+        text,
+        accountId: query.accountId,
+        dryRun: query.dryRun,
+        choices: choicesOf(form),
+      });
+    } finally {
+      release();
+    }
   },
 });

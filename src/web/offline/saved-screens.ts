@@ -64,7 +64,8 @@ export function saveScreens(client: QueryClient, userId: string): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const save = async () => {
     timer = undefined;
-    const state = dehydrate(client, { shouldDehydrateQuery: isSaved });
+    // Screens only: a paused mutation's variables may hold a password (a form sent while offline).
+    const state = dehydrate(client, { shouldDehydrateQuery: isSaved, shouldDehydrateMutation: () => false });
     await kept(async () =>
       (await offlineDb()).put('kv', { savedAt: Date.now(), state } satisfies Saved, screensOf(userId)),
     );

@@ -236,6 +236,9 @@ describe('refusals', () => {
     const res = await connect(api, 'Nope', radicale.url, { calendars: ['/alice/nowhere/'] });
     expect(res.status).toBe(400);
     expect(res.body.error.fields.calendars).toMatch(/not one of the server's calendars/);
+    const unreadable = await connect(api, 'Nope', radicale.url, { calendars: ['http://['] });
+    expect(unreadable.status).toBe(400);
+    expect(unreadable.body.error.fields.calendars).toMatch(/not a web address/);
   });
 
   it('a private address is refused without the opt-in, before any request', async () => {

@@ -7,12 +7,18 @@ import { AppError } from '../../errors.ts';
 import { subscriptionUrl } from '../remote.ts';
 import type { CaldavOptions } from './conversation.ts';
 import { seal, unseal } from './credentials.ts';
-import { type CaldavLogin, describe, openSession } from './discover.ts';
+import { type CaldavLogin, describe, openSession, sameHref } from './discover.ts';
 import { type RemoteChanges, syncCaldav } from './sync.ts';
 
 export type { RemoteChanges } from './sync.ts';
 
-const sameHref = (a: string, b: string) => a.replace(/\/$/, '') === b.replace(/\/$/, '');
+const absoluteHref = (href: string, base: string | undefined) => {
+  try {
+    return new URL(href, base).href;
+  } catch {
+    return null;
+  }
+};
 
 /**
  * Connects a CalDAV account as one calendar: signs in and discovers first (nothing is kept when
@@ -31,7 +37,9 @@ export async function addCaldavCalendar(
     (c) => c.supportsEvents && (session.given ? sameHref(c.href, session.given) : true),
   );
   const pick = (field: string, href: string) => {
-    const match = found.find((c) => sameHref(c.href, new URL(href, session.account.rootUrl).href));
+    const absolute = absoluteHref(href, session.account.rootUrl);
+    if (!absolute) throw AppError.invalid(field, `has ${href}, which is not a web address`);
+    const match = found.find((c) => sameHref(c.href, absolute));
     if (!match) throw AppError.invalid(field, `has ${href}, which is not one of the server's calendars`);
     if (!match.supportsEvents) throw AppError.invalid(field, `has “${match.name}”, which holds no events`);
     return match;

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -16,6 +16,14 @@ describe('sealed CalDAV passwords', () => {
     expect(sealed).not.toContain('hunter2');
     expect(seal('hunter2-app-password', 'calendar-1', key)).not.toBe(sealed); // a fresh IV each time
     expect(unseal(sealed, 'calendar-1', key)).toBe('hunter2-app-password');
+  });
+
+  it('say what to set when the data folder cannot take a key, instead of failing obscurely', () => {
+    const blocker = join(dir, 'a-file');
+    writeFileSync(blocker, '');
+    expect(() => secretKey({ LINCHPIN_DATA_DIR: join(blocker, 'data') })).toThrow(
+      /cannot keep CalDAV passwords.*set LINCHPIN_SECRET_KEY/,
+    );
   });
 
   it('refuse another key, another calendar or a changed byte with a clear error', () => {

@@ -18,16 +18,23 @@ function keyFile(env: NodeJS.ProcessEnv): string {
   try {
     return readFileSync(file, 'utf8').trim();
   } catch {
-    mkdirSync(dir, { recursive: true });
     try {
+      mkdirSync(dir, { recursive: true });
       writeFileSync(file, `${randomBytes(32).toString('base64url')}\n`, { mode: 0o600, flag: 'wx' });
     } catch (error) {
       // Another process wrote it first: use theirs.
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw noKey(file, error);
     }
     return readFileSync(file, 'utf8').trim();
   }
 }
+
+/** The server's setup, not the request, is at fault: said so, with what to set. */
+const noKey = (file: string, error: unknown) =>
+  new AppError(
+    'busy',
+    `this server cannot keep CalDAV passwords: ${file} cannot be written (${(error as NodeJS.ErrnoException).code ?? 'error'}); set LINCHPIN_SECRET_KEY`,
+  );
 
 export function secretKey(env: NodeJS.ProcessEnv = process.env): Buffer {
   return createHash('sha256')

@@ -59,10 +59,23 @@ export function describe(calendar: DAVCalendar): DiscoveredCalendar {
   const components = calendar.components ?? [];
   return {
     href: calendar.url,
-    name: name || decodeURIComponent(new URL(calendar.url).pathname.split('/').filter(Boolean).at(-1) ?? ''),
+    name: name || lastSegment(calendar.url),
     color: typeof calendar.calendarColor === 'string' ? calendar.calendarColor : null,
     supportsEvents: components.length === 0 || components.includes('VEVENT'),
   };
+}
+
+/** Two addresses of one collection, with or without the closing slash. */
+export const sameHref = (a: string, b: string) => a.replace(/\/$/, '') === b.replace(/\/$/, '');
+
+/** A calendar's address named by its last path segment, as written when it is not valid %-encoding. */
+function lastSegment(href: string): string {
+  const segment = new URL(href).pathname.split('/').filter(Boolean).at(-1) ?? '';
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
 }
 
 /** What the server at the address has (the password is only used, never kept). */

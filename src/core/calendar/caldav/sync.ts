@@ -14,7 +14,7 @@ import { MAX_IMPORT_BYTES, tooLarge } from '../limits.ts';
 import { type ImportSummary, importCalendar } from '../merge.ts';
 import type { CaldavOptions } from './conversation.ts';
 import { talk } from './conversation.ts';
-import { type CaldavSession, openSession } from './discover.ts';
+import { type CaldavSession, openSession, sameHref } from './discover.ts';
 import { WRITTEN_MARK, type WrittenBack, writeBack } from './write-back.ts';
 
 /** How the server told what changed, and how much. */
@@ -38,8 +38,6 @@ interface CollectionChanges {
   syncToken: string | null;
   ctag: string | null;
 }
-
-const sameHref = (a: string, b: string) => a.replace(/\/$/, '') === b.replace(/\/$/, '');
 
 /**
  * Brings a CalDAV calendar up to date: each chosen collection asks the server only what changed

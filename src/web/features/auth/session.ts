@@ -11,6 +11,7 @@ import {
   signInNote,
   startSession,
 } from '../../shared/query-client.ts';
+import { useToast } from '../../shared/Toasts.tsx';
 
 /** Without a connection, the app opens as the person last signed in on this device (if any). */
 const offline = (error: unknown) => isApiError(error, 0);
@@ -81,13 +82,27 @@ export function useSignIn() {
 /** Signing out also deletes what this device kept for the person: queued changes, saved screens. */
 export function useSignOut() {
   const queryClient = useQueryClient();
+  const toast = useToast();
+  const forgetAndEnd = async () => {
+    const me = queryClient.getQueryData<Me | null>(ME_KEY);
+    if (me) await Promise.all([forgetQueue(me.id), forgetScreens(me.id)]).catch(() => undefined);
+    endSession(queryClient);
+  };
   return useMutation({
     mutationFn: () => authPost('/auth/sign-out', {}),
-    onSettled: async () => {
-      const me = queryClient.getQueryData<Me | null>(ME_KEY);
-      if (me) await Promise.all([forgetQueue(me.id), forgetScreens(me.id)]).catch(() => undefined);
-      endSession(queryClient);
-    },
+    onSuccess: forgetAndEnd,
+    // Offline the server's session goes on: the next visit would be signed in again, so nothing
+    // this device keeps for the person (unsent changes above all) is thrown away. A session that
+    // had already ended is as good as signed out.
+    onError: (error) =>
+      isApiError(error, 401)
+        ? forgetAndEnd()
+        : toast({
+            tone: 'error',
+            message: offline(error)
+              ? 'Not signed out: there is no connection. Your unsent changes are kept; sign out again once online.'
+              : `Not signed out: ${error instanceof Error ? error.message : String(error)}`,
+          }),
     networkMode: 'always',
   });
 }
