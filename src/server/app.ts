@@ -35,6 +35,7 @@ import { planRoutes } from './routes/plan.ts';
 import { reflectionRoutes } from './routes/reflections.ts';
 import { reportRoutes } from './routes/reports.ts';
 import { publicScorecardRoutes, scorecardRoutes } from './routes/scorecard.ts';
+import { signInRoutes } from './routes/sign-in.ts';
 import { stakeholderRoutes } from './routes/stakeholders.ts';
 import { systemRoutes } from './routes/system.ts';
 import { teamRoutes } from './routes/team.ts';
@@ -110,6 +111,7 @@ export function createApp(core: Core, options: AppOptions = {}) {
   api.route('/', activityRoutes);
   api.route('/', reportRoutes);
   api.route('/', teamRoutes);
+  api.route('/', signInRoutes);
   api.route('/', accountRoutes);
   api.route('/', ruleRoutes);
   api.route('/', stakeholderRoutes);

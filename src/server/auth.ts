@@ -1,11 +1,12 @@
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context, MiddlewareHandler } from 'hono';
-import { CLIENT_IP_HEADER } from '../core/auth/auth.ts';
+import { CLIENT_IP_HEADER, HTTP_AUTH_ENDPOINTS } from '../core/auth/auth.ts';
 import { userIdForToken } from '../core/auth/tokens.ts';
 import { actorOf, findMe, type Me, markActive } from '../core/auth/users.ts';
 import { databaseAnswers } from '../core/db/client.ts';
 import { AppError } from '../core/errors.ts';
 import { rememberOrigin, trustedOrigin } from '../core/mail/link-origin.ts';
+import { SSO_PROVIDER_ID, type SsoConfig } from '../core/sso/config.ts';
 import type { AppEnv } from './context.ts';
 import { errorBody, unavailableBody } from './errors.ts';
 
@@ -90,7 +91,18 @@ export const requireUser: MiddlewareHandler<AppEnv> = async (c, next) => {
 
 // Only these of better-auth's endpoints are ours to offer: the rest (change-password, reset,
 // update-user…) would bypass the audit log, the sign-out rules and roles of /api/me/*.
-const AUTH_PATHS = new Set(['/api/auth/sign-in/email', '/api/auth/sign-out', '/api/auth/get-session']);
+const AUTH_PATHS = new Set(
+  [...HTTP_AUTH_ENDPOINTS].map((path) => `/api/auth${path.replace(':id', SSO_PROVIDER_ID)}`),
+);
+const SSO_START = '/api/auth/sign-in/social';
+
+function ssoUnavailable(sso: SsoConfig | null): AppError {
+  if (!sso) return AppError.notFound('single sign-on: it is not set up on this server');
+  return new AppError(
+    'busy',
+    `the identity provider (${sso.name}) could not be reached: try again in a minute, or ask your administrator to check LINCHPIN_OIDC_ISSUER`,
+  );
+}
 
 /** better-auth's own endpoints (sign-in, sign-out, session), with its errors in our shape. */
 export const authHandler: MiddlewareHandler<AppEnv> = async (c) => {
@@ -100,6 +112,8 @@ export const authHandler: MiddlewareHandler<AppEnv> = async (c) => {
   const response = await c.var.core.auth.handler(request);
   if (response.status < 400) return response;
   const body = (await response.json().catch(() => ({}))) as { message?: string; code?: string };
+  // better-auth drops a provider whose discovery failed (and retries it on the next start).
+  if (c.req.path === SSO_START && response.status === 404) throw ssoUnavailable(c.var.core.sso);
   // better-auth's own 500s (it wraps some database failures): ours to report, never a 400.
   if (response.status >= 500) {
     if (!(await databaseAnswers(c.var.core.db, 2_000))) return c.json(unavailableBody(), 503);

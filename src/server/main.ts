@@ -2,6 +2,7 @@ import { serve } from '@hono/node-server';
 import { announceBackups } from '../core/backup/announce.ts';
 import { DataDirLockedError } from '../core/db/lock.ts';
 import { type Core, configFromEnv, createCore } from '../core/index.ts';
+import { SsoConfigError } from '../core/sso/config.ts';
 
 /** Starts the web app and API; resolves once listening, shuts down cleanly on SIGINT/SIGTERM. */
 export async function startServer(options: { port?: number; host?: string } = {}): Promise<void> {
@@ -12,7 +13,7 @@ export async function startServer(options: { port?: number; host?: string } = {}
   try {
     [core, { createApp }] = await Promise.all([createCore(configFromEnv()), import('./app.ts')]);
   } catch (error) {
-    if (error instanceof DataDirLockedError) {
+    if (error instanceof DataDirLockedError || error instanceof SsoConfigError) {
       console.error(error.message);
       process.exit(1);
     }

@@ -185,7 +185,7 @@ describe.runIf(process.env.TEST_DATABASE_URL)('PostgreSQL that goes away and com
 
     await relay.open();
     expect((await apiClient(app).get('/health')).status).toBe(200);
-    expect((await apiClient(app).get('/setup')).body).toEqual({ needed: true });
+    expect((await apiClient(app).get('/setup')).body).toEqual({ needed: true, sso: null });
   });
 
   it('ends a statement past its time limit, and that is a 503 too', async () => {

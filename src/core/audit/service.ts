@@ -23,6 +23,8 @@ export const AUDIT_ACTIONS = [
   'customer_link.created',
   'customer_link.withdrawn',
   'workspace.team_privacy_changed',
+  'workspace.sign_in_changed',
+  'sso.joined',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

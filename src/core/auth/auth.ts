@@ -3,6 +3,7 @@ import { drizzleAdapter } from 'better-auth/adapters/drizzle';
 import { APIError, createAuthMiddleware, isAPIError } from 'better-auth/api';
 // The minimal entry leaves out the Kysely adapters we do not use (halves the import time).
 import { betterAuth } from 'better-auth/minimal';
+import { genericOAuth } from 'better-auth/plugins/generic-oauth';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import {
@@ -14,6 +15,10 @@ import {
   verifications,
 } from '../db/schema/index.ts';
 import { isDatabaseUnavailable } from '../db/unavailable.ts';
+import { AppError } from '../errors.ts';
+import { discoveryUrlOf, SSO_PROVIDER_ID, type SsoConfig } from '../sso/config.ts';
+import { joiningBySso, recordSsoJoin } from '../sso/joining.ts';
+import { passwordsOffFor } from '../sso/settings.ts';
 import { argon2id, verifyPassword } from './password.ts';
 import { recordFailedSignIn, recordSignIn, signInWait } from './sign-in-limit.ts';
 
@@ -27,7 +32,14 @@ const DAY = 24 * 60 * 60;
  * delete-user, change-password, reset…) would bypass our validation, the audit log and the
  * sign-out rules of /api/me/*: each is answered 404, whatever the server in front lets through.
  */
-export const HTTP_AUTH_ENDPOINTS = new Set(['/sign-in/email', '/sign-out', '/get-session']);
+export const HTTP_AUTH_ENDPOINTS = new Set([
+  '/sign-in/email',
+  '/sign-out',
+  '/get-session',
+  // Single sign-on: start at the provider, come back with its code (only our one provider exists).
+  '/sign-in/social',
+  '/callback/:id',
+]);
 
 /** The client's address as the server passed it (the rate limits key on it). */
 const addressOf = (headers: Headers | undefined) => headers?.get(CLIENT_IP_HEADER) ?? 'unknown';
@@ -37,8 +49,11 @@ const emailOf = (body: unknown) =>
     ? (body as { email: string }).email
     : null;
 
-/** Refuses endpoints we do not offer, and sign-in for an e-mail that must wait (sign-in-limit.ts). */
-const beforeEndpoint = (db: Db) =>
+/**
+ * Refuses endpoints we do not offer, sign-in for an e-mail that must wait (sign-in-limit.ts), and
+ * passwords in a workspace that signs in with SSO only.
+ */
+const beforeEndpoint = (db: Db, sso: SsoConfig | undefined) =>
   createAuthMiddleware(async (ctx) => {
     if (ctx.request && !HTTP_AUTH_ENDPOINTS.has(ctx.path)) {
       throw new APIError('NOT_FOUND', { message: `${ctx.request.method} /api/auth${ctx.path} not found` });
@@ -55,6 +70,11 @@ const beforeEndpoint = (db: Db) =>
         },
         { 'Retry-After': String(seconds) },
       );
+    }
+    if (await passwordsOffFor(db, email)) {
+      throw new APIError('FORBIDDEN', {
+        message: `passwords are off in this workspace: use Sign in with ${sso?.name ?? 'single sign-on'}`,
+      });
     }
   });
 
@@ -92,7 +112,15 @@ export interface AuthOptions {
   baseURL?: string;
   /** Sign-in attempts allowed per client address per minute. */
   signInPerMinute?: number;
+  /** The OpenID Connect provider people may sign in with, if any. */
+  sso?: SsoConfig;
 }
+
+/** The refusal better-auth redirects to the sign-in page with (?error=…&error_description=…). */
+const refuse = (code: string, error: unknown): never => {
+  if (error instanceof AppError) throw new APIError('FORBIDDEN', { code, message: error.message });
+  throw error;
+};
 
 export function createAuth(db: Db, options: AuthOptions) {
   return betterAuth({
@@ -128,15 +156,61 @@ export function createAuth(db: Db, options: AuthOptions) {
       password: { hash: argon2id, verify: ({ hash, password }) => verifyPassword(hash, password) },
     },
     user: {
-      // Set by setup and admin commands only; never from a request.
-      additionalFields: { workspaceId: { type: 'string', required: true, input: false } },
+      // Set by setup and admin commands, or by the SSO join rules below; never from a request.
+      // Not "required": better-auth would refuse an SSO user before our hook fills them in.
+      additionalFields: {
+        workspaceId: { type: 'string', required: false, input: false },
+        role: { type: 'string', required: false, input: false },
+        leaderId: { type: 'string', required: false, input: false },
+      },
     },
+    account: {
+      // Our password accounts never verify their e-mail; the provider's verified one links them.
+      accountLinking: { requireLocalEmailVerified: false },
+    },
+    plugins: options.sso
+      ? [
+          genericOAuth({
+            config: [
+              {
+                providerId: SSO_PROVIDER_ID,
+                name: options.sso.name,
+                discoveryUrl: discoveryUrlOf(options.sso),
+                clientId: options.sso.clientId,
+                clientSecret: options.sso.clientSecret,
+                scopes: ['openid', 'email', 'profile'],
+                pkce: true,
+                // Only ID tokens checked against the provider's keys say who someone is.
+                requireIdTokenVerification: true,
+                ...(options.sso.trustEmails && { mapProfileToUser: () => ({ emailVerified: true }) }),
+              },
+            ],
+          }),
+        ]
+      : [],
     session: { expiresIn: 30 * DAY, updateAge: DAY },
-    hooks: { before: beforeEndpoint(db), after: afterEndpoint(db) },
+    hooks: { before: beforeEndpoint(db, options.sso), after: afterEndpoint(db) },
     // A failure that is not better-auth's own answer (the database is down, a bug) reaches our error
     // handler (503 or a logged 500) instead of becoming a bare 500 "Internal Server Error".
     onAPIError: { throw: true },
     databaseHooks: {
+      // Only single sign-on makes users through better-auth (setup, admin and invitations insert
+      // them): who may join, and where, is decided before the row exists, so a refusal leaves none.
+      user: {
+        create: {
+          before: async (user) => {
+            const joining = await joiningBySso(db, {
+              email: user.email,
+              emailVerified: user.emailVerified === true,
+            }).catch((error) => refuse('not_invited', error));
+            return { data: { ...user, ...joining } };
+          },
+          after: async (user) => {
+            const { workspaceId } = user as typeof user & { workspaceId: string };
+            await recordSsoJoin(db, { id: user.id, email: user.email, workspaceId });
+          },
+        },
+      },
       session: {
         create: {
           // A deactivated person's password still verifies; the session is what they must not get.
@@ -147,6 +221,7 @@ export function createAuth(db: Db, options: AuthOptions) {
               .where(eq(users.id, session.userId));
             if (user?.deactivatedAt) {
               throw new APIError('FORBIDDEN', {
+                code: 'deactivated',
                 message: 'this account was deactivated: ask your workspace owner to reactivate it',
               });
             }
@@ -159,7 +234,11 @@ export function createAuth(db: Db, options: AuthOptions) {
       storage: 'database',
       window: 60,
       max: 300,
-      customRules: { '/sign-in/email': { window: 60, max: options.signInPerMinute ?? 10 } },
+      customRules: {
+        '/sign-in/email': { window: 60, max: options.signInPerMinute ?? 10 },
+        // Starting SSO only sends the person to their provider (which guards its own sign-in).
+        '/sign-in/social': { window: 60, max: 60 },
+      },
     },
     trustedOrigins: (request) => (request ? [new URL(request.url).origin] : []),
     advanced: {

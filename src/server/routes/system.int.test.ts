@@ -23,7 +23,7 @@ describe('first-run setup and sessions', () => {
 
   it('asks for setup until the owner exists, then signs the owner in with a safe cookie', async () => {
     const anonymous = apiClient(app);
-    expect((await anonymous.get('/setup')).body).toEqual({ needed: true });
+    expect((await anonymous.get('/setup')).body).toEqual({ needed: true, sso: null });
     expect((await anonymous.get('/me')).status).toBe(401);
 
     const res = await anonymous.post('/setup', owner);
@@ -41,7 +41,7 @@ describe('first-run setup and sessions', () => {
 
     const me = await anonymous.get('/me', { cookie: cookieFrom(res.headers) });
     expect(me).toMatchObject({ status: 200, body: { email: 'ann@acme.test', timeZone: 'Europe/London' } });
-    expect((await anonymous.get('/setup')).body).toEqual({ needed: false });
+    expect((await anonymous.get('/setup')).body).toEqual({ needed: false, sso: null });
   });
 
   it('refuses a second setup with 409', async () => {

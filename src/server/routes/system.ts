@@ -2,6 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { createUser, hasAnyUser, newUserSchema } from '../../core/auth/users.ts';
 import { databaseAnswers } from '../../core/db/client.ts';
 import { rememberOrigin } from '../../core/mail/link-origin.ts';
+import { signInChoices } from '../../core/sso/settings.ts';
 import { headersWithClientAddress, publicOrigin } from '../auth.ts';
 import { UNAVAILABLE_RETRY_SECONDS, unavailableBody } from '../errors.ts';
 import { featureRoutes } from '../operation.ts';
@@ -26,10 +27,22 @@ route.get('/health', {
 });
 
 route.get('/setup', {
-  summary: 'Whether first-run setup is still needed (no auth)',
+  summary: 'Whether first-run setup is still needed, and how people sign in (no auth)',
+  description:
+    '`sso` is null without single sign-on; else its button name, and `only` when password sign-in is off.',
   public: true,
-  responds: [200, 'Setup state', z.object({ needed: z.boolean() })],
-  run: async ({ db }) => ({ needed: !(await hasAnyUser(db)) }),
+  responds: [
+    200,
+    'Setup state',
+    z.object({
+      needed: z.boolean(),
+      sso: z.object({ name: z.string(), only: z.boolean() }).nullable(),
+    }),
+  ],
+  run: async ({ c, db }) => ({
+    needed: !(await hasAnyUser(db)),
+    sso: await signInChoices(db, c.var.core.sso),
+  }),
 });
 
 route.post('/setup', {

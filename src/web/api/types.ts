@@ -107,3 +107,4 @@ export type TeamTrendPoint = TeamPerson['q2Trend'][number];
 export type LeaderView = ApiAnswer<'/me/leader-view', 'get'>;
 export type TeamPrivacy = ApiAnswer<'/workspace/team-privacy', 'get'>;
 export type TeamPrivacyMode = TeamPrivacy['mode'];
+export type SignInSettings = ApiAnswer<'/workspace/sign-in', 'get'>;

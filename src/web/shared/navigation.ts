@@ -8,6 +8,7 @@ export const SETTINGS_SECTIONS = [
   'leader-view',
   'people',
   'team-privacy',
+  'sign-in',
   'tokens',
   'password',
   'audit',

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { boolean, check, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 import { now } from '../../time/clock.ts';
 import type { TeamPrivacyMode } from './values.ts';
 
@@ -12,6 +12,10 @@ export const workspaces = pgTable(
     teamPrivacy: text('team_privacy').$type<TeamPrivacyMode>().notNull().default('per-person'),
     /** In aggregate mode, the fewest people a shown total may be made of. */
     minGroupSize: integer('min_group_size').notNull().default(5),
+    /** E-mail domains whose people may join on their first single sign-on (verified addresses only). */
+    ssoDomains: text('sso_domains').array().notNull().default(sql`'{}'::text[]`),
+    /** Set by the owner when SSO is configured: password sign-in is refused. */
+    passwordsOff: boolean('passwords_off').notNull().default(false),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' })
       .notNull()
       .defaultNow()

@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'react';
-import { TextField } from '../../shared/Field.tsx';
+import { FormError, TextField } from '../../shared/Field.tsx';
 import { fieldsOf, problemOf, useDraft } from '../../shared/forms.ts';
 import { hrefOf } from '../../shared/navigation.ts';
 import { signInNote } from '../../shared/query-client.ts';
 import { AuthForm, AuthLayout } from './AuthLayout.tsx';
-import { useSignIn } from './session.ts';
+import { useSetupState, useSignIn } from './session.ts';
+import { takeSsoError, useStartSso } from './sso.ts';
 
 const WELCOME = 'Welcome back. Sign in to see where your week went.';
 
@@ -14,6 +15,13 @@ export function SignInPage({ intro = WELCOME }: { intro?: string }) {
   const { draft, change } = useDraft({ email: '', password: '' });
   // Why we are here (signed out under the person, a password just reset), shown once.
   const [note] = useState(signInNote.peek);
+  // Why single sign-on came back without signing in (not invited, deactivated…), shown once.
+  const [ssoRefusal] = useState(takeSsoError);
+  // Offline the setup state is assumed, without the provider's name: then no SSO button.
+  const setup = useSetupState().data;
+  const sso = setup && 'sso' in setup ? setup.sso : null;
+  const startSso = useStartSso();
+  const ssoProblem = problemOf(startSso.error).message ?? ssoRefusal;
   useEffect(() => signInNote.clear(), []);
   const { message, fields } = problemOf(signIn.error);
   const field = fieldsOf(draft, change, fields);
@@ -22,12 +30,39 @@ export function SignInPage({ intro = WELCOME }: { intro?: string }) {
     signIn.mutate(draft);
   };
 
+  const ssoButton = sso && (
+    <div className="auth__sso stack">
+      {sso.only && <FormError message={ssoProblem} />}
+      <button
+        type="button"
+        className={`button button--block${sso.only ? ' button--primary' : ''}`}
+        onClick={() => startSso.mutate()}
+        disabled={startSso.isPending}
+      >
+        {startSso.isPending ? `Opening ${sso.name}…` : `Sign in with ${sso.name}`}
+      </button>
+    </div>
+  );
+  if (sso?.only) {
+    return (
+      <AuthLayout title="Sign in" intro={intro}>
+        {ssoButton}
+      </AuthLayout>
+    );
+  }
+
   return (
     <AuthLayout title="Sign in" intro={intro}>
+      {ssoButton && (
+        <>
+          {ssoButton}
+          <p className="auth__or">or with your password</p>
+        </>
+      )}
       <AuthForm
         onSubmit={submit}
         sending={signIn}
-        error={message}
+        error={message ?? ssoProblem}
         notice={
           note &&
           !message && (

@@ -30,6 +30,8 @@ const AUDIT_ACTIONS: Record<string, string> = {
   'customer_link.created': 'Customer rating link created',
   'customer_link.withdrawn': 'Customer rating link withdrawn',
   'workspace.team_privacy_changed': 'Team privacy changed',
+  'workspace.sign_in_changed': 'Sign-in settings changed',
+  'sso.joined': 'Joined by single sign-on',
 };
 
 export const auditActionLabel = (action: string) =>

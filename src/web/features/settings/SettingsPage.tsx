@@ -9,6 +9,7 @@ import { CalendarFeedSection } from './CalendarFeedSection.tsx';
 import { LeaderViewSection } from './LeaderViewSection.tsx';
 import { NotificationSettingsSection } from './NotificationSettingsSection.tsx';
 import { ProfileSection } from './ProfileSection.tsx';
+import { SignInSection } from './SignInSection.tsx';
 import { TeamPrivacySection } from './TeamPrivacySection.tsx';
 
 interface Section {
@@ -33,6 +34,7 @@ const SECTIONS: Section[] = [
   { id: 'leader-view', label: 'What my leader sees', content: (me) => <LeaderViewSection me={me} /> },
   { id: 'people', label: 'People', content: (me) => <PeopleSection me={me} /> },
   { id: 'team-privacy', label: 'Team privacy', ownerOnly: true, content: () => <TeamPrivacySection /> },
+  { id: 'sign-in', label: 'Sign-in', ownerOnly: true, content: () => <SignInSection /> },
   { id: 'tokens', label: 'Tokens', content: (me) => <TokensSection me={me} /> },
   { id: 'password', label: 'Password', content: (me) => <PasswordSection me={me} /> },
   { id: 'audit', label: 'Audit log', ownerOnly: true, content: (me) => <AuditSection me={me} /> },
