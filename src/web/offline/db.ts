@@ -1,5 +1,5 @@
 import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
-import type { QueueEntry } from './queue.ts';
+import type { QueueEntry } from './entry.ts';
 
 /**
  * The one IndexedDB database of the app on this device: the offline queue (changes not yet sent,
