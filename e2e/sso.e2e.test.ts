@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startOidcProvider, type TestOidcProvider } from '../test/oidc-provider.ts';
+import { tokenOf } from './api.ts';
 import { screenshot } from './browser.ts';
 import { fileHarness } from './harness.ts';
 
@@ -12,15 +13,16 @@ const app = fileHarness({
     provider = await startOidcProvider({
       ivy: { email: 'ivy@partner.test', emailVerified: true, name: 'Ivy Invited' },
       sam: { email: 'sam@stranger.test', emailVerified: true, name: 'Sam Stranger' },
+      pia: { email: 'pia@elsewhere.test', emailVerified: true, name: 'Pia Leader' },
     });
     Object.assign(env, provider.env);
   },
 });
 afterAll(() => provider?.close());
 
-/** Clicks "Sign in with Acme ID" and logs in at the provider's own page as `login`. */
-async function signInWithSso(page: Page, login: string) {
-  await page.goto('/');
+/** Clicks "Sign in with Acme ID" (on the sign-in page unless `from` names another) and logs in at the provider's own page as `login`. */
+async function signInWithSso(page: Page, login: string, from = '/') {
+  await page.goto(from);
   await page.getByRole('button', { name: 'Sign in with Acme ID' }).click();
   await page.waitForURL((url) => url.href.startsWith(provider?.issuer ?? '-'));
   await page.locator('input[name="login"]').fill(login);
@@ -78,5 +80,35 @@ describe('single sign-on in the browser', () => {
     expect(await signedOut.getByLabel('Password').count()).toBe(0);
     await screenshot(signedOut, 'sso-only');
     await app.owner.put('/workspace/sign-in', { ssoDomains: ['partner.test'], passwordsOff: false });
+  });
+
+  it('with passwords off, has an invitation link offer the provider instead of a password', async () => {
+    await app.owner.put('/workspace/sign-in', { ssoDomains: [], passwordsOff: true });
+    try {
+      const { url } = await app.owner.post('/invitations', { email: 'pia@elsewhere.test', role: 'leader' });
+      const page = await app.page();
+      const link = `/#/invite/${tokenOf(url)}`;
+      await page.goto(link);
+      await page.getByRole('button', { name: 'Sign in with Acme ID' }).waitFor();
+      expect(await page.getByTestId('invite-sso').textContent()).toMatch(
+        /signs in with Acme ID, not with passwords\. Sign in there as pia@elsewhere\.test to join/,
+      );
+      expect(await page.getByLabel('Password').count()).toBe(0);
+      await screenshot(page, 'sso-invitation');
+
+      await signInWithSso(page, 'pia', link);
+      await page.getByRole('button', { name: 'Sign out' }).waitFor();
+      const me = await page.evaluate(() => fetch('/api/me').then((r) => r.json()));
+      expect(me).toMatchObject({ email: 'pia@elsewhere.test', role: 'leader' });
+
+      // Forgot password has nothing to send: the page says how to sign in instead.
+      const signedOut = await app.page();
+      await signedOut.goto('/#/forgot');
+      expect(await signedOut.getByTestId('passwords-off').textContent()).toMatch(
+        /signs in with Acme ID only/,
+      );
+    } finally {
+      await app.owner.put('/workspace/sign-in', { ssoDomains: ['partner.test'], passwordsOff: false });
+    }
   });
 });

@@ -2,6 +2,7 @@ import { once } from 'node:events';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Provider from 'oidc-provider';
+import type { SsoConfig } from '../src/core/sso/config.ts';
 
 /** A person the provider knows; they log in with `login` (any password). */
 export interface TestIdentity {
@@ -16,17 +17,26 @@ export interface TestOidcProvider {
   clientSecret: string;
   /** The LINCHPIN_OIDC_* variables that point a server at this provider. */
   env: Record<string, string>;
+  /** The same for an in-process core (`core: { sso }`). */
+  sso: SsoConfig;
   close(): Promise<void>;
 }
 
 const CLIENT_ID = 'linchpin-test';
 const CLIENT_SECRET = 'a-client-secret-for-tests-only-0123456789';
+const NAME = 'Acme ID';
 
 /**
  * A real OpenID Connect provider (node-oidc-provider) on a free port, with one confidential client
  * and its development login page (any password). Consent is given on the person's behalf.
+ * `tokenEndpoint` and `userInfoEndpoint` make its discovery name another server's (one that
+ * misbehaves); with `claimsInIdToken: false` the ID token names nobody but the subject, as many
+ * providers do, so who signed in is read from the userinfo endpoint.
  */
-export async function startOidcProvider(identities: Record<string, TestIdentity>): Promise<TestOidcProvider> {
+export async function startOidcProvider(
+  identities: Record<string, TestIdentity>,
+  options: { tokenEndpoint?: string; userInfoEndpoint?: string; claimsInIdToken?: boolean } = {},
+): Promise<TestOidcProvider> {
   let handler: ((req: never, res: never) => void) | undefined;
   const server: Server = createServer((req, res) => handler?.(req as never, res as never));
   server.listen(0, '127.0.0.1');
@@ -43,7 +53,7 @@ export async function startOidcProvider(identities: Record<string, TestIdentity>
       },
     ],
     claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'] },
-    conformIdTokenClaims: false,
+    conformIdTokenClaims: options.claimsInIdToken === false,
     cookies: { keys: ['test-cookie-key'] },
     findAccount: (_ctx, id) => {
       const identity = identities[id];
@@ -72,6 +82,14 @@ export async function startOidcProvider(identities: Record<string, TestIdentity>
       return grant;
     },
   });
+  const replaced = {
+    ...(options.tokenEndpoint && { token_endpoint: options.tokenEndpoint }),
+    ...(options.userInfoEndpoint && { userinfo_endpoint: options.userInfoEndpoint }),
+  };
+  provider.use(async (ctx, next) => {
+    await next();
+    if (ctx.path === '/.well-known/openid-configuration') ctx.body = { ...(ctx.body as object), ...replaced };
+  });
   // Linchpin's test servers listen on ports chosen at start: any local callback is registered.
   provider.Client.prototype.redirectUriAllowed = (uri: string) =>
     /^http:\/\/(127\.0\.0\.1|localhost):\d+\/api\/auth\/callback\/sso$/.test(uri);
@@ -84,8 +102,9 @@ export async function startOidcProvider(identities: Record<string, TestIdentity>
       LINCHPIN_OIDC_ISSUER: issuer,
       LINCHPIN_OIDC_CLIENT_ID: CLIENT_ID,
       LINCHPIN_OIDC_CLIENT_SECRET: CLIENT_SECRET,
-      LINCHPIN_OIDC_NAME: 'Acme ID',
+      LINCHPIN_OIDC_NAME: NAME,
     },
+    sso: { issuer, clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, name: NAME },
     close: async () => {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -18,7 +18,8 @@ import { isDatabaseUnavailable } from '../db/unavailable.ts';
 import { AppError } from '../errors.ts';
 import { discoveryUrlOf, SSO_PROVIDER_ID, type SsoConfig } from '../sso/config.ts';
 import { joiningBySso, recordSsoJoin } from '../sso/joining.ts';
-import { passwordsOffFor } from '../sso/settings.ts';
+import { boundedProviderRequests } from '../sso/provider-requests.ts';
+import { passwordsOffFor, passwordsOffMessage } from '../sso/settings.ts';
 import { argon2id, verifyPassword } from './password.ts';
 import { recordFailedSignIn, recordSignIn, signInWait } from './sign-in-limit.ts';
 
@@ -72,9 +73,7 @@ const beforeEndpoint = (db: Db, sso: SsoConfig | undefined) =>
       );
     }
     if (await passwordsOffFor(db, email)) {
-      throw new APIError('FORBIDDEN', {
-        message: `passwords are off in this workspace: use Sign in with ${sso?.name ?? 'single sign-on'}`,
-      });
+      throw new APIError('FORBIDDEN', { message: passwordsOffMessage(sso) });
     }
   });
 
@@ -182,6 +181,8 @@ export function createAuth(db: Db, options: AuthOptions) {
                 pkce: true,
                 // Only ID tokens checked against the provider's keys say who someone is.
                 requireIdTokenVerification: true,
+                // The callback's requests to the provider, with a deadline.
+                ...boundedProviderRequests(options.sso),
                 ...(options.sso.trustEmails && { mapProfileToUser: () => ({ emailVerified: true }) }),
               },
             ],

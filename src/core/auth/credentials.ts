@@ -9,6 +9,8 @@ import type { Mailer } from '../mail/mailer.ts';
 import { passwordResetMail } from '../mail/messages.ts';
 import { signOutEverywhere } from '../people/service.ts';
 import { limitRate, withinRate } from '../rate-limit.ts';
+import type { SsoConfig } from '../sso/config.ts';
+import { assertPasswordsOn, passwordsOffError } from '../sso/settings.ts';
 import { now } from '../time/clock.ts';
 import type { Actor } from './actor.ts';
 import { assertUncommonPassword, hashPassword, verifyPassword } from './password.ts';
@@ -34,14 +36,15 @@ async function setPassword(db: Db, userId: string, password: string, field: stri
 
 /**
  * Changes the actor's password when the current one is right; every other session ends (the one
- * making the change stays signed in).
+ * making the change stays signed in). Refused where passwords are off: nobody signs in with one.
  */
 export async function changePassword(
   db: Db,
   actor: Actor,
   input: z.infer<typeof passwordChangeSchema>,
-  context: { ip: string | null; sessionToken?: string },
+  context: { ip: string | null; sessionToken?: string; sso: SsoConfig | null },
 ): Promise<void> {
+  await assertPasswordsOn(db, actor.workspaceId, context.sso);
   await limitRate(db, `password-change:${actor.userId}`, 10, 10 * 60_000);
   const [credential] = await db
     .select({ password: authAccounts.password })
@@ -63,7 +66,8 @@ export const resetUrl = (origin: string, token: string) => `${origin}/#/reset/${
  * Sends a one-hour reset link when the address belongs to an active person. The answer is the
  * same either way, and as fast (the mail leaves in the background), so nobody learns which
  * addresses exist; beyond three mails an hour per address the request is quietly dropped, so a
- * stranger cannot lock someone out of their own reset. Nothing is sent without a trusted origin.
+ * stranger cannot lock someone out of their own reset. Nothing is sent without a trusted origin,
+ * nor to a workspace with passwords off (quietly too: the answer must not say who is there).
  */
 export async function requestPasswordReset(
   db: Db,
@@ -78,11 +82,16 @@ export async function requestPasswordReset(
   }
   if (!(await withinRate(db, `password-reset-mail:${email}`, 3, 60 * 60_000))) return;
   const [person] = await db
-    .select({ id: users.id, workspaceId: users.workspaceId, workspace: workspaces.name })
+    .select({
+      id: users.id,
+      workspaceId: users.workspaceId,
+      workspace: workspaces.name,
+      passwordsOff: workspaces.passwordsOff,
+    })
     .from(users)
     .innerJoin(workspaces, eq(workspaces.id, users.workspaceId))
     .where(and(eq(users.email, email), isNull(users.deactivatedAt)));
-  if (!person) return;
+  if (!person || person.passwordsOff) return;
   const token = newSecret();
   await db.insert(passwordResets).values({
     id: randomUUID(),
@@ -110,16 +119,18 @@ async function voidResetLinks(db: Db, userId: string): Promise<void> {
     .where(and(eq(passwordResets.userId, userId), isNull(passwordResets.usedAt)));
 }
 
-/** Sets a new password with a reset link (once, within the hour) and signs the person out everywhere. */
+/**
+ * Sets a new password with a reset link (once, within the hour) and signs the person out everywhere.
+ * A link mailed before passwords went off is refused without being used up.
+ */
 export async function resetPassword(
   db: Db,
   token: string,
   password: string,
-  ip: string | null,
+  context: { ip: string | null; sso: SsoConfig | null },
 ): Promise<void> {
+  const { ip } = context;
   await limitRate(db, `password-reset-use:${ip ?? 'unknown'}`, 30, 10 * 60_000);
-  // Before the link is claimed: a refused password must not use it up.
-  await assertUncommonPassword(password);
   const [row] =
     token.length > 100
       ? []
@@ -129,12 +140,17 @@ export async function resetPassword(
             workspaceId: users.workspaceId,
             email: users.email,
             deactivatedAt: users.deactivatedAt,
+            passwordsOff: workspaces.passwordsOff,
           })
           .from(passwordResets)
           .innerJoin(users, eq(users.id, passwordResets.userId))
+          .innerJoin(workspaces, eq(workspaces.id, users.workspaceId))
           .where(eq(passwordResets.tokenHash, digest(token)));
   if (!row || !matchesDigest(token, row.reset.tokenHash))
     throw new AppError('not_found', 'this reset link is not valid');
+  if (row.passwordsOff) throw passwordsOffError(context.sso);
+  // Before the link is claimed: a refused password must not use it up.
+  await assertUncommonPassword(password);
   if (row.reset.usedAt) throw new AppError('gone', 'this reset link was already used: ask for a new one');
   if (row.deactivatedAt) throw new AppError('gone', 'this account was deactivated: ask your workspace owner');
   if (row.reset.expiresAt <= now())

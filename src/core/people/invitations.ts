@@ -12,6 +12,8 @@ import { AppError } from '../errors.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import { invitationMail } from '../mail/messages.ts';
 import { limitRate } from '../rate-limit.ts';
+import type { SsoConfig } from '../sso/config.ts';
+import { passwordsOffError } from '../sso/settings.ts';
 import { now } from '../time/clock.ts';
 import { dateIn } from '../time/days.ts';
 import { assertTimeZone, daysFromNow } from '../time/weeks.ts';
@@ -214,6 +216,7 @@ async function invitationByToken(db: Db, token: string) {
     .select({
       invitation: invitations,
       workspace: workspaces.name,
+      passwordsOff: workspaces.passwordsOff,
       inviter: { name: users.name, timeZone: users.timeZone },
     })
     .from(invitations)
@@ -227,8 +230,11 @@ async function invitationByToken(db: Db, token: string) {
 const limitAcceptance = (db: Db, ip: string | null) =>
   limitRate(db, `invitation:${ip ?? 'unknown'}`, 30, 10 * 60_000);
 
-/** What the invitee sees before joining: the workspace, their address, the role and who invited them. */
-export async function invitationPreview(db: Db, token: string, ip: string | null) {
+/**
+ * What the invitee sees before joining: the workspace, their address, the role and who invited them,
+ * and the provider to join with when the workspace has passwords off (`sso`, else null).
+ */
+export async function invitationPreview(db: Db, token: string, ip: string | null, sso: SsoConfig | null) {
   await limitAcceptance(db, ip);
   const found = await invitationByToken(db, token);
   const row = assertUsable(found?.invitation, token, found?.inviter);
@@ -237,20 +243,26 @@ export async function invitationPreview(db: Db, token: string, ip: string | null
     email: row.email,
     role: row.role,
     invitedBy: found?.inviter.name ?? '',
+    // Their first SSO sign-in joins them with this invitation's role (sso/joining.ts).
+    sso: found?.passwordsOff ? { name: sso?.name ?? 'single sign-on' } : null,
   };
 }
 
 /**
  * Joins the workspace with the invitation: creates the person (name, password, time zone), marks
  * the invitation used, in one transaction with the invitation row locked, so a link works once.
+ * Where passwords are off nothing is written: the invitation stays open for the SSO sign-in.
  */
 export async function acceptInvitation(
   db: Db,
   token: string,
   input: AcceptInput,
-  ip: string | null,
+  context: { ip: string | null; sso: SsoConfig | null },
 ): Promise<Me> {
+  const { ip } = context;
   await limitAcceptance(db, ip);
+  // Before hashing: a password here is refused whatever it is.
+  if ((await invitationByToken(db, token))?.passwordsOff) throw passwordsOffError(context.sso);
   const timeZone = input.timeZone ?? 'UTC';
   assertTimeZone(timeZone);
   const passwordHash = await hashPassword(input.password);

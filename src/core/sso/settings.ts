@@ -62,6 +62,23 @@ export async function passwordsOffFor(db: Db, email: string): Promise<boolean> {
   return row?.off ?? false;
 }
 
+/** Why a password is refused where passwords are off: what to use instead. */
+export const passwordsOffMessage = (sso: SsoConfig | null | undefined) =>
+  `passwords are off in this workspace: use Sign in with ${sso?.name ?? 'single sign-on'}`;
+
+/** The 403 for setting or using a password in a workspace that signs in with SSO only. */
+export const passwordsOffError = (sso: SsoConfig | null | undefined) =>
+  new AppError('forbidden', passwordsOffMessage(sso));
+
+/** Refuses a password change in a workspace that signs in with SSO only. */
+export async function assertPasswordsOn(db: Db, workspaceId: string, sso: SsoConfig | null): Promise<void> {
+  const [row] = await db
+    .select({ off: workspaces.passwordsOff })
+    .from(workspaces)
+    .where(eq(workspaces.id, workspaceId));
+  if (row?.off) throw passwordsOffError(sso);
+}
+
 /**
  * What the sign-in page offers before anyone is known: the SSO button, and the password form unless
  * every workspace turned passwords off (one instance is normally one workspace).

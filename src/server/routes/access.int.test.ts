@@ -1,6 +1,8 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { apiClient, buildPerson, cookieFrom, signIn } from '../../../test/factories.ts';
 import { browser, linkIn, peopleWorld, tokenOf } from '../../../test/people.ts';
+import { passwordResets, workspaces } from '../../core/db/schema/index.ts';
 import { fixedClock, now, setClock } from '../../core/time/clock.ts';
 
 // Access: personal access tokens, passwords (change and reset), the CLI's device sign-in.
@@ -110,6 +112,62 @@ describe('passwords', () => {
     const expired = await anon.post(`/public/password-reset/${late}`, { password: 'kim late secret' });
     expect(expired.status).toBe(410);
     expect(expired.body.error.message).toMatch(/expired/);
+  });
+});
+
+describe('passwords where the workspace signs in with SSO only', () => {
+  const passwordsOff = (off: boolean) =>
+    core.db.update(workspaces).set({ passwordsOff: off }).where(eq(workspaces.id, owner.me.workspace.id));
+  afterEach(() => passwordsOff(false));
+  const SSO_ONLY = /passwords are off in this workspace: use Sign in with single sign-on/;
+
+  it('mail no reset link (answering as for anyone) and refuse an earlier link without using it up', async () => {
+    const lou = await buildPerson(core, { colleagueOf: owner, name: 'Lou' });
+    const anon = apiClient(app);
+    const ask = (email: string) =>
+      anon.post('/public/password-reset', { email }, { 'x-forwarded-for': '10.5.0.1' });
+    expect((await ask(lou.email)).status).toBe(202);
+    const earlier = tokenOf(linkIn((await mail.next(lou.email)).text));
+    const resetsOfLou = () =>
+      core.db.select().from(passwordResets).where(eq(passwordResets.userId, lou.me.id));
+    const [mailed] = await resetsOfLou();
+
+    await passwordsOff(true);
+    const quiet = await ask(lou.email);
+    const nobody = await ask('nobody-at-all@acme.test');
+    expect([quiet.status, quiet.body]).toEqual([nobody.status, nobody.body]);
+    expect(quiet.status).toBe(202);
+    expect(await resetsOfLou()).toEqual([mailed]);
+
+    const refused = await anon.post(`/public/password-reset/${earlier}`, { password: 'lou new secret' });
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.message).toMatch(SSO_ONLY);
+    expect(await resetsOfLou()).toEqual([mailed]);
+    expect(mail.messages.filter((m) => m.to.includes(lou.email))).toHaveLength(1);
+
+    await passwordsOff(false);
+    expect((await signIn(app, lou.email, lou.password, '10.5.0.2')).status).toBe(200);
+    expect(
+      (await anon.post(`/public/password-reset/${earlier}`, { password: 'lou new secret' })).status,
+    ).toBe(204);
+  });
+
+  it('refuse a password change, leaving the password as it was', async () => {
+    const max = await buildPerson(core, { colleagueOf: owner, name: 'Max' });
+    const cookie = cookieFrom((await signIn(app, max.email, max.password, '10.5.0.3')).headers);
+    await passwordsOff(true);
+    const refused = await apiClient(app).post(
+      '/me/password',
+      { currentPassword: max.password, newPassword: 'max changed secret' },
+      { cookie, ...browser },
+    );
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.message).toMatch(SSO_ONLY);
+    // The session it came with still works: only passwords are off.
+    expect((await apiClient(app).get('/me', { cookie })).status).toBe(200);
+    await passwordsOff(false);
+    expect((await signIn(app, max.email, 'max changed secret', '10.5.0.4')).status).toBe(401);
+    expect((await signIn(app, max.email, max.password, '10.5.0.4')).status).toBe(200);
   });
 });
 

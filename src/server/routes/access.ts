@@ -68,9 +68,13 @@ route.post('/me/password', {
   summary: 'Change your password (the current one is required); your other sessions end',
   body: passwordChangeSchema,
   responds: [204, 'Changed'],
-  errors: [429],
+  errors: [[403, 'Passwords are off in your workspace: you sign in with SSO'], 429],
   run: ({ c, db, actor, body }) =>
-    changePassword(db, actor, body, { ip: clientAddress(c), sessionToken: c.var.sessionToken }),
+    changePassword(db, actor, body, {
+      ip: clientAddress(c),
+      sessionToken: c.var.sessionToken,
+      sso: c.var.core.sso,
+    }),
 });
 
 route.get('/device-codes/{code}', {
@@ -103,7 +107,8 @@ for (const decision of ['approve', 'deny'] as const) {
 export const [publicAccessRoutes, publicRoute] = featureRoutes('access');
 
 publicRoute.post('/public/password-reset', {
-  summary: 'Mail a one-hour reset link (always 202: the answer never says whether the address exists)',
+  summary:
+    'Mail a one-hour reset link (always 202: the answer never says whether the address exists; no link where passwords are off)',
   public: true,
   body: resetRequestSchema,
   responds: [202, 'If the address has an account, a link was sent'],
@@ -123,8 +128,9 @@ publicRoute.post('/public/password-reset/{token}', {
   params: tokenParam,
   body: resetSchema,
   responds: [204, 'Changed: sign in with the new password'],
-  errors: [410, 429],
-  run: ({ c, db, params, body }) => resetPassword(db, params.token, body.password, clientAddress(c)),
+  errors: [[403, 'Passwords are off in this workspace: sign in with SSO'], 410, 429],
+  run: ({ c, db, params, body }) =>
+    resetPassword(db, params.token, body.password, { ip: clientAddress(c), sso: c.var.core.sso }),
 });
 
 publicRoute.post('/public/device-codes', {

@@ -1,6 +1,8 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { apiClient, buildPerson, cookieFrom } from '../../../test/factories.ts';
 import { linkIn, peopleWorld, tokenOf, uniqueEmail } from '../../../test/people.ts';
+import { auditLog, users, workspaces } from '../../core/db/schema/index.ts';
 import { fixedClock, setClock } from '../../core/time/clock.ts';
 
 const { core, app, mail, owner, leader, member, outsider, close } = await peopleWorld();
@@ -30,7 +32,13 @@ describe('invitations', () => {
 
     const anonymous = apiClient(app);
     const preview = await anonymous.get(`/public/invitations/${tokenOf(url)}`);
-    expect(preview.body).toEqual({ workspace: 'Acme', email, role: 'member', invitedBy: 'Olivia Owner' });
+    expect(preview.body).toEqual({
+      workspace: 'Acme',
+      email,
+      role: 'member',
+      invitedBy: 'Olivia Owner',
+      sso: null,
+    });
 
     const joined = await anonymous.post(`/public/invitations/${tokenOf(url)}`, {
       name: 'Ben Member',
@@ -116,6 +124,44 @@ describe('invitations', () => {
     expect((await apiClient(app, outsider.token).delete(`/invitations/${byLeader.body.id}`)).status).toBe(
       404,
     );
+  });
+});
+
+describe('invitations where passwords are off', () => {
+  const passwordsOff = (off: boolean) =>
+    core.db.update(workspaces).set({ passwordsOff: off }).where(eq(workspaces.id, owner.me.workspace.id));
+  afterEach(() => passwordsOff(false));
+
+  it('point to single sign-on and refuse a password, writing nothing, so the link still works', async () => {
+    const email = uniqueEmail('sso');
+    const sent = await apiClient(app, owner.token).post('/invitations', { email, role: 'leader' });
+    const token = tokenOf(sent.body.url);
+    await passwordsOff(true);
+    const anonymous = apiClient(app);
+    const preview = await anonymous.get(`/public/invitations/${token}`);
+    expect(preview.body).toMatchObject({ email, role: 'leader', sso: { name: 'single sign-on' } });
+
+    const auditBefore = await core.db.select().from(auditLog);
+    const refused = await anonymous.post(`/public/invitations/${token}`, {
+      name: 'Sid',
+      password: 'sid long secret',
+    });
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.message).toMatch(/passwords are off in this workspace: use Sign in with/);
+    expect(refused.headers.getSetCookie()).toEqual([]);
+    expect(await core.db.select().from(users).where(eq(users.email, email))).toEqual([]);
+    expect(await core.db.select().from(auditLog)).toEqual(auditBefore);
+    const listed = (await apiClient(app, owner.token).get('/invitations')).body.items;
+    expect(listed.find((i: { email: string }) => i.email === email).status).toBe('pending');
+
+    await passwordsOff(false);
+    expect((await anonymous.get(`/public/invitations/${token}`)).body.sso).toBeNull();
+    const joined = await anonymous.post(`/public/invitations/${token}`, {
+      name: 'Sid',
+      password: 'sid long secret',
+    });
+    expect(joined.status).toBe(201);
+    expect(joined.body).toMatchObject({ email, role: 'leader' });
   });
 });
 

@@ -133,16 +133,26 @@ route.get('/audit', {
 export const [publicInvitationRoutes, publicRoute] = featureRoutes('people');
 
 publicRoute.get('/public/invitations/{token}', {
-  summary: 'What an invitation link shows (no sign-in): workspace, e-mail, role, who invited',
+  summary:
+    'What an invitation link shows (no sign-in): workspace, e-mail, role, who invited, and the SSO provider to join with when passwords are off',
   public: true,
   params: tokenParam,
   responds: [
     200,
     'The invitation',
-    z.object({ workspace: z.string(), email: z.string(), role, invitedBy: z.string() }),
+    z.object({
+      workspace: z.string(),
+      email: z.string(),
+      role,
+      invitedBy: z.string(),
+      sso: z
+        .object({ name: z.string() })
+        .nullable()
+        .describe('Passwords are off: join by signing in with this provider (null: choose a password)'),
+    }),
   ],
   errors: [409, 410, 429],
-  run: ({ c, db, params }) => invitationPreview(db, params.token, clientAddress(c)),
+  run: ({ c, db, params }) => invitationPreview(db, params.token, clientAddress(c), c.var.core.sso),
 });
 
 publicRoute.post('/public/invitations/{token}', {
@@ -151,9 +161,9 @@ publicRoute.post('/public/invitations/{token}', {
   params: tokenParam,
   body: acceptInputSchema,
   responds: [201, 'The new person, signed in', meSchema],
-  errors: [409, 410, 429],
+  errors: [[403, 'Passwords are off in this workspace: join by signing in with SSO'], 409, 410, 429],
   run: async ({ c, db, params, body }) => {
-    const me = await acceptInvitation(db, params.token, body, clientAddress(c));
+    const me = await acceptInvitation(db, params.token, body, { ip: clientAddress(c), sso: c.var.core.sso });
     const signIn = await c.var.core.auth.api.signInEmail({
       body: { email: me.email, password: body.password },
       headers: headersWithClientAddress(c),

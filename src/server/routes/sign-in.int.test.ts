@@ -13,10 +13,22 @@ import {
   type TestOidcProvider,
 } from '../../../test/oidc-provider.ts';
 import { users, workspaces } from '../../core/db/schema/index.ts';
+import { PROVIDER_DEADLINE_MS } from '../../core/sso/provider-requests.ts';
 
 // A made-up address for the in-process app: the provider sends the person back to it, and the
 // helper hands those requests to the app.
 const ORIGIN = 'http://127.0.0.1:4999';
+
+/** A server that takes connections and requests and never answers them. */
+async function startSilentServer(): Promise<{ server: Server; port: number; requests: () => number }> {
+  let requests = 0;
+  const server = createServer(() => {
+    requests++;
+  });
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  return { server, port: (server.address() as AddressInfo).port, requests: () => requests };
+}
 
 describe('single sign-on with OpenID Connect', () => {
   let provider: TestOidcProvider;
@@ -40,17 +52,7 @@ describe('single sign-on with OpenID Connect', () => {
       una: { email: 'una@acme.test', emailVerified: false, name: 'Una Unverified' },
       sam: { email: 'sam@stranger.test', emailVerified: true, name: 'Sam Stranger' },
     });
-    t = await testWorld({
-      people: { owner: { role: 'owner' }, ann: {} },
-      core: {
-        sso: {
-          issuer: provider.issuer,
-          clientId: provider.clientId,
-          clientSecret: provider.clientSecret,
-          name: 'Acme ID',
-        },
-      },
-    });
+    t = await testWorld({ people: { owner: { role: 'owner' }, ann: {} }, core: { sso: provider.sso } });
   });
   afterAll(async () => {
     await t?.close();
@@ -154,6 +156,35 @@ describe('single sign-on with OpenID Connect', () => {
       (await owner().put('/workspace/sign-in', { ssoDomains: ['acme.test'], passwordsOff: false })).status,
     ).toBe(200);
   });
+
+  it('with passwords off, has an invitation link join by SSO only, with the invitation’s role', async () => {
+    identities.pia = { email: 'pia@partner.test', emailVerified: true, name: 'Pia Partner' };
+    const invited = await owner().post('/invitations', { email: 'pia@partner.test', role: 'leader' });
+    const token = new URL(invited.body.url).hash.split('/').at(-1);
+    expect((await owner().put('/workspace/sign-in', { ssoDomains: [], passwordsOff: true })).status).toBe(
+      200,
+    );
+    const anonymous = apiClient(t.app);
+    expect((await anonymous.get(`/public/invitations/${token}`)).body).toMatchObject({
+      email: 'pia@partner.test',
+      sso: { name: 'Acme ID' },
+    });
+    const refused = await anonymous.post(`/public/invitations/${token}`, {
+      name: 'Pia',
+      password: 'pia long secret',
+    });
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.message).toMatch(/passwords are off.*Sign in with Acme ID/);
+    expect(await userNamed('pia@partner.test')).toEqual([]);
+
+    const joined = await ssoSignIn(linchpin(), 'pia');
+    expect(joined.location).toBe('/');
+    expect(await me(joined.cookie)).toMatchObject({ email: 'pia@partner.test', role: 'leader' });
+    expect((await anonymous.get(`/public/invitations/${token}`)).status).toBe(409);
+    expect(
+      (await owner().put('/workspace/sign-in', { ssoDomains: ['acme.test'], passwordsOff: false })).status,
+    ).toBe(200);
+  });
 });
 
 describe('single sign-on when the provider cannot be reached', () => {
@@ -183,10 +214,8 @@ describe('single sign-on when the provider takes the connection and never answer
   let t: TestApp;
   let silent: Server;
   beforeAll(async () => {
-    silent = createServer(() => {}); // accepts, reads, never answers
-    silent.listen(0, '127.0.0.1');
-    await once(silent, 'listening');
-    const { port } = silent.address() as AddressInfo;
+    const { server, port } = await startSilentServer();
+    silent = server;
     t = await testApp({
       core: { sso: { issuer: `http://127.0.0.1:${port}`, clientId: 'x', clientSecret: 'y', name: 'Okta' } },
     });
@@ -215,4 +244,87 @@ describe('single sign-on when the provider takes the connection and never answer
     expect((await sso.json()).error.message).toMatch(/could not be reached/);
     expect(Date.now() - started).toBeLessThan(5_000);
   });
+});
+
+/** An app whose SSO provider is a real one, started with `options` (test/oidc-provider.ts). */
+async function appWithProvider(
+  identities: Record<string, TestIdentity>,
+  options: Parameters<typeof startOidcProvider>[1],
+) {
+  const provider = await startOidcProvider(identities, options);
+  const t = await testApp({ core: { sso: provider.sso } });
+  return {
+    ...t,
+    signIn: (login: string) =>
+      ssoSignIn({ origin: ORIGIN, fetch: (request) => Promise.resolve(t.app.fetch(request)) }, login),
+    close: async () => {
+      await t.close();
+      await provider.close();
+    },
+  };
+}
+
+describe('single sign-on with a provider whose ID token names only the subject', () => {
+  const identities: Record<string, TestIdentity> = {};
+  let t: Awaited<ReturnType<typeof appWithProvider>>;
+  beforeAll(async () => {
+    t = await appWithProvider(identities, { claimsInIdToken: false });
+  });
+  afterAll(() => t?.close());
+
+  it('reads who signed in from its userinfo endpoint', async () => {
+    const owner = await buildPerson(t.core, { role: 'owner' });
+    identities.own = { email: owner.email, emailVerified: true, name: owner.me.name };
+    const outcome = await t.signIn('own');
+    expect(outcome.location).toBe('/');
+    const me = await t.app.request(`${ORIGIN}/api/me`, { headers: { cookie: outcome.cookie } });
+    expect(await me.json()).toMatchObject({ id: owner.me.id, email: owner.email });
+  });
+});
+
+describe('single sign-on when the provider takes the connection at the callback and never answers', () => {
+  const silent: Awaited<ReturnType<typeof startSilentServer>>[] = [];
+  const apps: Awaited<ReturnType<typeof appWithProvider>>[] = [];
+  const sam = { sam: { email: 'sam@acme.test', emailVerified: true, name: 'Sam' } };
+  afterAll(async () => {
+    for (const app of apps) await app.close();
+    for (const { server } of silent) {
+      server.closeAllConnections();
+      server.close();
+    }
+  });
+
+  /** Signs in through a provider whose `endpoint` is a silent server: back at sign-in, in time. */
+  async function givesUpInTime(endpoint: 'tokenEndpoint' | 'userInfoEndpoint', error: string) {
+    const hanging = await startSilentServer();
+    silent.push(hanging);
+    const t = await appWithProvider(sam, {
+      [endpoint]: `http://127.0.0.1:${hanging.port}/never`,
+      claimsInIdToken: false,
+    });
+    apps.push(t);
+    const started = Date.now();
+    const outcome = await t.signIn('sam');
+    const waited = Date.now() - started;
+    expect(hanging.requests()).toBe(1);
+    const back = new URL(outcome.location, ORIGIN);
+    expect(back.pathname).toBe('/');
+    expect(back.searchParams.get('error')).toBe(error);
+    expect(outcome.cookie).not.toMatch(/session_token/);
+    expect(waited).toBeGreaterThanOrEqual(PROVIDER_DEADLINE_MS - 500);
+    expect(waited).toBeLessThan(PROVIDER_DEADLINE_MS + 5_000);
+    expect(await t.core.db.select().from(users).where(eq(users.email, 'sam@acme.test'))).toEqual([]);
+  }
+
+  it(
+    'gives up on the token endpoint at the deadline: back at sign-in with an error, not signed in',
+    () => givesUpInTime('tokenEndpoint', 'invalid_code'),
+    30_000,
+  );
+
+  it(
+    'gives up on the userinfo endpoint at the deadline the same way',
+    () => givesUpInTime('userInfoEndpoint', 'unable_to_get_user_info'),
+    30_000,
+  );
 });

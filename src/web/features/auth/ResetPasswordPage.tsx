@@ -31,6 +31,20 @@ export function ResetPasswordPage({ token }: { token: string }) {
     });
   };
 
+  if (isApiError(reset.error, 403)) {
+    // Passwords went off in the workspace after the link was mailed: the server names the provider.
+    const why = problemOf(reset.error).message ?? 'sign in with single sign-on instead';
+    return (
+      <AuthLayout
+        title="Passwords are off in your workspace"
+        intro={<span data-testid="passwords-off">{`${why.charAt(0).toUpperCase()}${why.slice(1)}.`}</span>}
+      >
+        <a className="button button--primary button--block" href={hrefOf({ page: 'week' })}>
+          Go to sign-in
+        </a>
+      </AuthLayout>
+    );
+  }
   if (isApiError(reset.error, 410) || isApiError(reset.error, 404)) {
     return (
       <AuthLayout

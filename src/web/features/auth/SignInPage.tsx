@@ -4,6 +4,7 @@ import { fieldsOf, problemOf, useDraft } from '../../shared/forms.ts';
 import { hrefOf } from '../../shared/navigation.ts';
 import { signInNote } from '../../shared/query-client.ts';
 import { AuthForm, AuthLayout } from './AuthLayout.tsx';
+import { SsoButton } from './SsoButton.tsx';
 import { useSetupState, useSignIn } from './session.ts';
 import { takeSsoError, useStartSso } from './sso.ts';
 
@@ -33,14 +34,7 @@ export function SignInPage({ intro = WELCOME }: { intro?: string }) {
   const ssoButton = sso && (
     <div className="auth__sso stack">
       {sso.only && <FormError message={ssoProblem} />}
-      <button
-        type="button"
-        className={`button button--block${sso.only ? ' button--primary' : ''}`}
-        onClick={() => startSso.mutate()}
-        disabled={startSso.isPending}
-      >
-        {startSso.isPending ? `Opening ${sso.name}…` : `Sign in with ${sso.name}`}
-      </button>
+      <SsoButton name={sso.name} start={startSso} primary={sso.only} />
     </div>
   );
   if (sso?.only) {

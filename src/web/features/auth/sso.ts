@@ -29,6 +29,12 @@ async function startSso(): Promise<never> {
 export const useStartSso = () => useMutation({ mutationFn: startSso });
 
 /**
+ * better-auth's codes when the provider's answers at the callback failed: the code exchange (also
+ * when the provider did not answer within the server's deadline) and reading who signed in.
+ */
+const PROVIDER_DID_NOT_FINISH = new Set(['invalid_code', 'unable_to_get_user_info']);
+
+/**
  * Why single sign-on came back without signing in (better-auth's ?error=&error_description=), read
  * once: the address is cleaned so a reload does not show it again.
  */
@@ -40,5 +46,8 @@ export function takeSsoError(): string | null {
   window.history.replaceState(null, '', `${window.location.pathname}${window.location.hash}`);
   if (description) return description.replace(/^./, (c) => c.toUpperCase());
   if (code === 'access_denied') return 'Sign-in was cancelled at your identity provider.';
+  if (PROVIDER_DID_NOT_FINISH.has(code)) {
+    return 'Your identity provider did not complete the sign-in: it did not answer in time, or refused it. Try again in a moment; if it keeps happening, ask your workspace owner.';
+  }
   return `Single sign-on did not work (${code.replaceAll('_', ' ')}): try again, or ask your workspace owner.`;
 }

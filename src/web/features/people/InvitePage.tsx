@@ -6,6 +6,7 @@ import { fieldsOf, problemOf, useDraft } from '../../shared/forms.ts';
 import { hrefOf, navigate } from '../../shared/navigation.ts';
 import { TimeZoneField } from '../../shared/TimeZoneField.tsx';
 import { AuthForm, AuthLayout } from '../auth/AuthLayout.tsx';
+import { SsoInvitation } from '../auth/SsoInvitation.tsx';
 import { useJoin, usePublicInvitation } from './people-queries.ts';
 
 const browserTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
@@ -40,7 +41,14 @@ export function InvitePage({ token }: { token: string }) {
     );
   }
 
-  const { workspace, email, role, invitedBy } = invitation.data;
+  const { workspace, email, role, invitedBy, sso } = invitation.data;
+  const intro = (
+    <span data-testid="invite-intro">
+      {invitedBy} invited you to join {workspace} as {AS_ROLE[role]}.
+    </span>
+  );
+  // Passwords are off there: joining is the first sign-in with the provider.
+  if (sso) return <SsoInvitation workspace={workspace} email={email} sso={sso} intro={intro} />;
   const { fields } = problemOf(join.error);
   const field = fieldsOf(draft, change, fields);
   const submit = () => {
@@ -52,14 +60,7 @@ export function InvitePage({ token }: { token: string }) {
   };
 
   return (
-    <AuthLayout
-      title={`Join ${workspace}`}
-      intro={
-        <span data-testid="invite-intro">
-          {invitedBy} invited you to join {workspace} as {AS_ROLE[role]}.
-        </span>
-      }
-    >
+    <AuthLayout title={`Join ${workspace}`} intro={intro}>
       <AuthForm onSubmit={submit} sending={join} submitLabel={`Join ${workspace}`} busyLabel="Joining…">
         <TextField
           label="Email"

@@ -81,6 +81,10 @@ function SignInForm({ current }: { current: SignInSettings }) {
         disabled={!sso && !draft.passwordsOff}
         onChange={(passwordsOff) => change({ passwordsOff })}
       />
+      <p className="muted small">
+        With passwords off, invited people join by signing in with {sso?.name ?? 'single sign-on'}, and nobody
+        can reset or change a password.
+      </p>
       <div>
         <SubmitButton label="Save sign-in" busy={save.isPending} busyLabel="Saving…" />
       </div>
