@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { createServer as createHttpServer, type Server as HttpServer } from 'node:http';
+import { type AddressInfo, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -19,6 +20,12 @@ export interface Radicale {
   /** Writes one event object (`<uid>.ics`) into a calendar; answers its address. */
   putEvent(calendar: string, uid: string, ics: string): Promise<string>;
   deleteEvent(calendar: string, uid: string): Promise<void>;
+  /**
+   * A way to Radicale that can fail (a flaky network): every request is passed on, except that
+   * `cut` may drop the connection before passing one on (`before`: the server never sees it) or
+   * after (`after`: the server did it, its answer is lost). Answers its root address.
+   */
+  proxy(cut: (request: { method: string; path: string }) => 'before' | 'after' | null): Promise<string>;
   /** What Radicale printed (its log: one line per request at info level). */
   log(): string;
   close(): Promise<void>;
@@ -87,6 +94,7 @@ export async function startRadicale(username = 'alice', password = 'app-password
   }
 
   const principal = new URL(`/${username}/`, url).href;
+  const proxies: HttpServer[] = [];
   return {
     url,
     username,
@@ -119,8 +127,38 @@ export async function startRadicale(username = 'alice', password = 'app-password
       const res = await ask(new URL(`${uid}.ics`, calendar).href, { method: 'DELETE' });
       if (!res.ok) throw new Error(`DELETE ${uid}: ${res.status}`);
     },
+    async proxy(cut) {
+      const proxy = createHttpServer(async (req, res) => {
+        const chunks: Buffer[] = [];
+        for await (const chunk of req) chunks.push(chunk as Buffer);
+        const request = { method: req.method ?? 'GET', path: req.url ?? '/' };
+        const fault = cut(request);
+        if (fault === 'before') return req.socket.destroy();
+        const forwarded = Object.entries(req.headers).filter(
+          ([name]) => !['host', 'connection', 'content-length', 'accept-encoding'].includes(name),
+        );
+        const answer = await fetch(new URL(request.path, url), {
+          method: request.method,
+          headers: forwarded.map(([name, value]): [string, string] => [name, String(value)]),
+          body: chunks.length > 0 ? Buffer.concat(chunks) : undefined,
+          redirect: 'manual',
+        }).catch(() => null);
+        if (!answer) return req.socket.destroy();
+        const body = Buffer.from(await answer.arrayBuffer());
+        if (fault === 'after') return req.socket.destroy();
+        // fetch has already decoded the body: its encoding and length are told anew.
+        const answered = [...answer.headers].filter(
+          ([name]) => !['content-encoding', 'content-length'].includes(name),
+        );
+        res.writeHead(answer.status, Object.fromEntries(answered)).end(body);
+      });
+      proxies.push(proxy);
+      await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+      return `http://127.0.0.1:${(proxy.address() as AddressInfo).port}/`;
+    },
     log: () => output,
     async close() {
+      for (const proxy of proxies) proxy.close();
       child.kill('SIGTERM');
       await Promise.race([exited, sleep(3000)]);
       if (child.exitCode === null) child.kill('SIGKILL');

@@ -7,7 +7,7 @@ import { AppError } from '../../errors.ts';
 import { subscriptionUrl } from '../remote.ts';
 import type { CaldavOptions } from './conversation.ts';
 import { seal, unseal } from './credentials.ts';
-import { type CaldavLogin, describe, openSession, sameHref } from './discover.ts';
+import { type CaldavLogin, type CaldavSession, describe, openSession, sameHref } from './discover.ts';
 import { type RemoteChanges, syncCaldav } from './sync.ts';
 
 export type { RemoteChanges } from './sync.ts';
@@ -21,9 +21,16 @@ const absoluteHref = (href: string, base: string | undefined) => {
 };
 
 /**
+ * The session each connect opened, by calendar id, handed to the first sync that follows it (the
+ * caller syncs right after connecting): the server is discovered once, not again by that sync.
+ */
+const openedOnConnect = new Map<string, CaldavSession>();
+
+/**
  * Connects a CalDAV account as one calendar: signs in and discovers first (nothing is kept when
  * that fails), then keeps the chosen calendars (`hrefs`; without them the one the address names,
- * or every calendar with events) and the password, sealed. The first sync is the caller's.
+ * or every calendar with events) and the password, sealed. The first sync is the caller's, and
+ * goes on with this discovery while its exchange's deadline lasts.
  */
 export async function addCaldavCalendar(
   db: Db,
@@ -72,6 +79,8 @@ export async function addCaldavCalendar(
       })),
     );
   });
+  openedOnConnect.set(id, session);
+  session.talking.signal.addEventListener('abort', () => openedOnConnect.delete(id), { once: true });
   return id;
 }
 
@@ -84,7 +93,17 @@ export function syncCaldavCalendar(
 ): Promise<{ summary: Awaited<ReturnType<typeof syncCaldav>>['summary']; remote: RemoteChanges }> {
   if (!calendar.passwordSealed)
     throw new AppError('bad_request', 'this calendar has no password: connect it again');
-  return syncCaldav(db, actor, calendar, unseal(calendar.passwordSealed, calendar.id), options);
+  const opened = openedOnConnect.get(calendar.id);
+  openedOnConnect.delete(calendar.id);
+  const password = unseal(calendar.passwordSealed, calendar.id);
+  return syncCaldav(
+    db,
+    actor,
+    calendar,
+    password,
+    options,
+    opened?.talking.signal.aborted ? undefined : opened,
+  );
 }
 
 /** The server calendars each of these CalDAV calendars syncs. */

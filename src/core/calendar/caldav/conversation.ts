@@ -90,7 +90,7 @@ export function conversation(serverUrl: string, options: CaldavOptions = {}) {
     return new AppError('bad_request', `${host} did not answer as a CalDAV server (${message})`);
   };
 
-  return { fetch: guardedFetch as typeof fetch, explain };
+  return { fetch: guardedFetch as typeof fetch, explain, signal };
 }
 
 export type Conversation = ReturnType<typeof conversation>;

@@ -53,11 +53,12 @@ export async function syncCaldav(
   calendar: CalendarRow,
   password: string,
   options: CaldavOptions = {},
+  /** The discovery connecting just did, when this is the first sync: not asked again. */
+  opened?: CaldavSession,
 ): Promise<{ summary: ImportSummary | null; remote: RemoteChanges }> {
-  const session = await openSession(
-    { url: calendar.url ?? '', username: calendar.username ?? '', password },
-    options,
-  );
+  const session =
+    opened ??
+    (await openSession({ url: calendar.url ?? '', username: calendar.username ?? '', password }, options));
   const collections = await db
     .select()
     .from(caldavCollections)
@@ -102,9 +103,16 @@ export async function syncCaldav(
   const target = collections.find((c) => c.writeBack);
   const targetRemote = target && remotes.get(target.id);
   if (target && targetRemote) {
+    // The events above are kept whatever happens here; each event written is recorded as it is
+    // written, so the next sync goes on where this one stopped.
     remote.written = await talk(session.talking, () =>
       writeBack(db, actor, session, { id: target.id, remote: targetRemote }),
-    );
+    ).catch((error: AppError) => {
+      throw new AppError(
+        error.code,
+        `your events were synced, but writing your plan into “${target.name}” failed (${error.message}): the next sync tries again`,
+      );
+    });
   }
   return { summary, remote };
 }

@@ -59,6 +59,8 @@ export const caldavObjects = pgTable(
   (t) => [primaryKey({ columns: [t.collectionId, t.href] })],
 );
 
+export type WrittenState = 'written' | 'kept' | 'deleted';
+
 /**
  * The events Linchpin wrote into a write-back calendar, one per plan action: the only objects it
  * ever changes or deletes there. No foreign key to the action: when it goes, its event must too.
@@ -72,6 +74,12 @@ export const caldavWritten = pgTable(
     etag: text('etag'),
     /** What the event says (title, time, done), to write only what changed. */
     hash: text('hash').notNull(),
+    /**
+     * `written`: Linchpin's copy is on the server. `kept`: edited on the server (or something else
+     * was at its address), so the server's version is left alone from then on. `deleted`: removed
+     * on the server, a tombstone so it is not written again. Both are reported once, when found.
+     */
+    state: text('state').$type<WrittenState>().notNull().default('written'),
   },
   (t) => [primaryKey({ columns: [t.collectionId, t.planItemId] })],
 );

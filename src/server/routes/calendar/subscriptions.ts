@@ -47,8 +47,10 @@ route.post('/calendars', {
       const sync = await syncSubscription(db, actor, id);
       return { calendar: await getCalendar(db, actor, id), sync };
     } catch (error) {
-      // A calendar that cannot be read is not kept: the user fixes the address and tries again.
-      await deleteCalendar(db, actor, id);
+      // A subscription that cannot be read is not kept: the user fixes the address and tries again.
+      // A CalDAV connection signed in and found its calendars before it was kept: it stays, its
+      // error shown, and the next sync finishes what this one started (write-back included).
+      if (body.kind !== 'caldav') await deleteCalendar(db, actor, id);
       throw error;
     }
   },

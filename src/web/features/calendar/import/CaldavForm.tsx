@@ -1,10 +1,11 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import type { ApiAnswer } from '../../../../client/index.ts';
 import { Check, FormError, NameOptions, SelectField, TextField } from '../../../shared/Field.tsx';
 import { FormActions } from '../../../shared/FormActions.tsx';
 import { problemOf } from '../../../shared/forms.ts';
 import { useToast } from '../../../shared/Toasts.tsx';
-import { useAddCalendar, useDiscoverCaldav } from './import-queries.ts';
+import { refreshAfterImport, useAddCalendar, useDiscoverCaldav } from './import-queries.ts';
 
 type Discovered = ApiAnswer<'/calendars/discover', 'post'>;
 
@@ -133,6 +134,7 @@ function ChooseCalendars({
   onDone: () => void;
 }) {
   const add = useAddCalendar();
+  const queryClient = useQueryClient();
   const toast = useToast();
   const usable = found.calendars.filter((c) => c.supportsEvents);
   const [picked, setPicked] = useState<Set<string>>(
@@ -169,7 +171,11 @@ function ChooseCalendars({
           toast({ message: firstSyncMessage('Connected', made) });
           onDone();
         },
-        onError: (error) => setErrors(problemOf(error).fields),
+        onError: (error) => {
+          setErrors(problemOf(error).fields);
+          // A connection whose plan could not be written is kept, its error shown in the list.
+          void refreshAfterImport(queryClient);
+        },
       },
     );
   };

@@ -1,0 +1,1 @@
+ALTER TABLE "caldav_written" ADD COLUMN "state" text DEFAULT 'written' NOT NULL;
