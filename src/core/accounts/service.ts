@@ -130,14 +130,18 @@ export async function listAccounts(
     .select({ stakeholderId: stakeholderOwners.stakeholderId, id: stakeholderOwners.userId })
     .from(stakeholderOwners)
     .where(eq(stakeholderOwners.workspaceId, actor.workspaceId));
+  // Grouped once: a workspace's accounts × its stakeholders would otherwise be scanned per account.
+  const ownersOf = new Map<string, { id: string; name: string }[]>();
+  for (const { stakeholderId, id } of owners) {
+    ownersOf.set(stakeholderId, [...(ownersOf.get(stakeholderId) ?? []), { id, name: '' }]);
+  }
+  const contactsOf = new Map<string, { name: string; buyingOffice: boolean; owners: Person[] }[]>();
+  for (const c of contacts) {
+    const contact = { name: c.name, buyingOffice: c.buyingOffice, owners: ownersOf.get(c.id) ?? [] };
+    contactsOf.set(c.accountId, [...(contactsOf.get(c.accountId) ?? []), contact]);
+  }
   return rows.map((row) => {
-    const here = contacts
-      .filter((c) => c.accountId === row.id)
-      .map((c) => ({
-        name: c.name,
-        buyingOffice: c.buyingOffice,
-        owners: owners.filter((o) => o.stakeholderId === c.id).map((o) => ({ id: o.id, name: '' })),
-      }));
+    const here = contactsOf.get(row.id) ?? [];
     return {
       ...toView(actor, row, people.owner(row), people.team(row)),
       stakeholders: here.length,

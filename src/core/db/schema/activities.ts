@@ -69,6 +69,11 @@ export const activities = pgTable(
         sql`${t.classification} = 'unclassified' and ${t.deletedAt} is null and ${t.excludedReason} is null`,
       ),
     index('activities_goal_idx').on(t.goalId).where(sql`${t.goalId} is not null`),
+    // Who met whom: a stakeholder's contacts are found by containment (`attendees @> …`) instead of
+    // unnesting the workspace's whole history. Most activities have no attendees; they stay out.
+    index('activities_attendees_idx')
+      .using('gin', sql`${t.attendees} jsonb_path_ops`)
+      .where(sql`${t.deletedAt} is null and ${t.attendees} <> '[]'::jsonb`),
     check(
       'activities_minutes_ck',
       sql`${t.minutes} > 0 and (${t.minutes} <= 1440 or ${t.excludedReason} is not null)`,
