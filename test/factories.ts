@@ -342,6 +342,17 @@ export const signIn = (app: App, email: string, password: string, ip = '10.0.0.1
     body: JSON.stringify({ email, password }),
   });
 
+/** A first-run setup's body (POST /setup): a valid one unless `overrides` say otherwise. */
+export const setupBody = (
+  overrides: Partial<Record<'workspaceName' | 'name' | 'email' | 'password', string>> = {},
+) => ({
+  workspaceName: 'Acme',
+  name: 'Ann',
+  email: 'ann@acme.test',
+  password: 'a long fine secret',
+  ...overrides,
+});
+
 /** A response with its body read as JSON (null when empty or of another type) and as text. */
 export async function jsonOf<T = Json>(response: Response): Promise<ApiResponse<T>> {
   const text = await response.text();

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { testApp, testWorld } from '../../../test/app.ts';
-import { apiClient, cookieFrom, signIn } from '../../../test/factories.ts';
+import { apiClient, cookieFrom, setupBody, signIn } from '../../../test/factories.ts';
 import { HTTP_AUTH_ENDPOINTS } from '../../core/auth/auth.ts';
 import { digest, newSecret } from '../../core/auth/secrets.ts';
 import { createUser } from '../../core/auth/users.ts';
@@ -87,12 +87,10 @@ describe("better-auth's endpoints we do not offer", () => {
 describe('first-run setup', () => {
   it('says 409 before hashing any password once set up', async () => {
     const before = hashed.count;
-    const res = await apiClient(app).post('/setup', {
-      workspaceName: 'Evil',
-      name: 'Mallory',
-      email: 'mallory@evil.test',
-      password: 'a long password to hash',
-    });
+    const res = await apiClient(app).post(
+      '/setup',
+      setupBody({ name: 'Mallory', email: 'mallory@evil.test' }),
+    );
     expect(res.status).toBe(409);
     expect(hashed.count).toBe(before);
   });
@@ -101,12 +99,7 @@ describe('first-run setup', () => {
     const fresh = await testApp();
     try {
       const before = hashed.count;
-      const res = await apiClient(fresh.app).post('/setup', {
-        workspaceName: 'Acme',
-        name: 'Ann',
-        email: 'ann@acme.test',
-        password: 'a long fine secret',
-      });
+      const res = await apiClient(fresh.app).post('/setup', setupBody());
       expect(res.status).toBe(201);
       expect(hashed.count).toBe(before + 1);
     } finally {
@@ -121,8 +114,7 @@ describe('common passwords (NIST 800-63B)', () => {
   it('are refused at setup, naming password, in any case; a fine one passes', async () => {
     const fresh = await testApp();
     try {
-      const setUp = (password: string) =>
-        apiClient(fresh.app).post('/setup', { workspaceName: 'A', name: 'A', email: 'a@a.test', password });
+      const setUp = (password: string) => apiClient(fresh.app).post('/setup', setupBody({ password }));
       for (const password of ['12345678', 'password1', 'Password1', 'QWERTYUIOP', 'iloveyou', 'aaaaaaaaaa']) {
         const res = await setUp(password);
         expect(res.status, password).toBe(400);

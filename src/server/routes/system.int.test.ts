@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { testApp } from '../../../test/app.ts';
-import { ACTIVITY, apiClient, cookieFrom, signIn as signInAs } from '../../../test/factories.ts';
+import { ACTIVITY, apiClient, cookieFrom, setupBody, signIn as signInAs } from '../../../test/factories.ts';
 
 const owner = {
   workspaceName: 'Acme Supplies',
@@ -51,12 +51,8 @@ describe('first-run setup and sessions', () => {
   });
 
   it('validates setup input, naming the fields', async () => {
-    const res = await apiClient(app).post('/setup', {
-      workspaceName: '',
-      name: 'X',
-      email: 'not-an-email',
-      password: 'short',
-    });
+    const invalid = setupBody({ workspaceName: '', email: 'not-an-email', password: 'short' });
+    const res = await apiClient(app).post('/setup', invalid);
     expect(res.status).toBe(400);
     expect(Object.keys(res.body.error.fields).sort()).toEqual(['email', 'password', 'workspaceName']);
   });

@@ -36,3 +36,44 @@ export function ActivityLine({ when, quadrant, title, tag, minutes, status, test
     </li>
   );
 }
+
+/** What a short list needs of each activity it shows. */
+interface ListedActivity {
+  id: string;
+  startsAt: string;
+  quadrant: Quadrant;
+  title: string;
+  minutes: number;
+}
+
+interface ActivityListProps<T extends ListedActivity> {
+  activities: T[];
+  /** Whether each line shows its day, or its time on a list of one day. */
+  when: 'day' | 'time';
+  tag: (activity: T) => string | null | undefined;
+  testId: string;
+}
+
+/** A short list of activities, one `ActivityLine` each. */
+export function ActivityList<T extends ListedActivity>({
+  activities,
+  when,
+  tag,
+  testId,
+}: ActivityListProps<T>) {
+  return (
+    <ul className="recent">
+      {activities.map((activity) => (
+        <ActivityLine
+          key={activity.id}
+          when={when === 'day' ? activity.startsAt.slice(0, 10) : activity.startsAt.slice(11, 16)}
+          quadrant={activity.quadrant}
+          title={activity.title}
+          tag={tag(activity)}
+          minutes={activity.minutes}
+          testId={testId}
+        />
+      ))}
+    </ul>
+  );
+}

@@ -1,8 +1,7 @@
-import type { MouseEvent, ReactNode } from 'react';
-import { createPortal } from 'react-dom';
+import type { ReactNode } from 'react';
 import { FormError } from './Field.tsx';
 import { problemOf, type Sending } from './forms.ts';
-import { useModal } from './modal.ts';
+import { ModalDialog } from './ModalDialog.tsx';
 import { SubmitButton } from './SubmitButton.tsx';
 
 interface FormDialogProps {
@@ -35,49 +34,37 @@ export function FormDialog({
   actions,
   children,
 }: FormDialogProps) {
-  const { dialog, titleId } = useModal();
-
-  const closeOnBackdrop = (event: MouseEvent<HTMLDialogElement>) => {
-    if (event.target === dialog.current) onClose();
-  };
-
-  // In <body>, so a dialog opened from another dialog's form is not a form inside a form; and its
-  // submit stops here, since React would bubble it to the outer form through the portal.
-  return createPortal(
-    // biome-ignore lint/a11y/useKeyWithClickEvents: Escape already closes a modal dialog; the click is for the backdrop only.
-    <dialog
-      ref={dialog}
-      className={className ? `dialog ${className}` : 'dialog'}
-      aria-labelledby={titleId}
-      onClose={onClose}
-      onClick={closeOnBackdrop}
-    >
-      <form
-        className="dialog__body"
-        onSubmit={(event) => {
-          event.preventDefault();
-          event.stopPropagation();
-          onSubmit();
-        }}
-        noValidate
-      >
-        <header className="dialog__header">
-          <h2 id={titleId}>{title}</h2>
-          <button type="button" className="button button--icon button--ghost" onClick={onClose}>
-            <span aria-hidden="true">×</span>
-            <span className="sr-only">Close</span>
-          </button>
-        </header>
-        <FormError message={error} />
-        {children}
-        {saveLabel && (
-          <DialogFooter onCancel={onClose} saving={sending.isPending} saveLabel={saveLabel}>
-            {actions}
-          </DialogFooter>
-        )}
-      </form>
-    </dialog>,
-    document.body,
+  // Its submit stops here, since React would bubble it through the portal to a form this dialog
+  // was opened from.
+  return (
+    <ModalDialog className={className ? `dialog ${className}` : 'dialog'} onClose={onClose}>
+      {(titleId) => (
+        <form
+          className="dialog__body"
+          onSubmit={(event) => {
+            event.preventDefault();
+            event.stopPropagation();
+            onSubmit();
+          }}
+          noValidate
+        >
+          <header className="dialog__header">
+            <h2 id={titleId}>{title}</h2>
+            <button type="button" className="button button--icon button--ghost" onClick={onClose}>
+              <span aria-hidden="true">×</span>
+              <span className="sr-only">Close</span>
+            </button>
+          </header>
+          <FormError message={error} />
+          {children}
+          {saveLabel && (
+            <DialogFooter onCancel={onClose} saving={sending.isPending} saveLabel={saveLabel}>
+              {actions}
+            </DialogFooter>
+          )}
+        </form>
+      )}
+    </ModalDialog>
   );
 }
 

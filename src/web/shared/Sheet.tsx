@@ -1,6 +1,5 @@
-import type { MouseEvent, ReactNode } from 'react';
-import { createPortal } from 'react-dom';
-import { useModal } from './modal.ts';
+import type { ReactNode } from 'react';
+import { ModalDialog } from './ModalDialog.tsx';
 
 interface SheetProps {
   title: ReactNode;
@@ -18,32 +17,22 @@ interface SheetProps {
  * first choice; Escape, Cancel and a tap beside it close it.
  */
 export function Sheet({ title, subtitle, onClose, className, children }: SheetProps) {
-  const { dialog, titleId } = useModal();
-  const closeOnBackdrop = (event: MouseEvent<HTMLDialogElement>) => {
-    if (event.target === dialog.current) onClose();
-  };
-  return createPortal(
-    // biome-ignore lint/a11y/useKeyWithClickEvents: Escape already closes a modal dialog; the click is for the backdrop only.
-    <dialog
-      ref={dialog}
-      className={className ? `sheet ${className}` : 'sheet'}
-      aria-labelledby={titleId}
-      onClose={onClose}
-      onClick={closeOnBackdrop}
-    >
-      <div className="sheet__body">
-        <header className="sheet__header">
-          <h2 id={titleId} className="sheet__title">
-            {title}
-          </h2>
-          {subtitle && <p className="sheet__subtitle">{subtitle}</p>}
-        </header>
-        {children}
-        <button type="button" className="button sheet__cancel" onClick={onClose}>
-          Cancel
-        </button>
-      </div>
-    </dialog>,
-    document.body,
+  return (
+    <ModalDialog className={className ? `sheet ${className}` : 'sheet'} onClose={onClose}>
+      {(titleId) => (
+        <div className="sheet__body">
+          <header className="sheet__header">
+            <h2 id={titleId} className="sheet__title">
+              {title}
+            </h2>
+            {subtitle && <p className="sheet__subtitle">{subtitle}</p>}
+          </header>
+          {children}
+          <button type="button" className="button sheet__cancel" onClick={onClose}>
+            Cancel
+          </button>
+        </div>
+      )}
+    </ModalDialog>
   );
 }

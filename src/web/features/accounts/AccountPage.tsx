@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { daysAgoLabel } from '../../../core/time/days.ts';
 import { isApiError } from '../../api/client.ts';
 import type { AccountView, Me } from '../../api/types.ts';
-import { ActivityLine } from '../../shared/ActivityLine.tsx';
+import { ActivityList } from '../../shared/ActivityLine.tsx';
 import { ConfirmDialog } from '../../shared/ConfirmDialog.tsx';
 import { EmptyNote } from '../../shared/EmptyNote.tsx';
 import { SelectField } from '../../shared/Field.tsx';
@@ -402,19 +402,12 @@ function RecentActivities({ accountId }: { accountId: string }) {
     <Panel title="Your recent activities">
       <Loaded query={recent} empty={<EmptyNote>Nothing logged on this account yet.</EmptyNote>}>
         {(activities) => (
-          <ul className="recent">
-            {activities.map((activity) => (
-              <ActivityLine
-                key={activity.id}
-                when={activity.startsAt.slice(0, 10)}
-                quadrant={activity.quadrant}
-                title={activity.title}
-                tag={activity.goalTitle}
-                minutes={activity.minutes}
-                testId="recent-activity"
-              />
-            ))}
-          </ul>
+          <ActivityList
+            activities={activities}
+            when="day"
+            tag={(activity) => activity.goalTitle}
+            testId="recent-activity"
+          />
         )}
       </Loaded>
     </Panel>

@@ -5,7 +5,7 @@ import {
   WaitingActivities,
   WaitingPill,
 } from '../../offline/SyncStatus.tsx';
-import { ActivityLine } from '../../shared/ActivityLine.tsx';
+import { ActivityList } from '../../shared/ActivityLine.tsx';
 import { formatWhen, todayIn } from '../../shared/dates.ts';
 import { EmptyNote } from '../../shared/EmptyNote.tsx';
 import { formatDuration } from '../../shared/format.ts';
@@ -93,19 +93,12 @@ function LoggedToday({ day, userId }: { day: string; userId: string }) {
         empty={waiting ? null : <EmptyNote>Nothing logged today yet: add what you did above.</EmptyNote>}
       >
         {(items) => (
-          <ul className="recent">
-            {items.map((activity) => (
-              <ActivityLine
-                key={activity.id}
-                when={activity.startsAt.slice(11, 16)}
-                quadrant={activity.quadrant}
-                title={activity.title}
-                tag={activity.accountName}
-                minutes={activity.minutes}
-                testId="today-activity"
-              />
-            ))}
-          </ul>
+          <ActivityList
+            activities={items}
+            when="time"
+            tag={(activity) => activity.accountName}
+            testId="today-activity"
+          />
         )}
       </Loaded>
     </Panel>

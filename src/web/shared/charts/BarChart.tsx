@@ -108,6 +108,17 @@ export function BarChart({
   };
 
   const activeBar = active ? bars[active.index] : undefined;
+  // The shaded band behind the bar pointed at, and the focus ring drawn over it: the same box.
+  const bandAround = (index: number, className: string) => (
+    <rect
+      className={className}
+      x={centre(index) - band / 2 + 1}
+      y={PAD.top - 4}
+      width={Math.max(0, band - 2)}
+      height={plotHeight + 4}
+      rx={4}
+    />
+  );
   return (
     <div className="trend">
       <div ref={container} className={`chart-frame ${className}`} data-testid={testId}>
@@ -126,16 +137,7 @@ export function BarChart({
                   </text>
                 </g>
               ))}
-              {active && (
-                <rect
-                  className="chart__band"
-                  x={centre(active.index) - band / 2 + 1}
-                  y={PAD.top - 4}
-                  width={Math.max(0, band - 2)}
-                  height={plotHeight + 4}
-                  rx={4}
-                />
-              )}
+              {active && bandAround(active.index, 'chart__band')}
               <line
                 className="chart__axis"
                 x1={left}
@@ -208,14 +210,7 @@ export function BarChart({
             })}
             {active?.ring && (
               <svg aria-hidden="true" overflow="visible">
-                <rect
-                  className="chart__focus"
-                  x={centre(active.index) - band / 2 + 1}
-                  y={PAD.top - 4}
-                  width={Math.max(0, band - 2)}
-                  height={plotHeight + 4}
-                  rx={4}
-                />
+                {bandAround(active.index, 'chart__focus')}
               </svg>
             )}
           </svg>
