@@ -55,6 +55,8 @@ describe('the week on the matrix, in a browser', () => {
       [FORECAST, { urgent: true, important: false }],
       [COFFEE, { urgent: false, important: true }],
     );
+    // Drag and drop loads right after the board shows; a person reaching for the mouse has it by then.
+    await week.page.locator('.board[data-drag="on"]').waitFor();
     await week.drag(FORECAST, 'q2');
     await expect.poll(() => week.card(FORECAST).getAttribute('data-quadrant')).toBe('q2');
     await expect.poll(() => week.share('q2').textContent()).toMatch(/100\s?%/);

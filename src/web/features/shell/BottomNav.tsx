@@ -1,10 +1,13 @@
-import { useRef, useState } from 'react';
+import { Suspense, useRef, useState } from 'react';
 import type { Me } from '../../api/types.ts';
+import { lazyNamed } from '../../shared/lazy.ts';
 import { hrefOf, type Route } from '../../shared/navigation.ts';
 import { useReviewCount } from '../../shared/review-count.ts';
 import { NavIcon } from './icons.tsx';
-import { MoreSheet } from './MoreSheet.tsx';
 import { isCurrent, moreItems, tabItems } from './nav-items.ts';
+
+// Loaded when first opened: the pages' first script carries only the tabs.
+const MoreSheet = lazyNamed(() => import('./MoreSheet.tsx'), 'MoreSheet');
 
 /**
  * A phone's navigation (shell.css shows it up to 720 px): Today, Week, Plan and Accounts as tabs
@@ -48,7 +51,11 @@ export function BottomNav({ me, current }: { me: Me; current: Route }) {
           </span>
         )}
       </button>
-      {moreOpen && <MoreSheet me={me} current={current} toReview={toReview} onClose={closeMore} />}
+      {moreOpen && (
+        <Suspense fallback={null}>
+          <MoreSheet me={me} current={current} toReview={toReview} onClose={closeMore} />
+        </Suspense>
+      )}
     </nav>
   );
 }

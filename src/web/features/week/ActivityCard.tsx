@@ -1,9 +1,10 @@
-import { useDraggable } from '@dnd-kit/core';
-import { type KeyboardEvent, useEffect, useRef } from 'react';
+import type { useDraggable } from '@dnd-kit/core';
+import { type ComponentType, createContext, type KeyboardEvent, useContext, useEffect, useRef } from 'react';
 import type { Activity, Quadrant } from '../../api/types.ts';
 import { formatWhen } from '../../shared/dates.ts';
 import { formatDuration } from '../../shared/format.ts';
 import { KIND_LABELS } from '../../shared/quadrants.ts';
+import { BOARD_INSTRUCTIONS_ID } from './board-text.ts';
 import { MoveMenu } from './MoveMenu.tsx';
 
 const KEY_TO_QUADRANT: Record<string, Quadrant> = { '1': 'q1', '2': 'q2', '3': 'q3', '4': 'q4' };
@@ -22,20 +23,27 @@ export interface FocusRequest {
 const isMovedHere = (focus: FocusRequest | null, activity: Activity) =>
   focus?.id === activity.id && focus.to === activity.quadrant && activity.classification !== 'unclassified';
 
-interface ActivityCardProps {
+/** What dnd-kit gives a card the mouse can pick up (BoardDrag.tsx). */
+type CardDrag = Pick<
+  ReturnType<typeof useDraggable>,
+  'attributes' | 'listeners' | 'setNodeRef' | 'isDragging'
+>;
+
+export interface ActivityCardProps {
   activity: Activity;
   onOpen: (activity: Activity) => void;
   onMove: (activity: Activity, to: Quadrant, by: MoveBy) => void;
   /** Set when the card has just been moved, so focus follows it to its new quadrant. */
   focusOnMount?: MoveBy;
   onFocused?: () => void;
+  /** Set once the board's drag and drop has loaded. */
+  drag?: CardDrag;
 }
 
-export function ActivityCard({ activity, onOpen, onMove, focusOnMount, onFocused }: ActivityCardProps) {
-  const { attributes, listeners, setNodeRef, isDragging } = useDraggable({
-    id: activity.id,
-    data: { activity },
-  });
+/** How the board draws a card: this plain one until its drag and drop (BoardDrag.tsx) has loaded. */
+export const CardComponent = createContext<ComponentType<ActivityCardProps>>(ActivityCard);
+
+export function ActivityCard({ activity, onOpen, onMove, focusOnMount, onFocused, drag }: ActivityCardProps) {
   const element = useRef<HTMLDivElement | null>(null);
 
   useEffect(() => {
@@ -60,19 +68,20 @@ export function ActivityCard({ activity, onOpen, onMove, focusOnMount, onFocused
   return (
     // biome-ignore lint/a11y/useSemanticElements: a draggable card with block layout; it behaves as a button (focus, Enter, Space, 1–4).
     <div
-      {...attributes}
-      {...listeners}
+      {...drag?.attributes}
+      {...drag?.listeners}
       ref={(node) => {
-        setNodeRef(node);
+        drag?.setNodeRef(node);
         element.current = node;
       }}
       role="button"
       aria-roledescription="activity card"
+      aria-describedby={BOARD_INSTRUCTIONS_ID}
       tabIndex={0}
       data-testid="activity-card"
       data-activity-id={activity.id}
       data-quadrant={activity.quadrant}
-      className={`card card--${activity.quadrant}${activity.status === 'planned' ? ' card--planned' : ''}${isDragging ? ' card--dragging' : ''}`}
+      className={`card card--${activity.quadrant}${activity.status === 'planned' ? ' card--planned' : ''}${drag?.isDragging ? ' card--dragging' : ''}`}
       onClick={() => onOpen(activity)}
       onKeyDown={onKeyDown}
     >
@@ -90,9 +99,10 @@ export function ActivityCards({
   ActivityCardProps,
   'activity' | 'focusOnMount'
 >) {
+  const Card = useContext(CardComponent);
   return activities.map((activity) => (
     <div key={activity.id} className="card-slot">
-      <ActivityCard
+      <Card
         activity={activity}
         focusOnMount={isMovedHere(focus, activity) ? focus?.by : undefined}
         {...card}

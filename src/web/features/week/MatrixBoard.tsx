@@ -1,19 +1,10 @@
-import {
-  type Announcements,
-  DndContext,
-  type DragEndEvent,
-  DragOverlay,
-  type DragStartEvent,
-  MouseSensor,
-  pointerWithin,
-  useSensor,
-  useSensors,
-} from '@dnd-kit/core';
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import { flushSync } from 'react-dom';
 import type { Activity, Quadrant, WeekReport } from '../../api/types.ts';
-import { QUADRANTS, quadrantInfo } from '../../shared/quadrants.ts';
-import { ActivityCards, CardContent, type FocusRequest, type MoveBy } from './ActivityCard.tsx';
+import { QUADRANTS } from '../../shared/quadrants.ts';
+import { ActivityCards, type FocusRequest, type MoveBy } from './ActivityCard.tsx';
 import { useMoveActivity } from './activity-mutations.ts';
+import { BOARD_INSTRUCTIONS, BOARD_INSTRUCTIONS_ID, quadrantTitle } from './board-text.ts';
 import { QuadrantPanel } from './QuadrantPanel.tsx';
 
 interface MatrixBoardProps {
@@ -23,27 +14,65 @@ interface MatrixBoardProps {
   onOpen: (activity: Activity) => void;
 }
 
-const activityOf = (data: { current?: Record<string, unknown> } | null | undefined) =>
-  data?.current?.activity as Activity | undefined;
-
-const quadrantTitle = (id: Quadrant) => {
-  const info = quadrantInfo(id);
-  return `${info.label} ${info.name}`;
-};
-
 /** The board's axis labels, around it. */
 const AXES = ['Urgent', 'Not urgent', 'Important', 'Not important'];
 
-const instructions =
-  'Press 1, 2, 3 or 4 to move this activity to that quadrant, or Enter to edit it. With a pointer, drag it to another quadrant.';
+const loadBoardDrag = () => import('./BoardDrag.tsx');
+type BoardDrag = Awaited<ReturnType<typeof loadBoardDrag>>;
+/** Once loaded, a board drawn later (another week, back from another page) has it from the start. */
+let boardDragLoaded: BoardDrag | null = null;
+/** A mouse or trackpad: only they drag cards (a finger scrolls, and moves a card with Move to…). */
+const FINE_POINTER = '(any-pointer: fine)';
 
-const announcements: Announcements = {
-  onDragStart: ({ active }) => `Picked up ${activityOf(active.data)?.title ?? 'activity'}.`,
-  onDragOver: ({ over }) => (over ? `Over ${quadrantTitle(over.id as Quadrant)}.` : 'Not over a quadrant.'),
-  // The board announces the saved move itself, for pointer and keyboard alike.
-  onDragEnd: () => undefined,
-  onDragCancel: () => 'Move cancelled.',
-};
+/**
+ * The board's drag and drop (dnd-kit, most of the page's own script), loaded once the board is on
+ * screen so it does not hold the board back, and only where there is a mouse (or once one appears).
+ * Until then cards move by keys 1–4 and Move to…; if it cannot load, they still do.
+ */
+function useBoardDrag(): BoardDrag | null {
+  const [boardDrag, setBoardDrag] = useState(boardDragLoaded);
+  useEffect(() => {
+    if (boardDrag) return;
+    let mounted = true;
+    const load = () =>
+      loadBoardDrag().then(
+        (loaded) => {
+          boardDragLoaded = loaded;
+          if (!mounted) return;
+          // The cards are drawn anew with the drag layer: the one that had focus (or its Move to…) keeps it.
+          const refocus = focusAgainAfterRedraw();
+          flushSync(() => setBoardDrag(loaded));
+          refocus();
+        },
+        () => undefined,
+      );
+    const pointer = window.matchMedia(FINE_POINTER);
+    if (pointer.matches) requestAnimationFrame(load);
+    else pointer.addEventListener('change', load, { once: true });
+    return () => {
+      mounted = false;
+      pointer.removeEventListener('change', load);
+    };
+  }, [boardDrag]);
+  return boardDrag;
+}
+
+/** Remembers the card, or its Move to…, that has focus; the returned function focuses it again once redrawn. */
+function focusAgainAfterRedraw(): () => void {
+  const focused = document.activeElement;
+  const id = focused
+    ?.closest('.card-slot')
+    ?.querySelector('[data-activity-id]')
+    ?.getAttribute('data-activity-id');
+  if (!focused || !id) return () => undefined;
+  const isMove = focused.matches('.card-move');
+  return () => {
+    if (focused.isConnected) return;
+    const card = document.querySelector<HTMLElement>(`[data-activity-id="${CSS.escape(id)}"]`);
+    const again = isMove ? card?.closest('.card-slot')?.querySelector<HTMLElement>('.card-move') : card;
+    again?.focus({ preventScroll: true });
+  };
+}
 
 /** The 2×2 Eisenhower board: important on top, urgent on the left. */
 /**
@@ -60,11 +89,9 @@ const BOARD_VISIBLE = 'week-board-visible';
 
 export function MatrixBoard({ week, report, activities, onOpen }: MatrixBoardProps) {
   const move = useMoveActivity(week);
-  const [dragging, setDragging] = useState<Activity | null>(null);
+  const boardDrag = useBoardDrag();
   const [focus, setFocus] = useState<FocusRequest | null>(null);
   const [announcement, setAnnouncement] = useState('');
-  // A mouse drags; a finger scrolls the page, and moves a card with its Move to… menu.
-  const sensors = useSensors(useSensor(MouseSensor, { activationConstraint: { distance: 6 } }));
   useBoardVisibleMark();
 
   const byQuadrant = useMemo(() => {
@@ -89,22 +116,9 @@ export function MatrixBoard({ week, report, activities, onOpen }: MatrixBoardPro
   );
   const clearFocus = useCallback(() => setFocus(null), []);
 
-  const onDragStart = ({ active }: DragStartEvent) => setDragging(activityOf(active.data) ?? null);
-  const onDragEnd = ({ active, over }: DragEndEvent) => {
-    setDragging(null);
-    const activity = activityOf(active.data);
-    if (activity && over) moveTo(activity, over.id as Quadrant);
-  };
-
-  return (
-    <DndContext
-      sensors={sensors}
-      collisionDetection={pointerWithin}
-      onDragStart={onDragStart}
-      onDragEnd={onDragEnd}
-      onDragCancel={() => setDragging(null)}
-      accessibility={{ announcements, screenReaderInstructions: { draggable: instructions } }}
-    >
+  const Quadrant = boardDrag?.DroppableQuadrant ?? QuadrantPanel;
+  const board = (
+    <>
       {byQuadrant.waiting.length > 0 && (
         <section className="review-lane" data-testid="review-lane" aria-labelledby="review-lane-title">
           <header className="review-lane__header">
@@ -128,7 +142,8 @@ export function MatrixBoard({ week, report, activities, onOpen }: MatrixBoardPro
           </div>
         </section>
       )}
-      <div className="board">
+      {/* Whether a mouse can pick up cards yet (end-to-end tests wait for it before dragging). */}
+      <div className="board" data-drag={boardDrag ? 'on' : 'off'}>
         {AXES.map((axis) => (
           <span
             key={axis}
@@ -139,7 +154,7 @@ export function MatrixBoard({ week, report, activities, onOpen }: MatrixBoardPro
           </span>
         ))}
         {QUADRANTS.map((quadrant) => (
-          <QuadrantPanel
+          <Quadrant
             key={quadrant.id}
             quadrant={quadrant}
             figures={report.quadrants[quadrant.id]}
@@ -152,16 +167,18 @@ export function MatrixBoard({ week, report, activities, onOpen }: MatrixBoardPro
           />
         ))}
       </div>
-      <DragOverlay dropAnimation={null}>
-        {dragging && (
-          <div className={`card card--${dragging.quadrant} card--overlay`}>
-            <CardContent activity={dragging} />
-          </div>
-        )}
-      </DragOverlay>
+    </>
+  );
+
+  return (
+    <>
+      {boardDrag ? <boardDrag.BoardDragLayer onDrop={moveTo}>{board}</boardDrag.BoardDragLayer> : board}
+      <p id={BOARD_INSTRUCTIONS_ID} hidden>
+        {BOARD_INSTRUCTIONS}
+      </p>
       <p className="sr-only" aria-live="polite">
         {announcement}
       </p>
-    </DndContext>
+    </>
   );
 }

@@ -1,7 +1,10 @@
-import { useRef, useState } from 'react';
+import { Suspense, useRef, useState } from 'react';
 import type { Activity, Quadrant } from '../../api/types.ts';
-import { Sheet } from '../../shared/Sheet.tsx';
+import { lazyNamed } from '../../shared/lazy.ts';
 import { QuadrantChoices } from './QuadrantChoices.tsx';
+
+// Loaded when a card's Move to… is first opened: the board shows without it.
+const Sheet = lazyNamed(() => import('../../shared/Sheet.tsx'), 'Sheet');
 
 /**
  * A card's Move to… (board.css shows it on phones and touch screens, where cards are not dragged):
@@ -40,16 +43,18 @@ export function MoveMenu({ activity, onMove }: { activity: Activity; onMove: (to
         Move
       </button>
       {open && (
-        <Sheet title="Move to…" subtitle={activity.title} onClose={close}>
-          <QuadrantChoices
-            layout="list"
-            except={from}
-            onChoose={(to) => {
-              setOpen(false);
-              onMove(to);
-            }}
-          />
-        </Sheet>
+        <Suspense fallback={null}>
+          <Sheet title="Move to…" subtitle={activity.title} onClose={close}>
+            <QuadrantChoices
+              layout="list"
+              except={from}
+              onChoose={(to) => {
+                setOpen(false);
+                onMove(to);
+              }}
+            />
+          </Sheet>
+        </Suspense>
       )}
     </>
   );

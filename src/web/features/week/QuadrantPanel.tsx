@@ -1,11 +1,11 @@
-import { useDroppable } from '@dnd-kit/core';
+import type { useDroppable } from '@dnd-kit/core';
 import type { Activity, Quadrant, QuadrantShare, TargetResult } from '../../api/types.ts';
 import { formatHours, formatShare } from '../../shared/format.ts';
 import type { QuadrantInfo } from '../../shared/quadrants.ts';
 import { ActivityCards, type FocusRequest, type MoveBy } from './ActivityCard.tsx';
-import { boundsText } from './TargetsBar.tsx';
+import { boundsText } from './week-math.ts';
 
-interface QuadrantPanelProps {
+export interface QuadrantPanelProps {
   quadrant: QuadrantInfo;
   figures: QuadrantShare;
   target?: TargetResult;
@@ -14,6 +14,8 @@ interface QuadrantPanelProps {
   onMove: (activity: Activity, to: Quadrant, by: MoveBy) => void;
   focus: FocusRequest | null;
   onFocused: () => void;
+  /** Set once the board's drag and drop has loaded (BoardDrag.tsx). */
+  drop?: Pick<ReturnType<typeof useDroppable>, 'setNodeRef' | 'isOver'>;
 }
 
 export function QuadrantPanel({
@@ -25,14 +27,14 @@ export function QuadrantPanel({
   onMove,
   focus,
   onFocused,
+  drop,
 }: QuadrantPanelProps) {
-  const { setNodeRef, isOver } = useDroppable({ id: quadrant.id });
   const { id } = quadrant;
   return (
     <section
-      ref={setNodeRef}
+      ref={drop?.setNodeRef}
       data-testid={`quadrant-${id}`}
-      className={`quadrant quadrant--${id}${isOver ? ' quadrant--over' : ''}`}
+      className={`quadrant quadrant--${id}${drop?.isOver ? ' quadrant--over' : ''}`}
     >
       <header className="quadrant__header">
         <div className="quadrant__heading">

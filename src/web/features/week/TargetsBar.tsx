@@ -1,15 +1,8 @@
-import type { Bounds, WeekReport } from '../../api/types.ts';
+import type { WeekReport } from '../../api/types.ts';
 import { formatHours, formatShare } from '../../shared/format.ts';
 import { Panel } from '../../shared/Panel.tsx';
 import { QUADRANTS } from '../../shared/quadrants.ts';
-
-/** A target as people read it: `≥ 35 %`, `≤ 15 %` or `20–40 %`. */
-export function boundsText(bounds: Bounds): string {
-  const pct = (share: number) => Math.round(share * 100);
-  if (bounds.min !== undefined && bounds.max !== undefined) return `${pct(bounds.min)}–${pct(bounds.max)} %`;
-  if (bounds.min !== undefined) return `≥ ${pct(bounds.min)} %`;
-  return `≤ ${pct(bounds.max ?? 1)} %`;
-}
+import { boundsText } from './week-math.ts';
 
 function missText(target: { min?: number; actual: number; off: number }): string {
   const points = Math.max(1, Math.round(target.off * 100));

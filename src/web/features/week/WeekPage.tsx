@@ -1,25 +1,22 @@
-import { useEffect, useMemo, useState } from 'react';
+import { Suspense, useEffect, useMemo, useState } from 'react';
 import type { Activity, Me } from '../../api/types.ts';
-import { addDays, currentWeekIn, mondayOf, nextQuarterHourIn, todayIn } from '../../shared/dates.ts';
+import { currentWeekIn, mondayOf, nextQuarterHourIn, todayIn } from '../../shared/dates.ts';
 import { problemOf } from '../../shared/forms.ts';
+import { lazyNamed } from '../../shared/lazy.ts';
 import { navigate } from '../../shared/navigation.ts';
 import { ReviewBanner } from '../calendar/review/ReviewBanner.tsx';
-import { DueDecisions } from '../decisions/DueDecisions.tsx';
-import { PlanSummary } from '../plan/PlanSummary.tsx';
-import { ReflectionCard } from '../reflections/ReflectionCard.tsx';
-import { AccountBreakdown } from './AccountBreakdown.tsx';
-import { EditDialog } from './EditDialog.tsx';
-import { EmptyWeek } from './EmptyWeek.tsx';
 import { MatrixBoard } from './MatrixBoard.tsx';
 import { NotCountedStrip } from './NotCountedStrip.tsx';
 import { QuickAdd } from './QuickAdd.tsx';
-import { TargetsBar } from './TargetsBar.tsx';
-import { TrendChart } from './TrendChart.tsx';
 import { WeekHeader } from './WeekHeader.tsx';
 import { useTrend, useWeekActivities, useWeekReport } from './week-queries.ts';
 
-/** 1 (Monday) to 7 (Sunday) for a YYYY-MM-DD day. */
-const weekdayOf = (day: string) => new Date(`${day}T12:00:00Z`).getUTCDay() || 7;
+// Loaded when a card is first opened: the board shows without the edit form.
+const EditDialog = lazyNamed(() => import('./EditDialog.tsx'), 'EditDialog');
+// Loaded when the week turns out empty (a first visit): the board does not wait for it.
+const EmptyWeek = lazyNamed(() => import('./EmptyWeek.tsx'), 'EmptyWeek');
+// Fetched as the page starts, beside the week's data: the board does not wait for it.
+const WeekSide = lazyNamed(() => import('./WeekSide.tsx'), 'WeekSide');
 
 export function WeekPage({ me, week: requestedWeek }: { me: Me; week?: string }) {
   const currentWeek = currentWeekIn(me.timeZone);
@@ -68,7 +65,11 @@ export function WeekPage({ me, week: requestedWeek }: { me: Me; week?: string })
       <ReviewBanner />
       <div className="week-layout">
         <div className="week-main">
-          {isEmpty && <EmptyWeek week={week} />}
+          {isEmpty && (
+            <Suspense fallback={null}>
+              <EmptyWeek week={week} />
+            </Suspense>
+          )}
           <QuickAdd week={week} defaultDay={defaultDay} defaultStart={defaultStart} />
           {report.data && activities.data ? (
             <div className={loading ? 'is-loading' : undefined} aria-busy={loading}>
@@ -85,19 +86,21 @@ export function WeekPage({ me, week: requestedWeek }: { me: Me; week?: string })
           )}
         </div>
         <aside className="week-side">
-          {report.data ? <TargetsBar report={report.data} /> : <div className="panel panel--skeleton" />}
-          <TrendChart trend={trend.data} week={week} />
-          <PlanSummary week={week} />
-          <DueDecisions until={addDays(mondayOf(week), 6)} />
-          <ReflectionCard
-            week={week}
-            ending={week < currentWeek || (isCurrent && weekdayOf(todayIn(me.timeZone)) >= 5)}
-          />
-          {report.data && <AccountBreakdown report={report.data} />}
+          <Suspense fallback={<div className="panel panel--skeleton" />}>
+            <WeekSide
+              week={week}
+              currentWeek={currentWeek}
+              timeZone={me.timeZone}
+              report={report.data}
+              trend={trend.data}
+            />
+          </Suspense>
         </aside>
       </div>
       {editing && (
-        <EditDialog key={editing.id} activity={editing} week={week} onClose={() => setEditingId(null)} />
+        <Suspense fallback={null}>
+          <EditDialog key={editing.id} activity={editing} week={week} onClose={() => setEditingId(null)} />
+        </Suspense>
       )}
     </div>
   );

@@ -1,6 +1,14 @@
 import type { Bounds, Quadrant, QuadrantSplit, TargetResult, WeekReport } from '../../api/types.ts';
 import { QUADRANT_IDS } from '../../shared/quadrants.ts';
 
+/** A target as people read it: `≥ 35 %`, `≤ 15 %` or `20–40 %`. */
+export function boundsText(bounds: Bounds): string {
+  const pct = (share: number) => Math.round(share * 100);
+  if (bounds.min !== undefined && bounds.max !== undefined) return `${pct(bounds.min)}–${pct(bounds.max)} %`;
+  if (bounds.min !== undefined) return `≥ ${pct(bounds.min)} %`;
+  return `≤ ${pct(bounds.max ?? 1)} %`;
+}
+
 /** Whether a share is within its bounds, and by how much it misses (as the server rounds it). */
 export function evaluateTarget(bounds: Bounds, actual: number): TargetResult {
   const below = bounds.min !== undefined ? Math.max(0, bounds.min - actual) : 0;
