@@ -5,7 +5,7 @@ import type { Actor } from '../auth/actor.ts';
 import { assertWorkspaceUsers } from '../auth/users.ts';
 import type { Db, Tx } from '../db/client.ts';
 import { updateGiven } from '../db/patch.ts';
-import { findInWorkspace } from '../db/rows.ts';
+import { byKey, findInWorkspace } from '../db/rows.ts';
 import {
   accountMembers,
   accounts,
@@ -61,16 +61,13 @@ async function peopleOf(db: Db | Tx, rows: AccountRow[]) {
         .where(inArray(accountMembers.accountId, ids))
         .orderBy(asc(users.name))
     : [];
-  const teamOf = new Map<string, Person[]>();
-  for (const { accountId, id, name } of members) {
-    teamOf.set(accountId, [...(teamOf.get(accountId) ?? []), { id, name }]);
-  }
+  const teamOf = byKey(members, (m) => m.accountId);
   return {
     owner: (row: AccountRow) => {
       const found = owners.find((o) => o.id === row.ownerId);
       return found ? { id: found.id, name: found.name, deactivated: found.deactivatedAt !== null } : null;
     },
-    team: (row: AccountRow) => teamOf.get(row.id) ?? [],
+    team: (row: AccountRow) => (teamOf.get(row.id) ?? []).map(({ id, name }) => ({ id, name })),
   };
 }
 
@@ -131,17 +128,14 @@ export async function listAccounts(
     .from(stakeholderOwners)
     .where(eq(stakeholderOwners.workspaceId, actor.workspaceId));
   // Grouped once: a workspace's accounts × its stakeholders would otherwise be scanned per account.
-  const ownersOf = new Map<string, { id: string; name: string }[]>();
-  for (const { stakeholderId, id } of owners) {
-    ownersOf.set(stakeholderId, [...(ownersOf.get(stakeholderId) ?? []), { id, name: '' }]);
-  }
-  const contactsOf = new Map<string, { name: string; buyingOffice: boolean; owners: Person[] }[]>();
-  for (const c of contacts) {
-    const contact = { name: c.name, buyingOffice: c.buyingOffice, owners: ownersOf.get(c.id) ?? [] };
-    contactsOf.set(c.accountId, [...(contactsOf.get(c.accountId) ?? []), contact]);
-  }
+  const ownersOf = byKey(owners, (o) => o.stakeholderId);
+  const contactsOf = byKey(contacts, (c) => c.accountId);
   return rows.map((row) => {
-    const here = contactsOf.get(row.id) ?? [];
+    const here = (contactsOf.get(row.id) ?? []).map((c) => ({
+      name: c.name,
+      buyingOffice: c.buyingOffice,
+      owners: (ownersOf.get(c.id) ?? []).map((o) => ({ id: o.id, name: '' })),
+    }));
     return {
       ...toView(actor, row, people.owner(row), people.team(row)),
       stakeholders: here.length,

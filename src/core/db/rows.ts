@@ -36,3 +36,14 @@ export const findInWorkspace = <T extends Keyed & { workspaceId: PgColumn }>(
   id: string,
   notFound: NotFound,
 ) => findRow(db, table, id, eq(table.workspaceId, workspaceId), notFound);
+
+/** Rows grouped by a key, each group in their order: one pass instead of a filter per parent. */
+export function byKey<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) {
+    const group = groups.get(key(row));
+    if (group) group.push(row);
+    else groups.set(key(row), [row]);
+  }
+  return groups;
+}

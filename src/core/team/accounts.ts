@@ -1,6 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Actor } from '../auth/actor.ts';
 import type { Db } from '../db/client.ts';
+import { byKey } from '../db/rows.ts';
 import type { AccountTier, ScorecardSide, ScorecardSubject } from '../db/schema/index.ts';
 import { valueList } from '../db/sql.ts';
 import { emptyMinutes, toSplit } from '../reports/week-report.ts';
@@ -17,17 +18,6 @@ import type { TeamAccount } from './schemas.ts';
 /** Influence 4–5 of 5: the people whose silence puts an account at risk. */
 const INFLUENTIAL = 4;
 const LOSING_TOUCH_DAYS = 60;
-
-/** Rows by a key, in their order: a pass instead of a filter per account. */
-function byKey<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const row of rows) {
-    const group = groups.get(key(row));
-    if (group) group.push(row);
-    else groups.set(key(row), [row]);
-  }
-  return groups;
-}
 
 export interface AccountScope {
   actor: Actor;
