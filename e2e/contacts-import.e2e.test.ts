@@ -63,6 +63,37 @@ describe('importing stakeholders on the account page', () => {
       .toBe('1 to add · 0 to update · 3 unchanged · 0 skipped');
   });
 
+  it('draws a large export 200 rows at a time, and imports every row', async () => {
+    const { person, northwind } = await setUp();
+    const file = join(tempDir('contacts'), 'crm-export.csv');
+    const lines = Array.from(
+      { length: 450 },
+      (_, i) => `Person,${i + 1},Northwind,Buyer,p${i + 1}@northwind.example`,
+    );
+    writeFileSync(
+      file,
+      ['First Name,Last Name,Organization Name,Organization Title,E-mail 1 - Value', ...lines].join('\n'),
+    );
+    const account = new AccountPage(await app.page(person));
+    await account.open(northwind.id);
+    await account.heading('Northwind').first().waitFor();
+    const dialog = new ContactsImportDialog(account.page);
+    await dialog.openFrom();
+    await dialog.choose(file);
+    await expect
+      .poll(() => dialog.summary.textContent())
+      .toBe('450 to add · 0 to update · 0 unchanged · 0 skipped');
+    expect(await dialog.rows.count()).toBe(200);
+    await dialog.dialogBox.getByText('Showing 200 of 450 contacts; all of them are imported.').waitFor();
+    await dialog.dialogBox.getByRole('button', { name: 'Show 200 more' }).click();
+    await expect.poll(() => dialog.rows.count()).toBe(400);
+    await dialog.dialogBox.getByRole('button', { name: 'Show 50 more' }).click();
+    await expect.poll(() => dialog.rows.count()).toBe(450);
+    await dialog.importAll();
+    await account.toast('450 stakeholders added.');
+    expect((await person.get(`/accounts/${northwind.id}/stakeholders`)).items).toHaveLength(450);
+  });
+
   it('reads on a phone: the preview as cards, nothing wider than the screen', async () => {
     const { person, northwind, file } = await setUp();
     const page = await app.page(person, {

@@ -165,6 +165,8 @@ function doneMessage(done: ContactsSummary): string {
 }
 
 const HEADINGS = ['Contact', 'Action', 'Account', 'Level', 'Function', 'Why'];
+/** Rows drawn at a time: a CRM export of thousands would otherwise draw two selects per contact at once. */
+const PAGE_ROWS = 200;
 
 /** The preview, one row a contact; cards on a phone like the stakeholders' table. */
 function PreviewTable({
@@ -174,61 +176,75 @@ function PreviewTable({
   rows: ContactRow[];
   onChoose: (row: ContactRow, patch: Partial<ContactChoice>) => void;
 }) {
+  const [shown, setShown] = useState(PAGE_ROWS);
   return (
-    <div className="stakeholder-table__scroll contacts-import__table">
-      <table className="stakeholder-table">
-        <thead>
-          <tr>
-            {HEADINGS.map((heading) => (
-              <th key={heading} scope="col" className="stakeholder-table__heading">
-                {heading}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.line} data-testid="contact-row" className={`contacts-import__row--${row.action}`}>
-              <td className="stakeholder-table__cell">
-                <span className="stakeholder-table__name">{row.name || `(line ${row.line})`}</span>
-                {row.buyingOffice && <span className="tag tag--buying">Buying office</span>}
-                <span className="stakeholder-table__title">
-                  {[row.title, row.email].filter(Boolean).join(' · ') || '—'}
-                </span>
-              </td>
-              <td className="stakeholder-table__cell" data-label="Action">
-                <span className={`tag contacts-import__action contacts-import__action--${row.action}`}>
-                  {ACTION_LABELS[row.action]}
-                </span>
-              </td>
-              <td className="stakeholder-table__cell" data-label="Account">
-                {row.account?.name ?? row.company ?? '—'}
-              </td>
-              <ChoiceCell
-                heading="Level"
-                row={row}
-                labels={LEVEL_LABELS}
-                value={row.level}
-                onChange={(level) => onChoose(row, { level })}
-              />
-              <ChoiceCell
-                heading="Function"
-                row={row}
-                labels={FUNCTION_LABELS}
-                value={row.function}
-                onChange={(fn) => onChoose(row, { function: fn, buyingOffice: fn === 'procurement' })}
-              />
-              <td className="stakeholder-table__cell contacts-import__reason" data-label="Why">
-                <span>
-                  <span className="muted">Line {row.line}: </span>
-                  {row.reason}
-                </span>
-              </td>
+    <>
+      <div className="stakeholder-table__scroll contacts-import__table">
+        <table className="stakeholder-table">
+          <thead>
+            <tr>
+              {HEADINGS.map((heading) => (
+                <th key={heading} scope="col" className="stakeholder-table__heading">
+                  {heading}
+                </th>
+              ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+          </thead>
+          <tbody>
+            {rows.slice(0, shown).map((row) => (
+              <tr key={row.line} data-testid="contact-row" className={`contacts-import__row--${row.action}`}>
+                <td className="stakeholder-table__cell">
+                  <span className="stakeholder-table__name">{row.name || `(line ${row.line})`}</span>
+                  {row.buyingOffice && <span className="tag tag--buying">Buying office</span>}
+                  <span className="stakeholder-table__title">
+                    {[row.title, row.email].filter(Boolean).join(' · ') || '—'}
+                  </span>
+                </td>
+                <td className="stakeholder-table__cell" data-label="Action">
+                  <span className={`tag contacts-import__action contacts-import__action--${row.action}`}>
+                    {ACTION_LABELS[row.action]}
+                  </span>
+                </td>
+                <td className="stakeholder-table__cell" data-label="Account">
+                  {row.account?.name ?? row.company ?? '—'}
+                </td>
+                <ChoiceCell
+                  heading="Level"
+                  row={row}
+                  labels={LEVEL_LABELS}
+                  value={row.level}
+                  onChange={(level) => onChoose(row, { level })}
+                />
+                <ChoiceCell
+                  heading="Function"
+                  row={row}
+                  labels={FUNCTION_LABELS}
+                  value={row.function}
+                  onChange={(fn) => onChoose(row, { function: fn, buyingOffice: fn === 'procurement' })}
+                />
+                <td className="stakeholder-table__cell contacts-import__reason" data-label="Why">
+                  <span>
+                    <span className="muted">Line {row.line}: </span>
+                    {row.reason}
+                  </span>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {rows.length > shown && (
+        <p className="contacts-import__more">
+          <span className="muted">
+            Showing {shown.toLocaleString()} of {rows.length.toLocaleString()} contacts; all of them are
+            imported.
+          </span>{' '}
+          <button type="button" className="button button--small" onClick={() => setShown(shown + PAGE_ROWS)}>
+            Show {Math.min(PAGE_ROWS, rows.length - shown)} more
+          </button>
+        </p>
+      )}
+    </>
   );
 }
 
