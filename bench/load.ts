@@ -1,7 +1,7 @@
 // `npm run bench -- load`: Linchpin under a team's load. A seeded workspace (5 years of history per
 // person) is served by real server processes and driven by autocannon with the mixed workload of
-// load-workload.ts; printed per endpoint: throughput, p50, p99, max, errors, and the ratio to
-// /api/health measured just before on the same setup. Setups: (a) one process on PGlite, (b) one on
+// load-workload.ts; printed per endpoint: its time alone (no load), throughput, p50, p99, max,
+// errors, and the ratio to /api/health measured just before on the same setup. Setups: (a) one process on PGlite, (b) one on
 // PostgreSQL, (c) one and (d) two processes on one PostgreSQL behind a round-robin proxy (so the
 // scale-out compares like with like). The load generator shares this 2-core machine.
 // LOAD_SECONDS (60), LOAD_CONNECTIONS (200 on PostgreSQL), LOAD_PGLITE_CONNECTIONS (50).
@@ -22,7 +22,7 @@ import {
   loadPeople,
   personSession,
 } from './load-workload.ts';
-import { benchDatabaseUrl, percentile, printTable } from './stats.ts';
+import { benchDatabaseUrl, median, percentile, printTable } from './stats.ts';
 import { type Loader, PGLITE_SHAPE, pgliteLoader, postgresLoader, type Shape, seed } from './team-data.ts';
 
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 60);
@@ -113,6 +113,29 @@ async function health(url: string, connections: number, seconds: number) {
   return { rps: result.requests.average, p99: result.latency.p99, errors: result.errors + result.non2xx };
 }
 
+/**
+ * Each endpoint of the workload alone: every step once per person, one request at a time (median).
+ * Beside the loaded figures it tells an endpoint's own cost from its wait in the queue.
+ */
+async function alone(url: string, team: Team): Promise<Map<string, number>> {
+  const times = new Map<string, number[]>();
+  const play = async (session: LoadRequest[], person: LoadPerson) => {
+    for (const [turn, step] of session.entries()) {
+      const started = performance.now();
+      const response = await fetch(url + step.path(person, turn), {
+        method: step.method,
+        headers: { authorization: `Bearer ${person.token}`, 'content-type': 'application/json' },
+        body: step.body ? JSON.stringify(step.body(person, turn)) : undefined,
+      });
+      await response.arrayBuffer();
+      times.set(step.name, [...(times.get(step.name) ?? []), performance.now() - started]);
+    }
+  };
+  for (const person of team.people.slice(0, 5)) await play(personSession, person);
+  await play(leaderSession, team.leader);
+  return new Map([...times].map(([name, values]) => [name, median(values)]));
+}
+
 async function mixed(
   url: string,
   connections: number,
@@ -139,33 +162,34 @@ async function measure(label: string, target: Target, connections: number, team:
   const { people, leader } = team;
   // A short warm-up, then /api/health alone, then the mixed workload.
   await mixed(target.url, Math.min(connections, 20), 3, people, leader);
+  const single = await alone(target.url, team);
   const base = await health(target.url, connections, Math.max(5, Math.round(SECONDS / 4)));
   const outcome = await mixed(target.url, connections, SECONDS, people, leader);
-  const rows = [...outcome.endpoints.entries()]
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([name, { latencies, errors }]) => [
-      name,
-      (latencies.length / outcome.seconds).toFixed(1),
-      percentile(latencies, 50).toFixed(0),
-      percentile(latencies, 99).toFixed(0),
-      Math.max(...latencies).toFixed(0),
-      errors,
-      (percentile(latencies, 99) / Math.max(1, base.p99)).toFixed(1),
-    ]);
+  /** Throughput, p50, p99, max, errors and p99 against health's; dashes where nothing was answered. */
+  const figures = (latencies: number[], errors: number) =>
+    latencies.length === 0
+      ? ['0', '—', '—', '—', errors, '—']
+      : [
+          (latencies.length / outcome.seconds).toFixed(1),
+          percentile(latencies, 50).toFixed(0),
+          percentile(latencies, 99).toFixed(0),
+          Math.max(...latencies).toFixed(0),
+          errors,
+          (percentile(latencies, 99) / Math.max(1, base.p99)).toFixed(1),
+        ];
+  // Every step of the workload, also one the load did not reach in time.
+  const names = [...new Set([...single.keys(), ...outcome.endpoints.keys()])].sort();
+  const rows = names.map((name) => {
+    const { latencies, errors } = outcome.endpoints.get(name) ?? { latencies: [], errors: 0 };
+    return [name, (single.get(name) ?? 0).toFixed(0), ...figures(latencies, errors)];
+  });
   const all = [...outcome.endpoints.values()].flatMap((e) => e.latencies);
   const total = all.length / outcome.seconds;
-  rows.push([
-    'all requests',
-    total.toFixed(0),
-    percentile(all, 50).toFixed(0),
-    percentile(all, 99).toFixed(0),
-    Math.max(...all).toFixed(0),
-    [...outcome.endpoints.values()].reduce((n, e) => n + e.errors, 0),
-    (percentile(all, 99) / Math.max(1, base.p99)).toFixed(1),
-  ]);
+  const allErrors = [...outcome.endpoints.values()].reduce((n, e) => n + e.errors, 0);
+  rows.push(['all requests', '', ...figures(all, allErrors)]);
   printTable(
     `${label}: ${connections} connections × ${SECONDS} s, ${people.length} people and a leader`,
-    ['endpoint', 'req/s', 'p50 ms', 'p99 ms', 'max ms', 'errors', 'p99 / health p99'],
+    ['endpoint', 'alone ms', 'req/s', 'p50 ms', 'p99 ms', 'max ms', 'errors', 'p99 / health p99'],
     rows,
   );
   const failures = [...outcome.failures.entries()].map(([kind, n]) => `${kind} ${n}`).join(', ');
