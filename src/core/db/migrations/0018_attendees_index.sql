@@ -1,1 +1,1 @@
-CREATE INDEX "activities_attendees_idx" ON "activities" USING gin ("attendees" jsonb_path_ops) WHERE "activities"."deleted_at" is null and "activities"."attendees" <> '[]'::jsonb;
+CREATE INDEX "activities_attendees_idx" ON "activities" USING gin ("attendees" jsonb_path_ops) WITH (fastupdate=false) WHERE "activities"."deleted_at" is null and "activities"."attendees" <> '[]'::jsonb;

@@ -71,8 +71,11 @@ export const activities = pgTable(
     index('activities_goal_idx').on(t.goalId).where(sql`${t.goalId} is not null`),
     // Who met whom: a stakeholder's contacts are found by containment (`attendees @> …`) instead of
     // unnesting the workspace's whole history. Most activities have no attendees; they stay out.
+    // No pending list (fastupdate off): PGlite has no autovacuum to merge it, and every search
+    // would scan it (15-20 ms each at 260k activities).
     index('activities_attendees_idx')
       .using('gin', sql`${t.attendees} jsonb_path_ops`)
+      .with({ fastupdate: false })
       .where(sql`${t.deletedAt} is null and ${t.attendees} <> '[]'::jsonb`),
     check(
       'activities_minutes_ck',
