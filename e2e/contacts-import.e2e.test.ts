@@ -1,5 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { screenshot } from './browser.ts';
 import { fileHarness, tempDir } from './harness.ts';
@@ -19,15 +20,21 @@ async function setUp() {
   return { person, northwind, file };
 }
 
+/** The account page open on Northwind, with `file` chosen in Import stakeholders. */
+async function preview(page: Page, northwindId: string, file: string) {
+  const account = new AccountPage(page);
+  await account.open(northwindId);
+  await account.heading('Northwind').first().waitFor();
+  const dialog = new ContactsImportDialog(page);
+  await dialog.openFrom();
+  await dialog.choose(file);
+  return { account, dialog };
+}
+
 describe('importing stakeholders on the account page', () => {
   it('previews a Google export, takes a corrected level, and shows the new stakeholders', async () => {
     const { person, northwind, file } = await setUp();
-    const account = new AccountPage(await app.page(person));
-    await account.open(northwind.id);
-    await account.heading('Northwind').first().waitFor();
-    const dialog = new ContactsImportDialog(account.page);
-    await dialog.openFrom();
-    await dialog.choose(file);
+    const { account, dialog } = await preview(await app.page(person), northwind.id, file);
     await expect
       .poll(() => dialog.summary.textContent())
       .toBe('3 to add · 0 to update · 0 unchanged · 1 skipped');
@@ -74,12 +81,7 @@ describe('importing stakeholders on the account page', () => {
       file,
       ['First Name,Last Name,Organization Name,Organization Title,E-mail 1 - Value', ...lines].join('\n'),
     );
-    const account = new AccountPage(await app.page(person));
-    await account.open(northwind.id);
-    await account.heading('Northwind').first().waitFor();
-    const dialog = new ContactsImportDialog(account.page);
-    await dialog.openFrom();
-    await dialog.choose(file);
+    const { account, dialog } = await preview(await app.page(person), northwind.id, file);
     await expect
       .poll(() => dialog.summary.textContent())
       .toBe('450 to add · 0 to update · 0 unchanged · 0 skipped');
@@ -101,12 +103,7 @@ describe('importing stakeholders on the account page', () => {
       isMobile: true,
       hasTouch: true,
     });
-    const account = new AccountPage(page);
-    await account.open(northwind.id);
-    await account.heading('Northwind').first().waitFor();
-    const dialog = new ContactsImportDialog(page);
-    await dialog.openFrom();
-    await dialog.choose(file);
+    const { dialog } = await preview(page, northwind.id, file);
     await dialog.row('Kenji Tanaka').waitFor();
     await screenshot(page, 'contacts-import-phone');
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
