@@ -33,6 +33,16 @@ export function headersWithClientAddress(c: Context<AppEnv>): Headers {
   return headers;
 }
 
+/** Signs a person who has just set their password in: better-auth's session cookies go on this answer. */
+export async function signInWithPassword(c: Context<AppEnv>, email: string, password: string): Promise<void> {
+  const signIn = await c.var.core.auth.api.signInEmail({
+    body: { email, password },
+    headers: headersWithClientAddress(c),
+    returnHeaders: true,
+  });
+  for (const cookie of signIn.headers.getSetCookie()) c.header('set-cookie', cookie, { append: true });
+}
+
 /** The origin people reach this server at: LINCHPIN_PUBLIC_URL behind a proxy, else the request's. */
 export function publicOrigin(c: Context): string {
   return process.env.LINCHPIN_PUBLIC_URL

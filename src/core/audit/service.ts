@@ -58,6 +58,21 @@ export const auditQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 
+/** One entry of the audit log as its owner reads it (GET /audit pages through them). */
+export const auditEntrySchema = z.object({
+  id: z.string(),
+  at: z.string(),
+  actorId: z.string().nullable(),
+  actorName: z.string().nullable(),
+  action: z.string(),
+  target: z.string(),
+  ip: z.string().nullable(),
+});
+export const auditPageSchema = z.object({
+  items: z.array(auditEntrySchema),
+  nextCursor: z.string().nullable(),
+});
+
 /** The workspace's audit log, newest first, for its owner; `before` is the cursor of the last page. */
 export async function listAudit(db: Db, actor: Actor, query: z.infer<typeof auditQuerySchema>) {
   if (actor.role !== 'owner') throw new AppError('forbidden', 'only the workspace owner reads the audit log');

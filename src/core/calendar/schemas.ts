@@ -38,6 +38,9 @@ export const importSummarySchema = z.object({
     .describe('The import window (52 weeks back, 8 ahead)'),
 });
 
+/** One calendar of a CalDAV server, as its collection says. */
+const serverCalendarSchema = z.object({ href: z.string(), name: z.string(), color: z.string().nullable() });
+
 export const calendarSchema = z.object({
   id: z.string(),
   name: z.string(),
@@ -47,10 +50,7 @@ export const calendarSchema = z.object({
     .object({
       username: z.string(),
       calendars: z.array(
-        z.object({
-          href: z.string(),
-          name: z.string(),
-          color: z.string().nullable(),
+        serverCalendarSchema.extend({
           writeBack: z.boolean().describe('The person’s scheduled plan actions are written into it'),
         }),
       ),
@@ -135,10 +135,7 @@ export const caldavInputSchema = z.object({
 
 export const discoveredCalendarsSchema = z.object({
   calendars: z.array(
-    z.object({
-      href: z.string(),
-      name: z.string(),
-      color: z.string().nullable(),
+    serverCalendarSchema.extend({
       supportsEvents: z.boolean().describe('Holds events (VEVENT): only these can be synced'),
     }),
   ),

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { eq, sql } from 'drizzle-orm';
+import { eq, getTableColumns, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client.ts';
 import { activities, type ExclusionReason } from '../db/schema/index.ts';
 import type { ImportedEvent } from './events.ts';
@@ -104,40 +104,39 @@ export interface ImportTarget {
   source: 'calendar' | 'csv';
 }
 
-/** The columns an import writes, with their SQL types; `keep` ones stay as a person set them. */
-const IMPORT_COLUMNS: {
-  column: string;
-  type: string;
-  key: keyof ImportedRow;
-  keep?: boolean;
-  insertOnly?: boolean;
-}[] = [
-  // The two a row gets when it is written (its id is the stored row's, its account may be created).
-  { column: 'id', type: 'text', key: 'id', insertOnly: true },
-  { column: 'account_id', type: 'text', key: 'accountId', keep: true },
-  // The rest is known once the event is read: serialised then, outside any transaction.
-  { column: 'source_id', type: 'text', key: 'sourceId', insertOnly: true },
-  { column: 'notes', type: 'text', key: 'notes', insertOnly: true },
-  { column: 'source_hash', type: 'text', key: 'sourceHash' },
-  { column: 'title', type: 'text', key: 'title' },
-  { column: 'starts_at', type: 'timestamptz', key: 'startsAt' },
-  { column: 'ends_at', type: 'timestamptz', key: 'endsAt' },
-  { column: 'minutes', type: 'integer', key: 'minutes' },
-  { column: 'time_zone', type: 'text', key: 'timeZone' },
-  { column: 'all_day', type: 'boolean', key: 'allDay' },
-  { column: 'excluded_reason', type: 'text', key: 'excludedReason' },
-  { column: 'recurring', type: 'boolean', key: 'recurring' },
-  { column: 'organizer', type: 'text', key: 'organizer' },
-  { column: 'attendees', type: 'jsonb', key: 'attendees' },
-  { column: 'location', type: 'text', key: 'location' },
-  { column: 'status', type: 'text', key: 'status' },
-  { column: 'urgent', type: 'boolean', key: 'urgent', keep: true },
-  { column: 'important', type: 'boolean', key: 'important', keep: true },
-  { column: 'kind', type: 'text', key: 'kind', keep: true },
-  { column: 'commercial', type: 'boolean', key: 'commercial', keep: true },
-  { column: 'rule_id', type: 'text', key: 'ruleId', keep: true },
-  { column: 'classification', type: 'text', key: 'classification', keep: true },
-];
+/**
+ * The columns an import writes, in the order a batch row holds them: first the two a row gets when
+ * it is written (its id is the stored row's, its account may be created), then the rest, known once
+ * the event is read (serialised then, outside any transaction). Names and SQL types come from the
+ * schema, so they cannot drift from it.
+ */
+const IMPORT_KEYS = [
+  ...['id', 'accountId', 'sourceId', 'notes', 'sourceHash', 'title', 'startsAt', 'endsAt', 'minutes'],
+  ...['timeZone', 'allDay', 'excludedReason', 'recurring', 'organizer', 'attendees', 'location', 'status'],
+  ...['urgent', 'important', 'kind', 'commercial', 'ruleId', 'classification'],
+] as const satisfies readonly (keyof ImportedRow)[];
+/** Written with a new row only: a re-import never changes them. */
+const INSERT_ONLY: ReadonlySet<keyof ImportedRow> = new Set(['id', 'sourceId', 'notes'] as const);
+/** A person's classification: it stays as they set it (classification 'manual') on a re-import. */
+const KEPT: ReadonlySet<keyof ImportedRow> = new Set([
+  'accountId',
+  'urgent',
+  'important',
+  'kind',
+  'commercial',
+  'ruleId',
+  'classification',
+] as const);
+const IMPORT_COLUMNS = IMPORT_KEYS.map((key) => {
+  const column = getTableColumns(activities)[key];
+  return {
+    key,
+    column: column.name,
+    type: column.getSQLType(),
+    keep: KEPT.has(key),
+    insertOnly: INSERT_ONLY.has(key),
+  };
+});
 /** The columns of `ImportTarget`, the same for the whole batch (insert only: a row never moves). */
 const TARGET_COLUMNS = ['workspace_id', 'user_id', 'calendar_id', 'source'];
 const READ_COLUMNS = IMPORT_COLUMNS.slice(2);

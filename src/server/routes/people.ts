@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { auditQuerySchema, listAudit } from '../../core/audit/service.ts';
+import { auditPageSchema, auditQuerySchema, listAudit } from '../../core/audit/service.ts';
 import { ROLES } from '../../core/auth/users.ts';
 import {
   acceptInputSchema,
@@ -11,7 +11,7 @@ import {
   withdrawInvitation,
 } from '../../core/people/invitations.ts';
 import { listPeople, personPatchSchema, updatePerson } from '../../core/people/service.ts';
-import { clientAddress, headersWithClientAddress, linkOrigin } from '../auth.ts';
+import { clientAddress, linkOrigin, signInWithPassword } from '../auth.ts';
 import { itemsOf } from '../context.ts';
 import { featureRoutes } from '../operation.ts';
 import { meSchema } from './me.ts';
@@ -108,24 +108,7 @@ route.delete('/invitations/{id}', {
 route.get('/audit', {
   summary: 'Who changed people and access, newest first (owner)',
   query: auditQuerySchema,
-  responds: [
-    200,
-    'A page of entries',
-    z.object({
-      items: z.array(
-        z.object({
-          id: z.string(),
-          at: z.string(),
-          actorId: z.string().nullable(),
-          actorName: z.string().nullable(),
-          action: z.string(),
-          target: z.string(),
-          ip: z.string().nullable(),
-        }),
-      ),
-      nextCursor: z.string().nullable(),
-    }),
-  ],
+  responds: [200, 'A page of entries', auditPageSchema],
   run: ({ db, actor, query }) => listAudit(db, actor, query),
 });
 
@@ -164,12 +147,7 @@ publicRoute.post('/public/invitations/{token}', {
   errors: [[403, 'Passwords are off in this workspace: join by signing in with SSO'], 409, 410, 429],
   run: async ({ c, db, params, body }) => {
     const me = await acceptInvitation(db, params.token, body, { ip: clientAddress(c), sso: c.var.core.sso });
-    const signIn = await c.var.core.auth.api.signInEmail({
-      body: { email: me.email, password: body.password },
-      headers: headersWithClientAddress(c),
-      returnHeaders: true,
-    });
-    for (const cookie of signIn.headers.getSetCookie()) c.header('set-cookie', cookie, { append: true });
+    await signInWithPassword(c, me.email, body.password);
     return me;
   },
 });

@@ -3,7 +3,7 @@ import { createUser, hasAnyUser, newUserSchema } from '../../core/auth/users.ts'
 import { databaseAnswers } from '../../core/db/client.ts';
 import { rememberOrigin } from '../../core/mail/link-origin.ts';
 import { signInChoices } from '../../core/sso/settings.ts';
-import { headersWithClientAddress, publicOrigin } from '../auth.ts';
+import { publicOrigin, signInWithPassword } from '../auth.ts';
 import { UNAVAILABLE_RETRY_SECONDS, unavailableBody } from '../errors.ts';
 import { featureRoutes } from '../operation.ts';
 import { meSchema } from './me.ts';
@@ -54,12 +54,7 @@ route.post('/setup', {
   run: async ({ c, db, body }) => {
     const me = await createUser(db, { ...body, role: 'owner' }, { onlyIfFirst: true });
     await rememberOrigin(db, publicOrigin(c));
-    const signIn = await c.var.core.auth.api.signInEmail({
-      body: { email: body.email, password: body.password },
-      headers: headersWithClientAddress(c),
-      returnHeaders: true,
-    });
-    for (const cookie of signIn.headers.getSetCookie()) c.header('set-cookie', cookie, { append: true });
+    await signInWithPassword(c, body.email, body.password);
     return me;
   },
 });

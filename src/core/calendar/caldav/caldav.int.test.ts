@@ -52,6 +52,10 @@ const connect = (api: ReturnType<typeof apiClient>, name: string, url: string, m
     ...more,
   });
 
+/** Asks the API which calendars Radicale holds, with Radicale's login unless `password` is told. */
+const discover = (api: ReturnType<typeof apiClient>, password = radicale.password) =>
+  api.post('/calendars/discover', { url: radicale.url, username: radicale.username, password });
+
 const titles = async (api: ReturnType<typeof apiClient>) =>
   ((await api.get('/review')).body.items as { title: string }[]).map((i) => i.title).sort();
 
@@ -76,18 +80,10 @@ describe('discovery', () => {
 
   it('answers through the API, and a wrong password is a 400 naming the password', async () => {
     const api = apiClient(app, (await buildPerson(core)).token);
-    const ok = await api.post('/calendars/discover', {
-      url: radicale.url,
-      username: radicale.username,
-      password: radicale.password,
-    });
+    const ok = await discover(api);
     expect(ok.status).toBe(200);
     expect(ok.body.calendars).toHaveLength(2);
-    const wrong = await api.post('/calendars/discover', {
-      url: radicale.url,
-      username: radicale.username,
-      password: 'not-it',
-    });
+    const wrong = await discover(api, 'not-it');
     expect(wrong.status).toBe(400);
     expect(wrong.body.error.fields).toHaveProperty('password');
     expect(wrong.body.error.message).toMatch(/refused by 127\.0\.0\.1/);
@@ -246,11 +242,7 @@ describe('refusals', () => {
     try {
       const before = radicale.log().length;
       const api = apiClient(app, (await buildPerson(core)).token);
-      const res = await api.post('/calendars/discover', {
-        url: radicale.url,
-        username: radicale.username,
-        password: radicale.password,
-      });
+      const res = await discover(api);
       expect(res.status).toBe(400);
       expect(res.body.error.fields.url).toMatch(/loopback/);
       expect(res.body.error.message).toMatch(/LINCHPIN_ALLOW_PRIVATE_SUBSCRIPTIONS/);

@@ -10,10 +10,10 @@ import { type ImportedEvent, timeEntry } from '../events.ts';
 import {
   CellError,
   type DateOrder,
+  type FileContext,
   type Moment,
   parseDateTime,
   type Row,
-  type RowKeys,
   readBoolean,
 } from './values.ts';
 
@@ -52,12 +52,6 @@ export function unescapeCell(value: string): string {
 }
 
 const MINUTE = 60_000;
-
-interface GenericContext {
-  zone: string;
-  order: DateOrder;
-  keys: RowKeys;
-}
 
 function moment(row: Row, key: string, zone: string, order: DateOrder): Moment {
   const value = row.required(key);
@@ -102,7 +96,7 @@ function readFlags(row: Row): { urgent?: boolean; important?: boolean } {
 }
 
 /** A row of Linchpin's own format (also what the CSV export writes). */
-export function genericEvent(row: Row, context: GenericContext): ImportedEvent {
+export function genericEvent(row: Row, context: FileContext): ImportedEvent {
   const title = unescapeCell(row.text('title'));
   if (!title) throw row.error('title', 'is empty');
   let zone = context.zone;

@@ -1,11 +1,14 @@
 import { type ImportedEvent, timeEntry } from '../events.ts';
-import { readDateCell } from './trackers.ts';
-import { type DateOrder, localMoment, parseDuration, type Row, type RowKeys, readBoolean } from './values.ts';
+import {
+  type FileContext,
+  localMoment,
+  parseDuration,
+  type Row,
+  readBoolean,
+  readDateCell,
+} from './values.ts';
 
-interface HarvestContext {
-  zone: string;
-  order: DateOrder;
-  keys: RowKeys;
+interface HarvestContext extends FileContext {
   /** Minutes already laid on each person's day, so the next entry starts after them. */
   booked: Map<string, number>;
 }

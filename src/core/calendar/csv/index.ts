@@ -6,17 +6,14 @@ import { dateOrderOf, type ExportLanguage, englishHeader } from './languages.ts'
 import { outlookEvent } from './outlook.ts';
 import { DELIMITERS, headerFields, prepareText, readRecords } from './table.ts';
 import { trackerEvent } from './trackers.ts';
-import { CellError, Columns, type DateOrder, inferDateOrder, keyOf, Row, RowKeys } from './values.ts';
+import { CellError, Columns, type FileContext, inferDateOrder, keyOf, Row, RowKeys } from './values.ts';
 
 export { escapeCell, GENERIC_COLUMNS, unescapeCell } from './generic.ts';
 
 /** The CSV exports Linchpin reads; see docs for the generic (Linchpin) columns. */
 export type CsvFormat = 'generic' | 'toggl' | 'clockify' | 'harvest' | 'outlook';
 
-interface ReadContext {
-  zone: string;
-  order: DateOrder;
-  keys: RowKeys;
+interface ReadContext extends FileContext {
   /** Per person and day, the minutes laid out so far (Harvest gives no times). */
   booked: Map<string, number>;
 }

@@ -1,21 +1,15 @@
 import { DateTime } from 'luxon';
 import type { ImportedAttendee, ImportedEvent } from '../events.ts';
-import { readDateCell, readMoment } from './trackers.ts';
 import {
-  type DateOrder,
+  type FileContext,
   localMoment,
   parseTime,
   type Row,
-  type RowKeys,
   readBoolean,
+  readDateCell,
+  readMoment,
   splitList,
 } from './values.ts';
-
-interface OutlookContext {
-  zone: string;
-  order: DateOrder;
-  keys: RowKeys;
-}
 
 const EMAIL = /^[^\s@<>"]+@[^\s@<>"]+\.[^\s@<>"]+$/;
 const NAMED_EMAIL = /^"?([^"<]*?)"?\s*<([^>]+)>$/;
@@ -52,7 +46,7 @@ function showTimeAs(row: Row): { transparent: boolean; tentative: boolean } {
 }
 
 /** An appointment from Outlook's "Export to a file → CSV" of a calendar. */
-export function outlookEvent(row: Row, context: OutlookContext): ImportedEvent {
+export function outlookEvent(row: Row, context: FileContext): ImportedEvent {
   const { zone, order } = context;
   const title = row.text('subject') || '(no subject)';
   const allDay = readBoolean(row, 'alldayevent') ?? false;

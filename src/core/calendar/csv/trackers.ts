@@ -1,50 +1,27 @@
 import { type ImportedEvent, timeEntry } from '../events.ts';
 import {
   CellError,
-  type DateOrder,
-  type LocalDate,
+  type FileContext,
   localMoment,
-  type Moment,
-  parseDate,
+  nextDay,
   parseDuration,
-  parseTime,
   type Row,
-  type RowKeys,
   readBoolean,
+  readDateCell,
+  readMoment,
+  readTimeCell,
   splitList,
 } from './values.ts';
 
 /** Time trackers: a Toggl Track or Clockify detailed report, one time entry per row. */
 export type TrackerFormat = 'toggl' | 'clockify';
 
-interface TrackerContext {
+interface TrackerContext extends FileContext {
   format: TrackerFormat;
-  zone: string;
-  order: DateOrder;
-  keys: RowKeys;
 }
 
 /** Column keys (see keyOf) of the durations a tracker may give instead of an end. */
 export const DURATION_KEYS = ['duration', 'durationh', 'durationdecimal'] as const;
-
-export function readDateCell(row: Row, key: string, order: DateOrder): LocalDate {
-  const date = parseDate(row.required(key), order);
-  if (!date) throw row.error(key, 'is not a date');
-  return date;
-}
-
-export function readMoment(
-  row: Row,
-  dateKey: string,
-  timeKey: string,
-  order: DateOrder,
-  zone: string,
-): Moment {
-  const date = readDateCell(row, dateKey, order);
-  const time = parseTime(row.required(timeKey));
-  if (!time) throw row.error(timeKey, 'is not a time');
-  return localMoment(date, time, zone);
-}
 
 function durationSeconds(row: Row): number | undefined {
   for (const key of DURATION_KEYS) {
@@ -58,12 +35,8 @@ function durationSeconds(row: Row): number | undefined {
 }
 
 function nextDayMoment(row: Row, context: TrackerContext): Date {
-  const date = readDateCell(row, 'startdate', context.order);
-  const next = new Date(Date.UTC(date.year, date.month - 1, date.day + 1));
-  const time = parseTime(row.required('endtime'));
-  if (!time) throw row.error('endtime', 'is not a time');
-  const nextDate = { year: next.getUTCFullYear(), month: next.getUTCMonth() + 1, day: next.getUTCDate() };
-  return localMoment(nextDate, time, context.zone).instant;
+  const date = nextDay(readDateCell(row, 'startdate', context.order));
+  return localMoment(date, readTimeCell(row, 'endtime'), context.zone).instant;
 }
 
 /** A Toggl Track or Clockify time entry. Times are wall-clock times in the user's zone. */

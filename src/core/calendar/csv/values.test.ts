@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { DateTime, IANAZone } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { inferDateOrder, parseDate, parseDuration, parseTime, zonedInstant } from './values.ts';
+import { inferDateOrder, nextDay, parseDate, parseDuration, parseTime, zonedInstant } from './values.ts';
 
 const ZONES = [
   'Europe/London',
@@ -36,6 +36,11 @@ describe('cell values', () => {
       expect(parseDate(bad, 'mdy'), bad).toBeNull();
     }
     expect(parseDate('2028-02-29', 'mdy')).toEqual({ year: 2028, month: 2, day: 29 });
+  });
+
+  it('steps to the next calendar day across a month, a year and a leap day', () => {
+    expect(nextDay({ year: 2026, month: 12, day: 31 })).toEqual({ year: 2027, month: 1, day: 1 });
+    expect(nextDay({ year: 2028, month: 2, day: 28 })).toEqual({ year: 2028, month: 2, day: 29 });
   });
 
   it('tells day-first from month-first by the values a file holds', () => {

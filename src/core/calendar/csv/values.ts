@@ -226,6 +226,12 @@ export function zonedInstant(localMs: number, zone: string): number {
   return localMs - Math.min(before, after) * 60_000;
 }
 
+/** The calendar day after `date` (whatever the zone: a day of the calendar, not 24 hours). */
+export function nextDay(date: LocalDate): LocalDate {
+  const next = new Date(Date.UTC(date.year, date.month - 1, date.day + 1));
+  return { year: next.getUTCFullYear(), month: next.getUTCMonth() + 1, day: next.getUTCDate() };
+}
+
 /** A wall-clock date and time in a (valid IANA) zone. */
 export function localMoment(date: LocalDate, time: LocalTime, zone: string): Moment {
   const localMs = Date.UTC(date.year, date.month - 1, date.day, time.hour, time.minute, time.second);
@@ -314,6 +320,31 @@ export function readBoolean(row: Row, key: string): boolean | undefined {
   throw row.error(key, 'is not yes or no (use true/false, yes/no, 1/0 or x)');
 }
 
+/** A date cell that must be filled, read in the file's date order. */
+export function readDateCell(row: Row, key: string, order: DateOrder): LocalDate {
+  const date = parseDate(row.required(key), order);
+  if (!date) throw row.error(key, 'is not a date');
+  return date;
+}
+
+/** A time cell that must be filled. */
+export function readTimeCell(row: Row, key: string): LocalTime {
+  const time = parseTime(row.required(key));
+  if (!time) throw row.error(key, 'is not a time');
+  return time;
+}
+
+/** A date cell and a time cell, both required, as the moment they name in `zone`. */
+export function readMoment(
+  row: Row,
+  dateKey: string,
+  timeKey: string,
+  order: DateOrder,
+  zone: string,
+): Moment {
+  return localMoment(readDateCell(row, dateKey, order), readTimeCell(row, timeKey), zone);
+}
+
 /** Tags or categories from one cell: "Q2, Strategy" or "Customer;Travel". */
 export function splitList(text: string): string[] {
   return text
@@ -341,4 +372,11 @@ export class RowKeys {
     this.seen.set(hash, count);
     return count === 1 ? `${this.format}:${hash}` : `${this.format}:${hash}:${count}`;
   }
+}
+
+/** What every row of one file is read with: the zone its times are in, its date order, its row keys. */
+export interface FileContext {
+  zone: string;
+  order: DateOrder;
+  keys: RowKeys;
 }
