@@ -54,6 +54,13 @@ export function databaseTimeouts(env: NodeJS.ProcessEnv = process.env) {
   };
 }
 
+/**
+ * Connections each server process keeps to PostgreSQL (LINCHPIN_DB_POOL_SIZE, 10). More than the
+ * database's cores only lengthens its queue; processes × pool must stay under its max_connections.
+ */
+export const poolSize = (env: NodeJS.ProcessEnv = process.env) =>
+  Math.round(envMs(env, 'LINCHPIN_DB_POOL_SIZE', 10));
+
 // Each engine's driver is loaded when it is opened: a process runs on one of them, and the other's
 // modules would only take memory (pg and its drizzle driver ~15 MB).
 export function openDatabase(config: DatabaseConfig): Promise<Database> {
@@ -80,7 +87,7 @@ async function openPostgres(databaseUrl: string, config: DatabaseConfig): Promis
   const timeouts = databaseTimeouts();
   const pool = new pg.Pool({
     connectionString: databaseUrl,
-    max: 10,
+    max: poolSize(),
     connectionTimeoutMillis: timeouts.connect,
     statement_timeout: timeouts.statement,
     idle_in_transaction_session_timeout: timeouts.idleInTransaction,
