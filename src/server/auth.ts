@@ -1,7 +1,7 @@
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context, MiddlewareHandler } from 'hono';
 import { CLIENT_IP_HEADER, HTTP_AUTH_ENDPOINTS } from '../core/auth/auth.ts';
-import { userIdForToken } from '../core/auth/tokens.ts';
+import { meForToken } from '../core/auth/tokens.ts';
 import { actorOf, findMe, type Me, markActive } from '../core/auth/users.ts';
 import { databaseAnswers } from '../core/db/client.ts';
 import { AppError } from '../core/errors.ts';
@@ -77,9 +77,9 @@ async function resolveMe(c: Context<AppEnv>): Promise<Me | null> {
     if (scheme?.toLowerCase() !== 'bearer' || !token) {
       throw new AppError('unauthenticated', 'the Authorization header must be "Bearer <token>"');
     }
-    const userId = await userIdForToken(core.db, token);
-    if (!userId) throw new AppError('unauthenticated', 'the bearer token is not valid');
-    return findMe(core.db, userId);
+    const me = await meForToken(core.db, token);
+    if (!me) throw new AppError('unauthenticated', 'the bearer token is not valid');
+    return me;
   }
   const session = await core.auth.api.getSession({ headers: c.req.raw.headers });
   if (!session) return null;

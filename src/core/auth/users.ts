@@ -133,15 +133,13 @@ export async function insertUser(
   };
 }
 
-/** The signed-in person, or null when there is none or they were deactivated (their sessions end with it). */
-export async function findMe(db: Db, userId: string): Promise<Me | null> {
-  const [row] = await db
-    .select({ user: users, workspace: { id: workspaces.id, name: workspaces.name } })
-    .from(users)
-    .innerJoin(workspaces, eq(workspaces.id, users.workspaceId))
-    .where(eq(users.id, userId));
-  if (!row || row.user.deactivatedAt) return null;
+/** What a request needs to know of its person: selected with whatever else the lookup joins. */
+export const meColumns = { user: users, workspace: { id: workspaces.id, name: workspaces.name } };
+
+/** The person of a row selected with `meColumns`, or null when they were deactivated. */
+export function meOf(row: { user: typeof users.$inferSelect; workspace: Me['workspace'] }): Me | null {
   const { user } = row;
+  if (user.deactivatedAt) return null;
   return {
     id: user.id,
     name: user.name,
@@ -152,6 +150,16 @@ export async function findMe(db: Db, userId: string): Promise<Me | null> {
     leaderId: user.leaderId,
     workspace: row.workspace,
   };
+}
+
+/** The signed-in person, or null when there is none or they were deactivated (their sessions end with it). */
+export async function findMe(db: Db, userId: string): Promise<Me | null> {
+  const [row] = await db
+    .select(meColumns)
+    .from(users)
+    .innerJoin(workspaces, eq(workspaces.id, users.workspaceId))
+    .where(eq(users.id, userId));
+  return row ? meOf(row) : null;
 }
 
 // "Last active" is for people, not an access log: one write per person every five minutes is enough.
