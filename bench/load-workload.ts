@@ -1,7 +1,6 @@
-// The load bench's workload: what a team does in a week, as HTTP requests. Each connection plays one
-// person at a time through a session — the Week page (every request the page makes), a card moved, a
-// quick-add, an account page, the plan — then the next person; a few connections play the leader
-// opening the team page. The requests are those the web app sends (recorded in Chromium).
+// The load bench's workload: what a team does in a week, as HTTP requests, page by page — the Week
+// page (every request the page makes), a card moved, a quick-add, an account page, the plan — and a
+// leader opening the team page. The requests are those the web app sends (recorded in Chromium).
 
 import { sql } from 'drizzle-orm';
 import { DateTime } from 'luxon';
@@ -102,20 +101,39 @@ const planPage = [
   get('GET /time-drains/q4', () => '/api/time-drains/q4'),
 ];
 
+/**
+ * A page as the browser opens it: its requests sent together (the web app's queries start at once),
+ * or one after another where the app waits for an answer (a move, then the figures it refetches).
+ */
+export interface LoadPage {
+  name: string;
+  requests: LoadRequest[];
+  sequential?: boolean;
+}
+
 /** One person's session, in the order a person clicks. */
-export const personSession: LoadRequest[] = [
-  ...weekPage,
-  ...moveCard,
-  ...quickAdd,
-  ...accountPage,
-  ...planPage,
+export const personPages: LoadPage[] = [
+  { name: 'Week page', requests: weekPage },
+  { name: 'move a card', requests: moveCard, sequential: true },
+  { name: 'quick-add', requests: quickAdd, sequential: true },
+  { name: 'account page', requests: accountPage },
+  { name: 'plan', requests: planPage },
 ];
 
-export const leaderSession: LoadRequest[] = [
-  ...shell,
-  get('GET /users', () => '/api/users'),
-  get('GET /team', (p) => `/api/team?week=${p.week}`),
+export const leaderPages: LoadPage[] = [
+  {
+    name: 'team page',
+    requests: [
+      ...shell,
+      get('GET /users', () => '/api/users'),
+      get('GET /team', (p) => `/api/team?week=${p.week}`),
+    ],
+  },
 ];
+
+/** The same sessions as one request after another (the closed-loop capacity run and "alone"). */
+export const personSession: LoadRequest[] = personPages.flatMap((page) => page.requests);
+export const leaderSession: LoadRequest[] = leaderPages.flatMap((page) => page.requests);
 
 /** Tokens and ids for the seeded people, read in-process before the servers start. */
 export async function loadPeople(core: Core, ids: string[]): Promise<LoadPerson[]> {

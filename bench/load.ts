@@ -1,10 +1,15 @@
 // `npm run bench -- load`: Linchpin under a team's load. A seeded workspace (5 years of history per
-// person) is served by real server processes and driven by autocannon with the mixed workload of
-// load-workload.ts; printed per endpoint: its time alone (no load), throughput, p50, p99, max,
-// errors, and the ratio to /api/health measured just before on the same setup. Setups: (a) one process on PGlite, (b) one on
-// PostgreSQL, (c) one and (d) two processes on one PostgreSQL behind a round-robin proxy (so the
-// scale-out compares like with like). The load generator shares this 2-core machine.
-// LOAD_SECONDS (60), LOAD_CONNECTIONS (200 on PostgreSQL), LOAD_PGLITE_CONNECTIONS (50).
+// person) is served by real server processes. On each setup the bench measures:
+// - each endpoint alone (no load), and /api/health alone;
+// - capacity: autocannon keeps N connections busy back to back with the sessions of
+//   load-workload.ts (each connection starting at another step), for the most the setup can answer;
+// - a team: N people with think time (load-people.ts), each opening a page, reading it, opening the
+//   next; per endpoint throughput, p50, p99, max and errors, the goals' scenario.
+// Setups: (a) one process on PGlite, (b) one on PostgreSQL, (c) one and (d) two processes on one
+// PostgreSQL behind a round-robin proxy (so scale-out compares like with like). The load generator
+// shares this 2-core machine; the share of its CPU that was busy is printed beside each capacity.
+// LOAD_SECONDS (60, the team), LOAD_CAPACITY_SECONDS (20), LOAD_PEOPLE (200 on PostgreSQL),
+// LOAD_PGLITE_PEOPLE (50), LOAD_THINK_SECONDS (10, the mean pause between a person's pages).
 import { execFileSync, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtempSync, readFileSync } from 'node:fs';
@@ -16,33 +21,37 @@ import { freePort, type RunningServer, repoRoot, startServer } from '../e2e/serv
 import { type Core, createCore } from '../src/core/index.ts';
 import { createScratchDatabase } from '../test/postgres.ts';
 import {
+  countFailure,
+  newOutcome,
+  type Outcome,
+  type Player,
+  playPeople,
+  recordAnswer,
+  requestOf,
+  TIMEOUT_MS,
+  withCpuBusy,
+} from './load-people.ts';
+import {
   type LoadPerson,
   type LoadRequest,
+  leaderPages,
   leaderSession,
   loadPeople,
+  personPages,
   personSession,
 } from './load-workload.ts';
 import { benchDatabaseUrl, median, percentile, printTable } from './stats.ts';
 import { type Loader, PGLITE_SHAPE, pgliteLoader, postgresLoader, type Shape, seed } from './team-data.ts';
 
-const SECONDS = Number(process.env.LOAD_SECONDS ?? 60);
-const PG_CONNECTIONS = Number(process.env.LOAD_CONNECTIONS ?? 200);
-const PGLITE_CONNECTIONS = Number(process.env.LOAD_PGLITE_CONNECTIONS ?? 50);
-/** A tenth of the connections play the leader on the team page. */
+const setting = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
+const SECONDS = setting('LOAD_SECONDS', 60);
+const CAPACITY_SECONDS = setting('LOAD_CAPACITY_SECONDS', 20);
+const PG_PEOPLE = setting('LOAD_PEOPLE', 200);
+const PGLITE_PEOPLE = setting('LOAD_PGLITE_PEOPLE', 50);
+const THINK_MS = setting('LOAD_THINK_SECONDS', 10) * 1000;
+/** A tenth of the people (or connections) play the leader on the team page. */
 const LEADER_SHARE = 0.1;
 const LOAD_POSTGRES_SHAPE: Shape = { label: 'PostgreSQL', people: 60, team: 20, chunkDays: 92 };
-
-interface Endpoint {
-  latencies: number[];
-  errors: number;
-}
-
-interface Outcome {
-  seconds: number;
-  endpoints: Map<string, Endpoint>;
-  /** Socket errors, timeouts and 5xx, by kind. */
-  failures: Map<string, number>;
-}
 
 /** The seeded people who play the workload, and their leader. */
 interface Team {
@@ -55,7 +64,7 @@ interface Target {
   pids: number[];
 }
 
-/** One autocannon instance playing `session` for `people`, a new person (and turn) each loop. */
+/** One autocannon instance playing `session` for `people` back to back, a new person (and turn) each round. */
 function drive(
   url: string,
   connections: number,
@@ -65,45 +74,39 @@ function drive(
   outcome: Outcome,
 ) {
   let nextPerson = 0;
-  const requests: autocannon.Request[] = session.map((step) => ({
-    name: step.name,
-    method: step.method,
+  interface Round {
+    person?: LoadPerson;
+    turn?: number;
+    offset?: number;
+    step?: LoadRequest;
+  }
+  const requests: autocannon.Request[] = session.map((_, index) => ({
     setupRequest: (request: autocannon.Request, context: object) => {
-      const state = context as { person?: LoadPerson; turn?: number };
-      state.person ??= people[nextPerson++ % people.length] as LoadPerson;
-      state.turn ??= nextPerson;
-      const { person, turn } = state as Required<typeof state>;
-      return {
-        ...request,
-        path: step.path(person, turn),
-        headers: { authorization: `Bearer ${person.token}`, 'content-type': 'application/json' },
-        body: step.body ? JSON.stringify(step.body(person, turn)) : undefined,
-      };
+      const round = context as Round;
+      round.person ??= people[nextPerson++ % people.length] as LoadPerson;
+      round.turn ??= nextPerson;
+      // Each connection starts its round at another step, so a step's requests do not arrive together.
+      round.offset ??= Math.floor(Math.random() * session.length);
+      round.step = session[(index + round.offset) % session.length] as LoadRequest;
+      return { ...request, ...requestOf(round.step, round.person, round.turn) };
     },
   }));
   return new Promise<void>((resolve, reject) => {
     const instance = autocannon(
-      { url, connections, duration: seconds, timeout: 10, requests },
+      { url, connections, duration: seconds, timeout: TIMEOUT_MS / 1000, requests },
       (error, result) => {
         if (error) return reject(error);
-        if (result.timeouts)
-          outcome.failures.set('timeout', (outcome.failures.get('timeout') ?? 0) + result.timeouts);
+        if (result.timeouts) countFailure(outcome, 'timeout', result.timeouts);
         resolve();
       },
     );
     instance.on('response', (client, status, _bytes, responseTime) => {
-      // While the answer is read, the client's current request is the one it answers.
-      const { name } = (client as unknown as { requestIterator: { currentRequest: { name: string } } })
-        .requestIterator.currentRequest;
-      const endpoint = outcome.endpoints.get(name) ?? { latencies: [], errors: 0 };
-      endpoint.latencies.push(responseTime);
-      if (status >= 400) endpoint.errors += 1;
-      if (status >= 500) outcome.failures.set(`${status}`, (outcome.failures.get(`${status}`) ?? 0) + 1);
-      outcome.endpoints.set(name, endpoint);
+      // While the answer is read, the client's round names the step it answers.
+      const { context } = (client as unknown as { requestIterator: { context: Round } }).requestIterator;
+      recordAnswer(outcome, context.step?.name ?? '?', responseTime, status);
     });
     instance.on('reqError', (error) => {
-      const kind = (error as NodeJS.ErrnoException).code ?? error.message;
-      outcome.failures.set(kind, (outcome.failures.get(kind) ?? 0) + 1);
+      countFailure(outcome, (error as NodeJS.ErrnoException).code ?? error.message);
     });
   });
 }
@@ -136,20 +139,25 @@ async function alone(url: string, team: Team): Promise<Map<string, number>> {
   return new Map([...times].map(([name, values]) => [name, median(values)]));
 }
 
-async function mixed(
-  url: string,
-  connections: number,
-  seconds: number,
-  people: LoadPerson[],
-  leader: LoadPerson,
-) {
-  const outcome: Outcome = { seconds, endpoints: new Map(), failures: new Map() };
+/** Capacity: `connections` back to back, a tenth of them as the leader. */
+async function capacity(url: string, connections: number, seconds: number, team: Team) {
+  const outcome = newOutcome(seconds);
   const leaders = Math.max(1, Math.round(connections * LEADER_SHARE));
   await Promise.all([
-    drive(url, connections - leaders, seconds, people, personSession, outcome),
-    drive(url, leaders, seconds, [leader], leaderSession, outcome),
+    drive(url, connections - leaders, seconds, team.people, personSession, outcome),
+    drive(url, leaders, seconds, [team.leader], leaderSession, outcome),
   ]);
   return outcome;
+}
+
+/** `count` people with think time, a tenth of them as the leader. */
+function teamOf(team: Team, count: number): Player[] {
+  const leaders = Math.max(1, Math.round(count * LEADER_SHARE));
+  return Array.from({ length: count }, (_, i) =>
+    i < leaders
+      ? { person: team.leader, pages: leaderPages }
+      : { person: team.people[i % team.people.length] as LoadPerson, pages: personPages },
+  );
 }
 
 const rssMiB = (pid: number) => {
@@ -158,24 +166,29 @@ const rssMiB = (pid: number) => {
   return `${field('VmRSS').toFixed(0)} (peak ${field('VmHWM').toFixed(0)})`;
 };
 
-async function measure(label: string, target: Target, connections: number, team: Team) {
-  const { people, leader } = team;
-  // A short warm-up, then /api/health alone, then the mixed workload.
-  await mixed(target.url, Math.min(connections, 20), 3, people, leader);
+const allLatencies = (outcome: Outcome) => [...outcome.endpoints.values()].flatMap((e) => e.latencies);
+const allErrors = (outcome: Outcome) => [...outcome.endpoints.values()].reduce((n, e) => n + e.errors, 0);
+const failuresOf = (outcome: Outcome) =>
+  [...outcome.failures.entries()].map(([kind, n]) => `${kind} ${n}`).join(', ') || 'none';
+
+async function measure(label: string, target: Target, count: number, team: Team) {
+  // A short warm-up, each endpoint alone, /api/health alone, the capacity, then the team.
+  await capacity(target.url, Math.min(count, 20), 3, team);
   const single = await alone(target.url, team);
-  const base = await health(target.url, connections, Math.max(5, Math.round(SECONDS / 4)));
-  const outcome = await mixed(target.url, connections, SECONDS, people, leader);
-  /** Throughput, p50, p99, max, errors and p99 against health's; dashes where nothing was answered. */
+  const base = await health(target.url, count, Math.max(5, Math.round(CAPACITY_SECONDS / 2)));
+  const full = await withCpuBusy(() => capacity(target.url, count, CAPACITY_SECONDS, team));
+  const players = teamOf(team, count);
+  const outcome = await playPeople(target.url, players, SECONDS, THINK_MS);
+  /** Throughput, p50, p99, max and errors; dashes where nothing was answered. */
   const figures = (latencies: number[], errors: number) =>
     latencies.length === 0
-      ? ['0', '—', '—', '—', errors, '—']
+      ? ['0', '—', '—', '—', errors]
       : [
           (latencies.length / outcome.seconds).toFixed(1),
           percentile(latencies, 50).toFixed(0),
           percentile(latencies, 99).toFixed(0),
           Math.max(...latencies).toFixed(0),
           errors,
-          (percentile(latencies, 99) / Math.max(1, base.p99)).toFixed(1),
         ];
   // Every step of the workload, also one the load did not reach in time.
   const names = [...new Set([...single.keys(), ...outcome.endpoints.keys()])].sort();
@@ -183,22 +196,22 @@ async function measure(label: string, target: Target, connections: number, team:
     const { latencies, errors } = outcome.endpoints.get(name) ?? { latencies: [], errors: 0 };
     return [name, (single.get(name) ?? 0).toFixed(0), ...figures(latencies, errors)];
   });
-  const all = [...outcome.endpoints.values()].flatMap((e) => e.latencies);
-  const total = all.length / outcome.seconds;
-  const allErrors = [...outcome.endpoints.values()].reduce((n, e) => n + e.errors, 0);
-  rows.push(['all requests', '', ...figures(all, allErrors)]);
+  rows.push(['all requests', '', ...figures(allLatencies(outcome), allErrors(outcome))]);
   printTable(
-    `${label}: ${connections} connections × ${SECONDS} s, ${people.length} people and a leader`,
-    ['endpoint', 'alone ms', 'req/s', 'p50 ms', 'p99 ms', 'max ms', 'errors', 'p99 / health p99'],
+    `${label}: ${count} people (${Math.round(count * LEADER_SHARE)} leaders), a page every ~${THINK_MS / 1000} s each, ${SECONDS} s; ${team.people.length} people's data`,
+    ['endpoint', 'alone ms', 'req/s', 'p50 ms', 'p99 ms', 'max ms', 'errors'],
     rows,
   );
-  const failures = [...outcome.failures.entries()].map(([kind, n]) => `${kind} ${n}`).join(', ');
+  const loaded = allLatencies(full.result);
+  const throughput = loaded.length / CAPACITY_SECONDS;
   console.log(
-    `/api/health alone: ${base.rps.toFixed(0)} req/s, p99 ${base.p99} ms (${base.errors} errors); ` +
-      `mixed throughput ${(total / base.rps).toFixed(2)}× health; failures: ${failures || 'none'}; ` +
-      `RSS MiB after: ${target.pids.map(rssMiB).join(', ')}`,
+    `team failures: ${failuresOf(outcome)}; RSS MiB after: ${target.pids.map(rssMiB).join(', ')}\n` +
+      `capacity, ${count} connections back to back for ${CAPACITY_SECONDS} s: ${throughput.toFixed(0)} req/s ` +
+      `(${(throughput / base.rps).toFixed(3)}× /api/health alone: ${base.rps.toFixed(0)} req/s), ` +
+      `p50 ${percentile(loaded, 50).toFixed(0)} ms, p99 ${percentile(loaded, 99).toFixed(0)} ms, ` +
+      `${allErrors(full.result)} errors, failures: ${failuresOf(full.result)}; machine CPU busy ${(full.busy * 100).toFixed(0)} %`,
   );
-  return total;
+  return throughput;
 }
 
 async function seeded(core: Core, shape: Shape, loader: Loader) {
@@ -252,7 +265,7 @@ export async function run() {
   console.log(`PGlite: ${lite.activities.toLocaleString('en')} activities`);
   const liteServer = await startServer({ LINCHPIN_DATA_DIR: dataDir });
   try {
-    await measure('PGlite, 1 process', targetOf(liteServer.url, liteServer), PGLITE_CONNECTIONS, lite);
+    await measure('PGlite, 1 process', targetOf(liteServer.url, liteServer), PGLITE_PEOPLE, lite);
   } finally {
     await liteServer.stop();
   }
@@ -274,23 +287,23 @@ export async function run() {
     ];
     try {
       const [first, second] = servers as [RunningServer, RunningServer];
-      await measure('PostgreSQL, 1 process', targetOf(first.url, first), PG_CONNECTIONS, pgData);
+      await measure('PostgreSQL, 1 process', targetOf(first.url, first), PG_PEOPLE, pgData);
       const one = await startProxy([first.url]);
       const single = await measure(
         'PostgreSQL, 1 process behind the proxy',
         targetOf(one.url, first),
-        PG_CONNECTIONS,
+        PG_PEOPLE,
         pgData,
       ).finally(one.stop);
       const two = await startProxy([first.url, second.url]);
       const double = await measure(
         'PostgreSQL, 2 processes behind the proxy',
         targetOf(two.url, first, second),
-        PG_CONNECTIONS,
+        PG_PEOPLE,
         pgData,
       ).finally(two.stop);
       console.log(
-        `\nScale-out: 2 processes give ${(double / single).toFixed(2)}× the throughput of 1 (both behind the proxy; goal ≥ 1.6)`,
+        `\nScale-out: 2 processes give ${(double / single).toFixed(2)}× the capacity of 1 (both behind the proxy; goal ≥ 1.6)`,
       );
     } finally {
       await Promise.all(servers.map((s) => s.stop()));
