@@ -221,6 +221,16 @@ export async function seed(core: Core, shape: Shape, loader: Loader): Promise<Se
     await loader.all(chunks);
   });
   await phase('activity indexes', () => loader.all(indexes.map((i) => i.def)));
+  // The load ran without triggers (replica mode), so who attended what is written as migration 0019 does.
+  await phase('attendances', () =>
+    loader.run(
+      `insert into attendances (activity_id, workspace_id, email, starts_at)
+       select a.id, a.workspace_id, att->>'email', a.starts_at
+       from activities a cross join lateral jsonb_array_elements(a.attendees) att
+       where a.workspace_id = ${ws} and a.deleted_at is null and a.attendees <> '[]'::jsonb
+         and att->>'email' is not null`,
+    ),
+  );
 
   await phase('plans, reflections, decisions, scorecards', () =>
     loader.run(

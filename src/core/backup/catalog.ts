@@ -21,8 +21,15 @@ export interface Table {
 }
 
 /**
- * Every table of the public schema, read from the catalog (so a new migration's tables are backed
- * up without a change here). Drizzle's bookkeeping lives in its own schema and is not among them.
+ * Tables that triggers keep from other tables' rows (`attendances` from activities): a backup
+ * leaves them out, and restoring their sources builds them again.
+ */
+export const DERIVED_TABLES: readonly string[] = ['attendances'];
+
+/**
+ * Every table of the public schema but the derived ones, read from the catalog (so a new
+ * migration's tables are backed up without a change here). Drizzle's bookkeeping lives in its own
+ * schema and is not among them.
  */
 export async function readCatalog(q: Queryable): Promise<Map<string, Table>> {
   const { rows } = await q.query<{ table: string }>(`
@@ -56,10 +63,10 @@ export async function readCatalog(q: Queryable): Promise<Map<string, Table>> {
     where n.nspname = 'public' and c.relkind in ('r', 'p') and not c.relispartition
     order by c.relname`);
   return new Map(
-    rows.map(({ table }) => {
-      const parsed = JSON.parse(table) as Table;
-      return [parsed.name, parsed];
-    }),
+    rows
+      .map(({ table }) => JSON.parse(table) as Table)
+      .filter((table) => !DERIVED_TABLES.includes(table.name))
+      .map((table) => [table.name, table]),
   );
 }
 

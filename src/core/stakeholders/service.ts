@@ -139,20 +139,17 @@ async function withDerived(db: Db | Tx, actor: Actor, rows: Row[]): Promise<Stak
   const quarterStart = DateTime.fromJSDate(now()).setZone(actor.timeZone).startOf('quarter').toJSDate();
   const contacts = new Map<string, { last: Date | null; quarter: number }>();
   if (emails.length > 0) {
-    // The attendees index finds the activities that met any of these e-mails (one containment probe
-    // each, OR'ed into one bitmap); only those are unnested. `<> '[]'` matches the index's predicate.
-    const metAny = sql.join(
-      emails.map((email) => sql`a.attendees @> ${JSON.stringify([{ email }])}::jsonb`),
-      sql` or `,
-    );
+    // Read from attendances (kept by triggers on activities): the latest meeting is the top of each
+    // e-mail's index range, and this quarter's a short stretch of it, however long the history.
+    const until = now().toISOString();
     const result = await db.execute<{ email: string; last: string | Date | null; quarter: number }>(sql`
-      select att->>'email' as email, max(a.starts_at) as last,
-             count(*) filter (where a.starts_at >= ${quarterStart.toISOString()}::timestamptz)::int as quarter
-      from activities a cross join lateral jsonb_array_elements(a.attendees) att
-      where a.workspace_id = ${actor.workspaceId} and a.deleted_at is null and a.starts_at <= ${now().toISOString()}::timestamptz
-        and a.attendees <> '[]'::jsonb and (${metAny})
-        and att->>'email' in (${valueList(emails)})
-      group by 1`);
+      select e.email,
+        (select max(t.starts_at) from attendances t
+          where t.workspace_id = ${actor.workspaceId} and t.email = e.email and t.starts_at <= ${until}::timestamptz) as last,
+        (select count(*)::int from attendances t
+          where t.workspace_id = ${actor.workspaceId} and t.email = e.email
+            and t.starts_at >= ${quarterStart.toISOString()}::timestamptz and t.starts_at <= ${until}::timestamptz) as quarter
+      from unnest(array[${valueList(emails)}]::text[]) as e(email)`);
     for (const row of result.rows) {
       contacts.set(row.email, { last: row.last ? new Date(row.last) : null, quarter: row.quarter });
     }

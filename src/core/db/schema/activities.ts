@@ -69,14 +69,6 @@ export const activities = pgTable(
         sql`${t.classification} = 'unclassified' and ${t.deletedAt} is null and ${t.excludedReason} is null`,
       ),
     index('activities_goal_idx').on(t.goalId).where(sql`${t.goalId} is not null`),
-    // Who met whom: a stakeholder's contacts are found by containment (`attendees @> …`) instead of
-    // unnesting the workspace's whole history. Most activities have no attendees; they stay out.
-    // No pending list (fastupdate off): PGlite has no autovacuum to merge it, and every search
-    // would scan it (15-20 ms each at 260k activities).
-    index('activities_attendees_idx')
-      .using('gin', sql`${t.attendees} jsonb_path_ops`)
-      .with({ fastupdate: false })
-      .where(sql`${t.deletedAt} is null and ${t.attendees} <> '[]'::jsonb`),
     check(
       'activities_minutes_ck',
       sql`${t.minutes} > 0 and (${t.minutes} <= 1440 or ${t.excludedReason} is not null)`,
@@ -85,5 +77,28 @@ export const activities = pgTable(
       .on(t.calendarId, t.sourceId)
       .where(sql`${t.calendarId} is not null`),
     check('activities_ends_after_starts_ck', sql`${t.endsAt} > ${t.startsAt}`),
+  ],
+);
+
+/**
+ * Who met whom: one row per attendee of every activity that is not deleted, kept by triggers on
+ * `activities` (migration 0019) so that every writer — the app, imports, restores — keeps it true.
+ * A stakeholder's last contact is the top of its index and "this quarter" a short range of it:
+ * flat however long the history, where reading activities meant a heap read per meeting ever held.
+ * Not in backups: restoring the activities rebuilds it.
+ */
+export const attendances = pgTable(
+  'attendances',
+  {
+    activityId: text('activity_id')
+      .notNull()
+      .references(() => activities.id, { onDelete: 'cascade' }),
+    workspaceId: text('workspace_id').notNull(),
+    email: text('email').notNull(),
+    startsAt: ts('starts_at').notNull(),
+  },
+  (t) => [
+    index('attendances_contact_idx').on(t.workspaceId, t.email, t.startsAt),
+    index('attendances_activity_idx').on(t.activityId),
   ],
 );
