@@ -3,7 +3,7 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { testWorld } from '../../../test/app.ts';
 import { apiClient, buildAccount, importIcs } from '../../../test/factories.ts';
 import { ics, vevent } from '../../../test/ics.ts';
-import { activities } from '../db/schema/index.ts';
+import { activities, workspaces } from '../db/schema/index.ts';
 import { fixedClock, setClock } from '../time/clock.ts';
 
 // A stakeholder's last contact and this quarter's count are read from `attendances`, which triggers
@@ -89,5 +89,16 @@ describe('a stakeholder’s contacts follow the activities', () => {
       sql`select count(*)::int as n from attendances t where not exists (select 1 from activities a where a.id = t.activity_id)`,
     );
     expect(orphans.rows[0]?.n).toBe(0);
+
+    // A workspace removed takes its people's meetings, and with them their attendances.
+    const counted = async () =>
+      (
+        await core.db.execute<{ n: number }>(
+          sql`select count(*)::int as n from attendances where workspace_id = ${outsider.me.workspace.id}`,
+        )
+      ).rows[0]?.n;
+    expect(await counted()).toBe(1);
+    await core.db.delete(workspaces).where(eq(workspaces.id, outsider.me.workspace.id));
+    expect(await counted()).toBe(0);
   });
 });
