@@ -2,12 +2,15 @@
 // One workspace's activities table grows 1k → 10k → 100k → 1M (PostgreSQL; PGlite up to 100k) while
 // the measured person's recent weeks stay the same (35 activities a week over the last 13 weeks):
 // the growth is older history — a tenth the person's own, spread over ten years before the last
-// 13 months, the rest colleagues'. At each size: the week report, every request of the Week page and
+// 13 months, the rest colleagues'. A third are meetings on the person's accounts, each with one of
+// the account's four stakeholders (their last contact and this quarter's count read that history).
+// At each size: the week report, every request of the Week page and
 // of an account page (in-process, the page's requests at once as the browser sends them), median of
 // RUNS; then the ratio of the largest size to 10k (goal ≤ 1.5×).
 import { sql } from 'drizzle-orm';
 import { createAccount } from '../src/core/accounts/service.ts';
 import type { Core } from '../src/core/index.ts';
+import { createStakeholder } from '../src/core/stakeholders/service.ts';
 import { createApp } from '../src/server/app.ts';
 import { buildPerson } from '../test/factories.ts';
 import { accountPage, type LoadPerson, type LoadRequest, loadPeople, weekPage } from './load-workload.ts';
@@ -18,6 +21,10 @@ const WARM_UPS = 5;
 const RECENT_WEEKS = 13;
 const PER_WEEK = 35;
 const COLLEAGUES = 20;
+
+/** Who attended activity `g` of account `(g / 3) % 6`: one of its four stakeholders. */
+const attendee = (g: string) =>
+  `case when ${g} % 3 = 0 then jsonb_build_array(jsonb_build_object('email', 's' || ${g} % 4 || '@customer' || (${g} / 3) % 6 || '.example', 'name', null, 'partstat', 'ACCEPTED')) else '[]'::jsonb end`;
 
 /** Grows the table to `total` rows with older history (ids `h-<n>` continue where the last step ended). */
 async function growTo(
@@ -35,11 +42,11 @@ async function growTo(
     const end = Math.min(total, start + 100_000) - 1;
     await core.db.execute(sql`
       insert into activities (id, workspace_id, user_id, account_id, title, starts_at, ends_at, minutes,
-                              time_zone, urgent, important, kind, classification)
+                              time_zone, urgent, important, kind, classification, attendees)
       select 'h-' || g, ${ws}, case when g % 10 = 0 then ${me} else (${people})[1 + (g / 10) % ${colleagues.length}] end,
              case when g % 3 = 0 then (${ids})[1 + (g / 3) % ${accounts.length}] end,
              'Older work', v.st, v.st + interval '45 minutes', 45, 'Europe/London',
-             g % 4 < 2, g % 3 = 0, 'customer_meeting', 'manual'
+             g % 4 < 2, g % 3 = 0, 'customer_meeting', 'manual', ${sql.raw(attendee('g'))}
       from generate_series(${start}::int, ${end}::int) g
       cross join lateral (select now() - interval '13 months'
         - (abs(hashint4(g)) % (9 * 365 * 24 * 60)) * interval '1 minute' as st) v`);
@@ -50,10 +57,10 @@ async function growTo(
 async function recentWeeks(core: Core, me: string, accounts: string[]) {
   await core.db.execute(sql`
     insert into activities (id, workspace_id, user_id, account_id, title, starts_at, ends_at, minutes,
-                            time_zone, urgent, important, kind, classification)
+                            time_zone, urgent, important, kind, classification, attendees)
     select 'r-' || g, (select workspace_id from users where id = ${me}), ${me},
            case when g % 2 = 0 then ${accounts[0]} end, 'This quarter', v.st, v.st + interval '30 minutes', 30,
-           'Europe/London', g % 4 < 2, g % 3 = 0, 'customer_meeting', 'manual'
+           'Europe/London', g % 4 < 2, g % 3 = 0, 'customer_meeting', 'manual', ${sql.raw(attendee('g'))}
     from generate_series(0, ${RECENT_WEEKS * PER_WEEK - 1}) g
     cross join lateral (select date_trunc('hour', now()) - (g * ${(RECENT_WEEKS * 7 * 24) / (RECENT_WEEKS * PER_WEEK)}::float) * interval '1 hour' as st) v`);
 }
@@ -92,6 +99,14 @@ async function measure(label: string, core: Core) {
       async (_, i) => (await createAccount(core.db, owner.actor, { name: `Customer ${i}` })).id,
     ),
   );
+  for (const [j, accountId] of accounts.entries()) {
+    for (let k = 0; k < 4; k++) {
+      await createStakeholder(core.db, owner.actor, accountId, {
+        name: `Stakeholder ${k}`,
+        email: `s${k}@customer${j}.example`,
+      });
+    }
+  }
   await recentWeeks(core, owner.me.id, accounts);
   const [person] = await loadPeople(core, [owner.me.id]);
   if (!person) throw new Error('no measured person');
