@@ -62,6 +62,11 @@ export const activities = pgTable(
       .on(t.workspaceId, t.userId, t.startsAt)
       .where(sql`${t.deletedAt} is null`),
     index('activities_account_idx').on(t.accountId, t.startsAt).where(sql`${t.deletedAt} is null`),
+    // A person's own activities on an account (the account page's "recent"): found at once also
+    // where colleagues hold most of a long history and the person has little or none of their own.
+    index('activities_account_user_idx')
+      .on(t.accountId, t.userId, t.startsAt)
+      .where(sql`${t.deletedAt} is null`),
     // The review inbox (its count is in every page's header) reads only what waits, not the history.
     index('activities_review_idx')
       .on(t.workspaceId, t.userId, t.startsAt)

@@ -1,0 +1,1 @@
+CREATE INDEX "activities_account_user_idx" ON "activities" USING btree ("account_id","user_id","starts_at") WHERE "activities"."deleted_at" is null;
