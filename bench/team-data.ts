@@ -227,8 +227,8 @@ export async function seed(core: Core, shape: Shape, loader: Loader): Promise<Se
       `insert into attendances (activity_id, workspace_id, email, starts_at)
        select a.id, a.workspace_id, att->>'email', a.starts_at
        from activities a cross join lateral jsonb_array_elements(a.attendees) att
-       where a.workspace_id = ${ws} and a.deleted_at is null and a.attendees <> '[]'::jsonb
-         and att->>'email' is not null`,
+       where a.workspace_id = ${ws} and a.deleted_at is null and jsonb_typeof(a.attendees) = 'array'
+         and a.attendees <> '[]'::jsonb and att->>'email' is not null`,
     ),
   );
 

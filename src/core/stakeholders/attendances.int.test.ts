@@ -101,4 +101,29 @@ describe('a stakeholder’s contacts follow the activities', () => {
     await core.db.delete(workspaces).where(eq(workspaces.id, outsider.me.workspace.id));
     expect(await counted()).toBe(0);
   });
+
+  it('when a re-import moves a meeting or changes who came', async () => {
+    setClock(fixedClock('2026-11-23T12:00:00Z'));
+    const api = apiClient(app, ann.token);
+    const { account } = await buildAccount(core, { owner: ann, domains: ['contoso.example'] });
+    const [lee, kim] = ['lee@contoso.example', 'kim@contoso.example'];
+    for (const [name, email] of [
+      ['Lee', lee],
+      ['Kim', kim],
+    ]) {
+      await api.post(`/accounts/${account.id}/stakeholders`, { name, email });
+    }
+    const contacts = async () => {
+      const { body } = await api.get(`/accounts/${account.id}/stakeholders`);
+      return Object.fromEntries(
+        body.items.map((s: any) => [s.email, [s.lastContactAt, s.contactsThisQuarter]]),
+      );
+    };
+    const calendar = (start: string, ...emails: string[]) => ics(...meeting('review', start, ...emails));
+    expect((await importIcs(app, ann, calendar('20261110T090000Z', lee), 'contoso.ics')).status).toBe(200);
+    expect(await contacts()).toEqual({ [lee]: ['2026-11-10T09:00:00.000Z', 1], [kim]: [null, 0] });
+    // The same event (same UID, same file) moved to another day, with Kim instead of Lee.
+    expect((await importIcs(app, ann, calendar('20261117T090000Z', kim), 'contoso.ics')).status).toBe(200);
+    expect(await contacts()).toEqual({ [lee]: [null, 0], [kim]: ['2026-11-17T09:00:00.000Z', 1] });
+  });
 });

@@ -7,10 +7,11 @@ CREATE TABLE "attendances" (
 --> statement-breakpoint
 DROP INDEX "activities_attendees_idx";--> statement-breakpoint
 CREATE INDEX "attendances_contact_idx" ON "attendances" USING btree ("workspace_id","email","starts_at");--> statement-breakpoint
+CREATE INDEX "attendances_activity_idx" ON "attendances" USING btree ("activity_id");--> statement-breakpoint
 -- Kept by statement-level triggers: one insert or delete per statement, however many rows an
 -- import writes. Attendees without an e-mail are nobody's contact; a deleted activity (soft or
--- hard) is nobody's meeting. An activity's rows are found by its workspace, attendees and start
--- (the one index), so no second index and no per-row foreign key check.
+-- hard) is nobody's meeting. An activity's rows are found through attendances_activity_idx; there
+-- is no foreign key, whose per-row check would cost an import more than the rows themselves.
 CREATE FUNCTION "attendances_of_new_rows"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   INSERT INTO "attendances" ("activity_id", "workspace_id", "email", "starts_at")
@@ -22,28 +23,20 @@ BEGIN
 END $$;--> statement-breakpoint
 CREATE FUNCTION "attendances_of_old_rows"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  DELETE FROM "attendances" t
-  USING old_rows o CROSS JOIN LATERAL jsonb_array_elements(o."attendees") att
-  WHERE jsonb_typeof(o."attendees") = 'array' AND o."attendees" <> '[]'::jsonb
-    AND t."workspace_id" = o."workspace_id" AND t."email" = att->>'email' AND t."starts_at" = o."starts_at"
-    AND t."activity_id" = o."id";
+  DELETE FROM "attendances" t USING old_rows o WHERE t."activity_id" = o."id";
   RETURN NULL;
 END $$;--> statement-breakpoint
 -- An update that changes who attended, when, or whether the activity is deleted replaces its rows.
 CREATE FUNCTION "attendances_of_changed_rows"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   WITH changed AS (
-    SELECT o.*, n."attendees" AS new_attendees, n."starts_at" AS new_starts_at,
+    SELECT o."id", n."attendees" AS new_attendees, n."starts_at" AS new_starts_at,
            n."deleted_at" AS new_deleted_at, n."workspace_id" AS new_workspace_id
     FROM old_rows o JOIN new_rows n ON n."id" = o."id"
     WHERE (n."attendees", n."starts_at", n."deleted_at", n."workspace_id")
       IS DISTINCT FROM (o."attendees", o."starts_at", o."deleted_at", o."workspace_id")
   ), gone AS (
-    DELETE FROM "attendances" t
-    USING changed o CROSS JOIN LATERAL jsonb_array_elements(o."attendees") att
-    WHERE jsonb_typeof(o."attendees") = 'array' AND o."attendees" <> '[]'::jsonb
-      AND t."workspace_id" = o."workspace_id" AND t."email" = att->>'email' AND t."starts_at" = o."starts_at"
-      AND t."activity_id" = o."id"
+    DELETE FROM "attendances" t USING changed c WHERE t."activity_id" = c."id"
   )
   INSERT INTO "attendances" ("activity_id", "workspace_id", "email", "starts_at")
   SELECT c."id", c.new_workspace_id, att->>'email', c.new_starts_at
