@@ -31,7 +31,9 @@ export async function startServer(options: { port?: number; host?: string } = {}
   });
   const sync = scheduleSubscriptions(core);
   const rollover = schedulePlanRollover(core);
-  const stopRhythm = await scheduleRhythm(core);
+  // Not awaited: stopping must work from the first moment (a SIGTERM while the rhythm still loaded
+  // ended the process with the database open, so the next start had to recover it).
+  const rhythm = scheduleRhythm(core);
   const stop = () => {
     withdrawBackups();
     clearInterval(sync);
@@ -41,7 +43,7 @@ export async function startServer(options: { port?: number; host?: string } = {}
     const drained = new Promise<void>((resolve) => server.close(() => resolve()));
     if ('closeIdleConnections' in server) server.closeIdleConnections();
     const patience = new Promise<void>((resolve) => setTimeout(resolve, DRAIN_SECONDS * 1000).unref());
-    Promise.all([Promise.race([drained, patience]), stopRhythm()])
+    Promise.all([Promise.race([drained, patience]), rhythm.then((stopRhythm) => stopRhythm())])
       .then(() => core.close())
       .finally(() => process.exit(0));
   };
