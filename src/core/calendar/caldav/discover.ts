@@ -1,4 +1,4 @@
-import { createAccount, type DAVAccount, type DAVCalendar, fetchCalendars, getBasicAuthHeaders } from 'tsdav';
+import type { DAVAccount, DAVCalendar } from 'tsdav';
 import { AppError } from '../../errors.ts';
 import { subscriptionUrl } from '../remote.ts';
 import { type CaldavOptions, type Conversation, conversation, talk } from './conversation.ts';
@@ -40,6 +40,8 @@ export async function openSession(login: CaldavLogin, options: CaldavOptions = {
   if (new URL(serverUrl).username || new URL(serverUrl).password) {
     throw AppError.invalid('url', 'must not hold a username or password: give them in their own fields');
   }
+  // tsdav (with its XML parser, ~0.7 MB) is loaded by the first CalDAV conversation, not at start.
+  const { createAccount, fetchCalendars, getBasicAuthHeaders } = await import('tsdav');
   const talking = conversation(serverUrl, options);
   const headers = getBasicAuthHeaders({ username: login.username, password: login.password });
   return talk(talking, async () => {

@@ -1,11 +1,5 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import {
-  calendarMultiGet,
-  type DAVCalendar,
-  type DAVObject,
-  fetchCalendarObjects,
-  smartCollectionSyncDetailed,
-} from 'tsdav';
+import type { DAVCalendar, DAVObject, smartCollectionSyncDetailed } from 'tsdav';
 import type { Actor } from '../../auth/actor.ts';
 import type { Db } from '../../db/client.ts';
 import { caldavCollections, caldavObjects, type calendars } from '../../db/schema/index.ts';
@@ -123,6 +117,7 @@ async function changesOf(
   collection: typeof caldavCollections.$inferSelect,
   stored: Stored,
 ): Promise<CollectionChanges> {
+  const { calendarMultiGet, fetchCalendarObjects, smartCollectionSyncDetailed } = await import('tsdav');
   const base = {
     ...remote,
     objects: [...stored].map(([url, { etag }]) => ({ url, etag: etag ?? undefined })),

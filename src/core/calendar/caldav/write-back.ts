@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import ICAL from 'ical.js';
-import { createCalendarObject, type DAVCalendar, deleteCalendarObject, updateCalendarObject } from 'tsdav';
+import type { DAVCalendar } from 'tsdav';
 import type { Actor } from '../../auth/actor.ts';
 import type { Db } from '../../db/client.ts';
 import { caldavWritten, type WrittenState } from '../../db/schema/index.ts';
@@ -51,6 +51,7 @@ export async function writeBack(
     ),
   );
   const common: Common = { headers: session.headers, fetch: session.talking.fetch };
+  const { createCalendarObject, deleteCalendarObject, updateCalendarObject } = await import('tsdav');
   const result: WrittenBack = { created: 0, updated: 0, removed: 0, conflicts: 0 };
   const record = (
     planItemId: string,
