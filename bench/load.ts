@@ -150,6 +150,8 @@ async function capacity(url: string, connections: number, seconds: number, team:
   return outcome;
 }
 
+const settle = () => new Promise((resolve) => setTimeout(resolve, 3000));
+
 /** `count` people with think time, a tenth of them as the leader. */
 function teamOf(team: Team, count: number): Player[] {
   const leaders = Math.max(1, Math.round(count * LEADER_SHARE));
@@ -172,13 +174,17 @@ const failuresOf = (outcome: Outcome) =>
   [...outcome.failures.entries()].map(([kind, n]) => `${kind} ${n}`).join(', ') || 'none';
 
 async function measure(label: string, target: Target, count: number, team: Team) {
-  // A short warm-up, each endpoint alone, /api/health alone, the capacity, then the team.
+  // A short warm-up, each endpoint alone, /api/health alone, the team, then the capacity. Each
+  // phase starts once the server has answered what the last one left queued (autocannon stops
+  // with every connection's request in flight: 200 of them are half a second of work).
   await capacity(target.url, Math.min(count, 20), 3, team);
   const single = await alone(target.url, team);
   const base = await health(target.url, count, Math.max(5, Math.round(CAPACITY_SECONDS / 2)));
+  await settle();
+  const outcome = await playPeople(target.url, teamOf(team, count), SECONDS, THINK_MS);
+  await settle();
   const full = await withCpuBusy(() => capacity(target.url, count, CAPACITY_SECONDS, team));
-  const players = teamOf(team, count);
-  const outcome = await playPeople(target.url, players, SECONDS, THINK_MS);
+  await settle();
   /** Throughput, p50, p99, max and errors; dashes where nothing was answered. */
   const figures = (latencies: number[], errors: number) =>
     latencies.length === 0
