@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { knownMigrations, latestMigration } from '../db/journal.ts';
 import { dependencyOrder, type Table } from './catalog.ts';
-import { knownMigrations, latestMigration, parseHeader } from './format.ts';
+import { parseHeader } from './format.ts';
 
 const table = (name: string, ...references: string[]): [string, Table] => [
   name,

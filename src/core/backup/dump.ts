@@ -1,3 +1,4 @@
+import { knownMigrations } from '../db/journal.ts';
 import { AppError } from '../errors.ts';
 import { now } from '../time/clock.ts';
 import { dependencyOrder, readCatalog, type Table } from './catalog.ts';
@@ -7,7 +8,6 @@ import {
   type BackupHeader,
   type EndLine,
   type Engine,
-  knownMigrations,
   type TableLine,
 } from './format.ts';
 import { appliedMigration } from './migrations.ts';

@@ -1,6 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { migrationsFolder } from '../db/client.ts';
+import { knownMigrations, latestMigration } from '../db/journal.ts';
 import { AppError } from '../errors.ts';
 
 /**
@@ -61,29 +59,6 @@ export const VOLATILE_TABLES: readonly string[] = [
  * settings (its auth secret) before anyone signs in. A restore replaces the keys the backup holds.
  */
 export const REPLACEABLE_TABLES: readonly string[] = ['instance_settings', ...VOLATILE_TABLES];
-
-export interface Migration {
-  tag: string;
-  when: number;
-}
-
-let journal: Migration[] | undefined;
-
-/** The migrations this version of Linchpin knows, oldest first (src/core/db/migrations/meta). */
-export function knownMigrations(): Migration[] {
-  journal ??= (
-    JSON.parse(readFileSync(join(migrationsFolder, 'meta/_journal.json'), 'utf8')) as {
-      entries: Migration[];
-    }
-  ).entries.map(({ tag, when }) => ({ tag, when }));
-  return journal;
-}
-
-export const latestMigration = (): Migration => {
-  const last = knownMigrations().at(-1);
-  if (!last) throw new Error('no migrations found');
-  return last;
-};
 
 /** A problem with the file itself: which line, and what is wrong with it. */
 export const badLine = (line: number, problem: string) =>

@@ -1,7 +1,6 @@
 import { readMigrationFiles } from 'drizzle-orm/migrator';
-import { migrationsFolder } from '../db/client.ts';
+import { knownMigrations, migrationsFolder } from '../db/journal.ts';
 import { AppError } from '../errors.ts';
-import { knownMigrations } from './format.ts';
 import type { Queryable } from './session.ts';
 
 /**

@@ -1,13 +1,7 @@
+import { knownMigrations } from '../db/journal.ts';
 import { AppError } from '../errors.ts';
 import { readCatalog, type Table } from './catalog.ts';
-import {
-  type BackupHeader,
-  badLine,
-  knownMigrations,
-  objectOf,
-  parseHeader,
-  REPLACEABLE_TABLES,
-} from './format.ts';
+import { type BackupHeader, badLine, objectOf, parseHeader, REPLACEABLE_TABLES } from './format.ts';
 import { appliedMigration, applyMigrations } from './migrations.ts';
 import { ident, type Queryable } from './session.ts';
 

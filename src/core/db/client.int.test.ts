@@ -1,13 +1,12 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
-import { migrationsFolder, openDatabase } from './client.ts';
+import { openDatabase } from './client.ts';
+import { knownMigrations, latestMigration } from './journal.ts';
 
-const journal: { entries: { when: number }[] } = JSON.parse(
-  readFileSync(join(migrationsFolder, 'meta/_journal.json'), 'utf8'),
-);
+const everyWhen = () => knownMigrations().map((migration) => migration.when);
 const dataDir = mkdtempSync(join(tmpdir(), 'linchpin-client-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
@@ -19,17 +18,17 @@ const recorded = async (db: Awaited<ReturnType<typeof openDatabase>>['db']) =>
 describe('opening a PGlite data folder', () => {
   it('migrates a new folder, and opens it again without applying anything twice', async () => {
     const first = await openDatabase({ dataDir });
-    expect(await recorded(first.db)).toEqual(journal.entries.map((entry) => entry.when));
+    expect(await recorded(first.db)).toEqual(everyWhen());
     await first.close();
 
     const again = await openDatabase({ dataDir });
-    expect(await recorded(again.db)).toEqual(journal.entries.map((entry) => entry.when));
+    expect(await recorded(again.db)).toEqual(everyWhen());
     await again.close();
   });
 
   it('applies the migrations a folder has not recorded yet', async () => {
     const opened = await openDatabase({ dataDir });
-    const newest = Math.max(...journal.entries.map((entry) => entry.when));
+    const newest = latestMigration().when;
     // As a folder from before the newest migration: its record and what it made are not there.
     await opened.db.execute(sql`delete from drizzle.__drizzle_migrations where created_at = ${newest}`);
     await opened.close();

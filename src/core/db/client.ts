@@ -1,14 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import type { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
 import type { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
-import { packageRoot } from '../paths.ts';
+import { latestMigration, migrationsFolder } from './journal.ts';
 import { lockDataDir } from './lock.ts';
 import * as schema from './schema/index.ts';
-
-export const migrationsFolder = join(packageRoot(), 'src/core/db/migrations');
 
 /** Both drivers expose the same pg-core query builder; services only see this type. */
 export type Db = ReturnType<typeof drizzlePglite<typeof schema>>;
@@ -179,15 +175,11 @@ async function openPglite(config: DatabaseConfig): Promise<Database> {
  * CREATE … IF NOT EXISTS statements and its transaction (~0.1 s of a start on this engine).
  */
 async function migrationsApplied(client: PGlite): Promise<boolean> {
-  const journal: { entries: { when: number }[] } = JSON.parse(
-    readFileSync(join(migrationsFolder, 'meta/_journal.json'), 'utf8'),
-  );
-  const newest = Math.max(...journal.entries.map((entry) => entry.when));
   try {
     const { rows } = await client.query<{ created_at: unknown }>(
       'select created_at from drizzle.__drizzle_migrations order by created_at desc limit 1',
     );
-    return Number(rows[0]?.created_at) >= newest;
+    return Number(rows[0]?.created_at) >= latestMigration().when;
   } catch {
     // A new folder has no migrations table yet.
     return false;
