@@ -24,12 +24,12 @@ const ReflectionsPage = lazyNamed(
   'ReflectionsPage',
 );
 const PlanPage = lazyNamed(() => import('./features/plan/PlanPage.tsx'), 'PlanPage');
-// The Week too, so a phone's home (Today) loads without the board; on a wide screen, whose home the
-// Week is, its chunk is fetched at once beside the entry's work rather than after sign-in.
-const loadWeekPage = () => import('./features/week/WeekPage.tsx');
-if (!window.matchMedia(PHONE_QUERY).matches) void loadWeekPage();
-const WeekPage = lazyNamed(loadWeekPage, 'WeekPage');
+// The Week too, so a phone's home (Today) loads without the board. The home page's chunk (the Week on
+// a wide screen, Today on a phone) is fetched at once beside the entry's work rather than after
+// sign-in, and shows without a fallback when the session is known.
+const WeekPage = lazyNamed(() => import('./features/week/WeekPage.tsx'), 'WeekPage');
 const TodayPage = lazyNamed(() => import('./features/plan/TodayPage.tsx'), 'TodayPage');
+(window.matchMedia(PHONE_QUERY).matches ? TodayPage : WeekPage).preload();
 const TeamPage = lazyNamed(() => import('./features/team/TeamPage.tsx'), 'TeamPage');
 const RoundPage = lazyNamed(() => import('./features/scorecard/RoundPage.tsx'), 'RoundPage');
 const RatePage = lazyNamed(() => import('./features/scorecard/RatePage.tsx'), 'RatePage');
