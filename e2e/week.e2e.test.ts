@@ -86,6 +86,31 @@ describe('the week on the matrix, in a browser', () => {
     await expect.poll(() => week.card(COFFEE).count()).toBe(1);
   });
 
+  it('asks for the week before the bell, the trend and the account list', async () => {
+    const person = await app.person('Wendy Week');
+    await log(person, COFFEE, { urgent: false, important: true });
+    const page = await app.page(person);
+    // What the browser sent and had answered, in order: the server answers one query at a time on
+    // the embedded database, so the board's requests go first and the rest after them.
+    const events: string[] = [];
+    const path = (url: string) => new URL(url).pathname;
+    page.on('request', (request) => events.push(`asked ${path(request.url())}`));
+    page.on('response', (response) => events.push(`answered ${path(response.url())}`));
+    const week = new WeekPage(page);
+    await week.open();
+    await week.card(COFFEE).waitFor();
+    await expect.poll(() => events.includes('asked /api/notifications')).toBe(true);
+    await expect.poll(() => events.includes('asked /api/reports/trend')).toBe(true);
+    await expect.poll(() => events.includes('asked /api/accounts')).toBe(true);
+    const boardAnswered = Math.max(
+      events.indexOf('answered /api/reports/week'),
+      events.indexOf('answered /api/activities'),
+    );
+    for (const later of ['/api/notifications', '/api/reports/trend', '/api/accounts']) {
+      expect(events.indexOf(`asked ${later}`), later).toBeGreaterThan(boardAnswered);
+    }
+  });
+
   it('signs out and in again, and the week is still there', async () => {
     const { person, week } = await weekWith([FORECAST, { urgent: false, important: true }]);
     await week.signOut();

@@ -4,6 +4,7 @@ import { AppHeader } from './features/shell/AppHeader.tsx';
 import { BottomNav } from './features/shell/BottomNav.tsx';
 import { PHONE_QUERY, useAppRoute } from './features/shell/home.ts';
 import { SyncProblems } from './offline/SyncStatus.tsx';
+import { FirstScreenGate } from './shared/first-screen.ts';
 import { problemOf } from './shared/forms.ts';
 import { lazyNamed } from './shared/lazy.ts';
 import { useRoute } from './shared/navigation.ts';
@@ -134,6 +135,7 @@ function SignedInApp() {
         </Suspense>
       </main>
       <BottomNav me={me.data} current={route} />
+      <FirstScreenGate />
     </>
   );
 }

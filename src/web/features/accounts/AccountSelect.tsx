@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Field, NameOptions } from '../../shared/Field.tsx';
+import { useAfterFirstScreen } from '../../shared/first-screen.ts';
 import { problemOf } from '../../shared/forms.ts';
 import { useAccounts, useCreateAccount } from './accounts-queries.ts';
 
@@ -23,7 +24,8 @@ export function AccountSelect({
   error?: string;
   className?: string;
 }) {
-  const accounts = useAccounts();
+  // Its options are not what a page shows first (quick-add on the Week).
+  const accounts = useAccounts('active', { enabled: useAfterFirstScreen() });
   const create = useCreateAccount();
   const [adding, setAdding] = useState(false);
   const [name, setName] = useState('');

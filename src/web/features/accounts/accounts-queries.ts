@@ -35,8 +35,9 @@ export const accountKeys = {
 };
 
 /** The workspace's accounts (active ones unless asked), with their stakeholder counts and warnings. */
-export function useAccounts(status: AccountStatus = 'active') {
+export function useAccounts(status: AccountStatus = 'active', { enabled = true } = {}) {
   return useQuery({
+    enabled,
     queryKey: accountKeys.list(status),
     queryFn: async () => (await api.GET('/accounts', { params: { query: { status } } })).items,
     staleTime: 5 * 60_000,

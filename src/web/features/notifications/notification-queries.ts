@@ -1,6 +1,7 @@
 import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ApiAnswer, ApiBody } from '../../../client/index.ts';
 import { api, isApiError } from '../../api/client.ts';
+import { useAfterFirstScreen } from '../../shared/first-screen.ts';
 import { useRefreshingMutation } from '../../shared/query-client.ts';
 
 export type NotificationList = ApiAnswer<'/notifications', 'get'>;
@@ -22,6 +23,7 @@ const POLL_MS = 60_000;
 /** The latest notifications (read and unread, newest first) and how many are unread: the bell's. */
 export function useNotifications() {
   return useQuery({
+    enabled: useAfterFirstScreen(),
     queryKey: keys.list,
     queryFn: () => api.GET('/notifications'),
     refetchInterval: POLL_MS,

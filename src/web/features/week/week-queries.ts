@@ -2,6 +2,7 @@ import { type QueryClient, useQuery } from '@tanstack/react-query';
 import { api } from '../../api/client.ts';
 import type { Activity } from '../../api/types.ts';
 import { addDays, mondayOf } from '../../shared/dates.ts';
+import { useAfterFirstScreen } from '../../shared/first-screen.ts';
 import { REVIEW_KEY } from '../../shared/review-count.ts';
 
 export const TREND_WEEKS = 12;
@@ -22,6 +23,7 @@ export function useWeekReport(week: string) {
 
 export function useTrend(week: string) {
   return useQuery({
+    enabled: useAfterFirstScreen(),
     queryKey: weekKeys.trend(week),
     queryFn: () => api.GET('/reports/trend', { params: { query: { weeks: TREND_WEEKS, until: week } } }),
     placeholderData: (previous) => previous,
