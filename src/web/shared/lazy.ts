@@ -32,7 +32,7 @@ export function lazyNamed<K extends string, M extends Record<K, AnyComponent>>(
     loading ??= importer().then(
       (module) => (loaded = module[name]),
       (error) => {
-        loading = undefined; // tried again on the next render, not failed for good
+        loading = undefined; // a failed preload is tried again when the component renders
         throw error;
       },
     );

@@ -5,8 +5,7 @@ import { StrokeIcon } from '../../shared/StrokeIcon.tsx';
 import { badgeText, bellLabel } from './notification-days.ts';
 import { useNotifications } from './notification-queries.ts';
 
-const loadPanel = () => import('./NotificationPanel.tsx');
-const NotificationPanel = lazyNamed(loadPanel, 'NotificationPanel');
+const NotificationPanel = lazyNamed(() => import('./NotificationPanel.tsx'), 'NotificationPanel');
 
 /**
  * The header's bell: how many notifications are unread (asked for every minute and when the window
@@ -45,8 +44,8 @@ export function NotificationBell({ me }: { me: Me }) {
         aria-haspopup="dialog"
         data-testid="notification-bell"
         // Fetched as the pointer or focus comes near, so the centre opens at once.
-        onPointerEnter={() => void loadPanel()}
-        onFocus={() => void loadPanel()}
+        onPointerEnter={NotificationPanel.preload}
+        onFocus={NotificationPanel.preload}
         onClick={toggle}
       >
         <BellIcon />
