@@ -69,12 +69,14 @@ export function openDatabase(config: DatabaseConfig): Promise<Database> {
 /**
  * PGlite's shared buffers (PostgreSQL's page cache inside the WebAssembly heap; pages not in it
  * are read through the file system, which the OS caches). PostgreSQL's default of 128 MB is most
- * of an embedded server's memory; 16 MB keeps a team's working set (LINCHPIN_PGLITE_SHARED_BUFFERS).
+ * of an embedded server's memory, and every page of it is resident. 8 MB: the load bench's team
+ * (50 people, 261k activities), the history bench and a 100k-event import ran as fast as with 16 MB,
+ * and an idle server holds 8 MiB less (LINCHPIN_PGLITE_SHARED_BUFFERS).
  */
 const pgliteSharedBuffers = (env: NodeJS.ProcessEnv = process.env) =>
   /^\d+(kB|MB|GB)$/.test(env.LINCHPIN_PGLITE_SHARED_BUFFERS ?? '')
     ? env.LINCHPIN_PGLITE_SHARED_BUFFERS
-    : '16MB';
+    : '8MB';
 
 async function openPostgres(databaseUrl: string, config: DatabaseConfig): Promise<Database> {
   const [{ default: pg }, { drizzle: drizzlePg }, { migrate: migratePg }] = await Promise.all([
