@@ -96,6 +96,12 @@ describe('the week on the matrix, in a browser', () => {
     const path = (url: string) => new URL(url).pathname;
     page.on('request', (request) => events.push(`asked ${path(request.url())}`));
     page.on('response', (response) => events.push(`answered ${path(response.url())}`));
+    // Also when the page's code comes after the signed-in person (a slow network, a busy machine):
+    // the shell then waits for the page's chunk, and the secondary requests must wait with it.
+    await page.route(/\/assets\/WeekPage-[^/]*\.js$/, async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      await route.continue();
+    });
     const week = new WeekPage(page);
     await week.open();
     await week.card(COFFEE).waitFor();

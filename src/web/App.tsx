@@ -132,10 +132,10 @@ function SignedInApp() {
           ) : (
             <WeekPage me={me.data} week={route.page === 'week' ? route.week : undefined} />
           )}
+          <FirstScreenGate />
         </Suspense>
       </main>
       <BottomNav me={me.data} current={route} />
-      <FirstScreenGate />
     </>
   );
 }

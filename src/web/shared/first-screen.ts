@@ -16,8 +16,9 @@ function open() {
 }
 
 /**
- * Rendered after the signed-in page (its effect runs after the page's queries have started): opens
- * the gate once nothing is being fetched.
+ * Rendered after the signed-in page, inside the page's Suspense boundary: its effect runs once the
+ * page has mounted and its queries have started (outside, it ran while a page whose chunk was still
+ * loading showed its fallback, and opened at once). Opens the gate once nothing is being fetched.
  */
 export function FirstScreenGate() {
   const client = useQueryClient();
