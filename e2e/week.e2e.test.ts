@@ -98,13 +98,16 @@ describe('the week on the matrix, in a browser', () => {
     page.on('response', (response) => events.push(`answered ${path(response.url())}`));
     // Also when the page's code comes after the signed-in person (a slow network, a busy machine):
     // the shell then waits for the page's chunk, and the secondary requests must wait with it.
+    let delayed = 0;
     await page.route(/\/assets\/WeekPage-[^/]*\.js$/, async (route) => {
+      delayed++;
       await new Promise((resolve) => setTimeout(resolve, 400));
       await route.continue();
     });
     const week = new WeekPage(page);
     await week.open();
     await week.card(COFFEE).waitFor();
+    expect(delayed, 'the Week chunk was delayed (its file name still matches)').toBe(1);
     await expect.poll(() => events.includes('asked /api/notifications')).toBe(true);
     await expect.poll(() => events.includes('asked /api/reports/trend')).toBe(true);
     await expect.poll(() => events.includes('asked /api/accounts')).toBe(true);
